@@ -1,0 +1,100 @@
+using System.Linq.Expressions;
+using Labelkoz.Data.Tenancy;
+using Labelkoz.Domain.Common;
+using Labelkoz.Domain.Municipalities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Labelkoz.Data;
+
+public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<long>, long>, IDataProtectionKeyContext
+{
+    /// <summary>The name of the query filter that keeps each municipality's rows to itself.</summary>
+    public const string TenantFilter = "Tenant";
+
+    private readonly ITenantContext _tenant;
+
+    public AppDbContext(DbContextOptions<AppDbContext> options, ITenantContext tenant)
+        : base(options)
+    {
+        _tenant = tenant;
+    }
+
+    /// <summary>Read by the tenant query filter on every query; null on platform-wide pages.</summary>
+    public long? TenantId => _tenant.MunicipalityId;
+
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+
+    public DbSet<Neighbourhood> Neighbourhoods => Set<Neighbourhood>();
+
+    public DbSet<MunicipalityMembership> Memberships => Set<MunicipalityMembership>();
+
+    public DbSet<StaffInvitation> StaffInvitations => Set<StaffInvitation>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // Dates are stored in UTC; SQLite forgets the kind, so it is restored on the way out.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        foreach (var entityType in builder.Model.GetEntityTypes())
+        {
+            var clrType = entityType.ClrType;
+            if (clrType.IsEnum)
+            {
+                continue;
+            }
+
+            foreach (var property in entityType.GetProperties())
+            {
+                var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+                if (type.IsEnum && property.GetValueConverter() is null)
+                {
+                    property.SetValueConverter(typeof(EnumToStringConverter<>).MakeGenericType(type)
+                        .GetConstructor([typeof(ConverterMappingHints)])!
+                        .Invoke([null]) as ValueConverter);
+                    property.SetMaxLength(40);
+                }
+            }
+
+            if (typeof(ITenantOwned).IsAssignableFrom(clrType) && entityType.BaseType is null)
+            {
+                builder.Entity(clrType).HasQueryFilter(TenantFilter, TenantFilterFor(clrType));
+            }
+        }
+    }
+
+    private LambdaExpression TenantFilterFor(Type entityType)
+    {
+        // e => this.TenantId == null || e.MunicipalityId == this.TenantId
+        var entity = Expression.Parameter(entityType, "e");
+        var tenantId = Expression.Property(Expression.Constant(this), nameof(TenantId));
+        var municipalityId = Expression.Convert(Expression.Property(entity, nameof(ITenantOwned.MunicipalityId)), typeof(long?));
+        var body = Expression.OrElse(
+            Expression.Equal(tenantId, Expression.Constant(null, typeof(long?))),
+            Expression.Equal(municipalityId, tenantId));
+        return Expression.Lambda(body, entity);
+    }
+
+    private sealed class UtcDateTimeConverter : ValueConverter<DateTime, DateTime>
+    {
+        public UtcDateTimeConverter()
+            : base(v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc), v => DateTime.SpecifyKind(v, DateTimeKind.Utc))
+        {
+        }
+    }
+}

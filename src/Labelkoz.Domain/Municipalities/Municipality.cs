@@ -1,0 +1,314 @@
+using Labelkoz.Domain.Common;
+
+namespace Labelkoz.Domain.Municipalities;
+
+public enum SubscriptionStatus
+{
+    Trial,
+    Active,
+    PastDue,
+    Suspended,
+    Cancelled,
+}
+
+public enum ModerationMode
+{
+    /// <summary>Published at once; staff hide afterwards if needed.</summary>
+    PostModeration,
+
+    /// <summary>Hidden until a member of staff publishes it.</summary>
+    PreModeration,
+}
+
+/// <summary>The tenant: a commune (or grouping) that subscribes and has its own site under its slug.</summary>
+public sealed class Municipality
+{
+    public const int NameMaxLength = 120;
+    public const int PresentationMaxLength = 4000;
+    public const int NeighbourhoodMaxLength = 80;
+    public const int MaxNeighbourhoods = 100;
+
+    private readonly List<Neighbourhood> _neighbourhoods = [];
+    private readonly List<MunicipalityMembership> _memberships = [];
+    private readonly List<StaffInvitation> _invitations = [];
+
+    private Municipality()
+    {
+        Name = string.Empty;
+        Slug = string.Empty;
+        InseeCode = string.Empty;
+        BrandColour = "#1F4E8C";
+    }
+
+    public long Id { get; private set; }
+
+    public string Name { get; private set; }
+
+    public string Slug { get; private set; }
+
+    public string InseeCode { get; private set; }
+
+    public string? Siren { get; private set; }
+
+    public int Population { get; private set; }
+
+    public string? Presentation { get; private set; }
+
+    public string BrandColour { get; private set; }
+
+    public string? LogoFileKey { get; private set; }
+
+    public string? LogoContentType { get; private set; }
+
+    public string? ContactEmail { get; private set; }
+
+    public string? ContactPhone { get; private set; }
+
+    public string? Website { get; private set; }
+
+    public ModerationMode ProjectModeration { get; private set; }
+
+    public ModerationMode CommentModeration { get; private set; }
+
+    public bool LabelRequiredForFunding { get; private set; } = true;
+
+    public string AccessibilityCompliance { get; private set; } = "partiellement conforme";
+
+    public SubscriptionStatus SubscriptionStatus { get; private set; }
+
+    public DateTime CreatedAtUtc { get; private set; }
+
+    public DateTime UpdatedAtUtc { get; private set; }
+
+    /// <summary>App-managed concurrency token: bumped by every change, checked on save.</summary>
+    public long Version { get; private set; }
+
+    public IReadOnlyList<Neighbourhood> Neighbourhoods => _neighbourhoods;
+
+    public IReadOnlyList<MunicipalityMembership> Memberships => _memberships;
+
+    public IReadOnlyList<StaffInvitation> Invitations => _invitations;
+
+    public BrandColour Brand => Municipalities.BrandColour.Parse(BrandColour);
+
+    public bool CanLabelOrOpenCalls => SubscriptionStatus switch
+    {
+        SubscriptionStatus.Trial or SubscriptionStatus.Active => true,
+        SubscriptionStatus.PastDue or SubscriptionStatus.Suspended or SubscriptionStatus.Cancelled => false,
+    };
+
+    public static Municipality Create(string? name, string? slug, string? inseeCode, int population, DateTime nowUtc)
+    {
+        if (population is < 0 or > 100_000_000)
+        {
+            throw new DomainException("La population doit être un nombre positif.");
+        }
+
+        return new Municipality
+        {
+            Name = Text.Required(name, NameMaxLength, "Nom"),
+            Slug = Municipalities.Slug.Validate(slug),
+            InseeCode = Municipalities.InseeCode.Parse(inseeCode).Value,
+            Population = population,
+            SubscriptionStatus = SubscriptionStatus.Trial,
+            CreatedAtUtc = nowUtc,
+            UpdatedAtUtc = nowUtc,
+        };
+    }
+
+    public void SetOfficialIdentity(string? siren)
+    {
+        var value = siren?.Trim();
+        if (value is not null && (value.Length != 9 || !value.All(char.IsAsciiDigit)))
+        {
+            throw new DomainException("Le SIREN doit comporter 9 chiffres.");
+        }
+
+        Siren = value;
+    }
+
+    public void UpdatePresentation(string? name, string? presentation, string? contactEmail, string? contactPhone, string? website, DateTime nowUtc)
+    {
+        Name = Text.Required(name, NameMaxLength, "Nom");
+        Presentation = Text.Optional(presentation, PresentationMaxLength, "Présentation", multiline: true);
+        ContactEmail = ValidateEmail(Text.Optional(contactEmail, 254, "Courriel de contact"));
+        ContactPhone = Text.Optional(contactPhone, 30, "Téléphone");
+        Website = ValidateWebsite(Text.Optional(website, 300, "Site internet"));
+        Touch(nowUtc);
+    }
+
+    public void ChangeBrandColour(BrandColour colour, DateTime nowUtc)
+    {
+        BrandColour = colour.Hex;
+        Touch(nowUtc);
+    }
+
+    public void ReplaceLogo(string fileKey, string contentType, DateTime nowUtc)
+    {
+        LogoFileKey = Text.Required(fileKey, 200, "Logo");
+        LogoContentType = Text.Required(contentType, 100, "Logo");
+        Touch(nowUtc);
+    }
+
+    public void UpdateSettings(ModerationMode projectModeration, ModerationMode commentModeration, bool labelRequiredForFunding, string? accessibilityCompliance, DateTime nowUtc)
+    {
+        if (!Enum.IsDefined(projectModeration) || !Enum.IsDefined(commentModeration))
+        {
+            throw new DomainException("Mode de modération inconnu.");
+        }
+
+        ProjectModeration = projectModeration;
+        CommentModeration = commentModeration;
+        LabelRequiredForFunding = labelRequiredForFunding;
+        AccessibilityCompliance = accessibilityCompliance?.Trim() switch
+        {
+            "totalement conforme" or "partiellement conforme" or "non conforme" => accessibilityCompliance.Trim(),
+            _ => throw new DomainException("Le niveau de conformité doit être « totalement conforme », « partiellement conforme » ou « non conforme »."),
+        };
+        Touch(nowUtc);
+    }
+
+    public Neighbourhood AddNeighbourhood(string? name, DateTime nowUtc)
+    {
+        var cleaned = Text.Required(name, NeighbourhoodMaxLength, "Quartier");
+        if (_neighbourhoods.Any(n => string.Equals(n.Name, cleaned, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new DomainException("Le quartier « {0} » existe déjà.", cleaned);
+        }
+
+        if (_neighbourhoods.Count >= MaxNeighbourhoods)
+        {
+            throw new DomainException("Une ville ne peut pas avoir plus de {0} quartiers.", MaxNeighbourhoods);
+        }
+
+        var neighbourhood = new Neighbourhood(this, cleaned);
+        _neighbourhoods.Add(neighbourhood);
+        Touch(nowUtc);
+        return neighbourhood;
+    }
+
+    public void RemoveNeighbourhood(long neighbourhoodId, DateTime nowUtc)
+    {
+        var neighbourhood = _neighbourhoods.SingleOrDefault(n => n.Id == neighbourhoodId)
+            ?? throw new DomainException("Ce quartier n'existe pas.");
+        _neighbourhoods.Remove(neighbourhood);
+        Touch(nowUtc);
+    }
+
+    public StaffRole? RoleOf(long userId) => _memberships.SingleOrDefault(m => m.UserId == userId)?.Role;
+
+    /// <summary>Grants a staff role directly: used when the platform creates a city for a known person, and by seeding.</summary>
+    public MunicipalityMembership GrantRole(long userId, StaffRole role, DateTime nowUtc)
+    {
+        EnsureKnownRole(role);
+        var existing = _memberships.SingleOrDefault(m => m.UserId == userId);
+        if (existing is not null)
+        {
+            if (existing.Role == StaffRole.Admin && role != StaffRole.Admin)
+            {
+                EnsureAnotherAdmin(userId);
+            }
+
+            existing.ChangeRole(role);
+            Touch(nowUtc);
+            return existing;
+        }
+
+        var membership = new MunicipalityMembership(this, userId, role, nowUtc);
+        _memberships.Add(membership);
+        Touch(nowUtc);
+        return membership;
+    }
+
+    public void RemoveStaff(long userId, DateTime nowUtc)
+    {
+        var membership = _memberships.SingleOrDefault(m => m.UserId == userId)
+            ?? throw new DomainException("Cette personne ne fait pas partie de l'équipe de la ville.");
+        if (membership.Role == StaffRole.Admin)
+        {
+            EnsureAnotherAdmin(userId);
+        }
+
+        _memberships.Remove(membership);
+        Touch(nowUtc);
+    }
+
+    public StaffInvitation Invite(string? email, StaffRole role, string tokenHash, long? invitedByUserId, DateTime nowUtc, TimeSpan validity)
+    {
+        EnsureKnownRole(role);
+        var address = ValidateEmail(Text.Required(email, 254, "Courriel"))!;
+        if (_invitations.Any(i => i.IsPending(nowUtc) && string.Equals(i.Email, address, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new DomainException("Une invitation est déjà en attente pour {0}.", address);
+        }
+
+        var invitation = new StaffInvitation(this, address, role, tokenHash, invitedByUserId, nowUtc, nowUtc + validity);
+        _invitations.Add(invitation);
+        Touch(nowUtc);
+        return invitation;
+    }
+
+    /// <summary>The invited person, signed in with the invited address, joins the staff.</summary>
+    public MunicipalityMembership AcceptInvitation(long invitationId, long userId, string userEmail, DateTime nowUtc)
+    {
+        var invitation = _invitations.SingleOrDefault(i => i.Id == invitationId)
+            ?? throw new DomainException("Cette invitation n'existe pas.");
+        invitation.Accept(userId, userEmail, nowUtc);
+        return GrantRole(userId, invitation.Role, nowUtc);
+    }
+
+    public void RevokeInvitation(long invitationId, DateTime nowUtc)
+    {
+        var invitation = _invitations.SingleOrDefault(i => i.Id == invitationId)
+            ?? throw new DomainException("Cette invitation n'existe pas.");
+        invitation.Revoke(nowUtc);
+        Touch(nowUtc);
+    }
+
+    internal static string? ValidateEmail(string? email)
+    {
+        if (email is null)
+        {
+            return null;
+        }
+
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        var valid = at > 0 && at == email.LastIndexOf('@') && at < email.Length - 3
+            && email[(at + 1)..].Contains('.', StringComparison.Ordinal) && !email.Any(char.IsWhiteSpace);
+        return valid ? email : throw new DomainException("L'adresse électronique « {0} » n'est pas valide.", email);
+    }
+
+    private static string? ValidateWebsite(string? website)
+    {
+        if (website is null)
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(website, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? uri.ToString()
+            : throw new DomainException("Le site internet doit être une adresse complète commençant par https://.");
+    }
+
+    private static void EnsureKnownRole(StaffRole role)
+    {
+        if (!Enum.IsDefined(role))
+        {
+            throw new DomainException("Rôle inconnu.");
+        }
+    }
+
+    private void EnsureAnotherAdmin(long userId)
+    {
+        if (!_memberships.Any(m => m.Role == StaffRole.Admin && m.UserId != userId))
+        {
+            throw new DomainException("La ville doit garder au moins un administrateur.");
+        }
+    }
+
+    private void Touch(DateTime nowUtc)
+    {
+        UpdatedAtUtc = nowUtc;
+        Version++;
+    }
+}

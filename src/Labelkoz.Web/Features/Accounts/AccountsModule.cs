@@ -1,0 +1,59 @@
+using Labelkoz.Data;
+using Labelkoz.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace Labelkoz.Web.Features.Accounts;
+
+public static class AccountsModule
+{
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services
+            .AddIdentity<AppUser, IdentityRole<long>>(options =>
+            {
+                // Length over composition rules (ANSSI / NIST guidance); common passwords are refused by a validator.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 4;
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedEmail = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = ".Labelkoz.Session";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.LoginPath = "/compte/connexion";
+            options.LogoutPath = "/compte/deconnexion";
+            options.AccessDeniedPath = "/erreur/403";
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromDays(14);
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                // A signed-in person without the right gets a 403 page, not a redirect.
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+
+        services.AddScoped<IAuthorizationHandler, CityRoleHandler>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.CityStaff, p => p.RequireAuthenticatedUser().AddRequirements(new CityRoleRequirement(Domain.Municipalities.StaffRole.Agent)))
+            .AddPolicy(Policies.CityAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new CityRoleRequirement(Domain.Municipalities.StaffRole.Admin)))
+            .AddPolicy(Policies.Operator, p => p.RequireAuthenticatedUser().RequireRole(Policies.OperatorRole));
+        return builder;
+    }
+}

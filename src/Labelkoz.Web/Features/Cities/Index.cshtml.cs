@@ -1,0 +1,28 @@
+using Labelkoz.Data;
+using Labelkoz.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labelkoz.Web.Features.Cities;
+
+/// <summary>A city's own site on the platform, at <c>/{slug}</c>.</summary>
+public sealed class IndexModel(AppDbContext db, TenantContext tenant) : PageModel
+{
+    public CityView City { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var id = tenant.MunicipalityId;
+        City = await db.Municipalities.AsNoTracking()
+            .Where(m => m.Id == id)
+            .Select(m => new CityView(
+                m.Name, m.Slug, m.InseeCode, m.Population, m.Presentation, m.ContactEmail, m.ContactPhone, m.Website,
+                m.LogoFileKey != null, m.Version,
+                m.Neighbourhoods.OrderBy(n => n.Name).Select(n => n.Name).ToList()))
+            .SingleAsync(cancellationToken);
+    }
+
+    public sealed record CityView(
+        string Name, string Slug, string InseeCode, int Population, string? Presentation, string? ContactEmail, string? ContactPhone, string? Website,
+        bool HasLogo, long Version, IReadOnlyList<string> Neighbourhoods);
+}

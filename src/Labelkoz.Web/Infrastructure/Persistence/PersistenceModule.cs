@@ -1,0 +1,98 @@
+using Labelkoz.Data;
+using Labelkoz.Data.Tenancy;
+using Labelkoz.Web.Infrastructure.Storage;
+using Labelkoz.Web.Infrastructure.Tenancy;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labelkoz.Web.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public static class PersistenceModule
+{
+    public static WebApplicationBuilder AddPersistence(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        // Everything is read from configuration when first resolved, not now: tests and hosts may
+        // still add configuration after this method has run.
+        builder.Services.AddSingleton(services =>
+        {
+            var configuration = services.GetRequiredService<IConfiguration>();
+            var environment = services.GetRequiredService<IWebHostEnvironment>();
+            return new DataDirectory(Path.Combine(environment.ContentRootPath, configuration["Storage:DataDirectory"] ?? "data"));
+        });
+        builder.Services.AddSingleton<IFileStore, LocalFileStore>();
+        builder.Services.AddScoped<TenantContext>();
+        builder.Services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+        builder.Services.AddSingleton<TenantWriteGuard>();
+        builder.Services.AddSingleton(services => DatabaseSettings.From(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<DataDirectory>()));
+        builder.Services.AddDbContext<AppDbContext>((services, options) =>
+        {
+            var settings = services.GetRequiredService<DatabaseSettings>();
+            _ = settings.Provider switch
+            {
+                DatabaseProvider.Sqlite => options.UseSqlite(settings.ConnectionString, o => o.MigrationsAssembly("Labelkoz.Migrations.Sqlite")),
+                DatabaseProvider.Postgres => options.UseNpgsql(settings.ConnectionString, o => o.MigrationsAssembly("Labelkoz.Migrations.Postgres")),
+            };
+            options.AddInterceptors(services.GetRequiredService<TenantWriteGuard>());
+        });
+        builder.Services.AddScoped<DemoSeeder>();
+        return builder;
+    }
+
+    /// <summary>Applies pending migrations, then seeds the demo cities and accounts when configured.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers proceed while one writer commits.
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            await db.Database.CloseConnectionAsync();
+        }
+
+        await db.Database.MigrateAsync();
+        if (app.Configuration.GetValue("Database:SeedDemoData", false))
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+        }
+    }
+
+}
+
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+{
+    public static DatabaseSettings From(IConfiguration configuration, DataDirectory dataDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(dataDirectory);
+        var provider = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        return provider switch
+        {
+            DatabaseProvider.Sqlite => new(provider, SqliteConnectionString(configuration.GetConnectionString("Sqlite"), dataDirectory)),
+            DatabaseProvider.Postgres => new(provider, configuration.GetConnectionString("Postgres") is { Length: > 0 } pg
+                ? pg
+                : throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is empty.")),
+        };
+    }
+
+    private static string SqliteConnectionString(string? configured, DataDirectory dataDirectory)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured)
+            ? $"Data Source={Path.Combine(dataDirectory.Path, "labelkoz.db")}"
+            : configured)
+        {
+            ForeignKeys = true,
+            DefaultTimeout = 30,
+        };
+        return builder.ToString();
+    }
+}

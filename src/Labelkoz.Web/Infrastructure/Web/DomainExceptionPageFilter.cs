@@ -1,0 +1,63 @@
+using Labelkoz.Domain.Common;
+using Labelkoz.Web.Infrastructure.Localization;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Labelkoz.Web.Infrastructure.Web;
+
+/// <summary>
+/// A page whose form may be refused by a domain rule: after the refusal the filter asks it to load
+/// what it displays again, then shows the page with the reason next to the form.
+/// </summary>
+public interface IReloadablePage
+{
+    Task LoadAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Turns a <see cref="DomainException"/> (or a lost concurrency race) thrown by a page handler into
+/// a message on the form, in the person's language, instead of a 500. Nothing was saved: pages
+/// call the domain before their single <c>SaveChangesAsync</c>.
+/// </summary>
+public sealed class DomainExceptionPageFilter : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var executed = await next();
+        var message = executed.Exception switch
+        {
+            DomainException domain => Localizer(context).Localize(domain),
+            DbUpdateConcurrencyException => Localizer(context)["Quelqu'un a modifié ces informations en même temps que vous. Vérifiez-les et recommencez."].Value,
+            _ => null,
+        };
+        if (message is null || executed.ExceptionHandled)
+        {
+            return;
+        }
+
+        executed.ExceptionHandled = true;
+        var page = (PageModel)context.HandlerInstance;
+        page.ModelState.AddModelError(string.Empty, message);
+        if (page is IReloadablePage reloadable)
+        {
+            // A fresh context: the failed one may hold half-applied changes.
+            foreach (var entry in context.HttpContext.RequestServices.GetRequiredService<Data.AppDbContext>().ChangeTracker.Entries().ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
+
+            await reloadable.LoadAsync(context.HttpContext.RequestAborted);
+        }
+
+        executed.Result = new PageResult();
+    }
+
+    private static IStringLocalizer Localizer(PageHandlerExecutingContext context) =>
+        context.HttpContext.RequestServices.GetRequiredService<IStringLocalizerFactory>().Create(typeof(SharedResource));
+}

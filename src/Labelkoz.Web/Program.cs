@@ -1,0 +1,23 @@
+using Labelkoz.Web.Features.Accounts;
+using Labelkoz.Web.Features.Cities;
+using Labelkoz.Web.Infrastructure.Mail;
+using Labelkoz.Web.Infrastructure.Persistence;
+using Labelkoz.Web.Infrastructure.Security;
+using Labelkoz.Web.Infrastructure.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddWeb();
+builder.AddPersistence();
+builder.AddAccounts();
+builder.AddMail();
+builder.Services.AddLabelkozSecurity();
+
+var app = builder.Build();
+app.UseLabelkozPipeline();
+app.MapCityEndpoints();
+app.MapRazorPages();
+await app.PrepareDatabaseAsync();
+await app.RunAsync();
+
+/// <summary>Entry point, visible to <c>WebApplicationFactory</c> in the tests.</summary>
+public partial class Program;

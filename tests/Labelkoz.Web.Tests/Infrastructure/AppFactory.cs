@@ -1,0 +1,93 @@
+using Labelkoz.Web.Infrastructure.Mail;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Labelkoz.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real application over HTTP on a real, migrated and seeded database of its own: SQLite by
+/// default, PostgreSQL when <c>LABELKOZ_TEST_DB=Postgres</c> (the test script runs the suite on both).
+/// One database per test class; the seeded cities and demo accounts are there for every test.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("labelkoz-test-").FullName;
+    private readonly string _postgresDatabase = $"labelkoz_test_{Guid.NewGuid():N}";
+
+    public static bool OnPostgres => string.Equals(Environment.GetEnvironmentVariable("LABELKOZ_TEST_DB"), "Postgres", StringComparison.OrdinalIgnoreCase);
+
+    public static string PostgresServer => Environment.GetEnvironmentVariable("LABELKOZ_TEST_POSTGRES")
+        ?? "Host=localhost;Port=5432;Username=labelkoz;Password=labelkoz";
+
+    public MailSink Mail => Services.GetRequiredService<MailSink>();
+
+    public string DataDirectory => _dataDirectory;
+
+    /// <summary>Extra settings a test class needs (e.g. a tight rate limit).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [];
+
+    public virtual async Task InitializeAsync()
+    {
+        if (OnPostgres)
+        {
+            await using var connection = new NpgsqlConnection(PostgresServer + ";Database=postgres");
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{_postgresDatabase}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        // Starts the host: migrations and seeding run now.
+        _ = Server;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (OnPostgres)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(PostgresServer + ";Database=postgres");
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by SQLite's pool: the temp folder is cleaned by the OS.
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Storage:DataDirectory", _dataDirectory);
+        builder.UseSetting("Database:SeedDemoData", "true");
+        builder.UseSetting("RateLimiting:AuthForms:PermitLimit", "100000");
+        builder.UseSetting("Mail:Smtp:Host", string.Empty);
+        if (OnPostgres)
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Postgres", $"{PostgresServer};Database={_postgresDatabase}");
+        }
+        else
+        {
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(_dataDirectory, "test.db")}");
+        }
+
+        foreach (var (key, value) in ExtraSettings())
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A browser-like client: cookies kept, redirects not followed (tests assert them).</summary>
+    public TestBrowser NewBrowser() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+}

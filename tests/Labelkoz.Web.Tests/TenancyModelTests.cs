@@ -1,0 +1,71 @@
+using Labelkoz.Data;
+using Labelkoz.Data.Tenancy;
+using Labelkoz.Domain.Common;
+using Labelkoz.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Labelkoz.Web.Tests;
+
+public sealed class TenancyModelTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public void EveryTenantOwnedEntity_HasTheTenantQueryFilter()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        var tenantOwned = db.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)).ToList();
+        Assert.NotEmpty(tenantOwned);
+        foreach (var entityType in tenantOwned)
+        {
+            Assert.True(
+                entityType.GetDeclaredQueryFilters().Any(f => f.Key == AppDbContext.TenantFilter),
+                $"{entityType.ClrType.Name} is tenant-owned but has no '{AppDbContext.TenantFilter}' query filter.");
+        }
+    }
+
+    [Fact]
+    public void EveryTableWithAMunicipalityId_IsTenantOwned()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        var offenders = db.Model.GetEntityTypes()
+            .Where(t => t.FindProperty(nameof(ITenantOwned.MunicipalityId)) is not null && !typeof(ITenantOwned).IsAssignableFrom(t.ClrType))
+            .Select(t => t.ClrType.Name)
+            .ToList();
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public async Task OnOneCitysSite_OtherCitiesRowsAreInvisible()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var montreuilId = await db.Municipalities.Where(m => m.Slug == "montreuil").Select(m => m.Id).SingleAsync();
+        var totalNeighbourhoods = await db.Neighbourhoods.CountAsync();
+
+        var tenant = scope.ServiceProvider.GetRequiredService<Labelkoz.Web.Infrastructure.Tenancy.TenantContext>();
+        tenant.Enter(new(montreuilId, "Montreuil", "montreuil", "#000000", "#FFFFFF", "#000000", false, 0, "partiellement conforme"));
+
+        var visible = await db.Neighbourhoods.Select(n => n.MunicipalityId).Distinct().ToListAsync();
+        Assert.Equal([montreuilId], visible);
+        Assert.True(totalNeighbourhoods > await db.Neighbourhoods.CountAsync());
+    }
+
+    [Fact]
+    public async Task OnOneCitysSite_WritingAnotherCitysRow_IsRefusedBeforeTheDatabase()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var bagnolet = await db.Municipalities.Include(m => m.Neighbourhoods).SingleAsync(m => m.Slug == "bagnolet");
+        var montreuilId = await db.Municipalities.Where(m => m.Slug == "montreuil").Select(m => m.Id).SingleAsync();
+        var tenant = scope.ServiceProvider.GetRequiredService<Labelkoz.Web.Infrastructure.Tenancy.TenantContext>();
+        tenant.Enter(new(montreuilId, "Montreuil", "montreuil", "#000000", "#FFFFFF", "#000000", false, 0, "partiellement conforme"));
+
+        bagnolet.AddNeighbourhood("Quartier pirate", DateTime.UtcNow);
+
+        await Assert.ThrowsAsync<CrossTenantWriteException>(() => db.SaveChangesAsync());
+    }
+}
