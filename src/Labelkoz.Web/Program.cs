@@ -14,6 +14,7 @@ builder.Services.AddLabelkozSecurity();
 
 var app = builder.Build();
 app.UseLabelkozPipeline();
+app.MapHealth();
 app.MapCityEndpoints();
 app.MapRazorPages();
 await app.PrepareDatabaseAsync();

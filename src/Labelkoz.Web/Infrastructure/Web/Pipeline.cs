@@ -27,4 +27,13 @@ public static class Pipeline
         app.UseAuthorization();
         return app;
     }
+
+    /// <summary>
+    /// A liveness probe for load balancers, and the plain baseline the benchmarks compare pages to.
+    /// </summary>
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        return app;
+    }
 }
