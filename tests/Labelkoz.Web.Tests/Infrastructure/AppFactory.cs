@@ -1,6 +1,8 @@
 using Labelkoz.Web.Infrastructure.Mail;
+using Labelkoz.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -22,6 +24,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ?? "Host=localhost;Port=5432;Username=labelkoz;Password=labelkoz";
 
     public MailSink Mail => Services.GetRequiredService<MailSink>();
+
+    /// <summary>Counts every SQL command the app sends (see <see cref="SqlCommandCounter"/>).</summary>
+    public SqlCommandCounter SqlCommands { get; } = new();
 
     public string DataDirectory => _dataDirectory;
 
@@ -86,6 +91,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services =>
+            services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(SqlCommands)));
     }
 
     /// <summary>A browser-like client: cookies kept, redirects not followed (tests assert them).</summary>
