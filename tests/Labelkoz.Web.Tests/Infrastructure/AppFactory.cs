@@ -1,5 +1,5 @@
-using Labelkoz.Web.Infrastructure.Mail;
 using Labelkoz.Data;
+using Labelkoz.Web.Infrastructure.Mail;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -96,6 +96,14 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(SqlCommands)));
     }
 
-    /// <summary>A browser-like client: cookies kept, redirects not followed (tests assert them).</summary>
-    public TestBrowser NewBrowser() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    /// <summary>
+    /// A browser-like client: cookies kept, redirects not followed (tests assert them), over https
+    /// like production, so Secure cookies (the session outside Development) are sent back.
+    /// </summary>
+    public TestBrowser NewBrowser() => new(CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+        BaseAddress = new Uri("https://localhost"),
+    }));
 }

@@ -15,7 +15,7 @@ public static class AccountsModule
             .AddIdentity<AppUser, IdentityRole<long>>(options =>
             {
                 // Length over composition rules (ANSSI / NIST guidance); common passwords are refused by a validator.
-                options.Password.RequiredLength = 12;
+                options.Password.RequiredLength = CommonPasswordValidator.MinLength;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
@@ -28,7 +28,14 @@ public static class AccountsModule
                 options.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<FrenchIdentityErrorDescriber>()
+            .AddPasswordValidator<CommonPasswordValidator>();
+
+        // The password validator builds its refusals with the French describer's extra messages.
+        services.AddScoped<FrenchIdentityErrorDescriber>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<AccountMails>();
 
         services.ConfigureApplicationCookie(options =>
         {

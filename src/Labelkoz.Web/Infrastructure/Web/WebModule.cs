@@ -1,8 +1,8 @@
-using Labelkoz.Web.Infrastructure.Localization;
-using Labelkoz.Web.Infrastructure.Tenancy;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Labelkoz.Data;
+using Labelkoz.Web.Infrastructure.Localization;
+using Labelkoz.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.WebEncoders;
