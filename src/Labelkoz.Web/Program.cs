@@ -1,5 +1,6 @@
 using Labelkoz.Web.Features.Accounts;
 using Labelkoz.Web.Features.Cities;
+using Labelkoz.Web.Features.CityAdmin;
 using Labelkoz.Web.Infrastructure.Mail;
 using Labelkoz.Web.Infrastructure.Persistence;
 using Labelkoz.Web.Infrastructure.Security;
@@ -10,6 +11,7 @@ builder.AddWeb();
 builder.AddPersistence();
 builder.AddAccounts();
 builder.AddMail();
+builder.AddCityAdmin();
 builder.Services.AddLabelkozSecurity();
 
 var app = builder.Build();

@@ -254,7 +254,13 @@ public sealed class Municipality
         var invitation = _invitations.SingleOrDefault(i => i.Id == invitationId)
             ?? throw new DomainException("Cette invitation n'existe pas.");
         invitation.Accept(userId, userEmail, nowUtc);
-        return GrantRole(userId, invitation.Role, nowUtc);
+
+        // An invitation adds a role, it never takes one away: an admin who accepts an agent's
+        // invitation stays admin.
+        var current = RoleOf(userId);
+        return current is { } role && role >= invitation.Role
+            ? _memberships.Single(m => m.UserId == userId)
+            : GrantRole(userId, invitation.Role, nowUtc);
     }
 
     public void RevokeInvitation(long invitationId, DateTime nowUtc)
@@ -263,6 +269,32 @@ public sealed class Municipality
             ?? throw new DomainException("Cette invitation n'existe pas.");
         invitation.Revoke(nowUtc);
         Touch(nowUtc);
+    }
+
+    /// <summary>
+    /// Sends the same person a fresh link: only the token's hash is stored, so the old link cannot be
+    /// sent again; it stops working and a new invitation with the same address and role replaces it.
+    /// </summary>
+    public StaffInvitation RenewInvitation(long invitationId, string tokenHash, long? invitedByUserId, DateTime nowUtc, TimeSpan validity)
+    {
+        var invitation = _invitations.SingleOrDefault(i => i.Id == invitationId)
+            ?? throw new DomainException("Cette invitation n'existe pas.");
+        if (invitation.AcceptedAtUtc is not null)
+        {
+            throw new DomainException("Cette invitation a déjà été acceptée.");
+        }
+
+        if (invitation.RevokedAtUtc is not null)
+        {
+            throw new DomainException("Une invitation annulée ne peut pas être renvoyée : invitez de nouveau la personne.");
+        }
+
+        if (invitation.IsPending(nowUtc))
+        {
+            invitation.Revoke(nowUtc);
+        }
+
+        return Invite(invitation.Email, invitation.Role, tokenHash, invitedByUserId, nowUtc, validity);
     }
 
     internal static string? ValidateEmail(string? email)

@@ -14,9 +14,14 @@ public sealed class IndexModel(IStringLocalizer<SharedResource> l) : PageModel
 
     public string Explanation { get; private set; } = string.Empty;
 
-    public IActionResult OnGet(int code) => Show(code);
+    // The code is read from the route, not bound: binding would read the failed request's form
+    // (e.g. one refused for a NUL character) and turn its 400 into a 500.
+    public IActionResult OnGet() => Show(RouteCode());
 
-    public IActionResult OnPost(int code) => Show(code);
+    public IActionResult OnPost() => Show(RouteCode());
+
+    private int RouteCode() =>
+        int.TryParse(RouteData.Values["code"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : 500;
 
     private PageResult Show(int code)
     {

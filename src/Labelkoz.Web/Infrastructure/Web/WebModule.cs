@@ -24,6 +24,12 @@ public static class WebModule
                 options.Conventions.AuthorizeFolder("/Operator", Policies.Operator);
                 options.Conventions.ConfigureFilter(new DomainExceptionPageFilter());
             })
+            .AddViewOptions(options =>
+            {
+                // No client-side validation script is served (progressive enhancement: the server
+                // validates); its data-val-* attributes would only leak untranslated messages.
+                options.HtmlHelperOptions.ClientValidationEnabled = false;
+            })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

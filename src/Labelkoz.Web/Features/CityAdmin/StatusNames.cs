@@ -1,0 +1,43 @@
+using Labelkoz.Domain.Municipalities;
+using Microsoft.Extensions.Localization;
+
+namespace Labelkoz.Web.Features.CityAdmin;
+
+/// <summary>The French names of the municipality's states and roles, shared by the back office, the operator console and the mails.</summary>
+public static class StatusNames
+{
+    public static readonly IReadOnlyList<string> ComplianceLevels = ["totalement conforme", "partiellement conforme", "non conforme"];
+
+    public static string Subscription(IStringLocalizer l, SubscriptionStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        return status switch
+        {
+            SubscriptionStatus.Trial => l["Période d'essai"],
+            SubscriptionStatus.Active => l["Abonnement actif"],
+            SubscriptionStatus.PastDue => l["Paiement en retard"],
+            SubscriptionStatus.Suspended => l["Suspendue"],
+            SubscriptionStatus.Cancelled => l["Résiliée"],
+        };
+    }
+
+    public static string Role(IStringLocalizer l, StaffRole role)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        return role switch
+        {
+            StaffRole.Agent => l["Agent"],
+            StaffRole.Admin => l["Administrateur"],
+        };
+    }
+
+    public static string Moderation(IStringLocalizer l, ModerationMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        return mode switch
+        {
+            ModerationMode.PreModeration => l["Avant publication (pré-modération)"],
+            ModerationMode.PostModeration => l["Après publication (post-modération)"],
+        };
+    }
+}

@@ -1,0 +1,270 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Labelkoz.Domain.Municipalities;
+using Labelkoz.Web.Features.CityAdmin;
+using Labelkoz.Web.Infrastructure.Tenancy;
+using Labelkoz.Web.Tests.CityAdmin;
+using Labelkoz.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Labelkoz.Web.Tests.Tenancy;
+
+/// <summary>
+/// Walks every back-office route the application has (read from its endpoint table, so a page
+/// added later is walked too) as people who must not get in: another city's admin and agent, a
+/// citizen, the platform operator, and an anonymous visitor. Every GET and every form handler is
+/// refused, and the victim city's data is the same afterwards.
+/// </summary>
+public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private const string Victim = "montreuil";
+
+    /// <summary>The pages built with the back office: the walk must find at least these.</summary>
+    private static readonly string[] KnownPages =
+    [
+        "{slug}/admin",
+        "{slug}/admin/presentation",
+        "{slug}/admin/identite-visuelle",
+        "{slug}/admin/quartiers",
+        "{slug}/admin/parametres",
+        "{slug}/admin/equipe",
+    ];
+
+    private static readonly string[] KnownAdminOnlyPages =
+    [
+        "{slug}/admin/presentation",
+        "{slug}/admin/identite-visuelle",
+        "{slug}/admin/quartiers",
+        "{slug}/admin/parametres",
+    ];
+
+    [Fact]
+    public async Task TheWalk_FindsEveryBackOfficePage()
+    {
+        var routes = await AdminRoutesAsync();
+
+        Assert.Superset(KnownPages.ToHashSet(), routes.Select(r => r.Pattern).ToHashSet());
+        Assert.Superset(KnownAdminOnlyPages.ToHashSet(), routes.Where(r => r.AdminOnly).Select(r => r.Pattern).ToHashSet());
+        Assert.Contains(routes, r => r.Pattern == "{slug}/admin/equipe" && r.AdminForChanges && !r.AdminOnly);
+        Assert.Contains(routes, r => r.Pattern == "{slug}/admin/identite-visuelle" && r.PostHandlers.Contains("Logo"));
+    }
+
+    [Fact]
+    public async Task EveryBackOfficeRoute_OfMontreuil_IsRefusedToOutsiders_AndChangesNothing()
+    {
+        var routes = await AdminRoutesAsync();
+        var fields = await PlausibleFieldsAsync();
+        var before = await app.SnapshotAsync(Victim);
+
+        var outsiders = new (string Who, string? Email)[]
+        {
+            ("admin de Bagnolet", StaffTestKit.BagnoletAdmin),
+            ("agent de Bagnolet", StaffTestKit.BagnoletAgent),
+            ("citoyenne", StaffTestKit.Citizen),
+            ("opérateur", StaffTestKit.Operator),
+            ("anonyme", null),
+        };
+        var failures = new List<string>();
+        var requests = 0;
+        foreach (var (who, email) in outsiders)
+        {
+            using var browser = email is null ? app.HttpsBrowser() : await app.SignedInAsync(email);
+            var tokenSource = await browser.GetAsync("/");
+            Assert.NotNull(tokenSource.AntiforgeryToken);
+            foreach (var route in routes)
+            {
+                var url = route.UrlFor(Victim);
+                var get = await browser.GetAsync(url);
+                requests++;
+                Check(failures, who, "GET " + url, get, anonymous: email is null);
+                foreach (var handler in route.PostHandlers)
+                {
+                    var target = handler is null ? url : $"{url}?handler={handler}";
+                    var post = await browser.PostAsync(target, tokenSource, fields);
+                    requests++;
+                    Check(failures, who, "POST " + target, post, anonymous: email is null);
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} of {requests} requests were not refused:\n" + string.Join('\n', failures));
+        Assert.Equal(before, await app.SnapshotAsync(Victim));
+        Assert.True(requests >= outsiders.Length * (KnownPages.Length + 8), $"Only {requests} requests were made.");
+    }
+
+    [Fact]
+    public async Task EveryBackOfficePage_OpensForMontreuilsAdmin()
+    {
+        var routes = await AdminRoutesAsync();
+        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
+
+        foreach (var route in routes)
+        {
+            var page = await admin.GetAsync(route.UrlFor(Victim));
+            Assert.True(page.Status == HttpStatusCode.OK, $"{route.UrlFor(Victim)} gave {(int)page.Status} to Montreuil's admin.");
+            page.AssertAccessibleStructure();
+            Assert.NotNull(page.Document.QuerySelector("nav.admin-nav a[aria-current=page]"));
+        }
+    }
+
+    [Fact]
+    public async Task AnAgent_IsRefusedTheAdminOnlyPagesAndEveryChange_OfTheirOwnCity()
+    {
+        var routes = await AdminRoutesAsync();
+        var fields = await PlausibleFieldsAsync();
+        var before = await app.SnapshotAsync(Victim);
+        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
+        var tokenSource = await agent.GetAsync($"/{Victim}/admin");
+        Assert.Equal(HttpStatusCode.OK, tokenSource.Status);
+
+        var failures = new List<string>();
+        foreach (var route in routes.Where(r => r.AdminOnly || r.AdminForChanges))
+        {
+            var url = route.UrlFor(Victim);
+            var get = await agent.GetAsync(url);
+            var expectedGet = route.AdminOnly ? HttpStatusCode.Forbidden : HttpStatusCode.OK;
+            if (get.Status != expectedGet)
+            {
+                failures.Add($"GET {url}: {(int)get.Status}, expected {(int)expectedGet}");
+            }
+
+            foreach (var handler in route.PostHandlers)
+            {
+                var target = handler is null ? url : $"{url}?handler={handler}";
+                var post = await agent.PostAsync(target, tokenSource, fields);
+                if (post.Status != HttpStatusCode.Forbidden)
+                {
+                    failures.Add($"POST {target}: {(int)post.Status}, expected 403");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+        Assert.Equal(before, await app.SnapshotAsync(Victim));
+
+        // The agent's own view of the team is read-only: no form to change it.
+        var team = await agent.GetAsync($"/{Victim}/admin/equipe");
+        Assert.Empty(team.Document.QuerySelectorAll("main form"));
+        Assert.Contains(StaffTestKit.MontreuilAdmin, team.MainText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheOperator_IsNotStaff_AndIsRefusedInACitysBackOffice()
+    {
+        using var operatorBrowser = await app.SignedInAsync(StaffTestKit.Operator);
+
+        var page = await operatorBrowser.GetAsync($"/{Victim}/admin");
+
+        Assert.Equal(HttpStatusCode.Forbidden, page.Status);
+        Assert.Contains("Accès refusé", page.MainText, StringComparison.Ordinal);
+    }
+
+    private static void Check(List<string> failures, string who, string request, TestBrowser.Page page, bool anonymous)
+    {
+        var refused = anonymous
+            ? page.Status == HttpStatusCode.Redirect && (page.Location ?? string.Empty).Contains("/compte/connexion", StringComparison.Ordinal)
+            : page.Status == HttpStatusCode.Forbidden;
+        if (!refused)
+        {
+            failures.Add($"{who} — {request}: {(int)page.Status} {page.Location}");
+        }
+    }
+
+    /// <summary>Form values that would make each handler succeed if it were allowed to run.</summary>
+    private async Task<Dictionary<string, string>> PlausibleFieldsAsync()
+    {
+        // A pending invitation of Montreuil for the walk to try to cancel or resend.
+        await EnsurePendingInvitationAsync();
+        var ids = await app.WithDbAsync(async db =>
+        {
+            var city = await db.Municipalities.AsNoTracking().SingleAsync(m => m.Slug == Victim);
+            var neighbourhood = await db.Neighbourhoods.Where(n => n.MunicipalityId == city.Id).Select(n => n.Id).FirstAsync();
+            var member = await db.Memberships.Where(m => m.MunicipalityId == city.Id && m.Role == StaffRole.Admin).Select(m => m.UserId).FirstAsync();
+            var invitation = await db.StaffInvitations.Where(i => i.MunicipalityId == city.Id && i.RevokedAtUtc == null && i.AcceptedAtUtc == null).Select(i => i.Id).FirstAsync();
+            return (city.Version, neighbourhood, member, invitation);
+        });
+
+        return new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Ville piratée",
+            ["Input.Presentation"] = "Texte pirate",
+            ["Input.ContactEmail"] = "pirate@exemple.fr",
+            ["Input.ContactPhone"] = "00 00 00 00 00",
+            ["Input.Website"] = "https://pirate.exemple.fr",
+            ["Input.Version"] = ids.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Hex"] = "#FF0000",
+            ["Input.Picker"] = "#FF0000",
+            ["Input.Shown"] = "#000000",
+            ["Input.ProjectModeration"] = nameof(ModerationMode.PreModeration),
+            ["Input.CommentModeration"] = nameof(ModerationMode.PreModeration),
+            ["Input.LabelRequiredForFunding"] = "false",
+            ["Input.AccessibilityCompliance"] = "non conforme",
+            ["Input.Email"] = "pirate@exemple.fr",
+            ["Input.Role"] = nameof(StaffRole.Admin),
+            ["neighbourhoodId"] = ids.neighbourhood.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["userId"] = ids.member.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["invitationId"] = ids.invitation.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+
+    private async Task EnsurePendingInvitationAsync()
+    {
+        var pending = await app.WithDbAsync(db => db.StaffInvitations.AnyAsync(i => i.Municipality!.Slug == Victim && i.RevokedAtUtc == null && i.AcceptedAtUtc == null));
+        if (pending)
+        {
+            return;
+        }
+
+        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
+        var team = await admin.GetAsync($"/{Victim}/admin/equipe");
+        var invited = await admin.SubmitAsync(team, "form#inviter", new Dictionary<string, string> { ["Input.Email"] = "future.agente@exemple.fr", ["Input.Role"] = "Agent" });
+        Assert.Equal(HttpStatusCode.Redirect, invited.Status);
+    }
+
+    private async Task<IReadOnlyList<AdminRoute>> AdminRoutesAsync()
+    {
+        var loader = app.Services.GetRequiredService<PageLoader>();
+        var routes = new List<AdminRoute>();
+        foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = (endpoint.RoutePattern.RawText ?? string.Empty).TrimStart('/');
+            if (!pattern.StartsWith("{slug}/admin", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToList();
+            var adminOnly = policies.Contains(Policies.CityAdmin);
+            var adminForChanges = endpoint.Metadata.GetMetadata<AdminForChangesAttribute>() is not null;
+
+            // Every form handler of a page, plus a POST without any handler name.
+            var handlers = new List<string?> { null };
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+            {
+                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
+                handlers.AddRange(compiled.HandlerMethods
+                    .Where(h => string.Equals(h.HttpMethod, HttpMethods.Post, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(h.Name))
+                    .Select(h => (string?)h.Name));
+            }
+
+            routes.Add(new AdminRoute(pattern, handlers.Distinct().ToList(), adminOnly, adminForChanges));
+        }
+
+        return routes.DistinctBy(r => r.Pattern).OrderBy(r => r.Pattern, StringComparer.Ordinal).ToList();
+    }
+
+    private sealed partial record AdminRoute(string Pattern, IReadOnlyList<string?> PostHandlers, bool AdminOnly, bool AdminForChanges)
+    {
+        /// <summary>The route's URL on a city's site; any other parameter gets a plausible id.</summary>
+        public string UrlFor(string slug) => "/" + OtherParameter().Replace(Pattern.Replace("{slug}", slug, StringComparison.Ordinal), "1");
+
+        [GeneratedRegex(@"\{[^}]+\}")]
+        private static partial Regex OtherParameter();
+    }
+}
