@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Labelkoz.Data.Tenancy;
 using Labelkoz.Domain.Common;
 using Labelkoz.Domain.Municipalities;
+using Labelkoz.Domain.Projects;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -33,6 +34,20 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<long>
     public DbSet<MunicipalityMembership> Memberships => Set<MunicipalityMembership>();
 
     public DbSet<StaffInvitation> StaffInvitations => Set<StaffInvitation>();
+
+    public DbSet<Project> Projects => Set<Project>();
+
+    public DbSet<ProjectImage> ProjectImages => Set<ProjectImage>();
+
+    public DbSet<ProjectEvent> ProjectEvents => Set<ProjectEvent>();
+
+    public DbSet<ProjectSupport> ProjectSupports => Set<ProjectSupport>();
+
+    public DbSet<ProjectFollow> ProjectFollows => Set<ProjectFollow>();
+
+    public DbSet<Comment> Comments => Set<Comment>();
+
+    public DbSet<CommentReport> CommentReports => Set<CommentReport>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

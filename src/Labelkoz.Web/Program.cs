@@ -1,6 +1,7 @@
 using Labelkoz.Web.Features.Accounts;
 using Labelkoz.Web.Features.Cities;
 using Labelkoz.Web.Features.CityAdmin;
+using Labelkoz.Web.Features.Projects;
 using Labelkoz.Web.Infrastructure.Mail;
 using Labelkoz.Web.Infrastructure.Persistence;
 using Labelkoz.Web.Infrastructure.Security;
@@ -18,6 +19,7 @@ var app = builder.Build();
 app.UseLabelkozPipeline();
 app.MapHealth();
 app.MapCityEndpoints();
+app.MapProjectImages();
 app.MapRazorPages();
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -187,10 +187,16 @@ public sealed class Municipality
         return neighbourhood;
     }
 
-    public void RemoveNeighbourhood(long neighbourhoodId, DateTime nowUtc)
+    /// <summary>Removes a neighbourhood that no project is placed in (one with projects stays).</summary>
+    public void RemoveNeighbourhood(long neighbourhoodId, int projectsInIt, DateTime nowUtc)
     {
         var neighbourhood = _neighbourhoods.SingleOrDefault(n => n.Id == neighbourhoodId)
             ?? throw new DomainException("Ce quartier n'existe pas.");
+        if (projectsInIt > 0)
+        {
+            throw new DomainException("Le quartier « {0} » est associé à {1} projet(s) : il ne peut pas être retiré.", neighbourhood.Name, projectsInIt);
+        }
+
         _neighbourhoods.Remove(neighbourhood);
         Touch(nowUtc);
     }

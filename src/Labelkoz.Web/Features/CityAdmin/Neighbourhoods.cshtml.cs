@@ -46,7 +46,8 @@ public sealed class NeighbourhoodsModel(AppDbContext db, TenantContext tenant, T
         // Only this city's neighbourhoods are loaded: another city's id is simply "not found" by the domain.
         var city = await db.Municipalities.Include(m => m.Neighbourhoods).SingleAsync(m => m.Id == tenant.MunicipalityId, cancellationToken);
         var name = city.Neighbourhoods.SingleOrDefault(n => n.Id == neighbourhoodId)?.Name;
-        city.RemoveNeighbourhood(neighbourhoodId, clock.GetUtcNow().UtcDateTime);
+        var projectsInIt = await db.Projects.CountAsync(p => p.NeighbourhoodId == neighbourhoodId, cancellationToken);
+        city.RemoveNeighbourhood(neighbourhoodId, projectsInIt, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         StatusMessage = l["Le quartier « {0} » a été retiré.", name!];
         return RedirectToPage();

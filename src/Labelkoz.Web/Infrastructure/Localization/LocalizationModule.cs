@@ -42,12 +42,20 @@ public static class LocalizationModule
         return services;
     }
 
-    /// <summary>Translates a refusal from the domain into the current language.</summary>
+    /// <summary>
+    /// Translates a refusal from the domain into the current language. French words the domain
+    /// passes as arguments (a status, a field name, a list joined with ", ") are translated too.
+    /// </summary>
     public static string Localize(this IStringLocalizer localizer, DomainException exception)
     {
         ArgumentNullException.ThrowIfNull(localizer);
         ArgumentNullException.ThrowIfNull(exception);
-        return localizer[exception.Template, [.. exception.Arguments]].Value;
+        var arguments = exception.Arguments
+            .Select(argument => argument is string text
+                ? string.Join(", ", text.Split(", ").Select(part => localizer[part].Value))
+                : argument)
+            .ToArray();
+        return localizer[exception.Template, arguments].Value;
     }
 
     private sealed class FrenchModelBindingMessages(IStringLocalizerFactory factory) : IConfigureOptions<MvcOptions>

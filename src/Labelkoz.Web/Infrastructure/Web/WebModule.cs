@@ -34,6 +34,7 @@ public static class WebModule
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<Text.MarkdownRenderer>();
 
         // French text stays readable in the HTML instead of becoming numeric entities.
         builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -1,0 +1,52 @@
+namespace Labelkoz.Domain.Common;
+
+/// <summary>Checks for the official identifiers of French organisations.</summary>
+public static class FrenchIdentifiers
+{
+    /// <summary>A SIREN: 9 digits whose Luhn checksum is valid (e.g. 219300480 for Montreuil).</summary>
+    public static string Siren(string? raw)
+    {
+        var value = new string((raw ?? string.Empty).Where(c => !char.IsWhiteSpace(c)).ToArray());
+        if (value.Length != 9 || !value.All(char.IsAsciiDigit))
+        {
+            throw new DomainException("Le numéro SIREN doit comporter 9 chiffres.");
+        }
+
+        if (!LuhnValid(value))
+        {
+            throw new DomainException("Le numéro SIREN {0} n'est pas valide (clé de contrôle incorrecte).", value);
+        }
+
+        return value;
+    }
+
+    /// <summary>An RNA number of an association: "W" followed by 9 characters (digits, or a department code such as 2A).</summary>
+    public static string Rna(string? raw)
+    {
+        var value = (raw ?? string.Empty).Trim().ToUpperInvariant();
+        var valid = value.Length == 10 && value[0] == 'W' && value[1..].All(char.IsAsciiLetterOrDigit) && value[4..].All(char.IsAsciiDigit);
+        return valid ? value : throw new DomainException("Le numéro RNA doit commencer par W suivi de 9 caractères (par exemple W931234567).");
+    }
+
+    public static bool LuhnValid(string digits)
+    {
+        ArgumentNullException.ThrowIfNull(digits);
+        var sum = 0;
+        for (var i = 0; i < digits.Length; i++)
+        {
+            var d = digits[digits.Length - 1 - i] - '0';
+            if (i % 2 == 1)
+            {
+                d *= 2;
+                if (d > 9)
+                {
+                    d -= 9;
+                }
+            }
+
+            sum += d;
+        }
+
+        return sum % 10 == 0;
+    }
+}

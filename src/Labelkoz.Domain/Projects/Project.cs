@@ -1,0 +1,472 @@
+using Labelkoz.Domain.Common;
+using Labelkoz.Domain.Labels;
+using Labelkoz.Domain.Municipalities;
+
+namespace Labelkoz.Domain.Projects;
+
+/// <summary>
+/// A project proposed to a municipality by a citizen, an association, a company or the city
+/// itself. Every move of its lifecycle is a method here with its guard and a history row.
+/// </summary>
+public sealed class Project : ITenantOwned
+{
+    public const int TitleMaxLength = 120;
+    public const int SummaryMaxLength = 300;
+    public const int DescriptionMaxLength = 20_000;
+    public const int AddressMaxLength = 200;
+    public const int OrganisationNameMaxLength = 150;
+    public const int ReasonMaxLength = 2_000;
+    public const int MaxImages = 8;
+    public const int MaxBudgetLines = 30;
+    public const int BudgetLabelMaxLength = 150;
+
+    /// <summary>10 million euros: above that a line is a typing error, not a neighbourhood project.</summary>
+    public const long MaxBudgetLineCents = 1_000_000_000;
+
+    private readonly List<ProjectImage> _images = [];
+    private readonly List<BudgetLine> _budgetLines = [];
+    private readonly List<RequestedSupport> _requestedSupports = [];
+    private readonly List<ProjectEvent> _history = [];
+
+    private Project()
+    {
+        Title = string.Empty;
+        SearchText = string.Empty;
+    }
+
+    public long Id { get; private set; }
+
+    public long MunicipalityId { get; private set; }
+
+    public long HolderUserId { get; private set; }
+
+    public HolderType HolderType { get; private set; }
+
+    public string? OrganisationName { get; private set; }
+
+    public string? Rna { get; private set; }
+
+    public string? Siren { get; private set; }
+
+    public string Title { get; private set; }
+
+    public string? Summary { get; private set; }
+
+    public string? Description { get; private set; }
+
+    public ProjectCategory? Category { get; private set; }
+
+    public long? NeighbourhoodId { get; private set; }
+
+    public string? Address { get; private set; }
+
+    public double? Latitude { get; private set; }
+
+    public double? Longitude { get; private set; }
+
+    public ProjectStatus Status { get; private set; }
+
+    /// <summary>When the project became visible to the public (null while a draft or awaiting pre-moderation).</summary>
+    public DateTime? PublishedAtUtc { get; private set; }
+
+    public DateTime? SubmittedAtUtc { get; private set; }
+
+    public DateTime? HiddenAtUtc { get; private set; }
+
+    public string? HiddenReason { get; private set; }
+
+    public DateTime CreatedAtUtc { get; private set; }
+
+    public DateTime UpdatedAtUtc { get; private set; }
+
+    /// <summary>Title, summary and description folded for search (see <see cref="Common.SearchText"/>).</summary>
+    public string SearchText { get; private set; }
+
+    public long Version { get; private set; }
+
+    public IReadOnlyList<ProjectImage> Images => _images;
+
+    public IReadOnlyList<BudgetLine> BudgetLines => _budgetLines;
+
+    public IReadOnlyList<RequestedSupport> RequestedSupports => _requestedSupports;
+
+    public IReadOnlyList<ProjectEvent> History => _history;
+
+    public long BudgetTotalCents => _budgetLines.Sum(l => l.AmountCents);
+
+    public bool IsPublic => PublishedAtUtc is not null && HiddenAtUtc is null && Status != ProjectStatus.Draft;
+
+    public bool IsEditable => ProjectLifecycle.IsEditable(Status);
+
+    public bool AcceptsParticipation => IsPublic && ProjectLifecycle.AcceptsParticipation(Status);
+
+    public static Project StartDraft(long municipalityId, long holderUserId, string? title, DateTime nowUtc)
+    {
+        var project = new Project
+        {
+            MunicipalityId = municipalityId,
+            HolderUserId = holderUserId,
+            HolderType = HolderType.Individual,
+            Title = Text.Required(title, TitleMaxLength, "Titre"),
+            Status = ProjectStatus.Draft,
+            CreatedAtUtc = nowUtc,
+            UpdatedAtUtc = nowUtc,
+        };
+        project.RefreshSearchText();
+        project.Record(ProjectAction.Created, ProjectStatus.Draft, ProjectStatus.Draft, holderUserId, null, nowUtc, isPublic: false);
+        return project;
+    }
+
+    public bool IsHeldBy(long userId) => HolderUserId == userId;
+
+    public void UpdateContent(long userId, string? title, string? summary, string? description, ProjectCategory? category, Neighbourhood? neighbourhood, DateTime nowUtc)
+    {
+        EnsureHolderCanEdit(userId);
+        if (category is { } c && !Enum.IsDefined(c))
+        {
+            throw new DomainException("Cette catégorie n'existe pas.");
+        }
+
+        if (neighbourhood is not null && neighbourhood.MunicipalityId != MunicipalityId)
+        {
+            throw new DomainException("Ce quartier n'appartient pas à cette ville.");
+        }
+
+        Title = Text.Required(title, TitleMaxLength, "Titre");
+        Summary = Text.Optional(summary, SummaryMaxLength, "Résumé");
+        Description = Text.Optional(description, DescriptionMaxLength, "Description", multiline: true);
+        Category = category;
+        NeighbourhoodId = neighbourhood?.Id;
+        RefreshSearchText();
+        Touch(nowUtc);
+    }
+
+    public void UpdateLocation(long userId, string? address, double? latitude, double? longitude, DateTime nowUtc)
+    {
+        EnsureHolderCanEdit(userId);
+        if (latitude.HasValue != longitude.HasValue)
+        {
+            throw new DomainException("Indiquez à la fois la latitude et la longitude, ou aucune des deux.");
+        }
+
+        if (latitude is { } lat && (double.IsNaN(lat) || lat is < -90 or > 90))
+        {
+            throw new DomainException("La latitude doit être comprise entre -90 et 90.");
+        }
+
+        if (longitude is { } lon && (double.IsNaN(lon) || lon is < -180 or > 180))
+        {
+            throw new DomainException("La longitude doit être comprise entre -180 et 180.");
+        }
+
+        Address = Text.Optional(address, AddressMaxLength, "Adresse");
+        Latitude = latitude;
+        Longitude = longitude;
+        Touch(nowUtc);
+    }
+
+    public void UpdateHolder(long userId, HolderType type, string? organisationName, string? rna, string? siren, DateTime nowUtc)
+    {
+        EnsureHolderCanEdit(userId);
+        switch (type)
+        {
+            case HolderType.Individual:
+                OrganisationName = null;
+                Rna = null;
+                Siren = null;
+                break;
+            case HolderType.Association:
+                OrganisationName = Text.Required(organisationName, OrganisationNameMaxLength, "Nom de l'association");
+                Rna = FrenchIdentifiers.Rna(rna);
+                Siren = string.IsNullOrWhiteSpace(siren) ? null : FrenchIdentifiers.Siren(siren);
+                break;
+            case HolderType.Company:
+                OrganisationName = Text.Required(organisationName, OrganisationNameMaxLength, "Nom de l'entreprise");
+                Rna = null;
+                Siren = FrenchIdentifiers.Siren(siren);
+                break;
+            case HolderType.Municipality:
+                throw new DomainException("Seule la ville peut porter un projet en son nom.");
+            default:
+                throw new DomainException("Ce type de porteur n'existe pas.");
+        }
+
+        HolderType = type;
+        Touch(nowUtc);
+    }
+
+    public void ReplaceBudget(long userId, IEnumerable<(string? Label, long AmountCents)> lines, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        EnsureHolderCanEdit(userId);
+        var cleaned = lines.Select((line, index) =>
+        {
+            var label = Text.Required(line.Label, BudgetLabelMaxLength, "Poste de dépense");
+            if (line.AmountCents <= 0)
+            {
+                throw new DomainException("Le montant du poste « {0} » doit être positif.", label);
+            }
+
+            if (line.AmountCents > MaxBudgetLineCents)
+            {
+                throw new DomainException("Le montant du poste « {0} » dépasse 10 000 000 € : vérifiez la saisie.", label);
+            }
+
+            return new BudgetLine(this, label, line.AmountCents, index);
+        }).ToList();
+        if (cleaned.Count > MaxBudgetLines)
+        {
+            throw new DomainException("Un budget ne peut pas compter plus de {0} postes.", MaxBudgetLines);
+        }
+
+        _budgetLines.Clear();
+        _budgetLines.AddRange(cleaned);
+        Touch(nowUtc);
+    }
+
+    public void ReplaceRequestedSupport(long userId, IEnumerable<(CommitmentKind Kind, string? Details)> supports, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(supports);
+        EnsureHolderCanEdit(userId);
+        var cleaned = new List<RequestedSupport>();
+        foreach (var (kind, details) in supports)
+        {
+            if (!Enum.IsDefined(kind))
+            {
+                throw new DomainException("Ce type de soutien n'existe pas.");
+            }
+
+            if (cleaned.Any(s => s.Kind == kind))
+            {
+                throw new DomainException("Chaque type de soutien ne peut être demandé qu'une fois.");
+            }
+
+            cleaned.Add(new RequestedSupport(this, kind, Text.Optional(details, RequestedSupport.DetailsMaxLength, "Précisions")));
+        }
+
+        _requestedSupports.Clear();
+        _requestedSupports.AddRange(cleaned);
+        Touch(nowUtc);
+    }
+
+    public ProjectImage AddImage(long userId, string fileKey, string contentType, string? altText, DateTime nowUtc)
+    {
+        EnsureHolderCanEdit(userId);
+        if (_images.Count >= MaxImages)
+        {
+            throw new DomainException("Un projet ne peut pas avoir plus de {0} images.", MaxImages);
+        }
+
+        var image = new ProjectImage(this, fileKey, contentType, Text.Required(altText, ProjectImage.AltTextMaxLength, "Description de l'image"), _images.Count == 0 ? 0 : _images.Max(i => i.Position) + 1);
+        _images.Add(image);
+        Touch(nowUtc);
+        return image;
+    }
+
+    public ProjectImage RemoveImage(long userId, long imageId, DateTime nowUtc)
+    {
+        EnsureHolderCanEdit(userId);
+        var image = _images.SingleOrDefault(i => i.Id == imageId) ?? throw new DomainException("Cette image n'existe pas.");
+        _images.Remove(image);
+        Touch(nowUtc);
+        return image;
+    }
+
+    public void DescribeImage(long userId, long imageId, string? altText, DateTime nowUtc)
+    {
+        EnsureHolderCanEdit(userId);
+        var image = _images.SingleOrDefault(i => i.Id == imageId) ?? throw new DomainException("Cette image n'existe pas.");
+        image.Describe(Text.Required(altText, ProjectImage.AltTextMaxLength, "Description de l'image"));
+        Touch(nowUtc);
+    }
+
+    /// <summary>What is still missing before the project can be submitted (empty when complete).</summary>
+    public IReadOnlyList<string> MissingForSubmission()
+    {
+        var missing = new List<string>();
+        if (string.IsNullOrWhiteSpace(Summary))
+        {
+            missing.Add("un résumé");
+        }
+
+        if (string.IsNullOrWhiteSpace(Description))
+        {
+            missing.Add("une description");
+        }
+
+        if (Category is null)
+        {
+            missing.Add("une catégorie");
+        }
+
+        return missing;
+    }
+
+    /// <summary>The holder sends the project to the city; under post-moderation it becomes public at once.</summary>
+    public void Submit(long userId, ModerationMode moderation, DateTime nowUtc)
+    {
+        EnsureHolder(userId);
+        var missing = MissingForSubmission();
+        if (missing.Count > 0)
+        {
+            throw new DomainException("Avant de déposer le projet, ajoutez : {0}.", string.Join(", ", missing));
+        }
+
+        var resubmission = Status == ProjectStatus.ChangesRequested;
+        Move(ProjectStatus.Submitted, resubmission ? ProjectAction.Resubmitted : ProjectAction.Submitted, userId, null, nowUtc, isPublic: true);
+        SubmittedAtUtc ??= nowUtc;
+        if (moderation == ModerationMode.PostModeration && PublishedAtUtc is null)
+        {
+            PublishedAtUtc = nowUtc;
+        }
+    }
+
+    /// <summary>Under pre-moderation, a member of staff makes a submitted project public.</summary>
+    public void Publish(long staffUserId, DateTime nowUtc)
+    {
+        if (Status == ProjectStatus.Draft)
+        {
+            throw new DomainException("Un brouillon ne peut pas être publié.");
+        }
+
+        if (PublishedAtUtc is not null)
+        {
+            throw new DomainException("Ce projet est déjà publié.");
+        }
+
+        PublishedAtUtc = nowUtc;
+        Record(ProjectAction.Published, Status, Status, staffUserId, null, nowUtc, isPublic: false);
+        Touch(nowUtc);
+    }
+
+    public void TakeIntoReview(long staffUserId, DateTime nowUtc) =>
+        Move(ProjectStatus.InReview, ProjectAction.TakenIntoReview, staffUserId, null, nowUtc, isPublic: true);
+
+    public void RequestChanges(long staffUserId, string? message, DateTime nowUtc) =>
+        Move(ProjectStatus.ChangesRequested, ProjectAction.ChangesRequested, staffUserId, Text.Required(message, ReasonMaxLength, "Message au porteur", multiline: true), nowUtc, isPublic: false);
+
+    public void Decline(long staffUserId, StaffRole role, string? publicReason, DateTime nowUtc)
+    {
+        EnsureAdmin(role, "refuser");
+        Move(ProjectStatus.Declined, ProjectAction.Declined, staffUserId, Text.Required(publicReason, ReasonMaxLength, "Motif", multiline: true), nowUtc, isPublic: true);
+    }
+
+    public void MarkLabelled(long staffUserId, StaffRole role, bool municipalityMayLabel, DateTime nowUtc)
+    {
+        EnsureAdmin(role, "labelliser");
+        if (!municipalityMayLabel)
+        {
+            throw new DomainException("L'abonnement de la ville ne permet pas de labelliser de projet pour le moment.");
+        }
+
+        Move(ProjectStatus.Labelled, ProjectAction.Labelled, staffUserId, null, nowUtc, isPublic: true);
+    }
+
+    public void LaunchFunding(long userId, DateTime nowUtc)
+    {
+        EnsureHolder(userId);
+        Move(ProjectStatus.Funding, ProjectAction.FundingLaunched, userId, null, nowUtc, isPublic: true);
+    }
+
+    /// <summary>Settlement of the campaign decides: funded or not. Driven by the platform, not a person.</summary>
+    public void CloseFunding(bool goalReached, DateTime nowUtc) =>
+        Move(goalReached ? ProjectStatus.Funded : ProjectStatus.NotFunded, goalReached ? ProjectAction.Funded : ProjectAction.NotFunded, null, null, nowUtc, isPublic: true);
+
+    public void StartWork(long userId, DateTime nowUtc)
+    {
+        EnsureHolder(userId);
+        Move(ProjectStatus.InProgress, ProjectAction.Started, userId, null, nowUtc, isPublic: true);
+    }
+
+    public void Complete(long userId, DateTime nowUtc)
+    {
+        EnsureHolder(userId);
+        Move(ProjectStatus.Completed, ProjectAction.Completed, userId, null, nowUtc, isPublic: true);
+    }
+
+    /// <summary>
+    /// The holder gives up. Refused once money is involved (from funding on): contributors' money
+    /// is settled by the campaign, never dropped by a withdrawal.
+    /// </summary>
+    public void Withdraw(long userId, string? reason, DateTime nowUtc)
+    {
+        EnsureHolder(userId);
+        if (Status is ProjectStatus.Funding or ProjectStatus.Funded or ProjectStatus.InProgress)
+        {
+            throw new DomainException("Un projet en financement ou financé ne peut plus être retiré : contactez la ville.");
+        }
+
+        Move(ProjectStatus.Withdrawn, ProjectAction.Withdrawn, userId, Text.Optional(reason, ReasonMaxLength, "Motif", multiline: true), nowUtc, isPublic: true);
+    }
+
+    public void Hide(long staffUserId, string? reason, DateTime nowUtc)
+    {
+        if (HiddenAtUtc is not null)
+        {
+            throw new DomainException("Ce projet est déjà masqué.");
+        }
+
+        HiddenReason = Text.Required(reason, ReasonMaxLength, "Motif", multiline: true);
+        HiddenAtUtc = nowUtc;
+        Record(ProjectAction.Hidden, Status, Status, staffUserId, HiddenReason, nowUtc, isPublic: false);
+        Touch(nowUtc);
+    }
+
+    public void Unhide(long staffUserId, string? reason, DateTime nowUtc)
+    {
+        if (HiddenAtUtc is null)
+        {
+            throw new DomainException("Ce projet n'est pas masqué.");
+        }
+
+        HiddenAtUtc = null;
+        HiddenReason = null;
+        Record(ProjectAction.Unhidden, Status, Status, staffUserId, Text.Required(reason, ReasonMaxLength, "Motif", multiline: true), nowUtc, isPublic: false);
+        Touch(nowUtc);
+    }
+
+    private static void EnsureAdmin(StaffRole role, string verb)
+    {
+        if (role != StaffRole.Admin)
+        {
+            throw new DomainException("Seul un administrateur de la ville peut {0} un projet.", verb);
+        }
+    }
+
+    private void EnsureHolder(long userId)
+    {
+        if (userId != HolderUserId)
+        {
+            throw new DomainException("Seul le porteur du projet peut faire cette action.");
+        }
+    }
+
+    private void EnsureHolderCanEdit(long userId)
+    {
+        EnsureHolder(userId);
+        if (!IsEditable)
+        {
+            throw new DomainException("Le projet ne peut plus être modifié dans l'état « {0} ».", ProjectLifecycle.Label(Status));
+        }
+    }
+
+    private void Move(ProjectStatus to, ProjectAction action, long? byUserId, string? reason, DateTime nowUtc, bool isPublic)
+    {
+        ProjectLifecycle.EnsureCanMove(Status, to);
+        var from = Status;
+        Status = to;
+        Record(action, from, to, byUserId, reason, nowUtc, isPublic);
+        Touch(nowUtc);
+    }
+
+    private void Record(ProjectAction action, ProjectStatus from, ProjectStatus to, long? byUserId, string? reason, DateTime nowUtc, bool isPublic) =>
+        _history.Add(new ProjectEvent(this, action, from, to, byUserId, reason, nowUtc, isPublic));
+
+    private void RefreshSearchText() => SearchText = Common.SearchText.Fold(Title, Summary, Description);
+
+    private void Touch(DateTime nowUtc)
+    {
+        UpdatedAtUtc = nowUtc;
+        Version++;
+    }
+}

@@ -1,0 +1,49 @@
+using Labelkoz.Data;
+using Labelkoz.Web.Infrastructure.Storage;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labelkoz.Web.Features.Projects;
+
+public static class ProjectImageEndpoint
+{
+    /// <summary>
+    /// Serves a project image from the file store (never from wwwroot), with the content type
+    /// decided at upload from its bytes, <c>nosniff</c> and a sandboxing CSP. Images of a project
+    /// that is not public are only served to its holder. The tenant filter keeps the city's own.
+    /// </summary>
+    public static IEndpointRouteBuilder MapProjectImages(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/{slug}/projets/{projectId:long}/images/{imageId:long}", async (long projectId, long imageId, AppDbContext db, IFileStore files, UserManager<AppUser> users, HttpContext http) =>
+        {
+            var image = await db.ProjectImages.AsNoTracking()
+                .Where(i => i.Id == imageId && i.ProjectId == projectId)
+                .Select(i => new
+                {
+                    i.FileKey,
+                    i.ContentType,
+                    Project = db.Projects.Where(p => p.Id == i.ProjectId)
+                        .Select(p => new { p.HolderUserId, p.PublishedAtUtc, p.HiddenAtUtc, p.Status })
+                        .Single(),
+                })
+                .SingleOrDefaultAsync(http.RequestAborted);
+            if (image is null)
+            {
+                return Results.NotFound();
+            }
+
+            var isPublic = image.Project.PublishedAtUtc is not null && image.Project.HiddenAtUtc is null && image.Project.Status != Domain.Projects.ProjectStatus.Draft;
+            var isHolder = long.TryParse(users.GetUserId(http.User), out var userId) && userId == image.Project.HolderUserId;
+            if ((!isPublic && !isHolder) || files.OpenRead(image.FileKey) is not { } stream)
+            {
+                return Results.NotFound();
+            }
+
+            http.Response.Headers.CacheControl = isPublic ? "public, max-age=86400" : "private, no-store";
+            http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+            http.Response.Headers.ContentDisposition = "inline";
+            return Results.Stream(stream, image.ContentType);
+        });
+        return app;
+    }
+}
