@@ -24,7 +24,10 @@ public static class FrenchIdentifiers
     public static string Rna(string? raw)
     {
         var value = (raw ?? string.Empty).Trim().ToUpperInvariant();
-        var valid = value.Length == 10 && value[0] == 'W' && value[1..].All(char.IsAsciiLetterOrDigit) && value[4..].All(char.IsAsciiDigit);
+        // W, then the code of the prefecture that registered it (3 digits, or 2A/2B then a digit for Corsica), then 6 digits.
+        var valid = value.Length == 10 && value[0] == 'W'
+            && (value[1..4].All(char.IsAsciiDigit) || ((value[1..3] is "2A" or "2B") && char.IsAsciiDigit(value[3])))
+            && value[4..].All(char.IsAsciiDigit);
         return valid ? value : throw new DomainException("Le numéro RNA doit commencer par W suivi de 9 caractères (par exemple W931234567).");
     }
 
