@@ -16,6 +16,7 @@ public sealed partial class DemoSeeder(
     UserManager<AppUser> users,
     RoleManager<IdentityRole<long>> roles,
     IFileStore files,
+    DemoProjects projects,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
 {
@@ -45,7 +46,7 @@ public sealed partial class DemoSeeder(
             "Montreuil", "montreuil", "93048", "219300480", 111_934, "#0B5F3C", "montreuil.png",
             "Montreuil, ville de création et de solidarités aux portes de Paris, soutient les projets imaginés par ses habitantes et habitants : jardins partagés, équipements sportifs, lieux culturels, commerces de proximité.",
             "contact-projets@montreuil.demo.labelkoz.fr", "01 48 70 60 00", "https://www.montreuil.fr/",
-            ["Bas-Montreuil", "Croix-de-Chavaux", "La Boissière", "Montreau – Le Morillon", "Ruffins – Théophile Sueur", "Villiers – Barbusse"],
+            ["Bas-Montreuil", "Centre-ville", "Croix-de-Chavaux", "La Boissière", "Montreau – Le Morillon", "Ruffins – Théophile Sueur", "Villiers – Barbusse"],
             now, cancellationToken);
         var bagnolet = await EnsureMunicipalityAsync(
             "Bagnolet", "bagnolet", "93006", "219300068", 36_605, "#8E244C", "bagnolet.png",
@@ -73,6 +74,14 @@ public sealed partial class DemoSeeder(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var account in Accounts)
+        {
+            ids[account.Email] = (await users.FindByEmailAsync(account.Email))!.Id;
+        }
+
+        await projects.SeedAsync(montreuil, bagnolet, ids, now, cancellationToken);
         LogAccounts();
     }
 

@@ -42,6 +42,7 @@ public static class PersistenceModule
             options.AddInterceptors(services.GetRequiredService<TenantWriteGuard>());
         });
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddScoped<DemoProjects>();
         return builder;
     }
 
