@@ -1,6 +1,7 @@
 using Labelkoz.Web.Features.Accounts;
 using Labelkoz.Web.Features.Cities;
 using Labelkoz.Web.Features.CityAdmin;
+using Labelkoz.Web.Features.OpenData;
 using Labelkoz.Web.Features.Projects;
 using Labelkoz.Web.Infrastructure.Mail;
 using Labelkoz.Web.Infrastructure.Persistence;
@@ -13,6 +14,7 @@ builder.AddPersistence();
 builder.AddAccounts();
 builder.AddMail();
 builder.AddCityAdmin();
+builder.AddOpenData();
 builder.Services.AddLabelkozSecurity();
 
 var app = builder.Build();
@@ -20,6 +22,7 @@ app.UseLabelkozPipeline();
 app.MapHealth();
 app.MapCityEndpoints();
 app.MapProjectImages();
+app.MapOpenData();
 app.MapRazorPages();
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -52,11 +52,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await DisposeAsync();
         if (OnPostgres)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(PostgresServer + ";Database=postgres");
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
+            await DropPostgresDatabaseAsync();
         }
 
         try
@@ -66,6 +62,36 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         catch (IOException)
         {
             // A file still held open by SQLite's pool: the temp folder is cleaned by the OS.
+        }
+    }
+
+    /// <summary>
+    /// Drops this class's database. A pooled connection being torn down at the same moment can make
+    /// the first attempt fail, so it is retried; a database left behind is not a test failure.
+    /// </summary>
+    private async Task DropPostgresDatabaseAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                NpgsqlConnection.ClearAllPools();
+                await using var connection = new NpgsqlConnection(PostgresServer + ";Database=postgres;Pooling=false");
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException exception) when (attempt < 5)
+            {
+                await Console.Error.WriteLineAsync($"Dropping {_postgresDatabase} failed ({exception.SqlState}: {exception.MessageText}); retrying.");
+                await Task.Delay(300 * attempt);
+            }
+            catch (PostgresException exception)
+            {
+                await Console.Error.WriteLineAsync($"Test database {_postgresDatabase} left behind: {exception.SqlState}: {exception.MessageText}");
+                return;
+            }
         }
     }
 

@@ -1,10 +1,12 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Labelkoz.Domain.Municipalities;
+using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Features.CityAdmin;
 using Labelkoz.Web.Infrastructure.Tenancy;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.ProjectsAdmin;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -34,6 +36,9 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
         "{slug}/admin/quartiers",
         "{slug}/admin/parametres",
         "{slug}/admin/equipe",
+        "{slug}/admin/projets",
+        "{slug}/admin/projets/{id:long}",
+        "{slug}/admin/moderation",
     ];
 
     private static readonly string[] KnownAdminOnlyPages =
@@ -53,14 +58,17 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
         Assert.Superset(KnownAdminOnlyPages.ToHashSet(), routes.Where(r => r.AdminOnly).Select(r => r.Pattern).ToHashSet());
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/equipe" && r.AdminForChanges && !r.AdminOnly);
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/identite-visuelle" && r.PostHandlers.Contains("Logo"));
+        Assert.Contains(routes, r => r.Pattern == "{slug}/admin/projets/{id:long}" && !r.AdminOnly && new[] { "Publish", "Hide", "Unhide" }.All(r.PostHandlers.Contains));
+        Assert.Contains(routes, r => r.Pattern == "{slug}/admin/moderation" && !r.AdminOnly && new[] { "Hide", "Restore", "Approve" }.All(r.PostHandlers.Contains));
     }
 
     [Fact]
     public async Task EveryBackOfficeRoute_OfMontreuil_IsRefusedToOutsiders_AndChangesNothing()
     {
         var routes = await AdminRoutesAsync();
-        var fields = await PlausibleFieldsAsync();
+        var (fields, values) = await PlausibleFieldsAsync();
         var before = await app.SnapshotAsync(Victim);
+        var moderationBefore = await app.ModerationSnapshotAsync(Victim);
 
         var outsiders = new (string Who, string? Email)[]
         {
@@ -79,7 +87,7 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
             Assert.NotNull(tokenSource.AntiforgeryToken);
             foreach (var route in routes)
             {
-                var url = route.UrlFor(Victim);
+                var url = route.UrlFor(Victim, values);
                 var get = await browser.GetAsync(url);
                 requests++;
                 Check(failures, who, "GET " + url, get, anonymous: email is null);
@@ -95,6 +103,7 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
 
         Assert.True(failures.Count == 0, $"{failures.Count} of {requests} requests were not refused:\n" + string.Join('\n', failures));
         Assert.Equal(before, await app.SnapshotAsync(Victim));
+        Assert.Equal(moderationBefore, await app.ModerationSnapshotAsync(Victim));
         Assert.True(requests >= outsiders.Length * (KnownPages.Length + 8), $"Only {requests} requests were made.");
     }
 
@@ -102,12 +111,13 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
     public async Task EveryBackOfficePage_OpensForMontreuilsAdmin()
     {
         var routes = await AdminRoutesAsync();
+        var (_, values) = await PlausibleFieldsAsync();
         using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
 
         foreach (var route in routes)
         {
-            var page = await admin.GetAsync(route.UrlFor(Victim));
-            Assert.True(page.Status == HttpStatusCode.OK, $"{route.UrlFor(Victim)} gave {(int)page.Status} to Montreuil's admin.");
+            var page = await admin.GetAsync(route.UrlFor(Victim, values));
+            Assert.True(page.Status == HttpStatusCode.OK, $"{route.UrlFor(Victim, values)} gave {(int)page.Status} to Montreuil's admin.");
             page.AssertAccessibleStructure();
             Assert.NotNull(page.Document.QuerySelector("nav.admin-nav a[aria-current=page]"));
         }
@@ -117,8 +127,9 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
     public async Task AnAgent_IsRefusedTheAdminOnlyPagesAndEveryChange_OfTheirOwnCity()
     {
         var routes = await AdminRoutesAsync();
-        var fields = await PlausibleFieldsAsync();
+        var (fields, values) = await PlausibleFieldsAsync();
         var before = await app.SnapshotAsync(Victim);
+        var moderationBefore = await app.ModerationSnapshotAsync(Victim);
         using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
         var tokenSource = await agent.GetAsync($"/{Victim}/admin");
         Assert.Equal(HttpStatusCode.OK, tokenSource.Status);
@@ -126,7 +137,7 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
         var failures = new List<string>();
         foreach (var route in routes.Where(r => r.AdminOnly || r.AdminForChanges))
         {
-            var url = route.UrlFor(Victim);
+            var url = route.UrlFor(Victim, values);
             var get = await agent.GetAsync(url);
             var expectedGet = route.AdminOnly ? HttpStatusCode.Forbidden : HttpStatusCode.OK;
             if (get.Status != expectedGet)
@@ -147,6 +158,7 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
 
         Assert.True(failures.Count == 0, string.Join('\n', failures));
         Assert.Equal(before, await app.SnapshotAsync(Victim));
+        Assert.Equal(moderationBefore, await app.ModerationSnapshotAsync(Victim));
 
         // The agent's own view of the team is read-only: no form to change it.
         var team = await agent.GetAsync($"/{Victim}/admin/equipe");
@@ -176,11 +188,15 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
         }
     }
 
-    /// <summary>Form values that would make each handler succeed if it were allowed to run.</summary>
-    private async Task<Dictionary<string, string>> PlausibleFieldsAsync()
+    /// <summary>
+    /// Form values that would make each handler succeed if it were allowed to run, and the values
+    /// of route parameters other than the city (a project of Montreuil's awaiting publication).
+    /// </summary>
+    private async Task<(Dictionary<string, string> Fields, Dictionary<string, string> RouteValues)> PlausibleFieldsAsync()
     {
         // A pending invitation of Montreuil for the walk to try to cancel or resend.
         await EnsurePendingInvitationAsync();
+        var (project, comment) = await EnsureModerationTargetsAsync();
         var ids = await app.WithDbAsync(async db =>
         {
             var city = await db.Municipalities.AsNoTracking().SingleAsync(m => m.Slug == Victim);
@@ -190,7 +206,7 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
             return (city.Version, neighbourhood, member, invitation);
         });
 
-        return new Dictionary<string, string>
+        var fields = new Dictionary<string, string>
         {
             ["Input.Name"] = "Ville piratée",
             ["Input.Presentation"] = "Texte pirate",
@@ -210,7 +226,35 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
             ["neighbourhoodId"] = ids.neighbourhood.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["userId"] = ids.member.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["invitationId"] = ids.invitation.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["projectVersion"] = project.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["reason"] = "Motif pirate",
+            ["commentId"] = comment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["commentVersion"] = comment.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+        return (fields, new Dictionary<string, string> { ["id"] = project.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+    }
+
+    /// <summary>
+    /// A project of Montreuil awaiting publication (publish, hide) and a reported comment (hide,
+    /// restore) for the walk's forms to aim at.
+    /// </summary>
+    private async Task<(Project Project, Comment Comment)> EnsureModerationTargetsAsync()
+    {
+        const string awaitingTitle = "Projet en attente pour le tour des routes";
+        const string commentedTitle = "Projet commenté pour le tour des routes";
+        var existing = await app.WithDbAsync(async db => (
+            await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Title == awaitingTitle),
+            await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Body == "Un commentaire signalé pour le tour des routes")));
+        if (existing is ({ } found, { } reported))
+        {
+            return (found, reported);
+        }
+
+        var awaiting = await app.CreateProjectAsync(new NewProject(awaitingTitle) { Moderation = ModerationMode.PreModeration });
+        var commented = await app.CreateProjectAsync(new NewProject(commentedTitle));
+        var comment = await app.CommentAsync(commented, "hugo@demo.labelkoz.fr", "Un commentaire signalé pour le tour des routes");
+        await app.ReportAsync(comment, StaffTestKit.Citizen, "Signalement pour le tour des routes");
+        return (await app.ProjectAsync(awaiting), await app.CommentStateAsync(comment));
     }
 
     private async Task EnsurePendingInvitationAsync()
@@ -261,10 +305,13 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
 
     private sealed partial record AdminRoute(string Pattern, IReadOnlyList<string?> PostHandlers, bool AdminOnly, bool AdminForChanges)
     {
-        /// <summary>The route's URL on a city's site; any other parameter gets a plausible id.</summary>
-        public string UrlFor(string slug) => "/" + OtherParameter().Replace(Pattern.Replace("{slug}", slug, StringComparison.Ordinal), "1");
+        /// <summary>The route's URL on a city's site; any other parameter gets its value from <paramref name="values"/>, or a plausible id.</summary>
+        public string UrlFor(string slug, Dictionary<string, string> values) =>
+            "/" + OtherParameter().Replace(
+                Pattern.Replace("{slug}", slug, StringComparison.Ordinal),
+                match => values.TryGetValue(match.Groups["name"].Value, out var value) ? value : "1");
 
-        [GeneratedRegex(@"\{[^}]+\}")]
+        [GeneratedRegex(@"\{(?<name>[^}:?=]+)[^}]*\}")]
         private static partial Regex OtherParameter();
     }
 }

@@ -1,4 +1,5 @@
 using Labelkoz.Data;
+using Labelkoz.Web.Features.Projects;
 using Labelkoz.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,12 @@ namespace Labelkoz.Web.Features.Cities;
 /// <summary>A city's own site on the platform, at <c>/{slug}</c>.</summary>
 public sealed class IndexModel(AppDbContext db, TenantContext tenant) : PageModel
 {
+    public const int LatestProjectCount = 6;
+
     public CityView City { get; private set; } = null!;
+
+    /// <summary>The city's newest public projects.</summary>
+    public IReadOnlyList<ProjectCardView> LatestProjects { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -20,6 +26,12 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant) : PageMode
                 m.LogoFileKey != null, m.Version,
                 m.Neighbourhoods.OrderBy(n => n.Name).Select(n => n.Name).ToList()))
             .SingleAsync(cancellationToken);
+        LatestProjects = await db.Projects.AsNoTracking()
+            .ThatArePublic()
+            .NewestFirst()
+            .Take(LatestProjectCount)
+            .SelectCards(db)
+            .ToListAsync(cancellationToken);
     }
 
     public sealed record CityView(

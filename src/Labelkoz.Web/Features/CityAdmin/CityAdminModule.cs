@@ -9,6 +9,7 @@ public static class CityAdminModule
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<InvitationMailer>();
+        builder.Services.AddScoped<ResendInvitation>();
         return builder;
     }
 }

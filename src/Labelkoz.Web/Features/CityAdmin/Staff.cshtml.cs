@@ -79,20 +79,9 @@ public sealed class StaffModel(
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostResendAsync(long invitationId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostResendAsync(long invitationId, [FromServices] ResendInvitation resend, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var city = await db.Municipalities
-            .Include(m => m.Invitations.Where(i => i.Id == invitationId || (i.AcceptedAtUtc == null && i.RevokedAtUtc == null && i.ExpiresAtUtc > now)))
-            .SingleAsync(m => m.Id == tenant.MunicipalityId, cancellationToken);
-        var (token, hash) = InvitationTokens.Create();
-        var invitation = city.RenewInvitation(invitationId, hash, UserId(), now, InvitationTokens.Validity);
-        await db.SaveChangesAsync(cancellationToken);
-
-        var sent = await mailer.SendAsync(Request, new(invitation.Email, invitation.Role, city.Name, token, invitation.ExpiresAtUtc), cancellationToken);
-        StatusMessage = sent
-            ? l["Une nouvelle invitation a été envoyée à {0} ; l'ancien lien ne fonctionne plus.", invitation.Email]
-            : l["L'invitation pour {0} est enregistrée, mais le courriel n'a pas pu partir : renvoyez-la plus tard.", invitation.Email];
+        StatusMessage = await resend.ExecuteAsync(tenant.MunicipalityId!.Value, invitationId, UserId(), Request, cancellationToken);
         return RedirectToPage();
     }
 

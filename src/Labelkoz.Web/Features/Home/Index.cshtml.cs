@@ -1,4 +1,5 @@
 using Labelkoz.Data;
+using Labelkoz.Web.Features.Projects;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,7 @@ namespace Labelkoz.Web.Features.Home;
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
     public const int SearchMaxLength = 100;
+    public const int LatestProjectCount = 8;
 
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -15,6 +17,9 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     public IReadOnlyList<CityCard> Cities { get; private set; } = [];
 
     public int MemberCount { get; private set; }
+
+    /// <summary>The newest public projects of every city.</summary>
+    public IReadOnlyList<ProjectCardView> LatestProjects { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -34,6 +39,12 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             .OrderBy(m => m.Name)
             .Select(m => new CityCard(m.Name, m.Slug, m.InseeCode, m.Population, m.LogoFileKey != null, m.Version, m.Presentation, m.Neighbourhoods.Count))
             .Take(100)
+            .ToListAsync(cancellationToken);
+        LatestProjects = await db.Projects.AsNoTracking()
+            .ThatArePublic()
+            .NewestFirst()
+            .Take(LatestProjectCount)
+            .SelectCards(db)
             .ToListAsync(cancellationToken);
     }
 

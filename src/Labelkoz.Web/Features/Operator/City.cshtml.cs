@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Labelkoz.Web.Features.Operator;
 
 /// <summary>One municipality as the operator sees it: identity, staff, and invitations still waiting.</summary>
-public sealed class CityModel(AppDbContext db, TimeProvider clock, InvitationMailer mailer, IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
+public sealed class CityModel(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
 {
     [FromRoute]
     public long Id { get; set; }
@@ -29,25 +29,15 @@ public sealed class CityModel(AppDbContext db, TimeProvider clock, InvitationMai
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await TryLoadAsync(cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostResendAsync(long invitationId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostResendAsync(long invitationId, [FromServices] ResendInvitation resend, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var city = await db.Municipalities
-            .Include(m => m.Invitations.Where(i => i.Id == invitationId || (i.AcceptedAtUtc == null && i.RevokedAtUtc == null && i.ExpiresAtUtc > now)))
-            .SingleOrDefaultAsync(m => m.Id == Id, cancellationToken);
-        if (city is null)
+        var message = await resend.ExecuteAsync(Id, invitationId, UserId(), Request, cancellationToken);
+        if (message is null)
         {
             return NotFound();
         }
 
-        var (token, hash) = InvitationTokens.Create();
-        var invitation = city.RenewInvitation(invitationId, hash, UserId(), now, InvitationTokens.Validity);
-        await db.SaveChangesAsync(cancellationToken);
-
-        var sent = await mailer.SendAsync(Request, new(invitation.Email, invitation.Role, city.Name, token, invitation.ExpiresAtUtc), cancellationToken);
-        StatusMessage = sent
-            ? l["Une nouvelle invitation a été envoyée à {0} ; l'ancien lien ne fonctionne plus.", invitation.Email]
-            : l["L'invitation pour {0} est enregistrée, mais le courriel n'a pas pu partir : renvoyez-la plus tard.", invitation.Email];
+        StatusMessage = message;
         return RedirectToPage(new { id = Id });
     }
 

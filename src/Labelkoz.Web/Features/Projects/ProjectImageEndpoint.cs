@@ -10,7 +10,8 @@ public static class ProjectImageEndpoint
     /// <summary>
     /// Serves a project image from the file store (never from wwwroot), with the content type
     /// decided at upload from its bytes, <c>nosniff</c> and a sandboxing CSP. Images of a project
-    /// that is not public are only served to its holder. The tenant filter keeps the city's own.
+    /// that is not public are only served to its holder and to the city's staff (the tenant filter
+    /// limits memberships to this city's). The tenant filter keeps the city's own images.
     /// </summary>
     public static IEndpointRouteBuilder MapProjectImages(this IEndpointRouteBuilder app)
     {
@@ -33,8 +34,10 @@ public static class ProjectImageEndpoint
             }
 
             var isPublic = image.Project.PublishedAtUtc is not null && image.Project.HiddenAtUtc is null && image.Project.Status != Domain.Projects.ProjectStatus.Draft;
-            var isHolder = long.TryParse(users.GetUserId(http.User), out var userId) && userId == image.Project.HolderUserId;
-            if ((!isPublic && !isHolder) || files.OpenRead(image.FileKey) is not { } stream)
+            var signedIn = long.TryParse(users.GetUserId(http.User), out var userId);
+            var mayPreview = signedIn && (userId == image.Project.HolderUserId
+                || await db.Memberships.AnyAsync(m => m.UserId == userId, http.RequestAborted));
+            if ((!isPublic && !mayPreview) || files.OpenRead(image.FileKey) is not { } stream)
             {
                 return Results.NotFound();
             }

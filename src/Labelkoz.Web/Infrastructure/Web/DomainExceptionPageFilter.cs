@@ -1,5 +1,6 @@
 using Labelkoz.Domain.Common;
 using Labelkoz.Web.Infrastructure.Localization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ public interface IReloadablePage
 }
 
 /// <summary>
-/// Turns a <see cref="DomainException"/> (or a lost concurrency race) thrown by a page handler into
+/// Answers 404 to a POST for a handler the page does not have, and turns a <see cref="DomainException"/> (or a lost concurrency race) thrown by a page handler into
 /// a message on the form, in the person's language, instead of a 500. Nothing was saved: pages
 /// call the domain before their single <c>SaveChangesAsync</c>.
 /// </summary>
@@ -29,6 +30,14 @@ public sealed class DomainExceptionPageFilter : IAsyncPageFilter
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
+
+        // A POST naming no handler the page has would otherwise render the page without its data.
+        if (context.HandlerMethod is null && !HttpMethods.IsGet(context.HttpContext.Request.Method) && !HttpMethods.IsHead(context.HttpContext.Request.Method))
+        {
+            context.Result = new NotFoundResult();
+            return;
+        }
+
         var executed = await next();
         var message = executed.Exception switch
         {

@@ -1,0 +1,35 @@
+using Labelkoz.Data;
+using Labelkoz.Web.Infrastructure.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Labelkoz.Web.Features.Invitations;
+
+/// <summary>
+/// Sends a fresh invitation link in place of an old one, from the operator console or from the
+/// city's team page: the old link stops working (only the token's hash is stored).
+/// </summary>
+public sealed class ResendInvitation(AppDbContext db, InvitationMailer mailer, TimeProvider clock, IStringLocalizer<SharedResource> l)
+{
+    /// <returns>The message for the person who asked, or null when the municipality is not found.</returns>
+    public async Task<string?> ExecuteAsync(long municipalityId, long invitationId, long? byUserId, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var city = await db.Municipalities
+            .Include(m => m.Invitations.Where(i => i.Id == invitationId || (i.AcceptedAtUtc == null && i.RevokedAtUtc == null && i.ExpiresAtUtc > now)))
+            .SingleOrDefaultAsync(m => m.Id == municipalityId, cancellationToken);
+        if (city is null)
+        {
+            return null;
+        }
+
+        var (token, hash) = InvitationTokens.Create();
+        var invitation = city.RenewInvitation(invitationId, hash, byUserId, now, InvitationTokens.Validity);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var sent = await mailer.SendAsync(request, new(invitation.Email, invitation.Role, city.Name, token, invitation.ExpiresAtUtc), cancellationToken);
+        return sent
+            ? l["Une nouvelle invitation a été envoyée à {0} ; l'ancien lien ne fonctionne plus.", invitation.Email]
+            : l["L'invitation pour {0} est enregistrée, mais le courriel n'a pas pu partir : renvoyez-la plus tard.", invitation.Email];
+    }
+}

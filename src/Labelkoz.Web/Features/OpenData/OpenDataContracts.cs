@@ -1,0 +1,86 @@
+using System.ComponentModel;
+using Labelkoz.Domain.Labels;
+using Labelkoz.Domain.Projects;
+
+namespace Labelkoz.Web.Features.OpenData;
+
+// The shapes of the open-data API. Public data only: no e-mail, no postal address of a person and
+// no account id ever appears here. The descriptions end up in the OpenAPI document.
+
+[Description("Une ville membre de la plateforme.")]
+public sealed record MunicipalityResponse(
+    [property: Description("Nom de la collectivité.")] string Name,
+    [property: Description("Identifiant de la ville dans les adresses (par exemple « montreuil »).")] string Slug,
+    [property: Description("Code officiel géographique INSEE de la commune (5 caractères).")] string InseeCode,
+    [property: Description("Population légale.")] int Population,
+    [property: Description("Nombre de projets publics de la ville.")] int PublicProjectsCount,
+    [property: Description("Les quartiers de la ville, dans lesquels les projets sont situés.")] IReadOnlyList<NeighbourhoodResponse> Neighbourhoods,
+    [property: Description("Adresses utiles pour cette ville.")] MunicipalityLinks Links);
+
+[Description("Adresses absolues liées à une ville.")]
+public sealed record MunicipalityLinks(
+    [property: Description("Cette ville dans l'API.")] string Self,
+    [property: Description("Les projets publics de la ville dans l'API.")] string Projects,
+    [property: Description("Le site public de la ville.")] string Site);
+
+[Description("Un quartier d'une ville.")]
+public sealed record NeighbourhoodResponse(
+    [property: Description("Identifiant du quartier (filtre « neighbourhood » de la liste des projets).")] long Id,
+    [property: Description("Nom du quartier.")] string Name);
+
+[Description("Une page de résultats.")]
+public sealed record ProjectPageResponse(
+    [property: Description("Les projets de la page, du plus récemment publié au plus ancien.")] IReadOnlyList<ProjectResponse> Items,
+    [property: Description("Numéro de la page (à partir de 1).")] int Page,
+    [property: Description("Nombre maximal de projets par page.")] int PageSize,
+    [property: Description("Nombre total de projets qui répondent aux filtres.")] int TotalCount,
+    [property: Description("Nombre total de pages.")] int TotalPages);
+
+[Description("Un projet citoyen public.")]
+public sealed record ProjectResponse(
+    [property: Description("Identifiant du projet.")] long Id,
+    [property: Description("Identifiant de la ville (slug) à laquelle le projet est proposé.")] string MunicipalitySlug,
+    [property: Description("Titre.")] string Title,
+    [property: Description("Résumé.")] string? Summary,
+    [property: Description("Description, en Markdown (texte source, non interprété).")] string? Description,
+    [property: Description("Catégorie.")] ProjectCategory? Category,
+    [property: Description("Quartier du projet.")] NeighbourhoodResponse? Neighbourhood,
+    [property: Description("Étape du projet.")] ProjectStatus Status,
+    [property: Description("Lieu du projet tel que le porteur l'a rendu public.")] string? Address,
+    [property: Description("Latitude du lieu du projet (WGS 84).")] double? Latitude,
+    [property: Description("Longitude du lieu du projet (WGS 84).")] double? Longitude,
+    [property: Description("Date de publication (UTC, ISO 8601).")] DateTime PublishedAt,
+    [property: Description("Porteur du projet.")] HolderResponse Holder,
+    [property: Description("Budget estimé.")] BudgetResponse Budget,
+    [property: Description("Ce que le porteur demande à la ville.")] IReadOnlyList<RequestedSupportResponse> RequestedSupport,
+    [property: Description("Nombre de soutiens.")] int SupportsCount,
+    [property: Description("Nombre de commentaires visibles.")] int CommentsCount,
+    [property: Description("Images du projet.")] IReadOnlyList<ImageResponse> Images,
+    [property: Description("Adresse de la page publique du projet.")] string Url);
+
+[Description("Le porteur d'un projet : seulement son nom public et, pour une structure, son nom.")]
+public sealed record HolderResponse(
+    [property: Description("Nom affiché du porteur.")] string DisplayName,
+    [property: Description("Type de porteur.")] HolderType Type,
+    [property: Description("Nom de l'association ou de l'entreprise, le cas échéant.")] string? OrganisationName);
+
+[Description("Budget estimé, en centimes d'euro.")]
+public sealed record BudgetResponse(
+    [property: Description("Postes de dépense.")] IReadOnlyList<BudgetLineResponse> Lines,
+    [property: Description("Total en centimes d'euro.")] long TotalCents,
+    [property: Description("Devise (toujours EUR).")] string Currency);
+
+[Description("Un poste de dépense.")]
+public sealed record BudgetLineResponse(
+    [property: Description("Intitulé du poste.")] string Label,
+    [property: Description("Montant en centimes d'euro.")] long AmountCents);
+
+[Description("Un soutien demandé à la ville.")]
+public sealed record RequestedSupportResponse(
+    [property: Description("Type de soutien.")] CommitmentKind Kind,
+    [property: Description("Précisions du porteur.")] string? Details);
+
+[Description("Une image du projet.")]
+public sealed record ImageResponse(
+    [property: Description("Adresse absolue de l'image.")] string Url,
+    [property: Description("Texte alternatif écrit par le porteur.")] string AltText);

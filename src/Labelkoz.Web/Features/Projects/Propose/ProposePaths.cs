@@ -1,0 +1,29 @@
+using System.Globalization;
+using System.Security.Claims;
+using Labelkoz.Data;
+using Microsoft.AspNetCore.Identity;
+
+namespace Labelkoz.Web.Features.Projects.Propose;
+
+/// <summary>The addresses of the holder's pages: propose, edit, images, submit, withdraw, "Mes projets".</summary>
+public static class ProposePaths
+{
+    public const string MyProjects = "/compte/mes-projets";
+
+    public static string Start(string citySlug) => $"/{citySlug}/projets/proposer";
+
+    public static string Edit(string citySlug, long projectId) => Holder(citySlug, projectId, "modifier");
+
+    public static string Images(string citySlug, long projectId) => Holder(citySlug, projectId, "images");
+
+    public static string Submit(string citySlug, long projectId) => Holder(citySlug, projectId, "deposer");
+
+    public static string Withdraw(string citySlug, long projectId) => Holder(citySlug, projectId, "retirer");
+
+    /// <summary>The signed-in person's id (the pages using it are behind <c>[Authorize]</c>).</summary>
+    internal static long CurrentUserId(this UserManager<AppUser> users, ClaimsPrincipal user) =>
+        long.Parse(users.GetUserId(user)!, CultureInfo.InvariantCulture);
+
+    private static string Holder(string citySlug, long projectId, string page) =>
+        string.Create(CultureInfo.InvariantCulture, $"/{citySlug}/projets/{projectId}/{page}");
+}

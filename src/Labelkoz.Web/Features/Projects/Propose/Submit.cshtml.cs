@@ -1,0 +1,139 @@
+using Labelkoz.Data;
+using Labelkoz.Domain.Labels;
+using Labelkoz.Domain.Municipalities;
+using Labelkoz.Domain.Projects;
+using Labelkoz.Web.Infrastructure.Localization;
+using Labelkoz.Web.Infrastructure.Tenancy;
+using Labelkoz.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Labelkoz.Web.Features.Projects.Propose;
+
+/// <summary>
+/// The holder checks what is missing, reads the project over once more and sends it to the city
+/// (also after the city asked for changes). Public at once, or after moderation, as the city chose.
+/// </summary>
+[Authorize]
+public sealed class SubmitModel(
+    AppDbContext db,
+    TenantContext tenant,
+    UserManager<AppUser> users,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> l) : ProposePageModel, IReloadablePage
+{
+    private long _projectId;
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public Overview Current { get; private set; } = null!;
+
+    public ModerationMode Moderation { get; private set; }
+
+    public string CitySlug => tenant.City!.Slug;
+
+    public string CityName => tenant.City!.Name;
+
+    public async Task<IActionResult> OnGetAsync([FromRoute] long id, CancellationToken cancellationToken)
+    {
+        _projectId = id;
+        var holder = await db.Projects.Where(p => p.Id == id).Select(p => (long?)p.HolderUserId).SingleOrDefaultAsync(cancellationToken);
+        if (holder is null)
+        {
+            return NotFound();
+        }
+
+        if (holder != users.CurrentUserId(User))
+        {
+            return Forbid();
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync([FromRoute] long id, CancellationToken cancellationToken)
+    {
+        _projectId = id;
+        var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (project is null)
+        {
+            return NotFound();
+        }
+
+        var userId = users.CurrentUserId(User);
+        if (!project.IsHeldBy(userId))
+        {
+            return Forbid();
+        }
+
+        // A second click (or a reload) after a successful submission: nothing to do, the same answer.
+        if (project.Status == ProjectStatus.Submitted)
+        {
+            return Redirect(ProjectPaths.Page(CitySlug, project.Id, project.Title));
+        }
+
+        var moderation = await db.Municipalities.Where(m => m.Id == project.MunicipalityId).Select(m => m.ProjectModeration).SingleAsync(cancellationToken);
+        project.Submit(userId, moderation, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        StatusMessage = project.IsPublic
+            ? l["Votre projet est déposé et il est public dès maintenant. La ville va l'étudier ; en attendant, les habitants peuvent le soutenir."]
+            : l["Votre projet est déposé. La ville vérifie les projets avant de les publier : il sera visible de tous après sa validation."];
+        return Redirect(ProjectPaths.Page(CitySlug, project.Id, project.Title));
+    }
+
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Moderation = await db.Municipalities.Where(m => m.Id == tenant.MunicipalityId).Select(m => m.ProjectModeration).SingleAsync(cancellationToken);
+        var project = await db.Projects.AsNoTracking()
+            .Include(p => p.BudgetLines)
+            .Include(p => p.RequestedSupports)
+            .AsSplitQuery()
+            .SingleAsync(p => p.Id == _projectId, cancellationToken);
+        var neighbourhood = project.NeighbourhoodId is { } neighbourhoodId
+            ? await db.Neighbourhoods.Where(n => n.Id == neighbourhoodId).Select(n => n.Name).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        var imageCount = await db.ProjectImages.CountAsync(i => i.ProjectId == _projectId, cancellationToken);
+        Current = new Overview(
+            project.Id,
+            project.Title,
+            project.Summary,
+            project.Status,
+            project.IsPublic,
+            project.Category,
+            neighbourhood,
+            project.Address,
+            project.HolderType,
+            project.OrganisationName,
+            project.BudgetTotalCents,
+            project.BudgetLines.Count,
+            project.RequestedSupports.Select(s => s.Kind).Order().ToList(),
+            imageCount,
+            project.MissingForSubmission());
+    }
+
+    public sealed record Overview(
+        long Id,
+        string Title,
+        string? Summary,
+        ProjectStatus Status,
+        bool IsPublic,
+        ProjectCategory? Category,
+        string? Neighbourhood,
+        string? Address,
+        HolderType HolderType,
+        string? OrganisationName,
+        long BudgetTotalCents,
+        int BudgetLineCount,
+        IReadOnlyList<CommitmentKind> RequestedSupports,
+        int ImageCount,
+        IReadOnlyList<string> Missing)
+    {
+        /// <summary>Draft, or sent back by the city: the holder may (re)submit it.</summary>
+        public bool CanBeSubmitted => ProjectLifecycle.CanMove(Status, ProjectStatus.Submitted);
+    }
+}

@@ -1,0 +1,54 @@
+using Labelkoz.Data;
+using Labelkoz.Domain.Projects;
+
+namespace Labelkoz.Web.Features.Projects;
+
+/// <summary>What a project card shows (city list, city home page, platform home page).</summary>
+public sealed record ProjectCardView(
+    long Id,
+    string CitySlug,
+    string CityName,
+    string Title,
+    string? Summary,
+    ProjectCategory? Category,
+    string? Neighbourhood,
+    ProjectStatus Status,
+    int Supports,
+    int Comments,
+    long? ImageId,
+    string? ImageAlt)
+{
+    public string Url => ProjectPaths.Page(CitySlug, Id, Title);
+
+    public string? ImageUrl => ImageId is { } imageId ? ProjectPaths.Image(CitySlug, Id, imageId) : null;
+}
+
+/// <summary>The public side of projects as queries, so every page applies the same rule.</summary>
+public static class PublicProjects
+{
+    /// <summary>Published, not hidden by moderation, not a draft (the rule of <see cref="Project.IsPublic"/>, in SQL).</summary>
+    public static IQueryable<Project> ThatArePublic(this IQueryable<Project> projects) =>
+        projects.Where(p => p.PublishedAtUtc != null && p.HiddenAtUtc == null && p.Status != ProjectStatus.Draft);
+
+    /// <summary>
+    /// One SQL query for a page of cards: counts and the first image are correlated subqueries,
+    /// so the number of commands never grows with the number of projects, supports or comments.
+    /// </summary>
+    public static IQueryable<ProjectCardView> SelectCards(this IQueryable<Project> projects, AppDbContext db) =>
+        projects.Select(p => new ProjectCardView(
+            p.Id,
+            db.Municipalities.Where(m => m.Id == p.MunicipalityId).Select(m => m.Slug).FirstOrDefault()!,
+            db.Municipalities.Where(m => m.Id == p.MunicipalityId).Select(m => m.Name).FirstOrDefault()!,
+            p.Title,
+            p.Summary,
+            p.Category,
+            db.Neighbourhoods.Where(n => n.Id == p.NeighbourhoodId).Select(n => n.Name).FirstOrDefault(),
+            p.Status,
+            db.ProjectSupports.Count(s => s.ProjectId == p.Id),
+            db.Comments.Count(c => c.ProjectId == p.Id && c.State == CommentState.Visible),
+            p.Images.OrderBy(i => i.Position).Select(i => (long?)i.Id).FirstOrDefault(),
+            p.Images.OrderBy(i => i.Position).Select(i => i.AltText).FirstOrDefault()));
+
+    public static IOrderedQueryable<Project> NewestFirst(this IQueryable<Project> projects) =>
+        projects.OrderByDescending(p => p.PublishedAtUtc).ThenByDescending(p => p.Id);
+}

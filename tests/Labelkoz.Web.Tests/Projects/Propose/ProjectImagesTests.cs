@@ -1,0 +1,169 @@
+using System.Net;
+using System.Text;
+using Labelkoz.Web.Features.Projects;
+using Labelkoz.Web.Tests.CityAdmin;
+using Labelkoz.Web.Tests.Infrastructure;
+
+namespace Labelkoz.Web.Tests.Projects.Propose;
+
+/// <summary>The holder's images: checked by their bytes, at most 5 MB and 8 per project, stored outside wwwroot, never left orphaned.</summary>
+public sealed class ProjectImagesTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    /// <summary>The first bytes of a JPEG and of a WebP file (enough for the sniffer).</summary>
+    private static readonly byte[] TinyJpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0x00, 0x01, 0xFF, 0xD9];
+    private static readonly byte[] TinyWebp = [.. "RIFF"u8, 0x1A, 0x00, 0x00, 0x00, .. "WEBPVP8 "u8, 0x00, 0x00, 0x00, 0x00];
+
+    [Theory]
+    [InlineData("png")]
+    [InlineData("jpeg")]
+    [InlineData("webp")]
+    public async Task AcceptedImage_IsStored_ServedWithItsRealType_AndDescribed(string kind)
+    {
+        var (bytes, contentType) = kind switch
+        {
+            "png" => (StaffTestKit.TinyPng, "image/png"),
+            "jpeg" => (TinyJpeg, "image/jpeg"),
+            _ => (TinyWebp, "image/webp"),
+        };
+        using var browser = await app.SignedInAsync(ProposeTestKit.Camille);
+        var id = await browser.StartDraftAsync("montreuil", "Projet illustré");
+
+        // Declared as something else: the bytes decide.
+        var uploaded = await browser.UploadImageAsync("montreuil", id, bytes, "photo.bin", "application/octet-stream", "Le square au printemps");
+
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.Status);
+        var image = (await app.ProjectAsync(id)).Images.Single();
+        Assert.Equal(contentType, image.ContentType);
+        Assert.Equal("Le square au printemps", image.AltText);
+        Assert.StartsWith("projects/", image.FileKey, StringComparison.Ordinal);
+        Assert.True(File.Exists(app.StoredFile(image.FileKey)));
+        Assert.DoesNotContain("wwwroot", app.StoredFile(image.FileKey), StringComparison.Ordinal);
+        var served = await browser.Client.GetAsync(ProjectPaths.Image("montreuil", id, image.Id));
+        Assert.Equal(contentType, served.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(bytes, await served.Content.ReadAsByteArrayAsync());
+
+        var page = await browser.GetAsync(ProposeTestKit.ImagesUrl("montreuil", id));
+        var described = await browser.SubmitAsync(page, $"form#image-{image.Id}-description", new Dictionary<string, string> { ["altText"] = "Le square en été" });
+        Assert.Equal(HttpStatusCode.Redirect, described.Status);
+        Assert.Equal("Le square en été", (await app.ProjectAsync(id)).Images.Single().AltText);
+
+        var emptied = await browser.SubmitAsync(await browser.GetAsync(ProposeTestKit.ImagesUrl("montreuil", id)), $"form#image-{image.Id}-description", new Dictionary<string, string> { ["altText"] = "  " });
+        Assert.Equal(HttpStatusCode.OK, emptied.Status);
+        Assert.Contains("Le champ « Description de l'image » est obligatoire.", emptied.ErrorSummary(), StringComparison.Ordinal);
+        Assert.Equal("Le square en été", (await app.ProjectAsync(id)).Images.Single().AltText);
+    }
+
+    public static TheoryData<string, byte[], string, string, string> Refused => new()
+    {
+        { "exécutable renommé", [(byte)'M', (byte)'Z', 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xFF, 0xFF], "photo.jpg", "image/jpeg", "n'est pas une image JPEG, PNG ou WebP" },
+        { "script shell", Encoding.ASCII.GetBytes("#!/bin/sh\nrm -rf /\n"), "photo.png", "image/png", "n'est pas une image JPEG, PNG ou WebP" },
+        { "SVG", Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"), "dessin.svg", "image/svg+xml", "n'est pas une image JPEG, PNG ou WebP" },
+        { "GIF", Encoding.Latin1.GetBytes("GIF89a\u0001\u0000\u0001\u0000\u0000\u0000\u0000;"), "anim.gif", "image/gif", "n'est pas une image JPEG, PNG ou WebP" },
+        { "fichier vide", [], "vide.png", "image/png", "Choisissez une image à envoyer." },
+        { "plus de 5 Mo", OverFiveMegabytes(), "grande.png", "image/png", "une image ne peut pas dépasser 5 Mo" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refused))]
+    public async Task NotAnAcceptedImage_IsRefusedOnTheForm_AndNothingIsStored(string what, byte[] content, string fileName, string contentType, string expected)
+    {
+        using var browser = await app.SignedInAsync(ProposeTestKit.Camille);
+        var id = await browser.StartDraftAsync("montreuil", "Projet : " + what);
+        var files = app.StoredProjectFiles();
+        var before = await app.SnapshotAsync(id);
+
+        var refused = await browser.UploadImageAsync("montreuil", id, content, fileName, contentType, "Une description");
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains(expected, refused.TextOf("Upload_File-error"), StringComparison.Ordinal);
+        Assert.Contains(expected, refused.ErrorSummary(), StringComparison.Ordinal);
+        Assert.Equal("Une description", refused.ValueOf("#Upload_AltText"));
+        Assert.Equal(before, await app.SnapshotAsync(id));
+        Assert.Equal(files, app.StoredProjectFiles());
+    }
+
+    [Fact]
+    public async Task Image_WithoutAltText_IsRefused()
+    {
+        using var browser = await app.SignedInAsync(ProposeTestKit.Camille);
+        var id = await browser.StartDraftAsync("montreuil", "Projet sans description d'image");
+        var files = app.StoredProjectFiles();
+
+        var refused = await browser.UploadImageAsync("montreuil", id, StaffTestKit.TinyPng, "a.png", "image/png", altText: null);
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Equal("Le champ « Description de l'image » est obligatoire.", refused.TextOf("Upload_AltText-error"));
+        Assert.Empty((await app.ProjectAsync(id)).Images);
+        Assert.Equal(files, app.StoredProjectFiles());
+    }
+
+    [Fact]
+    public async Task NinthImage_IsRefused_AndItsFileDoesNotLinger()
+    {
+        using var browser = await app.SignedInAsync(ProposeTestKit.Camille);
+        var id = await browser.StartDraftAsync("montreuil", "Projet très illustré");
+        for (var i = 1; i <= 8; i++)
+        {
+            var uploaded = await browser.UploadImageAsync("montreuil", id, StaffTestKit.TinyPng, $"{i}.png", "image/png", $"Image numéro {i}");
+            Assert.True(uploaded.IsRedirect, uploaded.MainText);
+        }
+
+        var page = await browser.GetAsync(ProposeTestKit.ImagesUrl("montreuil", id));
+        Assert.Null(page.Document.QuerySelector("form#ajout-image"));
+        Assert.Contains("nombre maximal de 8 images", page.MainText, StringComparison.Ordinal);
+        var files = app.StoredProjectFiles();
+        var before = await app.SnapshotAsync(id);
+
+        var refused = await browser.UploadImageAsync("montreuil", id, StaffTestKit.TinyPng, "9.png", "image/png", "Image numéro 9");
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("Un projet ne peut pas avoir plus de 8 images.", refused.ErrorSummary(), StringComparison.Ordinal);
+        Assert.Equal(before, await app.SnapshotAsync(id));
+        Assert.Equal(files, app.StoredProjectFiles());
+    }
+
+    [Fact]
+    public async Task RemovingAnImage_DeletesItsRowAndItsFile()
+    {
+        using var browser = await app.SignedInAsync(ProposeTestKit.Camille);
+        var id = await browser.StartDraftAsync("montreuil", "Projet à une image de trop");
+        Assert.True((await browser.UploadImageAsync("montreuil", id, StaffTestKit.TinyPng, "a.png", "image/png", "Gardée")).IsRedirect);
+        Assert.True((await browser.UploadImageAsync("montreuil", id, StaffTestKit.TinyPng, "b.png", "image/png", "Retirée")).IsRedirect);
+        var images = (await app.ProjectAsync(id)).Images;
+        var removed = images.Single(i => i.AltText == "Retirée");
+        var page = await browser.GetAsync(ProposeTestKit.ImagesUrl("montreuil", id));
+        page.AssertAccessibleStructure();
+
+        var result = await browser.SubmitAsync(page, $"form#image-{removed.Id}-retrait");
+
+        Assert.Equal(HttpStatusCode.Redirect, result.Status);
+        Assert.Equal(["Gardée"], (await app.ProjectAsync(id)).Images.Select(i => i.AltText));
+        Assert.False(File.Exists(app.StoredFile(removed.FileKey)));
+        Assert.True(File.Exists(app.StoredFile(images.Single(i => i.AltText == "Gardée").FileKey)));
+        var after = await browser.FollowAsync(result);
+        Assert.Contains("L'image est retirée du projet.", after.MainText, StringComparison.Ordinal);
+
+        var again = await browser.PostAsync(ProposeTestKit.ImagesUrl("montreuil", id) + "?handler=Remove", after, new Dictionary<string, string> { ["imageId"] = removed.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.OK, again.Status);
+        Assert.Contains("Cette image n'existe pas.", again.ErrorSummary(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HugeUpload_IsARefusedRequest_NotAnError()
+    {
+        using var browser = await app.SignedInAsync(ProposeTestKit.Camille);
+        var id = await browser.StartDraftAsync("montreuil", "Projet à l'image énorme");
+
+        var refused = await browser.UploadImageAsync("montreuil", id, new byte[12 * 1024 * 1024], "enorme.png", "image/png", "Énorme");
+
+        Assert.True((int)refused.Status is 400 or 413, $"Got {(int)refused.Status}");
+        Assert.Empty((await app.ProjectAsync(id)).Images);
+    }
+
+    private static byte[] OverFiveMegabytes()
+    {
+        var bytes = new byte[(5 * 1024 * 1024) + 1];
+        StaffTestKit.TinyPng.CopyTo(bytes, 0);
+        return bytes;
+    }
+}

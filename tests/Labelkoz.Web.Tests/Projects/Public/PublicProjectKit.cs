@@ -1,0 +1,221 @@
+using Labelkoz.Data;
+using Labelkoz.Domain.Labels;
+using Labelkoz.Domain.Municipalities;
+using Labelkoz.Domain.Projects;
+using Labelkoz.Web.Features.Projects;
+using Labelkoz.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Labelkoz.Web.Tests.Projects.Public;
+
+/// <summary>Where a test project ends up in its lifecycle.</summary>
+public enum TestState
+{
+    Draft,
+    AwaitingPublication,
+    Public,
+    InReview,
+    Hidden,
+    Withdrawn,
+}
+
+/// <summary>What a test project is made of (everything through the domain's own methods).</summary>
+internal sealed record ProjectSpec
+{
+    public string Holder { get; init; } = PublicProjectKit.Camille;
+
+    public string? Summary { get; init; } = "Un projet pour le quartier.";
+
+    public string? Description { get; init; } = "Une description du projet.";
+
+    public ProjectCategory Category { get; init; } = ProjectCategory.Culture;
+
+    public string? Neighbourhood { get; init; }
+
+    public TestState State { get; init; } = TestState.Public;
+
+    public int Images { get; init; }
+
+    public (string? Label, long AmountCents)[] Budget { get; init; } = [];
+
+    public (CommitmentKind Kind, string? Details)[] Support { get; init; } = [];
+
+    public HolderType HolderType { get; init; } = HolderType.Individual;
+
+    public string? Organisation { get; init; }
+
+    public string? Rna { get; init; }
+
+    /// <summary>When the project is created and published: tests order projects by it.</summary>
+    public DateTime? At { get; init; }
+}
+
+internal sealed record TestProject(long Id, string CitySlug, string Title)
+{
+    public string Path => ProjectPaths.Page(CitySlug, Id, Title);
+}
+
+/// <summary>Test projects, accounts, supports and comments written straight through the domain and the database.</summary>
+internal static class PublicProjectKit
+{
+    public const string Camille = "camille@demo.labelkoz.fr";
+    public const string Hugo = "hugo@demo.labelkoz.fr";
+    public const string MontreuilAdmin = "admin@montreuil.demo.labelkoz.fr";
+
+    /// <summary>A word that no other project contains, to search one test's projects only.</summary>
+    public static string Token() => "zq" + Guid.NewGuid().ToString("N")[..10];
+
+    public static async Task<TestProject> CreateProjectAsync(this AppFactory app, string citySlug, string title, ProjectSpec? spec = null)
+    {
+        spec ??= new ProjectSpec();
+        var at = spec.At ?? DateTime.UtcNow;
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var city = await db.Municipalities.Include(m => m.Neighbourhoods).SingleAsync(m => m.Slug == citySlug);
+        var holderId = await UserIdAsync(scope, spec.Holder);
+        var neighbourhood = spec.Neighbourhood is null ? null : city.Neighbourhoods.Single(n => n.Name == spec.Neighbourhood);
+
+        var project = Project.StartDraft(city.Id, holderId, title, at);
+        project.UpdateContent(holderId, title, spec.Summary, spec.Description, spec.Category, neighbourhood, at);
+        if (spec.HolderType != HolderType.Individual)
+        {
+            project.UpdateHolder(holderId, spec.HolderType, spec.Organisation, spec.Rna, null, at);
+        }
+
+        project.ReplaceBudget(holderId, spec.Budget, at);
+        project.ReplaceRequestedSupport(holderId, spec.Support, at);
+        for (var i = 0; i < spec.Images; i++)
+        {
+            project.AddImage(holderId, $"tests/{Guid.NewGuid():N}.png", "image/png", $"Image {i + 1} du projet {title}", at);
+        }
+
+        var staffId = await UserIdAsync(scope, MontreuilAdmin);
+        switch (spec.State)
+        {
+            case TestState.Draft:
+                break;
+            case TestState.AwaitingPublication:
+                project.Submit(holderId, ModerationMode.PreModeration, at);
+                break;
+            case TestState.Public:
+                project.Submit(holderId, ModerationMode.PostModeration, at);
+                break;
+            case TestState.InReview:
+                project.Submit(holderId, ModerationMode.PostModeration, at);
+                project.TakeIntoReview(staffId, at);
+                break;
+            case TestState.Hidden:
+                project.Submit(holderId, ModerationMode.PostModeration, at);
+                project.Hide(staffId, "Contenu contraire à la charte", at);
+                break;
+            case TestState.Withdrawn:
+                project.Submit(holderId, ModerationMode.PostModeration, at);
+                project.Withdraw(holderId, "Le porteur a déménagé", at);
+                break;
+        }
+
+        db.Projects.Add(project);
+        await db.SaveChangesAsync();
+        return new TestProject(project.Id, citySlug, title);
+    }
+
+    public static async Task<long> UserIdAsync(this AppFactory app, string email)
+    {
+        using var scope = app.Services.CreateScope();
+        return await UserIdAsync(scope, email);
+    }
+
+    /// <summary>Confirmed accounts with the demo password (able to log in).</summary>
+    public static async Task<IReadOnlyList<string>> CreateAccountsAsync(this AppFactory app, int count, string prefix, bool withPassword = true)
+    {
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var emails = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var email = $"{prefix}-{i}-{Guid.NewGuid():N}@exemple.fr";
+            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"{prefix} {i}", CreatedAtUtc = DateTime.UtcNow };
+            var created = withPassword
+                ? await users.CreateAsync(user, Web.Infrastructure.Persistence.DemoSeeder.DemoPassword)
+                : await users.CreateAsync(user);
+            Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+            emails.Add(email);
+        }
+
+        return emails;
+    }
+
+    /// <summary>Supports from <paramref name="count"/> new accounts.</summary>
+    public static async Task AddSupportsAsync(this AppFactory app, long projectId, int count)
+    {
+        var emails = await app.CreateAccountsAsync(count, "soutien", withPassword: false);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == projectId);
+        var ids = await db.Users.Where(u => emails.Contains(u.Email!)).Select(u => u.Id).ToListAsync();
+        foreach (var id in ids)
+        {
+            db.ProjectSupports.Add(new ProjectSupport(project, id, DateTime.UtcNow));
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Visible top-level comments by <paramref name="author"/>, each with <paramref name="repliesEach"/> replies by Hugo.</summary>
+    public static async Task<IReadOnlyList<long>> AddCommentsAsync(this AppFactory app, long projectId, int count, string author = Camille, int repliesEach = 0)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == projectId);
+        var authorId = await UserIdAsync(scope, author);
+        var hugoId = await UserIdAsync(scope, Hugo);
+        var comments = new List<Comment>();
+        for (var i = 0; i < count; i++)
+        {
+            var comment = Comment.Write(project, authorId, null, $"Commentaire numéro {i}", ModerationMode.PostModeration, DateTime.UtcNow);
+            db.Comments.Add(comment);
+            comments.Add(comment);
+        }
+
+        await db.SaveChangesAsync();
+        foreach (var parent in comments)
+        {
+            for (var r = 0; r < repliesEach; r++)
+            {
+                db.Comments.Add(Comment.Write(project, hugoId, parent, $"Réponse {r} au commentaire {parent.Id}", ModerationMode.PostModeration, DateTime.UtcNow));
+            }
+        }
+
+        await db.SaveChangesAsync();
+        return [.. comments.Select(c => c.Id)];
+    }
+
+    public static async Task<T> WithDbAsync<T>(this AppFactory app, Func<AppDbContext, Task<T>> query)
+    {
+        using var scope = app.Services.CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public static Task<int> SupportCountAsync(this AppFactory app, long projectId) =>
+        app.WithDbAsync(db => db.ProjectSupports.CountAsync(s => s.ProjectId == projectId));
+
+    public static async Task<TestBrowser> SignedInAsync(this AppFactory app, string email)
+    {
+        var browser = app.NewBrowser();
+        await browser.LogInAsync(email);
+        return browser;
+    }
+
+    /// <summary>The titles of the project cards on a page, in order.</summary>
+    public static IReadOnlyList<string> CardTitles(this TestBrowser.Page page) =>
+        [.. page.Document.QuerySelectorAll(".project-card h3 a").Select(a => a.TextContent.Trim())];
+
+    private static async Task<long> UserIdAsync(IServiceScope scope, string email)
+    {
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}.");
+        return user.Id;
+    }
+}
