@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Labelkoz.Domain.Common;
 using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Municipalities;
@@ -94,7 +95,16 @@ public sealed class Project : ITenantOwned
 
     public long BudgetTotalCents => _budgetLines.Sum(l => l.AmountCents);
 
-    public bool IsPublic => PublishedAtUtc is not null && HiddenAtUtc is null && Status != ProjectStatus.Draft;
+    /// <summary>
+    /// What the public may see: published, not hidden by moderation, not a draft. One expression,
+    /// so queries (translated to SQL) and <see cref="IsPublic"/> apply exactly the same rule.
+    /// </summary>
+    public static readonly Expression<Func<Project, bool>> PublicRule =
+        p => p.PublishedAtUtc != null && p.HiddenAtUtc == null && p.Status != ProjectStatus.Draft;
+
+    private static readonly Func<Project, bool> IsPublicCompiled = PublicRule.Compile();
+
+    public bool IsPublic => IsPublicCompiled(this);
 
     public bool IsEditable => ProjectLifecycle.IsEditable(Status);
 

@@ -153,7 +153,7 @@ public sealed class ModerationModel(AppDbContext db, TenantContext tenant, TimeP
                 db.Users.Where(u => u.Id == c.AuthorUserId).Select(u => u.DisplayName).FirstOrDefault() ?? string.Empty,
                 c.ProjectId,
                 db.Projects.Where(p => p.Id == c.ProjectId).Select(p => p.Title).FirstOrDefault() ?? string.Empty,
-                db.Projects.Any(p => p.Id == c.ProjectId && p.PublishedAtUtc != null && p.HiddenAtUtc == null && p.Status != ProjectStatus.Draft),
+                db.Projects.Where(Project.PublicRule).Any(p => p.Id == c.ProjectId),
                 c.OpenReportCount,
                 c.ModeratedAtUtc,
                 c.Reports.OrderBy(r => r.CreatedAtUtc).ThenBy(r => r.Id)

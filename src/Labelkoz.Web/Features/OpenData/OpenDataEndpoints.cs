@@ -177,7 +177,7 @@ public static class OpenDataEndpoints
     /// <see cref="Project.IsPublic"/>, written for SQL.
     /// </summary>
     private static IQueryable<Project> PublicProjects(AppDbContext db) =>
-        db.Projects.AsNoTracking().Where(p => p.PublishedAtUtc != null && p.HiddenAtUtc == null && p.Status != ProjectStatus.Draft);
+        db.Projects.AsNoTracking().Where(Project.PublicRule);
 
     private static IQueryable<MunicipalityRow> Municipalities(AppDbContext db, IQueryable<Municipality> municipalities)
     {

@@ -23,9 +23,8 @@ public static class ProjectImageEndpoint
                 {
                     i.FileKey,
                     i.ContentType,
-                    Project = db.Projects.Where(p => p.Id == i.ProjectId)
-                        .Select(p => new { p.HolderUserId, p.PublishedAtUtc, p.HiddenAtUtc, p.Status })
-                        .Single(),
+                    HolderUserId = db.Projects.Where(p => p.Id == i.ProjectId).Select(p => p.HolderUserId).Single(),
+                    IsPublic = db.Projects.Where(Domain.Projects.Project.PublicRule).Any(p => p.Id == i.ProjectId),
                 })
                 .SingleOrDefaultAsync(http.RequestAborted);
             if (image is null)
@@ -33,9 +32,9 @@ public static class ProjectImageEndpoint
                 return Results.NotFound();
             }
 
-            var isPublic = image.Project.PublishedAtUtc is not null && image.Project.HiddenAtUtc is null && image.Project.Status != Domain.Projects.ProjectStatus.Draft;
+            var isPublic = image.IsPublic;
             var signedIn = long.TryParse(users.GetUserId(http.User), out var userId);
-            var mayPreview = signedIn && (userId == image.Project.HolderUserId
+            var mayPreview = signedIn && (userId == image.HolderUserId
                 || await db.Memberships.AnyAsync(m => m.UserId == userId, http.RequestAborted));
             if ((!isPublic && !mayPreview) || files.OpenRead(image.FileKey) is not { } stream)
             {

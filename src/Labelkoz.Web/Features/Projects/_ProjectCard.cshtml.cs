@@ -26,9 +26,9 @@ public sealed record ProjectCardView(
 /// <summary>The public side of projects as queries, so every page applies the same rule.</summary>
 public static class PublicProjects
 {
-    /// <summary>Published, not hidden by moderation, not a draft (the rule of <see cref="Project.IsPublic"/>, in SQL).</summary>
+    /// <summary>Published, not hidden by moderation, not a draft: <see cref="Project.PublicRule"/>.</summary>
     public static IQueryable<Project> ThatArePublic(this IQueryable<Project> projects) =>
-        projects.Where(p => p.PublishedAtUtc != null && p.HiddenAtUtc == null && p.Status != ProjectStatus.Draft);
+        projects.Where(Project.PublicRule);
 
     /// <summary>
     /// One SQL query for a page of cards: counts and the first image are correlated subqueries,
