@@ -1,7 +1,10 @@
 using System.Linq.Expressions;
 using Labelkoz.Data.Tenancy;
+using Labelkoz.Domain.Audit;
 using Labelkoz.Domain.Common;
+using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Municipalities;
+using Labelkoz.Domain.Notifications;
 using Labelkoz.Domain.Projects;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -48,6 +51,18 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<long>
     public DbSet<Comment> Comments => Set<Comment>();
 
     public DbSet<CommentReport> CommentReports => Set<CommentReport>();
+
+    public DbSet<ProjectDecision> ProjectDecisions => Set<ProjectDecision>();
+
+    public DbSet<Commitment> Commitments => Set<Commitment>();
+
+    public DbSet<ReviewMessage> ReviewMessages => Set<ReviewMessage>();
+
+    public DbSet<ReviewNote> ReviewNotes => Set<ReviewNote>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -29,6 +29,8 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.Ignore(p => p.IsPublic);
         builder.Ignore(p => p.IsEditable);
         builder.Ignore(p => p.AcceptsParticipation);
+        builder.Ignore(p => p.Label);
+        builder.Ignore(p => p.PendingProposal);
 
         builder.HasOne<Municipality>().WithMany().HasForeignKey(p => p.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.HolderUserId).OnDelete(DeleteBehavior.Restrict);
@@ -50,6 +52,19 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.HasMany(p => p.History).WithOne()
             .HasForeignKey(e => new { e.MunicipalityId, e.ProjectId }).HasPrincipalKey(p => new { p.MunicipalityId, p.Id })
             .OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Decisions).WithOne()
+            .HasForeignKey(d => new { d.MunicipalityId, d.ProjectId }).HasPrincipalKey(p => new { p.MunicipalityId, p.Id })
+            .OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Messages).WithOne()
+            .HasForeignKey(m => new { m.MunicipalityId, m.ProjectId }).HasPrincipalKey(p => new { p.MunicipalityId, p.Id })
+            .OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Notes).WithOne()
+            .HasForeignKey(n => new { n.MunicipalityId, n.ProjectId }).HasPrincipalKey(p => new { p.MunicipalityId, p.Id })
+            .OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.AssignedStaffUserId).OnDelete(DeleteBehavior.SetNull);
+        builder.Navigation(p => p.Decisions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(p => p.Messages).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(p => p.Notes).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(p => p.Images).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(p => p.BudgetLines).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(p => p.RequestedSupports).UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -59,6 +74,8 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.HasIndex(p => new { p.MunicipalityId, p.PublishedAtUtc });
         builder.HasIndex(p => p.PublishedAtUtc);
         builder.HasIndex(p => p.HolderUserId);
+        builder.HasIndex(p => new { p.MunicipalityId, p.AssignedStaffUserId });
+        builder.HasIndex(p => new { p.MunicipalityId, p.LabelledAtUtc });
     }
 }
 

@@ -1,3 +1,4 @@
+using Labelkoz.Domain.Audit;
 using Labelkoz.Domain.Common;
 using Labelkoz.Domain.Municipalities;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,7 @@ namespace Labelkoz.Data.Tenancy;
 /// <summary>
 /// Refuses, before anything reaches the database, any write to a tenant-owned row (or to a
 /// municipality) other than the current tenant's. The read side is the "Tenant" query filter.
+/// Also refuses any change to an audit entry, with or without a tenant.
 /// </summary>
 public sealed class TenantWriteGuard : SaveChangesInterceptor
 {
@@ -25,7 +27,7 @@ public sealed class TenantWriteGuard : SaveChangesInterceptor
 
     private static void Check(DbContext? context)
     {
-        if (context is not AppDbContext db || db.TenantId is not { } tenantId)
+        if (context is not AppDbContext db)
         {
             return;
         }
@@ -33,7 +35,13 @@ public sealed class TenantWriteGuard : SaveChangesInterceptor
         db.ChangeTracker.DetectChanges();
         foreach (var entry in db.ChangeTracker.Entries())
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            // The audit log is append-only, whoever asks (the database's triggers say the same).
+            if (entry.Entity is AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException("The audit log is append-only: an entry is never changed or deleted.");
+            }
+
+            if (db.TenantId is not { } tenantId || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {
                 continue;
             }

@@ -97,6 +97,46 @@ public sealed class Municipality
         SubscriptionStatus.PastDue or SubscriptionStatus.Suspended or SubscriptionStatus.Cancelled => false,
     };
 
+    /// <summary>Refuses a new label (or call) with the reason, when the subscription does not allow it.</summary>
+    public void EnsureCanLabel()
+    {
+        switch (SubscriptionStatus)
+        {
+            case SubscriptionStatus.Trial:
+            case SubscriptionStatus.Active:
+                return;
+            case SubscriptionStatus.PastDue:
+                throw new DomainException("Une facture de l'abonnement de la ville est impayée : aucun nouveau label ne peut être décerné avant son règlement.");
+            case SubscriptionStatus.Suspended:
+                throw new DomainException("L'abonnement de la ville est suspendu : aucun nouveau label ne peut être décerné tant qu'il n'est pas rétabli.");
+            case SubscriptionStatus.Cancelled:
+                throw new DomainException("L'abonnement de la ville est résilié : elle ne peut plus décerner de label.");
+            default:
+                throw new DomainException("L'abonnement de la ville ne permet pas de décerner de label.");
+        }
+    }
+
+    /// <summary>
+    /// The operator sets the subscription status by hand (until invoices drive it). Returns false
+    /// when nothing changes.
+    /// </summary>
+    public bool SetSubscriptionStatus(SubscriptionStatus status, DateTime nowUtc)
+    {
+        if (!Enum.IsDefined(status))
+        {
+            throw new DomainException("Ce statut d'abonnement n'existe pas.");
+        }
+
+        if (status == SubscriptionStatus)
+        {
+            return false;
+        }
+
+        SubscriptionStatus = status;
+        Touch(nowUtc);
+        return true;
+    }
+
     public static Municipality Create(string? name, string? slug, string? inseeCode, int population, DateTime nowUtc)
     {
         if (population is < 0 or > 100_000_000)

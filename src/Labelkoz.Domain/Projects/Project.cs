@@ -28,6 +28,9 @@ public sealed class Project : ITenantOwned
     private readonly List<BudgetLine> _budgetLines = [];
     private readonly List<RequestedSupport> _requestedSupports = [];
     private readonly List<ProjectEvent> _history = [];
+    private readonly List<ProjectDecision> _decisions = [];
+    private readonly List<ReviewMessage> _messages = [];
+    private readonly List<ReviewNote> _notes = [];
 
     private Project()
     {
@@ -80,6 +83,17 @@ public sealed class Project : ITenantOwned
 
     public DateTime UpdatedAtUtc { get; private set; }
 
+    /// <summary>The member of staff who follows the review (null until someone takes it).</summary>
+    public long? AssignedStaffUserId { get; private set; }
+
+    /// <summary>When the label was confirmed (kept from the label decision, so lists need no join).</summary>
+    public DateTime? LabelledAtUtc { get; private set; }
+
+    /// <summary>The last day the label is valid, if the city set one.</summary>
+    public DateOnly? LabelValidUntil { get; private set; }
+
+    public DateTime? LabelRevokedAtUtc { get; private set; }
+
     /// <summary>Title, summary and description folded for search (see <see cref="Common.SearchText"/>).</summary>
     public string SearchText { get; private set; }
 
@@ -93,6 +107,20 @@ public sealed class Project : ITenantOwned
 
     public IReadOnlyList<ProjectEvent> History => _history;
 
+    /// <summary>Proposals and decisions of the review (load them before deciding).</summary>
+    public IReadOnlyList<ProjectDecision> Decisions => _decisions;
+
+    /// <summary>Messages added in this unit of work (the thread itself is read by queries).</summary>
+    public IReadOnlyList<ReviewMessage> Messages => _messages;
+
+    /// <summary>Notes added in this unit of work (the notes themselves are read by queries).</summary>
+    public IReadOnlyList<ReviewNote> Notes => _notes;
+
+    /// <summary>The confirmed label, revoked or not (null when the project was never labelled or decisions were not loaded).</summary>
+    public ProjectDecision? Label => _decisions.SingleOrDefault(d => d.Kind == DecisionKind.Label && d.State == DecisionState.Confirmed);
+
+    public ProjectDecision? PendingProposal => _decisions.SingleOrDefault(d => d.IsPending);
+
     public long BudgetTotalCents => _budgetLines.Sum(l => l.AmountCents);
 
     /// <summary>
@@ -103,6 +131,15 @@ public sealed class Project : ITenantOwned
         p => p.PublishedAtUtc != null && p.HiddenAtUtc == null && p.Status != ProjectStatus.Draft;
 
     private static readonly Func<Project, bool> IsPublicCompiled = PublicRule.Compile();
+
+    /// <summary>
+    /// Carries the city's badge on <paramref name="today"/> (Paris date): labelled, not revoked, not
+    /// past its validity. One expression for queries and <see cref="HasActiveLabel"/>.
+    /// </summary>
+    public static Expression<Func<Project, bool>> LabelActiveRule(DateOnly today) =>
+        p => p.LabelledAtUtc != null && p.LabelRevokedAtUtc == null && (p.LabelValidUntil == null || p.LabelValidUntil >= today);
+
+    public bool HasActiveLabel(DateOnly today) => LabelActiveRule(today).Compile()(this);
 
     public bool IsPublic => IsPublicCompiled(this);
 
@@ -313,9 +350,10 @@ public sealed class Project : ITenantOwned
     }
 
     /// <summary>The holder sends the project to the city; under post-moderation it becomes public at once.</summary>
-    public void Submit(long userId, ModerationMode moderation, DateTime nowUtc)
+    public void Submit(long userId, ModerationMode moderation, DateTime nowUtc, string? messageToCity = null)
     {
         EnsureHolder(userId);
+        var message = Text.Optional(messageToCity, ReviewMessage.BodyMaxLength, "Message à la ville", multiline: true);
         var missing = MissingForSubmission();
         if (missing.Count > 0)
         {
@@ -325,6 +363,11 @@ public sealed class Project : ITenantOwned
         var resubmission = Status == ProjectStatus.ChangesRequested;
         Move(ProjectStatus.Submitted, resubmission ? ProjectAction.Resubmitted : ProjectAction.Submitted, userId, null, nowUtc, isPublic: true);
         SubmittedAtUtc ??= nowUtc;
+        if (message is not null)
+        {
+            _messages.Add(new ReviewMessage(this, MessageAuthorSide.Holder, userId, message, nowUtc));
+        }
+
         if (moderation == ModerationMode.PostModeration && PublishedAtUtc is null)
         {
             PublishedAtUtc = nowUtc;
@@ -349,27 +392,146 @@ public sealed class Project : ITenantOwned
         Touch(nowUtc);
     }
 
-    public void TakeIntoReview(long staffUserId, DateTime nowUtc) =>
-        Move(ProjectStatus.InReview, ProjectAction.TakenIntoReview, staffUserId, null, nowUtc, isPublic: true);
-
-    public void RequestChanges(long staffUserId, string? message, DateTime nowUtc) =>
-        Move(ProjectStatus.ChangesRequested, ProjectAction.ChangesRequested, staffUserId, Text.Required(message, ReasonMaxLength, "Message au porteur", multiline: true), nowUtc, isPublic: false);
-
-    public void Decline(long staffUserId, StaffRole role, string? publicReason, DateTime nowUtc)
+    /// <summary>A member of staff takes the project into review, for themself or for a colleague.</summary>
+    public void TakeIntoReview(Municipality city, long staffUserId, long? assigneeUserId, DateTime nowUtc)
     {
-        EnsureAdmin(role, "refuser");
-        Move(ProjectStatus.Declined, ProjectAction.Declined, staffUserId, Text.Required(publicReason, ReasonMaxLength, "Motif", multiline: true), nowUtc, isPublic: true);
+        EnsureStaff(city, staffUserId);
+        var assignee = assigneeUserId ?? staffUserId;
+        EnsureColleague(city, assignee);
+        Move(ProjectStatus.InReview, ProjectAction.TakenIntoReview, staffUserId, null, nowUtc, isPublic: true);
+        AssignedStaffUserId = assignee;
     }
 
-    public void MarkLabelled(long staffUserId, StaffRole role, bool municipalityMayLabel, DateTime nowUtc)
+    /// <summary>Gives the review to another member of staff (or to nobody).</summary>
+    public void Assign(Municipality city, long staffUserId, long? assigneeUserId, DateTime nowUtc)
     {
-        EnsureAdmin(role, "labelliser");
-        if (!municipalityMayLabel)
+        EnsureStaff(city, staffUserId);
+        if (Status is not (ProjectStatus.Submitted or ProjectStatus.InReview or ProjectStatus.ChangesRequested))
         {
-            throw new DomainException("L'abonnement de la ville ne permet pas de labelliser de projet pour le moment.");
+            throw new DomainException("Le suivi d'un projet ne peut plus être attribué dans l'état « {0} ».", ProjectLifecycle.Label(Status));
         }
 
-        Move(ProjectStatus.Labelled, ProjectAction.Labelled, staffUserId, null, nowUtc, isPublic: true);
+        if (assigneeUserId is { } assignee)
+        {
+            EnsureColleague(city, assignee);
+        }
+
+        if (assigneeUserId == AssignedStaffUserId)
+        {
+            throw new DomainException("Le suivi de ce projet est déjà attribué ainsi.");
+        }
+
+        AssignedStaffUserId = assigneeUserId;
+        Record(ProjectAction.Assigned, Status, Status, staffUserId, null, nowUtc, isPublic: false);
+        Touch(nowUtc);
+    }
+
+    /// <summary>The city asks the holder for changes; the message opens (or continues) the review thread.</summary>
+    public ReviewMessage RequestChanges(Municipality city, long staffUserId, string? message, DateTime nowUtc)
+    {
+        EnsureStaff(city, staffUserId);
+        var body = Text.Required(message, ReviewMessage.BodyMaxLength, "Message au porteur", multiline: true);
+        Move(ProjectStatus.ChangesRequested, ProjectAction.ChangesRequested, staffUserId, null, nowUtc, isPublic: true);
+        var posted = new ReviewMessage(this, MessageAuthorSide.City, staffUserId, body, nowUtc);
+        _messages.Add(posted);
+        return posted;
+    }
+
+    /// <summary>The city writes to the holder in the review thread.</summary>
+    public ReviewMessage WriteToHolder(Municipality city, long staffUserId, string? message, DateTime nowUtc)
+    {
+        EnsureStaff(city, staffUserId);
+        return AddMessage(MessageAuthorSide.City, staffUserId, message, nowUtc);
+    }
+
+    /// <summary>The holder answers the city in the review thread.</summary>
+    public ReviewMessage WriteToCity(long userId, string? message, DateTime nowUtc)
+    {
+        EnsureHolder(userId);
+        return AddMessage(MessageAuthorSide.Holder, userId, message, nowUtc);
+    }
+
+    /// <summary>An internal note of the review: staff only.</summary>
+    public ReviewNote AddNote(Municipality city, long staffUserId, string? body, DateTime nowUtc)
+    {
+        EnsureStaff(city, staffUserId);
+        if (Status == ProjectStatus.Draft)
+        {
+            throw new DomainException("Un brouillon n'est pas encore soumis à la ville.");
+        }
+
+        var note = new ReviewNote(this, staffUserId, Text.Required(body, ReviewNote.BodyMaxLength, "Note", multiline: true), nowUtc);
+        _notes.Add(note);
+        return note;
+    }
+
+    /// <summary>
+    /// Proposes to label the project with commitments. An admin's proposal is the decision itself;
+    /// an agent's waits for an admin. A city whose subscription does not allow labels is refused.
+    /// </summary>
+    public ProjectDecision ProposeLabel(Municipality city, long staffUserId, LabelTerms terms, DateTime nowUtc, string? requestToken = null)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var role = EnsureStaff(city, staffUserId);
+        EnsureDecidable();
+        city.EnsureCanLabel();
+        var commitments = Commitment.FromTerms(MunicipalityId, terms.Commitments, id => city.RoleOf(id) is not null);
+        if (terms.ValidUntil is { } until && until <= DateOnly.FromDateTime(nowUtc))
+        {
+            throw new DomainException("La fin de validité du label doit être une date à venir.");
+        }
+
+        var conditions = Text.Optional(terms.Conditions, ProjectDecision.ConditionsMaxLength, "Conditions", multiline: true);
+        var decision = StartDecision(DecisionKind.Label, staffUserId, requestToken, nowUtc);
+        decision.SetLabelTerms(commitments, terms.ValidUntil, conditions);
+        return Conclude(city, decision, role, staffUserId, nowUtc);
+    }
+
+    /// <summary>Proposes to decline the project, with the reason the public will read.</summary>
+    public ProjectDecision ProposeDecline(Municipality city, long staffUserId, string? publicReason, DateTime nowUtc, string? requestToken = null)
+    {
+        var role = EnsureStaff(city, staffUserId);
+        EnsureDecidable();
+        var reason = Text.Required(publicReason, ReasonMaxLength, "Motif public", multiline: true);
+        var decision = StartDecision(DecisionKind.Decline, staffUserId, requestToken, nowUtc);
+        decision.SetPublicReason(reason);
+        return Conclude(city, decision, role, staffUserId, nowUtc);
+    }
+
+    /// <summary>An admin confirms an agent's proposal: it becomes the decision.</summary>
+    public ProjectDecision ConfirmProposal(Municipality city, long adminUserId, long decisionId, DateTime nowUtc)
+    {
+        EnsureAdmin(EnsureStaff(city, adminUserId), "confirmer une décision sur");
+        var decision = PendingDecision(decisionId);
+        EnsureDecidable();
+        Apply(city, decision, adminUserId, nowUtc);
+        return decision;
+    }
+
+    /// <summary>An admin sends an agent's proposal back with a note; the project stays in review.</summary>
+    public void RejectProposal(Municipality city, long adminUserId, long decisionId, string? note, DateTime nowUtc)
+    {
+        EnsureAdmin(EnsureStaff(city, adminUserId), "écarter une proposition sur");
+        var decision = PendingDecision(decisionId);
+        decision.Reject(adminUserId, Text.Required(note, ReasonMaxLength, "Note à l'agent", multiline: true), nowUtc);
+        Record(ProjectAction.ProposalRejected, Status, Status, adminUserId, decision.RejectionNote, nowUtc, isPublic: false);
+        Touch(nowUtc);
+    }
+
+    /// <summary>An admin withdraws the city's label, with a public reason. The decision stays in the history.</summary>
+    public void RevokeLabel(Municipality city, long adminUserId, string? publicReason, DateTime nowUtc)
+    {
+        EnsureAdmin(EnsureStaff(city, adminUserId), "retirer le label d'");
+        var label = Label;
+        if (label is null || label.RevokedAtUtc is not null)
+        {
+            throw new DomainException("Ce projet n'a pas de label à retirer.");
+        }
+
+        var reason = Text.Required(publicReason, ReasonMaxLength, "Motif public", multiline: true);
+        Move(ProjectStatus.LabelRevoked, ProjectAction.LabelRevoked, adminUserId, reason, nowUtc, isPublic: true);
+        label.Revoke(adminUserId, reason, nowUtc);
+        LabelRevokedAtUtc = nowUtc;
     }
 
     public void LaunchFunding(long userId, DateTime nowUtc)
@@ -441,6 +603,97 @@ public sealed class Project : ITenantOwned
         {
             throw new DomainException("Seul un administrateur de la ville peut {0} un projet.", verb);
         }
+    }
+
+    private StaffRole EnsureStaff(Municipality city, long userId)
+    {
+        ArgumentNullException.ThrowIfNull(city);
+        if (city.Id != MunicipalityId)
+        {
+            throw new DomainException("Ce projet n'appartient pas à cette ville.");
+        }
+
+        return city.RoleOf(userId) ?? throw new DomainException("Seule l'équipe de la ville peut faire cette action.");
+    }
+
+    private static void EnsureColleague(Municipality city, long userId)
+    {
+        if (city.RoleOf(userId) is null)
+        {
+            throw new DomainException("La personne désignée doit faire partie de l'équipe de la ville.");
+        }
+    }
+
+    private void EnsureDecidable()
+    {
+        if (Status != ProjectStatus.InReview)
+        {
+            throw new DomainException("Une décision se prend sur un projet à l'étude ; celui-ci est dans l'état « {0} ».", ProjectLifecycle.Label(Status));
+        }
+    }
+
+    private ProjectDecision StartDecision(DecisionKind kind, long staffUserId, string? requestToken, DateTime nowUtc)
+    {
+        foreach (var pending in _decisions.Where(d => d.IsPending))
+        {
+            pending.Supersede();
+        }
+
+        var decision = new ProjectDecision(this, kind, staffUserId, requestToken, nowUtc);
+        _decisions.Add(decision);
+        return decision;
+    }
+
+    private ProjectDecision Conclude(Municipality city, ProjectDecision decision, StaffRole role, long staffUserId, DateTime nowUtc)
+    {
+        if (role == StaffRole.Admin)
+        {
+            Apply(city, decision, staffUserId, nowUtc);
+        }
+        else
+        {
+            Record(ProjectAction.DecisionProposed, Status, Status, staffUserId, decision.PublicReason, nowUtc, isPublic: false);
+            Touch(nowUtc);
+        }
+
+        return decision;
+    }
+
+    private ProjectDecision PendingDecision(long decisionId) =>
+        _decisions.SingleOrDefault(d => d.Id == decisionId && d.IsPending)
+            ?? throw new DomainException("Cette proposition n'attend plus de confirmation : elle a déjà été traitée ou remplacée.");
+
+    private void Apply(Municipality city, ProjectDecision decision, long adminUserId, DateTime nowUtc)
+    {
+        switch (decision.Kind)
+        {
+            case DecisionKind.Label:
+                city.EnsureCanLabel();
+                Move(ProjectStatus.Labelled, ProjectAction.Labelled, adminUserId, null, nowUtc, isPublic: true);
+                LabelledAtUtc = nowUtc;
+                LabelValidUntil = decision.ValidUntil;
+                LabelRevokedAtUtc = null;
+                break;
+            case DecisionKind.Decline:
+                Move(ProjectStatus.Declined, ProjectAction.Declined, adminUserId, decision.PublicReason, nowUtc, isPublic: true);
+                break;
+            default:
+                throw new DomainException("Ce type de décision n'existe pas.");
+        }
+
+        decision.Confirm(adminUserId, nowUtc);
+    }
+
+    private ReviewMessage AddMessage(MessageAuthorSide side, long userId, string? message, DateTime nowUtc)
+    {
+        if (Status == ProjectStatus.Draft || ProjectLifecycle.IsFinal(Status))
+        {
+            throw new DomainException("Les échanges sur ce projet sont clos dans l'état « {0} ».", ProjectLifecycle.Label(Status));
+        }
+
+        var posted = new ReviewMessage(this, side, userId, Text.Required(message, ReviewMessage.BodyMaxLength, "Message", multiline: true), nowUtc);
+        _messages.Add(posted);
+        return posted;
     }
 
     private void EnsureHolder(long userId)

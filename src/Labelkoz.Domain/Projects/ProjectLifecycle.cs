@@ -8,6 +8,7 @@ namespace Labelkoz.Domain.Projects;
 /// Draft ─submit→ Submitted ─take→ InReview ─label→ Labelled ─launch→ Funding → Funded → InProgress → Completed
 ///                    ▲                │  └─decline→ Declined                     └→ NotFunded
 ///                    └─resubmit─ ChangesRequested ◀┘
+/// Labelled ─revoke (admin, public reason)→ LabelRevoked
 /// any non-final state ─withdraw (holder)→ Withdrawn
 /// </code>
 /// </summary>
@@ -19,7 +20,7 @@ public static class ProjectLifecycle
         [ProjectStatus.Submitted] = [ProjectStatus.InReview, ProjectStatus.Withdrawn],
         [ProjectStatus.InReview] = [ProjectStatus.Labelled, ProjectStatus.Declined, ProjectStatus.ChangesRequested, ProjectStatus.Withdrawn],
         [ProjectStatus.ChangesRequested] = [ProjectStatus.Submitted, ProjectStatus.Withdrawn],
-        [ProjectStatus.Labelled] = [ProjectStatus.Funding, ProjectStatus.Withdrawn],
+        [ProjectStatus.Labelled] = [ProjectStatus.Funding, ProjectStatus.LabelRevoked, ProjectStatus.Withdrawn],
         [ProjectStatus.Funding] = [ProjectStatus.Funded, ProjectStatus.NotFunded],
         [ProjectStatus.Funded] = [ProjectStatus.InProgress],
         [ProjectStatus.InProgress] = [ProjectStatus.Completed],
@@ -27,6 +28,7 @@ public static class ProjectLifecycle
         [ProjectStatus.NotFunded] = [],
         [ProjectStatus.Completed] = [],
         [ProjectStatus.Withdrawn] = [],
+        [ProjectStatus.LabelRevoked] = [],
     };
 
     public static bool CanMove(ProjectStatus from, ProjectStatus to) =>
@@ -40,7 +42,7 @@ public static class ProjectLifecycle
         ProjectStatus.Draft or ProjectStatus.Submitted or ProjectStatus.ChangesRequested => true,
         ProjectStatus.InReview or ProjectStatus.Labelled or ProjectStatus.Declined or ProjectStatus.Funding
             or ProjectStatus.Funded or ProjectStatus.NotFunded or ProjectStatus.InProgress
-            or ProjectStatus.Completed or ProjectStatus.Withdrawn => false,
+            or ProjectStatus.Completed or ProjectStatus.Withdrawn or ProjectStatus.LabelRevoked => false,
     };
 
     /// <summary>Citizens can support, comment on and follow a project that is still alive.</summary>
@@ -49,7 +51,7 @@ public static class ProjectLifecycle
         ProjectStatus.Submitted or ProjectStatus.InReview or ProjectStatus.ChangesRequested or ProjectStatus.Labelled
             or ProjectStatus.Funding or ProjectStatus.Funded or ProjectStatus.InProgress => true,
         ProjectStatus.Draft or ProjectStatus.Declined or ProjectStatus.NotFunded or ProjectStatus.Completed
-            or ProjectStatus.Withdrawn => false,
+            or ProjectStatus.Withdrawn or ProjectStatus.LabelRevoked => false,
     };
 
     internal static void EnsureCanMove(ProjectStatus from, ProjectStatus to)
@@ -75,5 +77,6 @@ public static class ProjectLifecycle
         ProjectStatus.InProgress => "En réalisation",
         ProjectStatus.Completed => "Réalisé",
         ProjectStatus.Withdrawn => "Retiré",
+        ProjectStatus.LabelRevoked => "Label retiré",
     };
 }

@@ -21,6 +21,10 @@ public enum ProjectAction
     Withdrawn = 14,
     Hidden = 15,
     Unhidden = 16,
+    Assigned = 17,
+    DecisionProposed = 18,
+    ProposalRejected = 19,
+    LabelRevoked = 20,
 }
 
 /// <summary>One line of a project's history: who, when, from which state to which, and why.</summary>

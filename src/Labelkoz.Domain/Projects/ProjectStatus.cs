@@ -14,6 +14,9 @@ public enum ProjectStatus
     InProgress = 10,
     Completed = 11,
     Withdrawn = 12,
+
+    /// <summary>The city withdrew its label (with a public reason). Final.</summary>
+    LabelRevoked = 13,
 }
 
 public enum ProjectCategory

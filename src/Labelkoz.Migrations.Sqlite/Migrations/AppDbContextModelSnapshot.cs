@@ -120,6 +120,118 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Labelkoz.Domain.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ActorUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectLabel")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("MunicipalityId", "AtUtc");
+
+                    b.ToTable("AuditEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Labels.Commitment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CoFinancing")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EstimatedValueCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GrantCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MatchCapCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MatchRatioPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReferentUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferentUserId");
+
+                    b.HasIndex("MunicipalityId", "DecisionId");
+
+                    b.ToTable("LabelCommitments", (string)null);
+                });
+
             modelBuilder.Entity("Labelkoz.Domain.Municipalities.Municipality", b =>
                 {
                     b.Property<long>("Id")
@@ -326,6 +438,54 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                     b.ToTable("StaffInvitations", (string)null);
                 });
 
+            modelBuilder.Entity("Labelkoz.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("UserId", "CreatedAtUtc");
+
+                    b.HasIndex("UserId", "ReadAtUtc");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
             modelBuilder.Entity("Labelkoz.Domain.Projects.BudgetLine", b =>
                 {
                     b.Property<long>("Id")
@@ -467,6 +627,9 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AssignedStaffUserId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Category")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -492,6 +655,15 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
 
                     b.Property<long>("HolderUserId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LabelRevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LabelValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LabelledAtUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<double?>("Latitude")
                         .HasColumnType("REAL");
@@ -550,9 +722,15 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AssignedStaffUserId");
+
                     b.HasIndex("HolderUserId");
 
                     b.HasIndex("PublishedAtUtc");
+
+                    b.HasIndex("MunicipalityId", "AssignedStaffUserId");
+
+                    b.HasIndex("MunicipalityId", "LabelledAtUtc");
 
                     b.HasIndex("MunicipalityId", "NeighbourhoodId");
 
@@ -561,6 +739,87 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                     b.HasIndex("MunicipalityId", "Status");
 
                     b.ToTable("Projects", (string)null);
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Projects.ProjectDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ProposedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProposedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublicReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedByUserId");
+
+                    b.HasIndex("ProposedByUserId");
+
+                    b.HasIndex("RevokedByUserId");
+
+                    b.HasIndex("MunicipalityId", "ProjectId");
+
+                    b.HasIndex("MunicipalityId", "State");
+
+                    b.HasIndex("ProjectId", "RequestToken")
+                        .IsUnique();
+
+                    b.ToTable("ProjectDecisions", (string)null);
                 });
 
             modelBuilder.Entity("Labelkoz.Domain.Projects.ProjectEvent", b =>
@@ -726,6 +985,79 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                     b.ToTable("ProjectRequestedSupports", (string)null);
                 });
 
+            modelBuilder.Entity("Labelkoz.Domain.Projects.ReviewMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AuthorUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorUserId");
+
+                    b.HasIndex("MunicipalityId", "ProjectId");
+
+                    b.HasIndex("ProjectId", "AtUtc");
+
+                    b.ToTable("ProjectReviewMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Projects.ReviewNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AuthorUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorUserId");
+
+                    b.HasIndex("MunicipalityId", "ProjectId");
+
+                    b.HasIndex("ProjectId", "AtUtc");
+
+                    b.ToTable("ProjectReviewNotes", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -877,6 +1209,30 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Labelkoz.Domain.Audit.AuditEntry", b =>
+                {
+                    b.HasOne("Labelkoz.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Labels.Commitment", b =>
+                {
+                    b.HasOne("Labelkoz.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReferentUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Labelkoz.Domain.Projects.ProjectDecision", null)
+                        .WithMany("Commitments")
+                        .HasForeignKey("MunicipalityId", "DecisionId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Labelkoz.Domain.Municipalities.MunicipalityMembership", b =>
                 {
                     b.HasOne("Labelkoz.Domain.Municipalities.Municipality", "Municipality")
@@ -914,6 +1270,20 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Municipality");
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("Labelkoz.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Labelkoz.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Labelkoz.Domain.Projects.BudgetLine", b =>
@@ -968,6 +1338,11 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Labelkoz.Data.AppUser", null)
                         .WithMany()
+                        .HasForeignKey("AssignedStaffUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Labelkoz.Data.AppUser", null)
+                        .WithMany()
                         .HasForeignKey("HolderUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -983,6 +1358,32 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                         .HasForeignKey("MunicipalityId", "NeighbourhoodId")
                         .HasPrincipalKey("MunicipalityId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Projects.ProjectDecision", b =>
+                {
+                    b.HasOne("Labelkoz.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Labelkoz.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Labelkoz.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RevokedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Labelkoz.Domain.Projects.Project", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("MunicipalityId", "ProjectId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Labelkoz.Domain.Projects.ProjectEvent", b =>
@@ -1046,6 +1447,36 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Labelkoz.Domain.Projects.Project", null)
                         .WithMany("RequestedSupports")
+                        .HasForeignKey("MunicipalityId", "ProjectId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Projects.ReviewMessage", b =>
+                {
+                    b.HasOne("Labelkoz.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Labelkoz.Domain.Projects.Project", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("MunicipalityId", "ProjectId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Projects.ReviewNote", b =>
+                {
+                    b.HasOne("Labelkoz.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Labelkoz.Domain.Projects.Project", null)
+                        .WithMany("Notes")
                         .HasForeignKey("MunicipalityId", "ProjectId")
                         .HasPrincipalKey("MunicipalityId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1121,11 +1552,22 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                 {
                     b.Navigation("BudgetLines");
 
+                    b.Navigation("Decisions");
+
                     b.Navigation("History");
 
                     b.Navigation("Images");
 
+                    b.Navigation("Messages");
+
+                    b.Navigation("Notes");
+
                     b.Navigation("RequestedSupports");
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Projects.ProjectDecision", b =>
+                {
+                    b.Navigation("Commitments");
                 });
 #pragma warning restore 612, 618
         }

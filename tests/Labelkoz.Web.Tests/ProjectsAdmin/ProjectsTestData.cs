@@ -58,7 +58,7 @@ internal static class ProjectsTestData
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = DateTime.UtcNow;
-        var city = await db.Municipalities.Include(m => m.Neighbourhoods).SingleAsync(m => m.Slug == spec.City);
+        var city = await db.Municipalities.Include(m => m.Neighbourhoods).Include(m => m.Memberships).SingleAsync(m => m.Slug == spec.City);
         var holder = await UserIdAsync(db, spec.Holder);
         var neighbourhood = spec.Neighbourhood is null
             ? city.Neighbourhoods.OrderBy(n => n.Id).First()
@@ -82,7 +82,7 @@ internal static class ProjectsTestData
         var staff = await db.Memberships.Where(m => m.MunicipalityId == city.Id && m.Role == StaffRole.Admin).Select(m => m.UserId).FirstAsync();
         if (spec.InReview)
         {
-            project.TakeIntoReview(staff, now);
+            project.TakeIntoReview(city, staff, null, now);
         }
 
         if (spec.HiddenReason is not null)

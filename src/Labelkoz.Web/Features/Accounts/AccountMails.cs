@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using Labelkoz.Data;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Mail;
+using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
@@ -20,8 +21,7 @@ public sealed class AccountMails(
     UserManager<AppUser> users,
     IMailSender sender,
     IStringLocalizer<SharedResource> l,
-    IConfiguration configuration,
-    IHttpContextAccessor httpContextAccessor)
+    SiteAddress site)
 {
     public const string ConfirmPath = "/compte/confirmer";
 
@@ -113,20 +113,7 @@ public sealed class AccountMails(
             cancellationToken);
     }
 
-    internal string BaseUrl()
-    {
-        var configured = configuration["Platform:PublicBaseUrl"];
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return configured.Trim().TrimEnd('/');
-        }
-
-        var request = httpContextAccessor.HttpContext?.Request
-            ?? throw new InvalidOperationException("Platform:PublicBaseUrl must be set to send account e-mails outside a request.");
-        return $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}";
-    }
-
-    private string Link(string path, IDictionary<string, string?> query) => QueryHelpers.AddQueryString(BaseUrl() + path, query);
+    private string Link(string path, IDictionary<string, string?> query) => QueryHelpers.AddQueryString(site.Link(path), query);
 
     private static string EncodeToken(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 

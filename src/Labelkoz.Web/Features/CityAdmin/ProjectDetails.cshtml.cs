@@ -116,6 +116,10 @@ public sealed class ProjectDetailsModel(AppDbContext db, TenantContext tenant, T
             ProjectAction.Withdrawn => l["Retrait par le porteur"],
             ProjectAction.Hidden => l["Masquage par la ville"],
             ProjectAction.Unhidden => l["Rétablissement par la ville"],
+            ProjectAction.Assigned => l["Attribution du suivi"],
+            ProjectAction.DecisionProposed => l["Proposition de décision"],
+            ProjectAction.ProposalRejected => l["Proposition écartée"],
+            ProjectAction.LabelRevoked => l["Retrait du label par la ville"],
         };
     }
 

@@ -6,6 +6,7 @@ using Labelkoz.Domain.Municipalities;
 using Labelkoz.Web.Features.CityAdmin;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Mail;
+using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -19,7 +20,7 @@ namespace Labelkoz.Web.Features.Invitations;
 public sealed partial class InvitationMailer(
     IMailSender mail,
     IStringLocalizer<SharedResource> l,
-    IConfiguration configuration,
+    SiteAddress site,
     AppDbContext db,
     ILookupNormalizer normalizer,
     ILogger<InvitationMailer> logger)
@@ -31,7 +32,7 @@ public sealed partial class InvitationMailer(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(invitation);
-        var link = BaseUrl(request) + InvitationTokens.LinkPath(invitation.Token);
+        var link = site.Link(InvitationTokens.LinkPath(invitation.Token));
 
         // The person's own language when they already have an account, French otherwise.
         var normalized = normalizer.NormalizeEmail(invitation.Email);
@@ -64,16 +65,6 @@ public sealed partial class InvitationMailer(
             LogNotSent(logger, exception, invitation.CityName);
             return false;
         }
-    }
-
-    /// <summary>The absolute address of the site: <c>Platform:PublicBaseUrl</c> when set, else the current request's.</summary>
-    public string BaseUrl(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var configured = configuration["Platform:PublicBaseUrl"]?.Trim();
-        return string.IsNullOrEmpty(configured)
-            ? $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}"
-            : configured.TrimEnd('/');
     }
 
     private MailMessage Compose(Invitation invitation, string link, CultureInfo culture)

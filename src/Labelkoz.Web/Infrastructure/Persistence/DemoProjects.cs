@@ -19,7 +19,11 @@ public sealed class DemoProjects(AppDbContext db, IFileStore files)
         string Address, double Latitude, double Longitude, string Image, string ImageAlt,
         (string Label, long Cents)[] Budget, (CommitmentKind Kind, string? Details)[] Support,
         ProjectStatus Status, int DaysAgo, string[] Supporters, (string Author, string Text)[] Comments,
-        HolderType HolderType = HolderType.Individual, string? Organisation = null, string? Rna = null);
+        HolderType HolderType = HolderType.Individual, string? Organisation = null, string? Rna = null,
+        CommitmentTerms[]? Commitments = null, bool ProposedByAgent = false);
+
+    // An Expertise commitment's referent is the city's agent, known only once the accounts exist.
+    private const long TheAgent = 0;
 
     private static readonly Demo[] Montreuil =
     [
@@ -29,19 +33,33 @@ public sealed class DemoProjects(AppDbContext db, IFileStore files)
             [("Agrès de street-workout", 1_850_000), ("Sol amortissant", 640_000), ("Signalétique et panneau d'exercices", 45_000)],
             [(CommitmentKind.Land, "Une parcelle d'environ 300 m² en bordure du parc"), (CommitmentKind.Expertise, "Un agent des sports pour le suivi")],
             ProjectStatus.Labelled, 40, ["hugo@demo.labelkoz.fr", "agent@bagnolet.demo.labelkoz.fr", "admin@bagnolet.demo.labelkoz.fr"],
-            [("hugo@demo.labelkoz.fr", "Super idée, il manque vraiment un lieu comme ça dans le quartier !"), ("camille@demo.labelkoz.fr", "Merci ! Nous organisons une réunion publique le mois prochain.")]),
+            [("hugo@demo.labelkoz.fr", "Super idée, il manque vraiment un lieu comme ça dans le quartier !"), ("camille@demo.labelkoz.fr", "Merci ! Nous organisons une réunion publique le mois prochain.")],
+            Commitments:
+            [
+                new(CommitmentKind.Land, "Mise à disposition d'une parcelle de 300 m² en bordure du parc des Beaumonts, pour dix ans", EstimatedValueCents: 1_500_000),
+                new(CommitmentKind.Expertise, "Un agent du service des sports suit le chantier et l'animation", EstimatedValueCents: 300_000, ReferentUserId: TheAgent),
+            ],
+            ProposedByAgent: true),
         new("camille@demo.labelkoz.fr", "Un jardin partagé rue de la Fontaine", "Transformer une friche en jardin cultivé par les habitants, avec des bacs accessibles en fauteuil.",
             "Une association d'habitants propose de **cultiver ensemble** une friche de 400 m².\n\nBacs surélevés, composteur collectif, récupérateur d'eau de pluie.",
             ProjectCategory.Environment, "La Boissière", "Rue de la Fontaine, 93100 Montreuil", 48.8695, 2.4620, "jardin", "Des bacs de culture en bois avec des légumes et des fleurs",
             [("Bacs surélevés", 420_000), ("Terre et compost", 150_000), ("Récupérateur d'eau", 80_000)],
             [(CommitmentKind.Land, "La friche municipale rue de la Fontaine"), (CommitmentKind.CoFinancing, null)],
             ProjectStatus.Labelled, 35, ["hugo@demo.labelkoz.fr", "agent@bagnolet.demo.labelkoz.fr"], [("hugo@demo.labelkoz.fr", "Je peux donner des plants de tomates.")],
-            HolderType.Association, "Les Jardiniers de la Boissière", "W931000123"),
+            HolderType.Association, "Les Jardiniers de la Boissière", "W931000123",
+            Commitments:
+            [
+                new(CommitmentKind.Land, "La friche municipale de 400 m² rue de la Fontaine, clôturée et raccordée à l'eau", EstimatedValueCents: 800_000),
+                new(CommitmentKind.CoFinancing, "La Ville double chaque don : 1 € pour 1 €, jusqu'à 5 000 €", CoFinancing: CoFinancingMode.Matchfunding, MatchRatioPercent: 100, MatchCapCents: 500_000),
+                new(CommitmentKind.Communication, "Annonce dans le journal municipal et sur les panneaux de la ville"),
+            ]),
         new("camille@demo.labelkoz.fr", "Un repair café mensuel à la Croix-de-Chavaux", "Un samedi par mois, des bénévoles aident à réparer vélos, petits appareils et vêtements.",
             "Réparer plutôt que jeter : un **repair café** ouvert à tous, dans une salle prêtée par la ville.",
             ProjectCategory.Solidarity, "Croix-de-Chavaux", "Place de la Croix-de-Chavaux, 93100 Montreuil", 48.8580, 2.4360, "repair-cafe", "Une façade de local associatif avec une porte et une vitrine éclairée",
             [("Outillage", 180_000), ("Assurance", 35_000)], [(CommitmentKind.Premises, "Une salle un samedi par mois")],
-            ProjectStatus.InReview, 20, ["hugo@demo.labelkoz.fr"], []),
+            ProjectStatus.InReview, 20, ["hugo@demo.labelkoz.fr"], [],
+            Commitments: [new(CommitmentKind.Premises, "La salle polyvalente de la Croix-de-Chavaux, le premier samedi de chaque mois", EstimatedValueCents: 240_000)],
+            ProposedByAgent: true),
         new("hugo@demo.labelkoz.fr", "Une fresque participative au Bas-Montreuil", "Une fresque peinte avec les enfants du quartier sur le mur du gymnase.",
             "Des artistes locaux encadrent **six ateliers** avec les écoles pour concevoir puis peindre une fresque.",
             ProjectCategory.Culture, "Bas-Montreuil", "Rue de Paris, 93100 Montreuil", 48.8560, 2.4230, "fresque", "Un mur clair couvert de grands disques colorés rouge, bleu et jaune",
@@ -114,7 +132,8 @@ public sealed class DemoProjects(AppDbContext db, IFileStore files)
         }
 
         var neighbourhoods = await db.Neighbourhoods.Where(n => n.MunicipalityId == city.Id).ToListAsync(cancellationToken);
-        var staff = city.Memberships.OrderByDescending(m => m.Role).Select(m => m.UserId).First();
+        var admin = city.Memberships.First(m => m.Role == StaffRole.Admin).UserId;
+        var agent = city.Memberships.FirstOrDefault(m => m.Role == StaffRole.Agent)?.UserId ?? admin;
         var created = new List<(Project Project, Demo Demo)>();
         foreach (var demo in demos)
         {
@@ -131,7 +150,7 @@ public sealed class DemoProjects(AppDbContext db, IFileStore files)
             project.ReplaceBudget(holder, demo.Budget.Select(b => ((string?)b.Label, b.Cents)), at);
             project.ReplaceRequestedSupport(holder, demo.Support, at);
             project.AddImage(holder, await StoreImageAsync(demo.Image, cancellationToken), "image/png", demo.ImageAlt, at);
-            Advance(project, demo.Status, holder, staff, at);
+            Advance(project, demo, city, holder, admin, agent, at);
             db.Projects.Add(project);
             created.Add((project, demo));
         }
@@ -159,8 +178,9 @@ public sealed class DemoProjects(AppDbContext db, IFileStore files)
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static void Advance(Project project, ProjectStatus target, long holder, long staff, DateTime at)
+    private static void Advance(Project project, Demo demo, Municipality city, long holder, long admin, long agent, DateTime at)
     {
+        var target = demo.Status;
         if (target == ProjectStatus.Draft)
         {
             return;
@@ -179,17 +199,33 @@ public sealed class DemoProjects(AppDbContext db, IFileStore files)
             return;
         }
 
-        project.TakeIntoReview(staff, at.AddDays(2));
+        project.TakeIntoReview(city, agent, agent, at.AddDays(2));
+        project.AddNote(city, agent, "Vérifier avec le service concerné la faisabilité et le calendrier.", at.AddDays(2).AddHours(1));
+        var terms = demo.Commitments is { } commitments
+            ? new LabelTerms([.. commitments.Select(c => c.Kind == CommitmentKind.Expertise ? c with { ReferentUserId = agent } : c)], null, "Le porteur présente un bilan d'étape au service concerné tous les six mois.")
+            : null;
         switch (target)
         {
             case ProjectStatus.ChangesRequested:
-                project.RequestChanges(staff, "Pouvez-vous préciser les emplacements envisagés pour les boîtes ?", at.AddDays(4));
+                project.RequestChanges(city, agent, "Pouvez-vous préciser les emplacements envisagés pour les boîtes ?", at.AddDays(4));
                 break;
-            case ProjectStatus.Labelled:
-                project.MarkLabelled(staff, StaffRole.Admin, municipalityMayLabel: true, at.AddDays(7));
+            case ProjectStatus.InReview when terms is not null:
+                project.ProposeLabel(city, agent, terms, at.AddDays(5));
+                break;
+            case ProjectStatus.Labelled when terms is not null:
+                if (demo.ProposedByAgent)
+                {
+                    var proposal = project.ProposeLabel(city, agent, terms, at.AddDays(6));
+                    project.ConfirmProposal(city, admin, proposal.Id, at.AddDays(7));
+                }
+                else
+                {
+                    project.ProposeLabel(city, admin, terms, at.AddDays(7));
+                }
+
                 break;
             case ProjectStatus.Declined:
-                project.Decline(staff, StaffRole.Admin, "La date proposée coïncide avec la fête de la ville, qui accueillera volontiers les associations du quartier.", at.AddDays(6));
+                project.ProposeDecline(city, admin, "La date proposée coïncide avec la fête de la ville, qui accueillera volontiers les associations du quartier.", at.AddDays(6));
                 break;
         }
     }

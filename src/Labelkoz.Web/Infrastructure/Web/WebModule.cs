@@ -35,6 +35,10 @@ public static class WebModule
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<Text.MarkdownRenderer>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<SiteAddress>();
+        builder.Services.AddScoped<Audit.AuditTrail>();
+        builder.Services.AddScoped<Features.Notifications.Notifier>();
 
         // French text stays readable in the HTML instead of becoming numeric entities.
         builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

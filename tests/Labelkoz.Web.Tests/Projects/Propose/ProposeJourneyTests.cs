@@ -192,10 +192,10 @@ public sealed class ProposeJourneyTests(AppFactory app) : IClassFixture<AppFacto
     {
         using var browser = await app.SignedInAsync(ProposeTestKit.Camille);
         var id = await browser.SubmittedProjectAsync("montreuil", "Fresque du marché");
-        await app.ChangeProjectAsync(id, (project, staff) =>
+        await app.ChangeProjectAsync(id, (project, city, staff) =>
         {
-            project.TakeIntoReview(staff, DateTime.UtcNow);
-            project.RequestChanges(staff, "Précisez le budget, s'il vous plaît.", DateTime.UtcNow);
+            project.TakeIntoReview(city, staff, null, DateTime.UtcNow);
+            project.RequestChanges(city, staff, "Précisez le budget, s'il vous plaît.", DateTime.UtcNow);
         });
 
         var edited = await browser.SaveAsync("montreuil", id, new Dictionary<string, string> { ["Input.Lines[0].Label"] = "Peinture", ["Input.Lines[0].Amount"] = "800" });
@@ -218,7 +218,7 @@ public sealed class ProposeJourneyTests(AppFactory app) : IClassFixture<AppFacto
         var id = await browser.SubmittedProjectAsync("montreuil", "Terrain de street workout");
         var staleForm = await browser.GetAsync(ProposeTestKit.EditUrl("montreuil", id));
         Assert.NotNull(staleForm.Document.QuerySelector("form#projet"));
-        await app.ChangeProjectAsync(id, (project, staff) => project.TakeIntoReview(staff, DateTime.UtcNow));
+        await app.ChangeProjectAsync(id, (project, city, staff) => project.TakeIntoReview(city, staff, null, DateTime.UtcNow));
         var before = await app.SnapshotAsync(id);
 
         var readOnly = await browser.GetAsync(ProposeTestKit.EditUrl("montreuil", id));

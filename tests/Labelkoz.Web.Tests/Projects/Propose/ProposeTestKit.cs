@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Labelkoz.Data;
+using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
@@ -175,13 +176,14 @@ internal static partial class ProposeTestKit
     }
 
     /// <summary>Runs <paramref name="change"/> on the stored project in a scope without tenant, then saves.</summary>
-    public static async Task ChangeProjectAsync(this AppFactory app, long id, Action<Project, long> change)
+    public static async Task ChangeProjectAsync(this AppFactory app, long id, Action<Project, Municipality, long> change)
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var staffId = await db.Users.Where(u => u.Email == StaffTestKit.MontreuilAdmin).Select(u => u.Id).SingleAsync();
-        var project = await db.Projects.SingleAsync(p => p.Id == id);
-        change(project, staffId);
+        var project = await db.Projects.Include(p => p.Decisions).ThenInclude(d => d.Commitments).SingleAsync(p => p.Id == id);
+        var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == project.MunicipalityId);
+        change(project, city, staffId);
         await db.SaveChangesAsync();
     }
 

@@ -73,7 +73,7 @@ internal static class PublicProjectKit
         var at = spec.At ?? DateTime.UtcNow;
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var city = await db.Municipalities.Include(m => m.Neighbourhoods).SingleAsync(m => m.Slug == citySlug);
+        var city = await db.Municipalities.Include(m => m.Neighbourhoods).Include(m => m.Memberships).SingleAsync(m => m.Slug == citySlug);
         var holderId = await UserIdAsync(scope, spec.Holder);
         var neighbourhood = spec.Neighbourhood is null ? null : city.Neighbourhoods.Single(n => n.Name == spec.Neighbourhood);
 
@@ -104,7 +104,7 @@ internal static class PublicProjectKit
                 break;
             case TestState.InReview:
                 project.Submit(holderId, ModerationMode.PostModeration, at);
-                project.TakeIntoReview(staffId, at);
+                project.TakeIntoReview(city, staffId, null, at);
                 break;
             case TestState.Hidden:
                 project.Submit(holderId, ModerationMode.PostModeration, at);
