@@ -1,7 +1,10 @@
 using Labelkoz.Data;
+using Labelkoz.Domain.Audit;
 using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Municipalities;
+using Labelkoz.Domain.Notifications;
 using Labelkoz.Domain.Projects;
+using Labelkoz.Web.Infrastructure.Audit;
 using Labelkoz.Web.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -156,6 +159,7 @@ public sealed class DemoProjects(AppDbContext db, IFileStore files)
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await RecordReviewAsync(city, created.Select(c => c.Project).ToList(), cancellationToken);
 
         foreach (var (project, demo) in created)
         {
@@ -228,6 +232,67 @@ public sealed class DemoProjects(AppDbContext db, IFileStore files)
                 project.ProposeDecline(city, admin, "La date proposée coïncide avec la fête de la ville, qui accueillera volontiers les associations du quartier.", at.AddDays(6));
                 break;
         }
+    }
+
+    /// <summary>
+    /// What the seeded review did, as the application would have recorded it: the audit log of the
+    /// staff's moves and the holders' notifications of the decisions.
+    /// </summary>
+    private async Task RecordReviewAsync(Municipality city, List<Project> projects, CancellationToken cancellationToken)
+    {
+        var staffIds = city.Memberships.Select(m => m.UserId).ToList();
+        var names = await db.Users.Where(u => staffIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => $"{u.DisplayName} <{u.Email}>", cancellationToken);
+        foreach (var project in projects)
+        {
+            var link = $"/{city.Slug}/projets/{project.Id}/echanges";
+            foreach (var move in project.History.Where(e => e.ByUserId is { } by && names.ContainsKey(by)))
+            {
+                AuditAction? action = move.Action switch
+                {
+                    ProjectAction.TakenIntoReview => AuditAction.ProjectTakenIntoReview,
+                    ProjectAction.ChangesRequested => AuditAction.ProjectChangesRequested,
+                    ProjectAction.DecisionProposed => AuditAction.DecisionProposed,
+                    ProjectAction.Labelled => AuditAction.ProjectLabelled,
+                    ProjectAction.Declined => AuditAction.ProjectDeclined,
+                    _ => null,
+                };
+                if (action is { } audited)
+                {
+                    var details = move.Action == ProjectAction.ChangesRequested ? (project.Messages.Count > 0 ? project.Messages[0].Body : null) : move.Reason;
+                    db.AuditEntries.Add(AuditEntry.Record(
+                        city.Id, move.ByUserId, names[move.ByUserId!.Value], audited, AuditSubject.Project, project.Id, project.Title, move.AtUtc, details,
+                        AuditTrail.Values(("Statut", ProjectLifecycle.Label(move.FromStatus))), AuditTrail.Values(("Statut", ProjectLifecycle.Label(move.ToStatus)))));
+                }
+
+                NotificationKind? news = move.Action switch
+                {
+                    ProjectAction.TakenIntoReview => NotificationKind.ProjectTakenIntoReview,
+                    ProjectAction.ChangesRequested => NotificationKind.ChangesRequested,
+                    ProjectAction.Labelled => NotificationKind.ProjectLabelled,
+                    ProjectAction.Declined => NotificationKind.ProjectDeclined,
+                    _ => null,
+                };
+                if (news is { } kind)
+                {
+                    var notification = Notification.Create(project.HolderUserId, city.Id, kind, project.Title, move.Reason, link, move.AtUtc);
+                    if (kind == NotificationKind.ProjectTakenIntoReview)
+                    {
+                        notification.MarkRead(move.AtUtc.AddHours(5));
+                    }
+
+                    db.Notifications.Add(notification);
+                }
+            }
+
+            foreach (var note in project.Notes)
+            {
+                db.AuditEntries.Add(AuditEntry.Record(
+                    city.Id, note.AuthorUserId, names[note.AuthorUserId!.Value], AuditAction.ProjectNoteAdded, AuditSubject.Project, project.Id, project.Title, note.AtUtc, note.Body));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task<string> StoreImageAsync(string name, CancellationToken cancellationToken)
