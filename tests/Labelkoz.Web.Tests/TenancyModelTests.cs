@@ -1,6 +1,7 @@
 using Labelkoz.Data;
 using Labelkoz.Data.Tenancy;
 using Labelkoz.Domain.Common;
+using Labelkoz.Domain.Notifications;
 using Labelkoz.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,8 +32,12 @@ public sealed class TenancyModelTests(AppFactory app) : IClassFixture<AppFactory
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
 
+        // A notification belongs to a person, whichever cities they deal with; its MunicipalityId
+        // only names the city it is about, and it is read by its owner's id, never by a city's.
+        var personal = new[] { typeof(Notification) };
         var offenders = db.Model.GetEntityTypes()
             .Where(t => t.FindProperty(nameof(ITenantOwned.MunicipalityId)) is not null && !typeof(ITenantOwned).IsAssignableFrom(t.ClrType))
+            .Where(t => !personal.Contains(t.ClrType))
             .Select(t => t.ClrType.Name)
             .ToList();
         Assert.Empty(offenders);

@@ -11,6 +11,7 @@ public enum NotificationKind
     LabelRevoked,
     MessageFromHolder,
     ProposalAwaitsConfirmation,
+    ProposalRejected,
 }
 
 /// <summary>
@@ -61,7 +62,7 @@ public sealed class Notification
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(link);
-        if (!link.StartsWith('/') || link.StartsWith("//", StringComparison.Ordinal) || link.Length > LinkMaxLength)
+        if (!link.StartsWith('/') || link.StartsWith("//", StringComparison.Ordinal) || link.Contains('\\', StringComparison.Ordinal) || link.Length > LinkMaxLength)
         {
             throw new ArgumentException("A notification links to a local path.", nameof(link));
         }

@@ -501,7 +501,7 @@ public sealed class Project : ITenantOwned
     /// <summary>An admin confirms an agent's proposal: it becomes the decision.</summary>
     public ProjectDecision ConfirmProposal(Municipality city, long adminUserId, long decisionId, DateTime nowUtc)
     {
-        EnsureAdmin(EnsureStaff(city, adminUserId), "confirmer une décision sur");
+        EnsureAdmin(EnsureStaff(city, adminUserId), "Seul un administrateur de la ville peut confirmer une décision sur un projet.");
         var decision = PendingDecision(decisionId);
         EnsureDecidable();
         Apply(city, decision, adminUserId, nowUtc);
@@ -511,7 +511,7 @@ public sealed class Project : ITenantOwned
     /// <summary>An admin sends an agent's proposal back with a note; the project stays in review.</summary>
     public void RejectProposal(Municipality city, long adminUserId, long decisionId, string? note, DateTime nowUtc)
     {
-        EnsureAdmin(EnsureStaff(city, adminUserId), "écarter une proposition sur");
+        EnsureAdmin(EnsureStaff(city, adminUserId), "Seul un administrateur de la ville peut écarter une proposition de décision.");
         var decision = PendingDecision(decisionId);
         decision.Reject(adminUserId, Text.Required(note, ReasonMaxLength, "Note à l'agent", multiline: true), nowUtc);
         Record(ProjectAction.ProposalRejected, Status, Status, adminUserId, decision.RejectionNote, nowUtc, isPublic: false);
@@ -521,7 +521,7 @@ public sealed class Project : ITenantOwned
     /// <summary>An admin withdraws the city's label, with a public reason. The decision stays in the history.</summary>
     public void RevokeLabel(Municipality city, long adminUserId, string? publicReason, DateTime nowUtc)
     {
-        EnsureAdmin(EnsureStaff(city, adminUserId), "retirer le label d'");
+        EnsureAdmin(EnsureStaff(city, adminUserId), "Seul un administrateur de la ville peut retirer le label d'un projet.");
         var label = Label;
         if (label is null || label.RevokedAtUtc is not null)
         {
@@ -597,11 +597,11 @@ public sealed class Project : ITenantOwned
         Touch(nowUtc);
     }
 
-    private static void EnsureAdmin(StaffRole role, string verb)
+    private static void EnsureAdmin(StaffRole role, string refusal)
     {
         if (role != StaffRole.Admin)
         {
-            throw new DomainException("Seul un administrateur de la ville peut {0} un projet.", verb);
+            throw new DomainException(refusal);
         }
     }
 

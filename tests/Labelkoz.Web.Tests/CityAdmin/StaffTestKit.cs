@@ -127,11 +127,18 @@ internal static class StaffTestKit
             .Select(m => new CitySnapshot(
                 m.Name, m.BrandColour, m.LogoFileKey, m.Presentation, m.ContactEmail, m.Website,
                 m.ProjectModeration, m.CommentModeration, m.LabelRequiredForFunding, m.AccessibilityCompliance,
-                m.Version, m.Neighbourhoods.Count, m.Memberships.Count, m.Invitations.Count, m.Invitations.Count(i => i.RevokedAtUtc != null)))
+                m.Version, m.Neighbourhoods.Count, m.Memberships.Count, m.Invitations.Count, m.Invitations.Count(i => i.RevokedAtUtc != null),
+                db.ProjectDecisions.Count(d => d.MunicipalityId == m.Id),
+                db.ProjectDecisions.Count(d => d.MunicipalityId == m.Id && d.State == Domain.Projects.DecisionState.Proposed),
+                db.Commitments.Count(c => c.MunicipalityId == m.Id),
+                db.ReviewMessages.Count(r => r.MunicipalityId == m.Id),
+                db.ReviewNotes.Count(n => n.MunicipalityId == m.Id),
+                db.AuditEntries.Count(e => e.MunicipalityId == m.Id)))
             .SingleAsync());
 
     public sealed record CitySnapshot(
         string Name, string BrandColour, string? LogoFileKey, string? Presentation, string? ContactEmail, string? Website,
         ModerationMode ProjectModeration, ModerationMode CommentModeration, bool LabelRequiredForFunding, string AccessibilityCompliance,
-        long Version, int Neighbourhoods, int Staff, int Invitations, int RevokedInvitations);
+        long Version, int Neighbourhoods, int Staff, int Invitations, int RevokedInvitations,
+        int Decisions, int PendingDecisions, int Commitments, int ReviewMessages, int ReviewNotes, int AuditEntries);
 }

@@ -240,7 +240,7 @@ public sealed class OpenDataApiTests(AppFactory app) : IClassFixture<AppFactory>
             paths);
         var list = json.RootElement.GetProperty("paths").GetProperty("/api/v1/municipalities/{citySlug}/projects").GetProperty("get");
         Assert.Equal(
-            ["category", "citySlug", "neighbourhood", "page", "pageSize", "q", "status"],
+            ["category", "citySlug", "labelled", "neighbourhood", "page", "pageSize", "q", "status"],
             list.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
         Assert.True(list.GetProperty("responses").TryGetProperty("400", out _));
         Assert.True(list.GetProperty("responses").TryGetProperty("404", out _));

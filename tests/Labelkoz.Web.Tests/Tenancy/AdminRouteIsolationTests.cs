@@ -38,7 +38,9 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
         "{slug}/admin/equipe",
         "{slug}/admin/projets",
         "{slug}/admin/projets/{id:long}",
+        "{slug}/admin/projets/{id:long}/decision",
         "{slug}/admin/moderation",
+        "{slug}/admin/journal",
     ];
 
     private static readonly string[] KnownAdminOnlyPages =
@@ -59,6 +61,8 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/equipe" && r.AdminForChanges && !r.AdminOnly);
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/identite-visuelle" && r.PostHandlers.Contains("Logo"));
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/projets/{id:long}" && !r.AdminOnly && new[] { "Publish", "Hide", "Unhide" }.All(r.PostHandlers.Contains));
+        Assert.Contains(routes, r => r.Pattern == "{slug}/admin/projets/{id:long}" && new[] { "Take", "Assign", "Note", "Message", "RequestChanges", "Confirm", "Reject", "Revoke" }.All(r.PostHandlers.Contains));
+        Assert.Contains(routes, r => r.Pattern == "{slug}/admin/projets/{id:long}/decision" && !r.AdminOnly && new[] { "Label", "Decline", "AddRows" }.All(r.PostHandlers.Contains));
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/moderation" && !r.AdminOnly && new[] { "Hide", "Restore", "Approve" }.All(r.PostHandlers.Contains));
     }
 
@@ -203,7 +207,8 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
             var neighbourhood = await db.Neighbourhoods.Where(n => n.MunicipalityId == city.Id).Select(n => n.Id).FirstAsync();
             var member = await db.Memberships.Where(m => m.MunicipalityId == city.Id && m.Role == StaffRole.Admin).Select(m => m.UserId).FirstAsync();
             var invitation = await db.StaffInvitations.Where(i => i.MunicipalityId == city.Id && i.RevokedAtUtc == null && i.AcceptedAtUtc == null).Select(i => i.Id).FirstAsync();
-            return (city.Version, neighbourhood, member, invitation);
+            var pendingDecision = await db.ProjectDecisions.Where(d => d.MunicipalityId == city.Id && d.State == DecisionState.Proposed).Select(d => d.Id).FirstAsync();
+            return (city.Version, neighbourhood, member, invitation, pendingDecision);
         });
 
         var fields = new Dictionary<string, string>
@@ -230,6 +235,22 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
             ["reason"] = "Motif pirate",
             ["commentId"] = comment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["commentVersion"] = comment.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+
+            // The review: take, assign, notes, the thread, decisions and their confirmation.
+            ["assigneeId"] = ids.member.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["body"] = "Note pirate",
+            ["message"] = "Message pirate",
+            ["note"] = "Note pirate à l'agent",
+            ["decisionId"] = ids.pendingDecision.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["requestToken"] = Guid.NewGuid().ToString("N"),
+            ["Input.Commitments[0].Kind"] = "CoFinancing",
+            ["Input.Commitments[0].Description"] = "Engagement pirate",
+            ["Input.Commitments[0].EstimatedValue"] = "1 000",
+            ["Input.Commitments[0].CoFinancing"] = "Grant",
+            ["Input.Commitments[0].Grant"] = "1 000",
+            ["Input.ValidUntil"] = DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Conditions"] = "Conditions pirates",
+            ["Refusal.Reason"] = "Refus pirate",
         };
         return (fields, new Dictionary<string, string> { ["id"] = project.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
     }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Labelkoz.Web.Features.Cities;
 
 /// <summary>A city's own site on the platform, at <c>/{slug}</c>.</summary>
-public sealed class IndexModel(AppDbContext db, TenantContext tenant) : PageModel
+public sealed class IndexModel(AppDbContext db, TenantContext tenant, TimeProvider clock) : PageModel
 {
     public const int LatestProjectCount = 6;
 
@@ -30,7 +30,7 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant) : PageMode
             .ThatArePublic()
             .NewestFirst()
             .Take(LatestProjectCount)
-            .SelectCards(db)
+            .SelectCards(db, PublicLabels.Today(clock))
             .ToListAsync(cancellationToken);
     }
 

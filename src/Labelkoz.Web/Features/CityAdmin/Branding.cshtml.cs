@@ -1,7 +1,9 @@
 using System.Globalization;
 using Labelkoz.Data;
+using Labelkoz.Domain.Audit;
 using Labelkoz.Domain.Common;
 using Labelkoz.Domain.Municipalities;
+using Labelkoz.Web.Infrastructure.Audit;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Storage;
 using Labelkoz.Web.Infrastructure.Tenancy;
@@ -18,7 +20,7 @@ namespace Labelkoz.Web.Features.CityAdmin;
 [Authorize(Policy = Policies.CityAdmin)]
 [RequestFormLimits(MultipartBodyLengthLimit = FormLimit)]
 [RequestSizeLimit(FormLimit + (64 * 1024))]
-public sealed class BrandingModel(AppDbContext db, TenantContext tenant, TimeProvider clock, IFileStore files, IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
+public sealed class BrandingModel(AppDbContext db, TenantContext tenant, TimeProvider clock, IFileStore files, AuditTrail audit, IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
 {
     public const int MaxLogoBytes = 1024 * 1024;
 
@@ -65,7 +67,20 @@ public sealed class BrandingModel(AppDbContext db, TenantContext tenant, TimePro
 
         var city = await db.Municipalities.SingleAsync(m => m.Id == tenant.MunicipalityId, cancellationToken);
         db.Entry(city).Property(m => m.Version).OriginalValue = Input.Version;
+        var before = city.BrandColour;
         city.ChangeBrandColour(colour, clock.GetUtcNow().UtcDateTime);
+        if (!string.Equals(before, city.BrandColour, StringComparison.OrdinalIgnoreCase))
+        {
+            await audit.RecordAsync(
+                AuditAction.BrandColourChanged,
+                AuditSubject.Municipality,
+                city.Id,
+                city.Name,
+                before: AuditTrail.Values(("Couleur", before)),
+                after: AuditTrail.Values(("Couleur", city.BrandColour)),
+                cancellationToken: cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         StatusMessage = l["La couleur de la ville est maintenant {0}.", colour.Hex];
         return RedirectToPage();
@@ -83,10 +98,19 @@ public sealed class BrandingModel(AppDbContext db, TenantContext tenant, TimePro
         var (bytes, kind) = upload.Value;
         var city = await db.Municipalities.SingleAsync(m => m.Id == tenant.MunicipalityId, cancellationToken);
         var previousKey = city.LogoFileKey;
+        var previousType = city.LogoContentType;
         var key = await files.SaveAsync("logos", bytes, kind.Extension, cancellationToken);
         try
         {
             city.ReplaceLogo(key, kind.ContentType, clock.GetUtcNow().UtcDateTime);
+            await audit.RecordAsync(
+                AuditAction.LogoChanged,
+                AuditSubject.Municipality,
+                city.Id,
+                city.Name,
+                before: AuditTrail.Values(("Logo", previousKey is null ? "aucun" : previousType)),
+                after: AuditTrail.Values(("Logo", $"{kind.ContentType}, {bytes.Length.ToString(CultureInfo.InvariantCulture)} octets")),
+                cancellationToken: cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
         catch

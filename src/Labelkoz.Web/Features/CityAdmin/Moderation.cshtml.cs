@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Labelkoz.Data;
+using Labelkoz.Domain.Audit;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Projects;
+using Labelkoz.Web.Infrastructure.Audit;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Tenancy;
 using Labelkoz.Web.Infrastructure.Web;
@@ -18,7 +20,7 @@ namespace Labelkoz.Web.Features.CityAdmin;
 /// pre-moderates), and what was moderated lately. Agents and admins alike hide, restore and
 /// approve, each with a reason kept on the comment.
 /// </summary>
-public sealed class ModerationModel(AppDbContext db, TenantContext tenant, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
+public sealed class ModerationModel(AppDbContext db, TenantContext tenant, TimeProvider clock, AuditTrail audit, IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
 {
     /// <summary>A queue longer than this is shown in parts: the oldest first, the rest after.</summary>
     public const int QueueLimit = 100;
@@ -69,6 +71,7 @@ public sealed class ModerationModel(AppDbContext db, TenantContext tenant, TimeP
 
     public Task<IActionResult> OnPostHideAsync([FromForm] long? commentId, [FromForm] long? commentVersion, [FromForm] string? reason, CancellationToken cancellationToken) =>
         ModerateAsync(
+            AuditAction.CommentHidden,
             commentId,
             commentVersion,
             reason,
@@ -79,6 +82,7 @@ public sealed class ModerationModel(AppDbContext db, TenantContext tenant, TimeP
 
     public Task<IActionResult> OnPostRestoreAsync([FromForm] long? commentId, [FromForm] long? commentVersion, [FromForm] string? reason, CancellationToken cancellationToken) =>
         ModerateAsync(
+            AuditAction.CommentRestored,
             commentId,
             commentVersion,
             reason,
@@ -89,6 +93,7 @@ public sealed class ModerationModel(AppDbContext db, TenantContext tenant, TimeP
 
     public Task<IActionResult> OnPostApproveAsync([FromForm] long? commentId, [FromForm] long? commentVersion, CancellationToken cancellationToken) =>
         ModerateAsync(
+            AuditAction.CommentApproved,
             commentId,
             commentVersion,
             reason: null,
@@ -165,6 +170,7 @@ public sealed class ModerationModel(AppDbContext db, TenantContext tenant, TimeP
             .AsSingleQuery();
 
     private async Task<IActionResult> ModerateAsync(
+        AuditAction action,
         long? commentId,
         long? version,
         string? reason,
@@ -196,11 +202,26 @@ public sealed class ModerationModel(AppDbContext db, TenantContext tenant, TimeP
 
         // The version the person saw: a new report or another moderator's decision since refuses the save.
         db.Entry(comment).Property(c => c.Version).OriginalValue = version.Value;
+        var before = Recorded(comment);
         moderate(comment, staffUserId, clock.GetUtcNow().UtcDateTime);
+        var title = await db.Projects.Where(p => p.Id == comment.ProjectId).Select(p => p.Title).SingleAsync(cancellationToken);
+        await audit.RecordAsync(
+            action,
+            AuditSubject.Comment,
+            comment.Id,
+            $"{title} — « {AuditNames.Excerpt(comment.Body)} »",
+            details: reason?.Trim(),
+            before: before,
+            after: Recorded(comment),
+            cancellationToken: cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         StatusMessage = done();
         return RedirectToPage();
     }
+
+    /// <summary>What moderation changes on a comment, as the audit log records it.</summary>
+    private static string Recorded(Comment comment) =>
+        AuditTrail.Values(("État", AuditNames.Recorded(comment.State)), ("Signalements en attente", comment.OpenReportCount));
 
     public sealed record QueueItem(
         long Id,

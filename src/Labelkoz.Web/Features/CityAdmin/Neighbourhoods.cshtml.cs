@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Labelkoz.Data;
+using Labelkoz.Domain.Audit;
 using Labelkoz.Domain.Municipalities;
+using Labelkoz.Web.Infrastructure.Audit;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Tenancy;
 using Labelkoz.Web.Infrastructure.Web;
@@ -14,7 +16,7 @@ namespace Labelkoz.Web.Features.CityAdmin;
 
 /// <summary>The city's "quartiers", in which projects and calls are placed.</summary>
 [Authorize(Policy = Policies.CityAdmin)]
-public sealed class NeighbourhoodsModel(AppDbContext db, TenantContext tenant, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
+public sealed class NeighbourhoodsModel(AppDbContext db, TenantContext tenant, TimeProvider clock, AuditTrail audit, IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
 {
     public InputModel Input { get; private set; } = new();
 
@@ -36,6 +38,9 @@ public sealed class NeighbourhoodsModel(AppDbContext db, TenantContext tenant, T
 
         var city = await db.Municipalities.Include(m => m.Neighbourhoods).SingleAsync(m => m.Id == tenant.MunicipalityId, cancellationToken);
         var added = city.AddNeighbourhood(Input.Name, clock.GetUtcNow().UtcDateTime);
+
+        // Its id is given by the save the entry is part of: the name identifies it in the log.
+        await audit.RecordAsync(AuditAction.NeighbourhoodAdded, AuditSubject.Neighbourhood, null, added.Name, after: AuditTrail.Values(("Quartier", added.Name)), cancellationToken: cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         StatusMessage = l["Le quartier « {0} » a été ajouté.", added.Name];
         return RedirectToPage();
@@ -48,6 +53,7 @@ public sealed class NeighbourhoodsModel(AppDbContext db, TenantContext tenant, T
         var name = city.Neighbourhoods.SingleOrDefault(n => n.Id == neighbourhoodId)?.Name;
         var projectsInIt = await db.Projects.CountAsync(p => p.NeighbourhoodId == neighbourhoodId, cancellationToken);
         city.RemoveNeighbourhood(neighbourhoodId, projectsInIt, clock.GetUtcNow().UtcDateTime);
+        await audit.RecordAsync(AuditAction.NeighbourhoodRemoved, AuditSubject.Neighbourhood, neighbourhoodId, name!, before: AuditTrail.Values(("Quartier", name)), cancellationToken: cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         StatusMessage = l["Le quartier « {0} » a été retiré.", name!];
         return RedirectToPage();

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Labelkoz.Data;
+using Labelkoz.Domain.Audit;
 using Labelkoz.Domain.Municipalities;
+using Labelkoz.Web.Infrastructure.Audit;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Tenancy;
 using Labelkoz.Web.Infrastructure.Web;
@@ -14,7 +16,7 @@ namespace Labelkoz.Web.Features.CityAdmin;
 
 /// <summary>The city's name, presentation and contact details, shown on its public site.</summary>
 [Authorize(Policy = Policies.CityAdmin)]
-public sealed class PresentationModel(AppDbContext db, TenantContext tenant, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
+public sealed class PresentationModel(AppDbContext db, TenantContext tenant, TimeProvider clock, AuditTrail audit, IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -48,7 +50,21 @@ public sealed class PresentationModel(AppDbContext db, TenantContext tenant, Tim
 
         var city = await db.Municipalities.SingleAsync(m => m.Id == tenant.MunicipalityId, cancellationToken);
         db.Entry(city).Property(m => m.Version).OriginalValue = Input.Version;
+        var before = Fields(city);
         city.UpdatePresentation(Input.Name, Input.Presentation, Input.ContactEmail, Input.ContactPhone, Input.Website, clock.GetUtcNow().UtcDateTime);
+        var changed = Fields(city).Zip(before).Where(pair => !Equals(pair.First.Value, pair.Second.Value)).ToList();
+        if (changed.Count > 0)
+        {
+            await audit.RecordAsync(
+                AuditAction.PresentationChanged,
+                AuditSubject.Municipality,
+                city.Id,
+                city.Name,
+                before: AuditTrail.Values([.. changed.Select(pair => pair.Second)]),
+                after: AuditTrail.Values([.. changed.Select(pair => pair.First)]),
+                cancellationToken: cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         StatusMessage = l["La présentation de la ville a été enregistrée."];
         return RedirectToPage();
@@ -61,6 +77,16 @@ public sealed class PresentationModel(AppDbContext db, TenantContext tenant, Tim
         Input.Version = await db.Municipalities.Where(m => m.Id == id).Select(m => m.Version).SingleAsync(cancellationToken);
         ModelState.Remove($"{nameof(Input)}.{nameof(InputModel.Version)}");
     }
+
+    /// <summary>The presentation's fields, as the audit log names them.</summary>
+    private static (string Field, object? Value)[] Fields(Municipality city) =>
+    [
+        ("Nom", city.Name),
+        ("Présentation", city.Presentation),
+        ("Courriel de contact", city.ContactEmail),
+        ("Téléphone", city.ContactPhone),
+        ("Site internet", city.Website),
+    ];
 
     public sealed class InputModel
     {

@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Security.Claims;
 using Labelkoz.Data;
 using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Projects;
+using Labelkoz.Web.Features.CityAdmin.Review;
 using Labelkoz.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -12,8 +14,10 @@ namespace Labelkoz.Web.Features.CityAdmin;
 
 /// <summary>
 /// The projects submitted to the city (every project once submitted, drafts never: they belong to
-/// their holder), with what staff weigh: age, supports, what is asked of the city, visibility.
-/// Query values are read by hand; one that makes no sense is ignored, not an error.
+/// their holder), with what staff weigh: age, supports, what is asked of the city, visibility, and
+/// who follows the review. Views: "à traiter" (submitted, in review, changes requested) and the
+/// projects whose proposed decision awaits an admin. Query values are read by hand; one that makes
+/// no sense is ignored, not an error.
 /// </summary>
 public sealed class ProjectsModel(AppDbContext db, TenantContext tenant, TimeProvider clock) : PageModel
 {
@@ -24,6 +28,16 @@ public sealed class ProjectsModel(AppDbContext db, TenantContext tenant, TimePro
     public const string VisibilityAwaiting = "en-attente";
     public const string VisibilityPublic = "publics";
     public const string VisibilityHidden = "masques";
+    public const string ViewToHandle = "a-traiter";
+    public const string ViewAwaitingConfirmation = "a-confirmer";
+    public const string AssigneeMe = "moi";
+    public const string AssigneeNobody = "personne";
+
+    /// <summary>What "à traiter" gathers: the projects waiting for the city to act or for the holder to answer.</summary>
+    public static readonly IReadOnlyList<ProjectStatus> ToHandleStatuses =
+        [ProjectStatus.Submitted, ProjectStatus.InReview, ProjectStatus.ChangesRequested];
+
+    public static readonly IReadOnlyList<string> Views = [ViewToHandle, ViewAwaitingConfirmation];
 
     public static readonly IReadOnlyList<ProjectStatus> SubmittedStatuses =
         [.. Enum.GetValues<ProjectStatus>().Where(s => s != ProjectStatus.Draft)];
@@ -35,6 +49,19 @@ public sealed class ProjectsModel(AppDbContext db, TenantContext tenant, TimePro
     public CurrentCity City => tenant.City!;
 
     public ProjectStatus? Status { get; private set; }
+
+    /// <summary>A view of several steps ("à traiter", "à confirmer"), chosen in the same list as the step.</summary>
+    public string? View { get; private set; }
+
+    /// <summary>"moi", "personne", or a member of staff's id (as text).</summary>
+    public string? Assignee { get; private set; }
+
+    public long CurrentUserId { get; private set; }
+
+    public IReadOnlyList<StaffMember> Staff { get; private set; } = [];
+
+    /// <summary>Proposed decisions of the city waiting for an admin.</summary>
+    public int AwaitingConfirmation { get; private set; }
 
     public ProjectCategory? Category { get; private set; }
 
@@ -61,7 +88,7 @@ public sealed class ProjectsModel(AppDbContext db, TenantContext tenant, TimePro
     [TempData]
     public string? StatusMessage { get; set; }
 
-    public bool IsFiltered => Status is not null || Category is not null || NeighbourhoodId is not null || Visibility is not null;
+    public bool IsFiltered => Status is not null || View is not null || Assignee is not null || Category is not null || NeighbourhoodId is not null || Visibility is not null;
 
     /// <summary>
     /// A request naming no handler this page has (a POST without one, or an unknown
@@ -84,6 +111,14 @@ public sealed class ProjectsModel(AppDbContext db, TenantContext tenant, TimePro
         NowUtc = clock.GetUtcNow().UtcDateTime;
         var query = Request.Query;
         Status = ParseEnum<ProjectStatus>(query["statut"]) is { } status && SubmittedStatuses.Contains(status) ? status : null;
+        View = Status is null ? Views.FirstOrDefault(v => string.Equals(v, query["statut"], StringComparison.OrdinalIgnoreCase)) : null;
+        CurrentUserId = long.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var me) ? me : 0;
+        Staff = await db.StaffAsync(City.Id, cancellationToken);
+        var assignee = query["suivi"].ToString();
+        Assignee = string.Equals(assignee, AssigneeMe, StringComparison.OrdinalIgnoreCase) ? AssigneeMe
+            : string.Equals(assignee, AssigneeNobody, StringComparison.OrdinalIgnoreCase) ? AssigneeNobody
+            : long.TryParse(assignee, NumberStyles.None, CultureInfo.InvariantCulture, out var staffId) && Staff.Any(s => s.Id == staffId) ? assignee
+            : null;
         Category = ParseEnum<ProjectCategory>(query["categorie"]);
         Visibility = Visibilities.FirstOrDefault(v => string.Equals(v, query["visibilite"], StringComparison.OrdinalIgnoreCase));
         Sort = Sorts.FirstOrDefault(s => string.Equals(s, query["tri"], StringComparison.OrdinalIgnoreCase)) ?? SortNewest;
@@ -99,11 +134,34 @@ public sealed class ProjectsModel(AppDbContext db, TenantContext tenant, TimePro
         // project that has left its holder's drafts (a draft withdrawn unsent never had one).
         var submitted = db.Projects.AsNoTracking().Where(p => p.SubmittedAtUtc != null);
         AwaitingPublication = await submitted.CountAsync(p => p.PublishedAtUtc == null && p.HiddenAtUtc == null, cancellationToken);
+        AwaitingConfirmation = await submitted.CountAsync(p => p.Decisions.Any(d => d.State == DecisionState.Proposed), cancellationToken);
 
         var projects = submitted;
         if (Status is { } wantedStatus)
         {
             projects = projects.Where(p => p.Status == wantedStatus);
+        }
+
+        projects = View switch
+        {
+            ViewToHandle => projects.Where(p => ToHandleStatuses.Contains(p.Status)),
+            ViewAwaitingConfirmation => projects.Where(p => p.Decisions.Any(d => d.State == DecisionState.Proposed)),
+            _ => projects,
+        };
+
+        if (Assignee == AssigneeMe)
+        {
+            var userId = CurrentUserId;
+            projects = projects.Where(p => p.AssignedStaffUserId == userId);
+        }
+        else if (Assignee == AssigneeNobody)
+        {
+            projects = projects.Where(p => p.AssignedStaffUserId == null);
+        }
+        else if (Assignee is not null)
+        {
+            var staffUserId = long.Parse(Assignee, CultureInfo.InvariantCulture);
+            projects = projects.Where(p => p.AssignedStaffUserId == staffUserId);
         }
 
         if (Category is { } wantedCategory)
@@ -154,7 +212,9 @@ public sealed class ProjectsModel(AppDbContext db, TenantContext tenant, TimePro
                 p.PublishedAtUtc != null,
                 p.HiddenAtUtc != null,
                 db.ProjectSupports.Count(s => s.ProjectId == p.Id),
-                p.RequestedSupports.OrderBy(s => s.Id).Select(s => s.Kind).ToList()))
+                p.RequestedSupports.OrderBy(s => s.Id).Select(s => s.Kind).ToList(),
+                db.Users.Where(u => u.Id == p.AssignedStaffUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                p.Decisions.Any(d => d.State == DecisionState.Proposed)))
             .ToListAsync(cancellationToken);
     }
 
@@ -169,7 +229,8 @@ public sealed class ProjectsModel(AppDbContext db, TenantContext tenant, TimePro
     public string PageUrl(int page)
     {
         var values = new List<string>();
-        Add("statut", Status?.ToString().ToLowerInvariant());
+        Add("statut", Status?.ToString().ToLowerInvariant() ?? View);
+        Add("suivi", Assignee);
         Add("categorie", Category?.ToString().ToLowerInvariant());
         Add("quartier", NeighbourhoodId?.ToString(CultureInfo.InvariantCulture));
         Add("visibilite", Visibility);
@@ -207,5 +268,7 @@ public sealed class ProjectsModel(AppDbContext db, TenantContext tenant, TimePro
         bool IsPublished,
         bool IsHidden,
         int Supports,
-        List<CommitmentKind> RequestedSupport);
+        List<CommitmentKind> RequestedSupport,
+        string? Assignee,
+        bool AwaitsConfirmation);
 }

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Labelkoz.Data;
+using Labelkoz.Domain.Audit;
 using Labelkoz.Domain.Municipalities;
+using Labelkoz.Web.Infrastructure.Audit;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Tenancy;
 using Labelkoz.Web.Infrastructure.Web;
@@ -14,7 +16,7 @@ namespace Labelkoz.Web.Features.CityAdmin;
 
 /// <summary>How the city moderates and funds: rules that every project of the city then follows.</summary>
 [Authorize(Policy = Policies.CityAdmin)]
-public sealed class SettingsModel(AppDbContext db, TenantContext tenant, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
+public sealed class SettingsModel(AppDbContext db, TenantContext tenant, TimeProvider clock, AuditTrail audit, IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -47,7 +49,14 @@ public sealed class SettingsModel(AppDbContext db, TenantContext tenant, TimePro
 
         var city = await db.Municipalities.SingleAsync(m => m.Id == tenant.MunicipalityId, cancellationToken);
         db.Entry(city).Property(m => m.Version).OriginalValue = Input.Version;
+        var before = Recorded(city);
         city.UpdateSettings(Input.ProjectModeration, Input.CommentModeration, Input.LabelRequiredForFunding, Input.AccessibilityCompliance, clock.GetUtcNow().UtcDateTime);
+        var after = Recorded(city);
+        if (before != after)
+        {
+            await audit.RecordAsync(AuditAction.SettingsChanged, AuditSubject.Municipality, city.Id, city.Name, before: before, after: after, cancellationToken: cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         StatusMessage = l["Les paramètres de la ville ont été enregistrés."];
         return RedirectToPage();
@@ -59,6 +68,13 @@ public sealed class SettingsModel(AppDbContext db, TenantContext tenant, TimePro
         Input.Version = await db.Municipalities.Where(m => m.Id == id).Select(m => m.Version).SingleAsync(cancellationToken);
         ModelState.Remove($"{nameof(Input)}.{nameof(InputModel.Version)}");
     }
+
+    /// <summary>The four settings, as the audit log records them.</summary>
+    private static string Recorded(Municipality city) => AuditTrail.Values(
+        ("Modération des projets", AuditNames.Recorded(city.ProjectModeration)),
+        ("Modération des commentaires", AuditNames.Recorded(city.CommentModeration)),
+        ("Label obligatoire avant la collecte", city.LabelRequiredForFunding),
+        ("Conformité RGAA", city.AccessibilityCompliance));
 
     public sealed class InputModel
     {

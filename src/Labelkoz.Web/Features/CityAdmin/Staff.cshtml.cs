@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Labelkoz.Data;
+using Labelkoz.Domain.Audit;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Web.Features.Invitations;
+using Labelkoz.Web.Infrastructure.Audit;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Tenancy;
 using Labelkoz.Web.Infrastructure.Web;
@@ -25,6 +27,7 @@ public sealed class StaffModel(
     TenantContext tenant,
     TimeProvider clock,
     InvitationMailer mailer,
+    AuditTrail audit,
     ILookupNormalizer normalizer,
     IAuthorizationService authorization,
     IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
@@ -70,6 +73,13 @@ public sealed class StaffModel(
             .SingleAsync(m => m.Id == tenant.MunicipalityId, cancellationToken);
         var (token, hash) = InvitationTokens.Create();
         var invitation = city.Invite(input.Email, input.Role, hash, UserId(), now, InvitationTokens.Validity);
+        await audit.RecordAsync(
+            AuditAction.StaffInvited,
+            AuditSubject.Invitation,
+            null,
+            invitation.Email,
+            after: AuditTrail.Values(("Adresse électronique", invitation.Email), ("Rôle", AuditNames.Recorded(invitation.Role))),
+            cancellationToken: cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         var sent = await mailer.SendAsync(Request, new(invitation.Email, invitation.Role, city.Name, token, invitation.ExpiresAtUtc), cancellationToken);
@@ -92,6 +102,15 @@ public sealed class StaffModel(
             .SingleAsync(m => m.Id == tenant.MunicipalityId, cancellationToken);
         var email = city.Invitations.SingleOrDefault()?.Email;
         city.RevokeInvitation(invitationId, clock.GetUtcNow().UtcDateTime);
+        var cancelled = city.Invitations.Single();
+        await audit.RecordAsync(
+            AuditAction.InvitationCancelled,
+            AuditSubject.Invitation,
+            invitationId,
+            cancelled.Email,
+            before: AuditTrail.Values(("Adresse électronique", cancelled.Email), ("Rôle", AuditNames.Recorded(cancelled.Role)), ("Invitation", "en attente")),
+            after: AuditTrail.Values(("Invitation", "annulée")),
+            cancellationToken: cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         StatusMessage = l["L'invitation de {0} est annulée.", email!];
         return RedirectToPage();
@@ -100,10 +119,19 @@ public sealed class StaffModel(
     public async Task<IActionResult> OnPostRemoveAsync(long userId, CancellationToken cancellationToken)
     {
         var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == tenant.MunicipalityId, cancellationToken);
-        var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
+        var person = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Email }).SingleOrDefaultAsync(cancellationToken);
+        var role = city.RoleOf(userId);
         city.RemoveStaff(userId, clock.GetUtcNow().UtcDateTime);
+        await audit.RecordAsync(
+            AuditAction.StaffRemoved,
+            AuditSubject.Staff,
+            userId,
+            $"{person?.DisplayName} <{person?.Email}>",
+            before: AuditTrail.Values(("Rôle", role is { } granted ? AuditNames.Recorded(granted) : null)),
+            after: AuditTrail.Values(("Rôle", "ne fait plus partie de l'équipe")),
+            cancellationToken: cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        StatusMessage = l["{0} ne fait plus partie de l'équipe.", name!];
+        StatusMessage = l["{0} ne fait plus partie de l'équipe.", person?.DisplayName!];
 
         // Someone who removed themselves no longer has a back office to come back to.
         return userId == UserId() ? Redirect($"/{city.Slug}") : RedirectToPage();

@@ -21,6 +21,22 @@ public static class StatusNames
         };
     }
 
+    /// <summary>
+    /// Why the city cannot label projects or open calls under this status, or null when it can
+    /// (the rule is the domain's <see cref="Municipality.CanLabelOrOpenCalls"/>).
+    /// </summary>
+    public static string? LabelsBlocked(IStringLocalizer l, SubscriptionStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        return status switch
+        {
+            SubscriptionStatus.Trial or SubscriptionStatus.Active => null,
+            SubscriptionStatus.PastDue => l["Une facture de l'abonnement est impayée : la ville ne peut ni décerner de nouveau label ni ouvrir d'appel à projets avant son règlement."].Value,
+            SubscriptionStatus.Suspended => l["L'abonnement est suspendu : la ville ne peut ni décerner de nouveau label ni ouvrir d'appel à projets tant qu'il n'est pas rétabli."].Value,
+            SubscriptionStatus.Cancelled => l["L'abonnement est résilié : la ville ne peut plus décerner de label ni ouvrir d'appel à projets."].Value,
+        };
+    }
+
     public static string Role(IStringLocalizer l, StaffRole role)
     {
         ArgumentNullException.ThrowIfNull(l);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Labelkoz.Web.Features.Home;
 
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public const int SearchMaxLength = 100;
     public const int LatestProjectCount = 8;
@@ -44,7 +44,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             .ThatArePublic()
             .NewestFirst()
             .Take(LatestProjectCount)
-            .SelectCards(db)
+            .SelectCards(db, PublicLabels.Today(clock))
             .ToListAsync(cancellationToken);
     }
 

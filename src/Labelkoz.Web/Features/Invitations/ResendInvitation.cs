@@ -1,4 +1,8 @@
+using System.Globalization;
 using Labelkoz.Data;
+using Labelkoz.Domain.Audit;
+using Labelkoz.Web.Features.CityAdmin;
+using Labelkoz.Web.Infrastructure.Audit;
 using Labelkoz.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -9,7 +13,7 @@ namespace Labelkoz.Web.Features.Invitations;
 /// Sends a fresh invitation link in place of an old one, from the operator console or from the
 /// city's team page: the old link stops working (only the token's hash is stored).
 /// </summary>
-public sealed class ResendInvitation(AppDbContext db, InvitationMailer mailer, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class ResendInvitation(AppDbContext db, InvitationMailer mailer, TimeProvider clock, AuditTrail audit, IStringLocalizer<SharedResource> l)
 {
     /// <returns>The message for the person who asked, or null when the municipality is not found.</returns>
     public async Task<string?> ExecuteAsync(long municipalityId, long invitationId, long? byUserId, HttpRequest request, CancellationToken cancellationToken)
@@ -24,7 +28,18 @@ public sealed class ResendInvitation(AppDbContext db, InvitationMailer mailer, T
         }
 
         var (token, hash) = InvitationTokens.Create();
+        var expiredAt = city.Invitations.SingleOrDefault(i => i.Id == invitationId)?.ExpiresAtUtc;
         var invitation = city.RenewInvitation(invitationId, hash, byUserId, now, InvitationTokens.Validity);
+        await audit.RecordAsync(
+            AuditAction.InvitationResent,
+            AuditSubject.Invitation,
+            invitationId,
+            invitation.Email,
+            details: AuditTrail.Values(("Rôle", AuditNames.Recorded(invitation.Role))),
+            before: AuditTrail.Values(("Lien valable jusqu'au", Paris(expiredAt!.Value))),
+            after: AuditTrail.Values(("Lien valable jusqu'au", Paris(invitation.ExpiresAtUtc))),
+            municipalityId: municipalityId,
+            cancellationToken: cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         var sent = await mailer.SendAsync(request, new(invitation.Email, invitation.Role, city.Name, token, invitation.ExpiresAtUtc), cancellationToken);
@@ -32,4 +47,6 @@ public sealed class ResendInvitation(AppDbContext db, InvitationMailer mailer, T
             ? l["Une nouvelle invitation a été envoyée à {0} ; l'ancien lien ne fonctionne plus.", invitation.Email]
             : l["L'invitation pour {0} est enregistrée, mais le courriel n'a pas pu partir : renvoyez-la plus tard.", invitation.Email];
     }
+
+    private static string Paris(DateTime utc) => Cultures.ToParis(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

@@ -55,6 +55,7 @@ public sealed partial class Notifier(
             NotificationKind.LabelRevoked => l["La ville a retiré son label à votre projet « {0} ».", subject],
             NotificationKind.MessageFromHolder => l["Le porteur du projet « {0} » a écrit à la ville.", subject],
             NotificationKind.ProposalAwaitsConfirmation => l["Une proposition de décision attend votre confirmation sur « {0} ».", subject],
+            NotificationKind.ProposalRejected => l["Votre proposition de décision sur « {0} » a été écartée.", subject],
         };
     }
 

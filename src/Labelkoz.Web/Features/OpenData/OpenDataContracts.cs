@@ -56,7 +56,8 @@ public sealed record ProjectResponse(
     [property: Description("Nombre de soutiens.")] int SupportsCount,
     [property: Description("Nombre de commentaires visibles.")] int CommentsCount,
     [property: Description("Images du projet.")] IReadOnlyList<ImageResponse> Images,
-    [property: Description("Adresse de la page publique du projet.")] string Url);
+    [property: Description("Adresse de la page publique du projet.")] string Url,
+    [property: Description("Le label de la ville et ses engagements ; null si la ville n'a jamais labellisé le projet. Un label retiré ou arrivé à échéance reste décrit, avec sa date de retrait ou sa fin de validité.")] LabelResponse? Label);
 
 [Description("Le porteur d'un projet : seulement son nom public et, pour une structure, son nom.")]
 public sealed record HolderResponse(
@@ -79,6 +80,28 @@ public sealed record BudgetLineResponse(
 public sealed record RequestedSupportResponse(
     [property: Description("Type de soutien.")] CommitmentKind Kind,
     [property: Description("Précisions du porteur.")] string? Details);
+
+[Description("Le label décerné par la ville : ses dates et les engagements qu'elle a pris. Ni les propositions de l'équipe, ni les décisions écartées, ni les notes internes, ni le nom des agents n'y figurent.")]
+public sealed record LabelResponse(
+    [property: Description("Date à laquelle la ville a labellisé le projet (UTC, ISO 8601).")] DateTime LabelledAt,
+    [property: Description("Dernier jour de validité du label (date, heure de Paris) ; null si le label n'a pas de fin prévue.")] DateOnly? ValidUntil,
+    [property: Description("Date à laquelle la ville a retiré son label (UTC, ISO 8601) ; null s'il n'est pas retiré.")] DateTime? RevokedAt,
+    [property: Description("Motif public du retrait du label ; null s'il n'est pas retiré.")] string? RevokedReason,
+    [property: Description("Les engagements de la ville, dans l'ordre où elle les a listés.")] IReadOnlyList<CommitmentResponse> Commitments);
+
+[Description("Un engagement de la ville envers le projet labellisé.")]
+public sealed record CommitmentResponse(
+    [property: Description("Type d'engagement : Land (terrain), Premises (locaux), Equipment (matériel), Communication, Expertise (un agent référent de la ville suit le projet), CoFinancing (cofinancement), Other.")] CommitmentKind Kind,
+    [property: Description("Description de l'engagement.")] string Description,
+    [property: Description("Valeur estimée de l'engagement, en centimes d'euro (pour un cofinancement : la subvention ou le plafond de l'abondement).")] long? EstimatedValueCents,
+    [property: Description("Pour un cofinancement : ses modalités ; null pour les autres engagements.")] CoFinancingResponse? CoFinancing);
+
+[Description("Un cofinancement de la ville : une subvention fixe, ou un abondement de chaque don jusqu'à un plafond.")]
+public sealed record CoFinancingResponse(
+    [property: Description("Grant (subvention fixe) ou Matchfunding (abondement des dons).")] CoFinancingMode Mode,
+    [property: Description("Montant de la subvention, en centimes d'euro (Grant).")] long? GrantCents,
+    [property: Description("Taux d'abondement en pourcentage : 100 signifie 1 € de la ville pour 1 € donné (Matchfunding).")] int? MatchRatioPercent,
+    [property: Description("Plafond de l'abondement, en centimes d'euro (Matchfunding).")] long? MatchCapCents);
 
 [Description("Une image du projet.")]
 public sealed record ImageResponse(

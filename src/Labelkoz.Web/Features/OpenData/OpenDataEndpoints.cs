@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Linq.Expressions;
 using Labelkoz.Data;
+using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Features.Projects;
@@ -53,14 +55,15 @@ public static class OpenDataEndpoints
             .WithSummary("Projets publics d'une ville")
             .WithDescription(
                 "Les projets publics d'une ville (ni brouillon, ni projet masqué, ni projet en attente de publication), " +
-                "du plus récemment publié au plus ancien, page par page. Filtres combinables : étape, catégorie, quartier " +
-                "et recherche plein texte (sans tenir compte des accents ni des majuscules).")
+                "du plus récemment publié au plus ancien, page par page. Filtres combinables : étape, catégorie, quartier, " +
+                "label de la ville en cours et recherche plein texte (sans tenir compte des accents ni des majuscules). " +
+                "Chaque projet porte son label (« label ») : ses dates et les engagements de la ville, ou null.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/projects/{id:long}", GetProjectAsync)
             .WithName("GetProject")
             .WithSummary("Un projet public")
-            .WithDescription("Un projet public, désigné par son identifiant.")
+            .WithDescription("Un projet public, désigné par son identifiant, avec le label de la ville et ses engagements (« label », null si le projet n'a jamais été labellisé).")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         // Anything else under the API answers in the API's own language: a problem, not an HTML page.
@@ -92,14 +95,16 @@ public static class OpenDataEndpoints
 
     internal static async Task<Results<Ok<ProjectPageResponse>, ValidationProblem, ProblemHttpResult>> ListProjectsAsync(
         [Description("Identifiant de la ville dans les adresses, par exemple « montreuil ».")] string citySlug,
-        [Description("Étape du projet, par son nom (insensible à la casse) : Submitted, InReview, ChangesRequested, Labelled, Declined, Funding, Funded, NotFunded, InProgress, Completed, Withdrawn.")] string? status,
+        [Description("Étape du projet, par son nom (insensible à la casse) : Submitted, InReview, ChangesRequested, Labelled, Declined, Funding, Funded, NotFunded, InProgress, Completed, Withdrawn, LabelRevoked.")] string? status,
         [Description("Catégorie, par son nom (insensible à la casse) : Sport, Culture, Environment, Solidarity, Mobility, Education, Urbanism, Economy, Health, Other.")] string? category,
         [Description("Identifiant d'un quartier de la ville (voir la ville).")] string? neighbourhood,
         [Description("Recherche plein texte dans le titre, le résumé et la description ; chaque mot doit être présent, accents et majuscules ignorés.")] string? q,
+        [Description("true : seulement les projets qui portent aujourd'hui le label de la ville (ni retiré, ni arrivé à échéance) ; false : seulement les autres.")] string? labelled,
         [Description("Numéro de page, à partir de 1 (1 par défaut).")] string? page,
         [Description("Nombre de projets par page, de 1 à 100 (20 par défaut).")] string? pageSize,
         AppDbContext db,
         HttpContext http,
+        TimeProvider clock,
         IStringLocalizer<SharedResource> l,
         CancellationToken cancellationToken)
     {
@@ -113,7 +118,7 @@ public static class OpenDataEndpoints
             return UnknownCity(l, citySlug);
         }
 
-        var query = ProjectQuery.Parse(l, status, category, neighbourhood, page, pageSize, city.Neighbourhoods);
+        var query = ProjectQuery.Parse(l, status, category, neighbourhood, labelled, page, pageSize, city.Neighbourhoods);
         if (query.Errors.Count > 0)
         {
             return TypedResults.ValidationProblem(
@@ -137,6 +142,14 @@ public static class OpenDataEndpoints
         if (query.Neighbourhood is { } wantedNeighbourhood)
         {
             projects = projects.Where(p => p.NeighbourhoodId == wantedNeighbourhood);
+        }
+
+        if (query.Labelled is { } wantLabelled)
+        {
+            var active = Project.LabelActiveRule(PublicLabels.Today(clock));
+            projects = wantLabelled
+                ? projects.Where(active)
+                : projects.Where(Expression.Lambda<Func<Project, bool>>(Expression.Not(active.Body), active.Parameters));
         }
 
         foreach (var term in Domain.Common.SearchText.Terms(q))
@@ -194,8 +207,10 @@ public static class OpenDataEndpoints
 
     /// <summary>
     /// One projection for the list and the detail. Split into one command for the projects and one
-    /// per collection (images, budget, requested support): a fixed number whatever the page holds.
-    /// Only public fields are read: the holder's display name, never their e-mail, address or id.
+    /// per collection (images, budget, requested support, the label's commitments): a fixed number
+    /// whatever the page holds. Only public fields are read: the holder's display name, never their
+    /// e-mail, address or id; of the label, the confirmed decision only (never a proposal, a
+    /// rejected decision, a note or a referent).
     /// </summary>
     private static IQueryable<ProjectRow> Rows(AppDbContext db, IQueryable<Project> projects) =>
         projects
@@ -220,7 +235,16 @@ public static class OpenDataEndpoints
                 p.RequestedSupports.OrderBy(s => s.Id).Select(s => new RequestedSupportResponse(s.Kind, s.Details)).ToList(),
                 db.ProjectSupports.Count(s => s.ProjectId == p.Id),
                 db.Comments.Count(c => c.ProjectId == p.Id && c.State == CommentState.Visible),
-                p.Images.OrderBy(i => i.Position).Select(i => new ImageRow(i.Id, i.AltText)).ToList()))
+                p.Images.OrderBy(i => i.Position).Select(i => new ImageRow(i.Id, i.AltText)).ToList(),
+                p.LabelledAtUtc,
+                p.LabelValidUntil,
+                p.LabelRevokedAtUtc,
+                p.Decisions.Where(d => d.Kind == DecisionKind.Label && d.State == DecisionState.Confirmed).Select(d => d.RevokedReason).FirstOrDefault(),
+                p.Decisions.Where(d => d.Kind == DecisionKind.Label && d.State == DecisionState.Confirmed)
+                    .SelectMany(d => d.Commitments)
+                    .OrderBy(c => c.Position)
+                    .Select(c => new CommitmentRow(c.Kind, c.Description, c.EstimatedValueCents, c.CoFinancing, c.GrantCents, c.MatchRatioPercent, c.MatchCapCents))
+                    .ToList()))
             .AsSplitQuery();
 
     private static string Root(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
@@ -245,6 +269,15 @@ public static class OpenDataEndpoints
 
     private sealed record ImageRow(long Id, string AltText);
 
+    private sealed record CommitmentRow(CommitmentKind Kind, string Description, long? EstimatedValueCents, CoFinancingMode? CoFinancing, long? GrantCents, int? MatchRatioPercent, long? MatchCapCents)
+    {
+        public CommitmentResponse ToResponse() => new(
+            Kind,
+            Description,
+            EstimatedValueCents,
+            CoFinancing is { } mode ? new CoFinancingResponse(mode, GrantCents, MatchRatioPercent, MatchCapCents) : null);
+    }
+
     private sealed record ProjectRow(
         long Id,
         string CitySlug,
@@ -266,7 +299,12 @@ public static class OpenDataEndpoints
         List<RequestedSupportResponse> RequestedSupport,
         int SupportsCount,
         int CommentsCount,
-        List<ImageRow> Images)
+        List<ImageRow> Images,
+        DateTime? LabelledAtUtc,
+        DateOnly? LabelValidUntil,
+        DateTime? LabelRevokedAtUtc,
+        string? LabelRevokedReason,
+        List<CommitmentRow> Commitments)
     {
         public ProjectResponse ToResponse(string root) => new(
             Id,
@@ -287,7 +325,15 @@ public static class OpenDataEndpoints
             SupportsCount,
             CommentsCount,
             Images.Select(i => new ImageResponse(root + ProjectPaths.Image(CitySlug, Id, i.Id), i.AltText)).ToList(),
-            root + ProjectPaths.Page(CitySlug, Id, Title));
+            root + ProjectPaths.Page(CitySlug, Id, Title),
+            LabelledAtUtc is { } labelledAt
+                ? new LabelResponse(
+                    DateTime.SpecifyKind(labelledAt, DateTimeKind.Utc),
+                    LabelValidUntil,
+                    LabelRevokedAtUtc is { } revokedAt ? DateTime.SpecifyKind(revokedAt, DateTimeKind.Utc) : null,
+                    LabelRevokedAtUtc is null ? null : LabelRevokedReason,
+                    Commitments.Select(c => c.ToResponse()).ToList())
+                : null);
     }
 
     /// <summary>The list's query string, read by hand so that a wrong value is a clear 400 problem, never a bare 400 or a 500.</summary>
@@ -295,12 +341,15 @@ public static class OpenDataEndpoints
     {
         private static readonly string[] Statuses = Enum.GetNames<ProjectStatus>().Where(n => n != nameof(ProjectStatus.Draft)).ToArray();
         private static readonly string[] Categories = Enum.GetNames<ProjectCategory>();
+        private static readonly string[] Booleans = ["true", "false"];
 
         public ProjectStatus? Status { get; private set; }
 
         public ProjectCategory? Category { get; private set; }
 
         public long? Neighbourhood { get; private set; }
+
+        public bool? Labelled { get; private set; }
 
         public int Page { get; private set; } = 1;
 
@@ -310,7 +359,7 @@ public static class OpenDataEndpoints
 
         public Dictionary<string, object> ValidValues { get; } = new(StringComparer.Ordinal);
 
-        public static ProjectQuery Parse(IStringLocalizer l, string? status, string? category, string? neighbourhood, string? page, string? pageSize, IReadOnlyList<long> neighbourhoods)
+        public static ProjectQuery Parse(IStringLocalizer l, string? status, string? category, string? neighbourhood, string? labelled, string? page, string? pageSize, IReadOnlyList<long> neighbourhoods)
         {
             var query = new ProjectQuery();
             if (!string.IsNullOrWhiteSpace(status))
@@ -349,6 +398,18 @@ public static class OpenDataEndpoints
                 {
                     var ids = neighbourhoods.Order().Select(n => n.ToString(CultureInfo.InvariantCulture)).ToArray();
                     query.Refuse("neighbourhood", l["Le quartier « {0} » n'existe pas dans cette ville. Valeurs possibles : {1}.", neighbourhood, string.Join(", ", ids)], ids);
+                }
+            }
+
+            if (!string.IsNullOrWhiteSpace(labelled))
+            {
+                if (bool.TryParse(labelled.Trim(), out var wanted))
+                {
+                    query.Labelled = wanted;
+                }
+                else
+                {
+                    query.Refuse("labelled", l["La valeur « {0} » du filtre « labelled » n'est pas valide : indiquez true ou false.", labelled], Booleans);
                 }
             }
 

@@ -1,9 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Labelkoz.Data;
+using Labelkoz.Domain.Audit;
 using Labelkoz.Domain.Common;
 using Labelkoz.Domain.Municipalities;
+using Labelkoz.Web.Features.CityAdmin;
 using Labelkoz.Web.Features.Invitations;
+using Labelkoz.Web.Infrastructure.Audit;
 using Labelkoz.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +19,7 @@ namespace Labelkoz.Web.Features.Operator;
 /// The operator opens a municipality's site and invites its first admin: the city and the
 /// invitation are saved together, then the invitation mail leaves.
 /// </summary>
-public sealed class NewCityModel(AppDbContext db, TimeProvider clock, InvitationMailer mailer, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class NewCityModel(AppDbContext db, TimeProvider clock, InvitationMailer mailer, AuditTrail audit, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const string DefaultColour = "#1F4E8C";
 
@@ -49,6 +52,24 @@ public sealed class NewCityModel(AppDbContext db, TimeProvider clock, Invitation
         var (token, hash) = InvitationTokens.Create();
         var invitation = city.Invite(Input.AdminEmail, StaffRole.Admin, hash, UserId(), now, InvitationTokens.Validity);
         db.Municipalities.Add(city);
+
+        // The entry belongs to the city being created, whose id this very save gives: it points at
+        // the city's temporary key, which EF replaces with the real one as it inserts both.
+        await audit.RecordAsync(
+            AuditAction.CityCreated,
+            AuditSubject.Municipality,
+            null,
+            city.Name,
+            after: AuditTrail.Values(
+                ("Nom", city.Name),
+                ("Adresse du site", "/" + city.Slug),
+                ("Code INSEE", city.InseeCode),
+                ("Population", city.Population),
+                ("Couleur", city.BrandColour),
+                ("Premier administrateur invité", invitation.Email),
+                ("Abonnement", AuditNames.Recorded(city.SubscriptionStatus))),
+            municipalityId: db.Entry(city).Property(m => m.Id).CurrentValue,
+            cancellationToken: cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

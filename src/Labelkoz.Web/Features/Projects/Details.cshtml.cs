@@ -45,6 +45,12 @@ public sealed class DetailsModel(
 
     public IReadOnlyList<EventView> Timeline { get; private set; } = [];
 
+    /// <summary>The city's label, revoked or lapsed ones included (null when never labelled).</summary>
+    public PublicLabelView? Label { get; private set; }
+
+    /// <summary>Today in Paris: a label is valid through its last day.</summary>
+    public DateOnly Today { get; private set; }
+
     public IReadOnlyList<CommentView> Comments { get; private set; } = [];
 
     public int VisibleCommentCount { get; private set; }
@@ -386,7 +392,8 @@ public sealed class DetailsModel(
                 db.ProjectSupports.Any(s => s.ProjectId == p.Id && s.UserId == viewer),
                 db.ProjectFollows.Count(f => f.ProjectId == p.Id),
                 db.ProjectFollows.Any(f => f.ProjectId == p.Id && f.UserId == viewer),
-                p.Description))
+                p.Description,
+                p.LabelledAtUtc))
             .SingleOrDefaultAsync(cancellationToken);
         if (project is null || (!project.IsPublic && project.HolderUserId != viewer))
         {
@@ -410,11 +417,15 @@ public sealed class DetailsModel(
             .OrderBy(s => s.Kind)
             .Select(s => new RequestedSupportView(s.Kind, s.Details))
             .ToListAsync(cancellationToken);
+        // The review's internal moves are never public, whatever their row says.
         Timeline = await db.ProjectEvents.AsNoTracking()
-            .Where(e => e.ProjectId == id && e.IsPublic)
+            .Where(e => e.ProjectId == id && e.IsPublic
+                && e.Action != ProjectAction.Assigned && e.Action != ProjectAction.DecisionProposed && e.Action != ProjectAction.ProposalRejected)
             .OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
-            .Select(e => new EventView(e.AtUtc, e.ToStatus, e.Reason))
+            .Select(e => new EventView(e.AtUtc, e.Action, e.ToStatus, e.Reason))
             .ToListAsync(cancellationToken);
+        Today = PublicLabels.Today(clock);
+        Label = project.LabelledAtUtc is null ? null : await PublicLabels.FindAsync(db, id, cancellationToken);
         await LoadCommentsAsync(id, viewer, cancellationToken);
         return true;
     }
@@ -477,7 +488,8 @@ public sealed class DetailsModel(
         bool SupportedByViewer,
         int Followers,
         bool FollowedByViewer,
-        string? Description)
+        string? Description,
+        DateTime? LabelledAtUtc)
     {
         public bool IsPublic => PublishedAtUtc is not null && HiddenAtUtc is null && Status != ProjectStatus.Draft;
 
@@ -490,7 +502,7 @@ public sealed class DetailsModel(
 
     public sealed record RequestedSupportView(CommitmentKind Kind, string? Details);
 
-    public sealed record EventView(DateTime AtUtc, ProjectStatus Status, string? Reason);
+    public sealed record EventView(DateTime AtUtc, ProjectAction Action, ProjectStatus Status, string? Reason);
 
     public sealed record CommentView(
         long Id,

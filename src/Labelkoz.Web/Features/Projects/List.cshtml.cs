@@ -12,12 +12,13 @@ namespace Labelkoz.Web.Features.Projects;
 /// A city's public projects at <c>/{slug}/projets</c>: search, filters, sorting and pages. Query
 /// values are read by hand, never bound: a value that makes no sense is ignored, not an error.
 /// </summary>
-public sealed class ListModel(AppDbContext db, TenantContext tenant) : PageModel
+public sealed class ListModel(AppDbContext db, TenantContext tenant, TimeProvider clock) : PageModel
 {
     public const int PageSize = 12;
     public const int QueryMaxLength = 200;
     public const string SortNewest = "recents";
     public const string SortMostSupported = "soutiens";
+    public const string LabelledParameter = "labellises";
 
     /// <summary>Every status a public project can be in (a draft never is).</summary>
     public static readonly IReadOnlyList<ProjectStatus> PublicStatuses =
@@ -32,6 +33,9 @@ public sealed class ListModel(AppDbContext db, TenantContext tenant) : PageModel
     public long? NeighbourhoodId { get; private set; }
 
     public ProjectStatus? Status { get; private set; }
+
+    /// <summary>Only the projects that carry the city's badge today (<c>?labellises=1</c>).</summary>
+    public bool LabelledOnly { get; private set; }
 
     public string Sort { get; private set; } = SortNewest;
 
@@ -51,6 +55,7 @@ public sealed class ListModel(AppDbContext db, TenantContext tenant) : PageModel
         Query = Clip(query["q"].ToString().Trim());
         Category = ParseEnum<ProjectCategory>(query["categorie"]);
         Status = ParseEnum<ProjectStatus>(query["statut"]) is { } status && PublicStatuses.Contains(status) ? status : null;
+        LabelledOnly = query[LabelledParameter].ToString() is "1" or "true" or "on";
         Sort = string.Equals(query["tri"], SortMostSupported, StringComparison.OrdinalIgnoreCase) ? SortMostSupported : SortNewest;
 
         Neighbourhoods = await db.Neighbourhoods.AsNoTracking()
@@ -81,6 +86,12 @@ public sealed class ListModel(AppDbContext db, TenantContext tenant) : PageModel
             projects = projects.Where(p => p.Status == wanted);
         }
 
+        var today = PublicLabels.Today(clock);
+        if (LabelledOnly)
+        {
+            projects = projects.ThatAreLabelled(today);
+        }
+
         Total = await projects.CountAsync(cancellationToken);
         PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
         PageNumber = int.TryParse(query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var requested)
@@ -98,7 +109,7 @@ public sealed class ListModel(AppDbContext db, TenantContext tenant) : PageModel
         Cards = await ordered
             .Skip((PageNumber - 1) * PageSize)
             .Take(PageSize)
-            .SelectCards(db)
+            .SelectCards(db, today)
             .ToListAsync(cancellationToken);
     }
 
@@ -110,6 +121,7 @@ public sealed class ListModel(AppDbContext db, TenantContext tenant) : PageModel
         Add("categorie", Category?.ToString().ToLowerInvariant());
         Add("quartier", NeighbourhoodId?.ToString(CultureInfo.InvariantCulture));
         Add("statut", Status?.ToString().ToLowerInvariant());
+        Add(LabelledParameter, LabelledOnly ? "1" : null);
         Add("tri", Sort == SortNewest ? null : Sort);
         Add("page", page == 1 ? null : page.ToString(CultureInfo.InvariantCulture));
         var path = $"/{City.Slug}/projets";

@@ -63,6 +63,14 @@ public static class MoneyInput
         return (cents / 100m).ToString("C2", format);
     }
 
+    /// <summary>Cents in euros without the cents when there are none: "5 000 €", "12,50 €".</summary>
+    public static string FormatWhole(long cents, IFormatProvider? culture = null)
+    {
+        var format = (NumberFormatInfo)NumberFormatInfo.GetInstance(culture ?? CultureInfo.CurrentCulture).Clone();
+        format.CurrencySymbol = "€";
+        return (cents / 100m).ToString(cents % 100 == 0 ? "C0" : "C2", format);
+    }
+
     /// <summary>Cents as the figure to put back in an input ("1250,50" in French, no currency sign).</summary>
     public static string ForInput(long cents, IFormatProvider? culture = null)
     {

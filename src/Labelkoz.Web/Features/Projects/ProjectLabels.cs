@@ -4,8 +4,8 @@ using Labelkoz.Domain.Projects;
 namespace Labelkoz.Web.Features.Projects;
 
 /// <summary>
-/// The French names of a project's categories, holder types and the kinds of support asked of the
-/// city. They are translation keys: views show them through the localizer (<c>L[…]</c>).
+/// The French names of a project's categories, holder types, the kinds of support asked of the
+/// city (and promised by it) and the steps of its history. They are translation keys: views show them through the localizer (<c>L[…]</c>).
 /// </summary>
 public static class ProjectLabels
 {
@@ -40,5 +40,33 @@ public static class ProjectLabels
         CommitmentKind.Expertise => "Accompagnement par un agent",
         CommitmentKind.CoFinancing => "Cofinancement",
         CommitmentKind.Other => "Autre",
+    };
+
+    /// <summary>
+    /// A step of the project's history as the public timeline names it. The review's internal
+    /// moves have names too (for completeness) but are never public: the timeline leaves them out.
+    /// </summary>
+    public static string Action(ProjectAction action) => action switch
+    {
+        ProjectAction.Created => "Brouillon créé",
+        ProjectAction.Submitted => "Déposé",
+        ProjectAction.Resubmitted => "Déposé à nouveau après modifications",
+        ProjectAction.Published => "Publié",
+        ProjectAction.TakenIntoReview => "Mis à l'étude par la ville",
+        ProjectAction.ChangesRequested => "Modifications demandées par la ville",
+        ProjectAction.Labelled => "Labellisé par la ville",
+        ProjectAction.Declined => "Non retenu par la ville",
+        ProjectAction.FundingLaunched => "Financement lancé",
+        ProjectAction.Funded => "Financé",
+        ProjectAction.NotFunded => "Non financé",
+        ProjectAction.Started => "Réalisation commencée",
+        ProjectAction.Completed => "Réalisé",
+        ProjectAction.Withdrawn => "Retiré par son porteur",
+        ProjectAction.Hidden => "Masqué par la modération",
+        ProjectAction.Unhidden => "Rendu à nouveau visible",
+        ProjectAction.Assigned => "Suivi attribué",
+        ProjectAction.DecisionProposed => "Décision proposée",
+        ProjectAction.ProposalRejected => "Proposition écartée",
+        ProjectAction.LabelRevoked => "Label retiré par la ville",
     };
 }

@@ -16,7 +16,8 @@ public sealed record ProjectCardView(
     int Supports,
     int Comments,
     long? ImageId,
-    string? ImageAlt)
+    string? ImageAlt,
+    bool Labelled)
 {
     public string Url => ProjectPaths.Page(CitySlug, Id, Title);
 
@@ -31,11 +32,12 @@ public static class PublicProjects
         projects.Where(Project.PublicRule);
 
     /// <summary>
-    /// One SQL query for a page of cards: counts and the first image are correlated subqueries,
-    /// so the number of commands never grows with the number of projects, supports or comments.
+    /// One SQL query for a page of cards: counts and the first image are correlated subqueries and
+    /// the label's badge is <see cref="Project.LabelActiveRule"/> inlined, so the number of commands
+    /// never grows with the number of projects, supports, comments or labels.
     /// </summary>
-    public static IQueryable<ProjectCardView> SelectCards(this IQueryable<Project> projects, AppDbContext db) =>
-        projects.Select(p => new ProjectCardView(
+    public static IQueryable<ProjectCardView> SelectCards(this IQueryable<Project> projects, AppDbContext db, DateOnly today) =>
+        projects.Select(PublicLabels.WithActiveLabel<ProjectCardView>(today, (p, labelled) => new ProjectCardView(
             p.Id,
             db.Municipalities.Where(m => m.Id == p.MunicipalityId).Select(m => m.Slug).FirstOrDefault()!,
             db.Municipalities.Where(m => m.Id == p.MunicipalityId).Select(m => m.Name).FirstOrDefault()!,
@@ -47,7 +49,12 @@ public static class PublicProjects
             db.ProjectSupports.Count(s => s.ProjectId == p.Id),
             db.Comments.Count(c => c.ProjectId == p.Id && c.State == CommentState.Visible),
             p.Images.OrderBy(i => i.Position).Select(i => (long?)i.Id).FirstOrDefault(),
-            p.Images.OrderBy(i => i.Position).Select(i => i.AltText).FirstOrDefault()));
+            p.Images.OrderBy(i => i.Position).Select(i => i.AltText).FirstOrDefault(),
+            labelled)));
+
+    /// <summary>Projects that carry the city's badge on <paramref name="today"/>: <see cref="Project.LabelActiveRule"/>.</summary>
+    public static IQueryable<Project> ThatAreLabelled(this IQueryable<Project> projects, DateOnly today) =>
+        projects.Where(Project.LabelActiveRule(today));
 
     public static IOrderedQueryable<Project> NewestFirst(this IQueryable<Project> projects) =>
         projects.OrderByDescending(p => p.PublishedAtUtc).ThenByDescending(p => p.Id);

@@ -5,7 +5,7 @@ using Labelkoz.Web.Infrastructure.Localization;
 
 namespace Labelkoz.Web.Tests.Projects.Propose;
 
-/// <summary>The names of categories, holder types and kinds of support are shown through the localizer: each needs its English.</summary>
+/// <summary>The names of categories, holder types, kinds of support, history steps and statuses are shown through the localizer: each needs its English.</summary>
 public sealed class ProjectLabelsTests
 {
     [Fact]
@@ -17,6 +17,7 @@ public sealed class ProjectLabelsTests
             Enum.GetValues<ProjectCategory>().Select(ProjectLabels.Category).ToList(),
             Enum.GetValues<HolderType>().Select(ProjectLabels.Holder).ToList(),
             Enum.GetValues<CommitmentKind>().Select(ProjectLabels.Commitment).ToList(),
+            Enum.GetValues<ProjectAction>().Select(ProjectLabels.Action).ToList(),
         };
 
         foreach (var labels in groups)
@@ -28,5 +29,7 @@ public sealed class ProjectLabelsTests
         Assert.Equal("Urbanisme et cadre de vie", ProjectLabels.Category(ProjectCategory.Urbanism));
         Assert.Equal("Accompagnement par un agent", ProjectLabels.Commitment(CommitmentKind.Expertise));
         Assert.Equal("La ville", ProjectLabels.Holder(HolderType.Municipality));
+        Assert.Equal("Label retiré par la ville", ProjectLabels.Action(ProjectAction.LabelRevoked));
+        Assert.All(Enum.GetValues<ProjectStatus>().Select(ProjectLifecycle.Label), label => Assert.True(english.ContainsKey(label), $"No English for « {label} »."));
     }
 }

@@ -45,6 +45,9 @@ public sealed class EditModel(
 
     public Summary Current { get; private set; } = null!;
 
+    /// <summary>The city's last message while it waits for changes (null otherwise).</summary>
+    public CityRequest? LastCityRequest { get; private set; }
+
     public IReadOnlyList<Option> Neighbourhoods { get; private set; } = [];
 
     /// <summary>The description rendered as it will be shown, when the person asked for a preview.</summary>
@@ -202,6 +205,9 @@ public sealed class EditModel(
             .Where(p => p.Id == _projectId)
             .Select(p => new Summary(p.Id, p.Title, p.Status, p.Version, p.PublishedAtUtc != null && p.HiddenAtUtc == null && p.Status != ProjectStatus.Draft, p.Images.Count))
             .SingleAsync(cancellationToken);
+        LastCityRequest = Current.Status == ProjectStatus.ChangesRequested
+            ? await CityRequest.LastAsync(db, _projectId, ProposePaths.Exchanges(CitySlug, _projectId), cancellationToken)
+            : null;
         Neighbourhoods = await db.Neighbourhoods.AsNoTracking()
             .OrderBy(n => n.Name)
             .Select(n => new Option(n.Id, n.Name))

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Labelkoz.Web.Features.Projects.Propose;
 
-/// <summary>The addresses of the holder's pages: propose, edit, images, submit, withdraw, "Mes projets".</summary>
+/// <summary>The addresses of the holder's pages: propose, edit, images, submit, withdraw, exchanges, "Mes projets".</summary>
 public static class ProposePaths
 {
     public const string MyProjects = "/compte/mes-projets";
@@ -19,6 +19,9 @@ public static class ProposePaths
     public static string Submit(string citySlug, long projectId) => Holder(citySlug, projectId, "deposer");
 
     public static string Withdraw(string citySlug, long projectId) => Holder(citySlug, projectId, "retirer");
+
+    /// <summary>The holder's exchange with the city: the review thread and the decision.</summary>
+    public static string Exchanges(string citySlug, long projectId) => Holder(citySlug, projectId, "echanges");
 
     /// <summary>The signed-in person's id (the pages using it are behind <c>[Authorize]</c>).</summary>
     internal static long CurrentUserId(this UserManager<AppUser> users, ClaimsPrincipal user) =>

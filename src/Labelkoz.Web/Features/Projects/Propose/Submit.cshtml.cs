@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Labelkoz.Data;
 using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Projects;
+using Labelkoz.Web.Features.Notifications;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Tenancy;
 using Labelkoz.Web.Infrastructure.Web;
@@ -23,9 +25,17 @@ public sealed class SubmitModel(
     TenantContext tenant,
     UserManager<AppUser> users,
     TimeProvider clock,
+    Notifier notifier,
     IStringLocalizer<SharedResource> l) : ProposePageModel, IReloadablePage
 {
     private long _projectId;
+
+    /// <summary>The message joined to a resubmission (the form offers it only after the city asked for changes).</summary>
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    /// <summary>The city's last message while it waits for changes (null otherwise).</summary>
+    public CityRequest? LastCityRequest { get; private set; }
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -77,9 +87,24 @@ public sealed class SubmitModel(
             return Redirect(ProjectPaths.Page(CitySlug, project.Id, project.Title));
         }
 
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        var resubmission = project.Status == ProjectStatus.ChangesRequested;
+        var message = resubmission && !string.IsNullOrWhiteSpace(Input.MessageToCity) ? Input.MessageToCity : null;
         var moderation = await db.Municipalities.Where(m => m.Id == project.MunicipalityId).Select(m => m.ProjectModeration).SingleAsync(cancellationToken);
-        project.Submit(userId, moderation, clock.GetUtcNow().UtcDateTime);
+        project.Submit(userId, moderation, clock.GetUtcNow().UtcDateTime, message);
+        if (resubmission)
+        {
+            // The reviewer hears of it: with the holder's words, or at least the project's title.
+            await CityReviewers.NotifyAsync(db, notifier, project, CitySlug, project.Messages.Count > 0 ? project.Messages[^1].Body : project.Title, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
+        await notifier.SendMailsAsync(cancellationToken);
         StatusMessage = project.IsPublic
             ? l["Votre projet est déposé et il est public dès maintenant. La ville va l'étudier ; en attendant, les habitants peuvent le soutenir."]
             : l["Votre projet est déposé. La ville vérifie les projets avant de les publier : il sera visible de tous après sa validation."];
@@ -98,6 +123,9 @@ public sealed class SubmitModel(
             ? await db.Neighbourhoods.Where(n => n.Id == neighbourhoodId).Select(n => n.Name).SingleOrDefaultAsync(cancellationToken)
             : null;
         var imageCount = await db.ProjectImages.CountAsync(i => i.ProjectId == _projectId, cancellationToken);
+        LastCityRequest = project.Status == ProjectStatus.ChangesRequested
+            ? await CityRequest.LastAsync(db, _projectId, ProposePaths.Exchanges(CitySlug, _projectId), cancellationToken)
+            : null;
         Current = new Overview(
             project.Id,
             project.Title,
@@ -135,5 +163,12 @@ public sealed class SubmitModel(
     {
         /// <summary>Draft, or sent back by the city: the holder may (re)submit it.</summary>
         public bool CanBeSubmitted => ProjectLifecycle.CanMove(Status, ProjectStatus.Submitted);
+    }
+
+    public sealed class InputModel
+    {
+        [StringLength(ReviewMessage.BodyMaxLength, ErrorMessage = "Le champ « {0} » ne peut pas dépasser {1} caractères.")]
+        [Display(Name = "Message à la ville")]
+        public string? MessageToCity { get; set; }
     }
 }

@@ -1,0 +1,162 @@
+using Labelkoz.Domain.Audit;
+using Labelkoz.Domain.Municipalities;
+using Labelkoz.Domain.Projects;
+using Microsoft.Extensions.Localization;
+
+namespace Labelkoz.Web.Features.CityAdmin;
+
+/// <summary>The families of audit actions the journal filters by.</summary>
+public enum AuditGroup
+{
+    Projects,
+    Decisions,
+    Comments,
+    Team,
+    Settings,
+    Platform,
+}
+
+/// <summary>
+/// The names of the audit log's actions and objects, for the journal and its export. Exhaustive
+/// switches: a new action breaks the build here until it has a name and a family.
+/// </summary>
+public static class AuditNames
+{
+    public static readonly IReadOnlyList<AuditGroup> Groups = Enum.GetValues<AuditGroup>();
+
+    public static string Action(IStringLocalizer l, AuditAction action)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        return action switch
+        {
+            AuditAction.ProjectPublished => l["Projet publié"],
+            AuditAction.ProjectHidden => l["Projet masqué"],
+            AuditAction.ProjectRestored => l["Projet rétabli"],
+            AuditAction.ProjectTakenIntoReview => l["Projet pris en charge"],
+            AuditAction.ProjectAssigned => l["Projet attribué"],
+            AuditAction.ProjectChangesRequested => l["Modifications demandées au porteur"],
+            AuditAction.ProjectMessageSent => l["Message envoyé au porteur"],
+            AuditAction.ProjectNoteAdded => l["Note interne ajoutée"],
+            AuditAction.DecisionProposed => l["Décision proposée"],
+            AuditAction.ProposalRejected => l["Proposition de décision rejetée"],
+            AuditAction.ProjectLabelled => l["Projet labellisé"],
+            AuditAction.ProjectDeclined => l["Projet non retenu"],
+            AuditAction.LabelRevoked => l["Label retiré"],
+            AuditAction.CommentHidden => l["Commentaire masqué"],
+            AuditAction.CommentRestored => l["Commentaire rétabli"],
+            AuditAction.CommentApproved => l["Commentaire approuvé"],
+            AuditAction.StaffInvited => l["Invitation envoyée"],
+            AuditAction.InvitationResent => l["Invitation renvoyée"],
+            AuditAction.InvitationCancelled => l["Invitation annulée"],
+            AuditAction.StaffRemoved => l["Membre retiré de l'équipe"],
+            AuditAction.PresentationChanged => l["Présentation modifiée"],
+            AuditAction.BrandColourChanged => l["Couleur de la ville modifiée"],
+            AuditAction.LogoChanged => l["Logo remplacé"],
+            AuditAction.NeighbourhoodAdded => l["Quartier ajouté"],
+            AuditAction.NeighbourhoodRemoved => l["Quartier retiré"],
+            AuditAction.SettingsChanged => l["Paramètres modifiés"],
+            AuditAction.CityCreated => l["Collectivité créée"],
+            AuditAction.SubscriptionStatusChanged => l["Statut d'abonnement modifié"],
+        };
+    }
+
+    public static AuditGroup Group(AuditAction action) => action switch
+    {
+        AuditAction.ProjectPublished or AuditAction.ProjectHidden or AuditAction.ProjectRestored or AuditAction.ProjectTakenIntoReview
+            or AuditAction.ProjectAssigned or AuditAction.ProjectChangesRequested or AuditAction.ProjectMessageSent
+            or AuditAction.ProjectNoteAdded => AuditGroup.Projects,
+        AuditAction.DecisionProposed or AuditAction.ProposalRejected or AuditAction.ProjectLabelled or AuditAction.ProjectDeclined
+            or AuditAction.LabelRevoked => AuditGroup.Decisions,
+        AuditAction.CommentHidden or AuditAction.CommentRestored or AuditAction.CommentApproved => AuditGroup.Comments,
+        AuditAction.StaffInvited or AuditAction.InvitationResent or AuditAction.InvitationCancelled or AuditAction.StaffRemoved => AuditGroup.Team,
+        AuditAction.PresentationChanged or AuditAction.BrandColourChanged or AuditAction.LogoChanged or AuditAction.NeighbourhoodAdded
+            or AuditAction.NeighbourhoodRemoved or AuditAction.SettingsChanged => AuditGroup.Settings,
+        AuditAction.CityCreated or AuditAction.SubscriptionStatusChanged => AuditGroup.Platform,
+    };
+
+    /// <summary>The actions of a family, in the enum's order.</summary>
+    public static IReadOnlyList<AuditAction> ActionsOf(AuditGroup group) =>
+        [.. Enum.GetValues<AuditAction>().Where(a => Group(a) == group)];
+
+    /// <summary>The family's value in the journal's address (<c>?action=projets</c>).</summary>
+    public static string GroupKey(AuditGroup group) => group switch
+    {
+        AuditGroup.Projects => "projets",
+        AuditGroup.Decisions => "decisions",
+        AuditGroup.Comments => "commentaires",
+        AuditGroup.Team => "equipe",
+        AuditGroup.Settings => "parametres",
+        AuditGroup.Platform => "plateforme",
+    };
+
+    public static string GroupName(IStringLocalizer l, AuditGroup group)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        return group switch
+        {
+            AuditGroup.Projects => l["Projets"],
+            AuditGroup.Decisions => l["Décisions"],
+            AuditGroup.Comments => l["Commentaires"],
+            AuditGroup.Team => l["Équipe"],
+            AuditGroup.Settings => l["Site et paramètres de la ville"],
+            AuditGroup.Platform => l["Plateforme et abonnement"],
+        };
+    }
+
+    public static string Subject(IStringLocalizer l, AuditSubject subject)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        return subject switch
+        {
+            AuditSubject.Project => l["Projet"],
+            AuditSubject.Comment => l["Commentaire"],
+            AuditSubject.Staff => l["Membre de l'équipe"],
+            AuditSubject.Invitation => l["Invitation"],
+            AuditSubject.Municipality => l["Collectivité"],
+            AuditSubject.Neighbourhood => l["Quartier"],
+        };
+    }
+
+    // The log itself is written in French whatever the language of the person acting: the values
+    // below are recorded, not shown through the localizer.
+
+    /// <summary>A staff role, as the log records it.</summary>
+    public static string Recorded(StaffRole role) => role switch
+    {
+        StaffRole.Agent => "Agent",
+        StaffRole.Admin => "Administrateur",
+    };
+
+    /// <summary>A moderation mode, as the log records it.</summary>
+    public static string Recorded(ModerationMode mode) => mode switch
+    {
+        ModerationMode.PreModeration => "avant publication (pré-modération)",
+        ModerationMode.PostModeration => "après publication (post-modération)",
+    };
+
+    /// <summary>A subscription status, as the log records it.</summary>
+    public static string Recorded(SubscriptionStatus status) => status switch
+    {
+        SubscriptionStatus.Trial => "Période d'essai",
+        SubscriptionStatus.Active => "Abonnement actif",
+        SubscriptionStatus.PastDue => "Paiement en retard",
+        SubscriptionStatus.Suspended => "Suspendue",
+        SubscriptionStatus.Cancelled => "Résiliée",
+    };
+
+    /// <summary>A comment's state, as the log records it.</summary>
+    public static string Recorded(CommentState state) => state switch
+    {
+        CommentState.Pending => "en attente d'approbation",
+        CommentState.Visible => "visible",
+        CommentState.HiddenByStaff => "masqué par l'équipe",
+        CommentState.DeletedByAuthor => "supprimé par son auteur",
+    };
+
+    /// <summary>The start of a text, on one line, for an object's label in the log.</summary>
+    public static string Excerpt(string? text, int length = 60)
+    {
+        var line = string.Join(' ', (text ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return line.Length <= length ? line : string.Concat(line.AsSpan(0, length - 1), "…");
+    }
+}

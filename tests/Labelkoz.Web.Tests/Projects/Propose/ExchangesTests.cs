@@ -1,0 +1,362 @@
+using System.Net;
+using Labelkoz.Domain.Notifications;
+using Labelkoz.Domain.Projects;
+using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Projects.Public;
+using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
+using StaffTestKit = Labelkoz.Web.Tests.CityAdmin.StaffTestKit;
+
+namespace Labelkoz.Web.Tests.Projects.Propose;
+
+/// <summary>
+/// The holder's exchange with the city: the thread, the decision, writing to the city (which tells
+/// the reviewer), resubmitting with a message; the holder's alone, and never the staff's notes or
+/// proposals.
+/// </summary>
+public sealed class ExchangesTests(AppFactory app, ITestOutputHelper output) : IClassFixture<AppFactory>
+{
+    private const string CityQuestion = "Pouvez-vous préciser les emplacements envisagés pour les boîtes ?";
+
+    [Fact]
+    public async Task TheHolder_SeesTheThread_TheCitysRequest_AndAForm_ButNeverTheNotes()
+    {
+        var project = await app.DemoProjectAsync(LabelTestKit.BookBoxes);
+        using var camille = await app.SignedInAsync(ProposeTestKit.Camille);
+
+        var page = await camille.GetAsync(ExchangesUrl(project.Id));
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        StaffTestKit.AssertAccessibleStructure(page);
+        Assert.Equal($"Échanges avec la ville : {LabelTestKit.BookBoxes}", page.Document.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains("Modifications demandées", page.MainText, StringComparison.Ordinal);
+        Assert.Contains($"La ville vous demande : {CityQuestion}", LabelTestKit.Flat(page.Document.QuerySelector(".city-request")!.TextContent), StringComparison.Ordinal);
+        var message = Assert.Single(page.Document.QuerySelectorAll(".exchange-thread li"));
+        Assert.Contains("from-city", message.ClassList);
+        Assert.Contains("La ville de Montreuil — Lucas Martin", LabelTestKit.Flat(message.QuerySelector(".thread-author")!.TextContent), StringComparison.Ordinal);
+        Assert.Equal(CityQuestion, message.QuerySelector(".thread-body")!.TextContent.Trim());
+        Assert.NotNull(page.Document.QuerySelector("form#ecrire textarea#Input_Message"));
+        Assert.NotNull(page.Document.QuerySelector($"a[href='{ProposeTestKit.EditUrl("montreuil", project.Id)}']"));
+        Assert.NotNull(page.Document.QuerySelector($"a[href='{ProposeTestKit.SubmitUrl("montreuil", project.Id)}']"));
+        Assert.DoesNotContain(LabelTestKit.DemoNote, page.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APendingProposal_AndTheNotes_AreNeverShownToTheHolder()
+    {
+        var project = await app.DemoProjectAsync(LabelTestKit.RepairCafe);
+        using var camille = await app.SignedInAsync(ProposeTestKit.Camille);
+
+        var page = await camille.GetAsync(ExchangesUrl(project.Id));
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("La ville n'a pas encore rendu sa décision.", page.MainText, StringComparison.Ordinal);
+        Assert.DoesNotContain("La salle polyvalente de la Croix-de-Chavaux", page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(LabelTestKit.DemoNote, page.Html, StringComparison.Ordinal);
+        Assert.Null(page.Document.QuerySelector(".label-commitments"));
+    }
+
+    [Fact]
+    public async Task TheDecision_IsShown_LabelWithCommitments_OrDeclineReason_AndAClosedExchangeRefusesMessages()
+    {
+        var park = await app.DemoProjectAsync(LabelTestKit.StreetWorkout);
+        var party = await app.DemoProjectAsync(LabelTestKit.NeighbourhoodParty);
+        using var camille = await app.SignedInAsync(ProposeTestKit.Camille);
+
+        var labelled = await camille.GetAsync(ExchangesUrl(park.Id));
+        var declined = await camille.GetAsync(ExchangesUrl(party.Id));
+
+        Assert.Contains("Votre projet est labellisé par la Ville de Montreuil", LabelTestKit.Flat(labelled.Document.QuerySelector(".exchange-decision")!.TextContent), StringComparison.Ordinal);
+        Assert.Equal(2, labelled.Document.QuerySelectorAll(".label-commitments li").Length);
+        Assert.Contains("Un agent référent de la ville suit le projet.", labelled.MainText, StringComparison.Ordinal);
+        Assert.NotNull(labelled.Document.QuerySelector("form#ecrire"));
+
+        var decision = LabelTestKit.Flat(declined.Document.QuerySelector(".exchange-decision")!.TextContent);
+        Assert.Contains("La ville n'a pas retenu votre projet le ", decision, StringComparison.Ordinal);
+        Assert.Contains("Motif : La date proposée coïncide avec la fête de la ville", decision, StringComparison.Ordinal);
+        Assert.Null(declined.Document.QuerySelector("form#ecrire"));
+        Assert.Contains("Les échanges sur ce projet sont clos dans l'état « Non retenu ».", declined.MainText, StringComparison.Ordinal);
+
+        // A forged post is refused by the domain, in French, and nothing is written.
+        var before = await MessageCountAsync(party.Id);
+        var refused = await camille.PostAsync(ExchangesUrl(party.Id), declined, new Dictionary<string, string> { ["Input.Message"] = "Et maintenant ?" });
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("Les échanges sur ce projet sont clos dans l'état « Non retenu ».", StaffTestKit.ErrorSummary(refused), StringComparison.Ordinal);
+        Assert.Equal(before, await MessageCountAsync(party.Id));
+    }
+
+    [Fact]
+    public async Task ARevokedLabel_IsShownWithItsReason()
+    {
+        var project = await app.CreateProjectAsync("montreuil", $"Retrait {PublicProjectKit.Token()}");
+        await app.LabelAsync(project.Id, LabelTestKit.Terms(LabelTestKit.Land()));
+        await app.RevokeAsync(project.Id, "Le projet a changé de lieu.");
+        using var camille = await app.SignedInAsync(ProposeTestKit.Camille);
+
+        var page = await camille.GetAsync(ExchangesUrl(project.Id));
+
+        Assert.Matches(@"Label retiré le \d{1,2} \p{L}+ \d{4} : Le projet a changé de lieu\.", LabelTestKit.Flat(page.Document.QuerySelector(".exchange-decision")!.TextContent));
+        Assert.Null(page.Document.QuerySelector("form#ecrire"));
+    }
+
+    [Theory]
+    [InlineData("hugo@demo.labelkoz.fr")]
+    [InlineData("admin@bagnolet.demo.labelkoz.fr")]
+    [InlineData("agent@bagnolet.demo.labelkoz.fr")]
+    [InlineData("admin@montreuil.demo.labelkoz.fr")]
+    [InlineData("operateur@demo.labelkoz.fr")]
+    public async Task AnyoneButTheHolder_GetsNotFound_AndCannotWrite(string email)
+    {
+        var project = await app.DemoProjectAsync(LabelTestKit.BookBoxes);
+        using var holder = await app.SignedInAsync(ProposeTestKit.Camille);
+        var form = await holder.GetAsync(ExchangesUrl(project.Id));
+        using var other = await app.SignedInAsync(email);
+        var tokenSource = await other.GetAsync("/");
+        var before = await MessageCountAsync(project.Id);
+
+        var page = await other.GetAsync(ExchangesUrl(project.Id));
+        var post = await other.PostAsync(ExchangesUrl(project.Id), tokenSource, new Dictionary<string, string> { ["Input.Message"] = "Intrusion" });
+
+        Assert.Equal(HttpStatusCode.NotFound, page.Status);
+        Assert.Equal(HttpStatusCode.NotFound, post.Status);
+        Assert.DoesNotContain(CityQuestion, page.Html, StringComparison.Ordinal);
+        Assert.Equal(before, await MessageCountAsync(project.Id));
+        Assert.Equal(HttpStatusCode.OK, form.Status);
+    }
+
+    [Fact]
+    public async Task Anonymous_IsSentToLogIn_AndUnknownOrOtherCitysIds_AreNotFound()
+    {
+        var project = await app.DemoProjectAsync(LabelTestKit.BookBoxes);
+        using var anonymous = app.NewBrowser();
+        using var camille = await app.SignedInAsync(ProposeTestKit.Camille);
+
+        var page = await anonymous.GetAsync(ExchangesUrl(project.Id));
+
+        Assert.True(page.IsRedirect);
+        Assert.StartsWith("/compte/connexion", new Uri(new Uri("https://localhost"), page.Location!).PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await camille.GetAsync(ExchangesUrl(987_654_321))).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await camille.GetAsync($"/bagnolet/projets/{project.Id}/echanges")).Status);
+    }
+
+    [Fact]
+    public async Task WritingToTheCity_AddsToTheThread_AndTellsTheAssignedReviewer()
+    {
+        var project = await app.CreateProjectAsync("montreuil", $"Écrire {PublicProjectKit.Token()}", new() { State = TestState.InReview });
+        var agent = await app.UserIdAsync(StaffTestKit.MontreuilAgent);
+        await app.ChangeProjectAsync(project.Id, (p, city, admin) => p.Assign(city, admin, agent, DateTime.UtcNow));
+        using var camille = await app.SignedInAsync(ProposeTestKit.Camille);
+        var form = await camille.GetAsync(ExchangesUrl(project.Id));
+
+        var sent = await camille.SubmitAsync(form, "form#ecrire", new Dictionary<string, string> { ["Input.Message"] = "Nous avons trouvé un deuxième lieu possible.\nQu'en pensez-vous ?" });
+
+        Assert.Equal(HttpStatusCode.Redirect, sent.Status);
+        Assert.Equal(ExchangesUrl(project.Id) + "#fil", sent.Location);
+        var thread = await camille.FollowAsync(sent);
+        Assert.Contains("Votre message est envoyé à la ville.", thread.MainText, StringComparison.Ordinal);
+        var mine = Assert.Single(thread.Document.QuerySelectorAll(".exchange-thread li.from-holder"));
+        Assert.StartsWith("Vous", LabelTestKit.Flat(mine.QuerySelector(".thread-author")!.TextContent), StringComparison.Ordinal);
+        Assert.Equal("Nous avons trouvé un deuxième lieu possible.\nQu'en pensez-vous ?", mine.QuerySelector(".thread-body")!.TextContent.Trim());
+
+        var notifications = await NotificationsAsync(project.Id);
+        var news = Assert.Single(notifications);
+        Assert.Equal(agent, news.UserId);
+        Assert.Equal(NotificationKind.MessageFromHolder, news.Kind);
+        Assert.Equal(project.Title, news.Subject);
+        Assert.StartsWith("Nous avons trouvé un deuxième lieu possible.", news.Text, StringComparison.Ordinal);
+        Assert.Equal($"/montreuil/admin/projets/{project.Id}", news.Link);
+        var mail = app.Mail.List().First(m => string.Equals(m.To, StaffTestKit.MontreuilAgent, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(project.Title, mail.Subject, StringComparison.Ordinal);
+        Assert.Contains($"/montreuil/admin/projets/{project.Id}", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheSameMessagePostedTwice_IsWrittenOnce()
+    {
+        var project = await app.CreateProjectAsync("montreuil", $"Double clic {PublicProjectKit.Token()}", new() { State = TestState.InReview });
+        using var camille = await app.SignedInAsync(ProposeTestKit.Camille);
+        var form = await camille.GetAsync(ExchangesUrl(project.Id));
+        var fields = new Dictionary<string, string> { ["Input.Message"] = "Merci pour votre retour.\r\nÀ bientôt." };
+
+        var first = await camille.SubmitAsync(form, "form#ecrire", fields);
+        var second = await camille.SubmitAsync(form, "form#ecrire", fields);
+        var other = await camille.SubmitAsync(form, "form#ecrire", new Dictionary<string, string> { ["Input.Message"] = "Un autre message." });
+
+        Assert.Equal(HttpStatusCode.Redirect, first.Status);
+        Assert.Equal(HttpStatusCode.Redirect, second.Status);
+        Assert.Equal(HttpStatusCode.Redirect, other.Status);
+        Assert.Equal(2, await MessageCountAsync(project.Id));
+        Assert.Equal(2, (await NotificationsAsync(project.Id)).Count);
+    }
+
+    [Fact]
+    public async Task WritingBeforeAnyoneTookTheReview_TellsTheCitysAdmins()
+    {
+        var project = await app.CreateProjectAsync("montreuil", $"Sans suivi {PublicProjectKit.Token()}");
+        using var camille = await app.SignedInAsync(ProposeTestKit.Camille);
+        var form = await camille.GetAsync(ExchangesUrl(project.Id));
+
+        var sent = await camille.SubmitAsync(form, "form#ecrire", new Dictionary<string, string> { ["Input.Message"] = "Une question sur le calendrier." });
+
+        Assert.Equal(HttpStatusCode.Redirect, sent.Status);
+        var admins = await app.WithDbAsync(db => db.Memberships.Where(m => m.Municipality!.Slug == "montreuil" && m.Role == Domain.Municipalities.StaffRole.Admin).Select(m => m.UserId).ToListAsync());
+        Assert.Equal(admins.Order(), (await NotificationsAsync(project.Id)).Select(n => n.UserId).Order());
+    }
+
+    [Fact]
+    public async Task AnEmptyMessage_IsRefusedNextToTheField_AndNothingIsWritten()
+    {
+        var project = await app.CreateProjectAsync("montreuil", $"Vide {PublicProjectKit.Token()}", new() { State = TestState.InReview });
+        using var camille = await app.SignedInAsync(ProposeTestKit.Camille);
+        var form = await camille.GetAsync(ExchangesUrl(project.Id));
+
+        var refused = await camille.SubmitAsync(form, "form#ecrire", new Dictionary<string, string> { ["Input.Message"] = "   " });
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("est obligatoire", StaffTestKit.FieldError(refused, "Input_Message-error"), StringComparison.Ordinal);
+        Assert.Equal("true", refused.Document.QuerySelector("#Input_Message")!.GetAttribute("aria-invalid"));
+        Assert.Equal(0, await MessageCountAsync(project.Id));
+        Assert.Empty(await NotificationsAsync(project.Id));
+    }
+
+    [Fact]
+    public async Task Resubmission_WithAMessage_LandsInTheThread_AndTellsTheReviewer()
+    {
+        using var camille = await app.SignedInAsync(ProposeTestKit.Camille);
+        var id = await camille.SubmittedProjectAsync("montreuil", $"Reprise {PublicProjectKit.Token()}");
+        var agent = await app.UserIdAsync(StaffTestKit.MontreuilAgent);
+        await app.ChangeProjectAsync(id, (project, city, admin) =>
+        {
+            project.TakeIntoReview(city, admin, agent, DateTime.UtcNow);
+            project.RequestChanges(city, admin, "Ajoutez un budget détaillé.", DateTime.UtcNow);
+        });
+
+        var edit = await camille.GetAsync(ProposeTestKit.EditUrl("montreuil", id));
+        Assert.Contains("La ville vous demande : Ajoutez un budget détaillé.", LabelTestKit.Flat(edit.Document.QuerySelector(".city-request")!.TextContent), StringComparison.Ordinal);
+        Assert.NotNull(edit.Document.QuerySelector($".city-request a[href='{ExchangesUrl(id)}']"));
+        var submit = await camille.GetAsync(ProposeTestKit.SubmitUrl("montreuil", id));
+        StaffTestKit.AssertAccessibleStructure(submit);
+        Assert.Contains("La ville vous demande : Ajoutez un budget détaillé.", LabelTestKit.Flat(submit.Document.QuerySelector(".city-request")!.TextContent), StringComparison.Ordinal);
+        Assert.NotNull(submit.Document.QuerySelector("form#deposer textarea#Input_MessageToCity"));
+
+        var resubmitted = await camille.SubmitAsync(submit, "form#deposer", new Dictionary<string, string> { ["Input.MessageToCity"] = "Le budget est détaillé poste par poste." });
+
+        Assert.Equal(HttpStatusCode.Redirect, resubmitted.Status);
+        var stored = await app.ProjectAsync(id);
+        Assert.Equal(ProjectStatus.Submitted, stored.Status);
+        Assert.Equal(ProjectAction.Resubmitted, stored.History.OrderBy(h => h.Id).Last().Action);
+        var thread = await camille.GetAsync(ExchangesUrl(id));
+        Assert.Equal(
+            ["Ajoutez un budget détaillé.", "Le budget est détaillé poste par poste."],
+            thread.Document.QuerySelectorAll(".exchange-thread .thread-body").Select(b => b.TextContent.Trim()));
+        Assert.Null(thread.Document.QuerySelector(".city-request"));
+        var news = Assert.Single(await NotificationsAsync(id));
+        Assert.Equal(agent, news.UserId);
+        Assert.Equal("Le budget est détaillé poste par poste.", news.Text);
+    }
+
+    [Fact]
+    public async Task Resubmission_WithoutAMessage_TellsTheReviewerWithTheTitle_AndAddsNoMessage()
+    {
+        using var camille = await app.SignedInAsync(ProposeTestKit.Camille);
+        var title = $"Sans mot {PublicProjectKit.Token()}";
+        var id = await camille.SubmittedProjectAsync("montreuil", title);
+        await app.ChangeProjectAsync(id, (project, city, admin) =>
+        {
+            project.TakeIntoReview(city, admin, null, DateTime.UtcNow);
+            project.RequestChanges(city, admin, "Une photo, s'il vous plaît.", DateTime.UtcNow);
+        });
+        var submit = await camille.GetAsync(ProposeTestKit.SubmitUrl("montreuil", id));
+
+        var resubmitted = await camille.SubmitAsync(submit, "form#deposer", new Dictionary<string, string> { ["Input.MessageToCity"] = " " });
+
+        Assert.Equal(HttpStatusCode.Redirect, resubmitted.Status);
+        Assert.Equal(1, await MessageCountAsync(id));
+        var news = Assert.Single(await NotificationsAsync(id));
+        Assert.Equal(await app.UserIdAsync(StaffTestKit.MontreuilAdmin), news.UserId);
+        Assert.Equal(title, news.Text);
+    }
+
+    [Fact]
+    public async Task AFirstSubmission_OffersNoMessage_AndTellsNoOne()
+    {
+        using var camille = await app.SignedInAsync(ProposeTestKit.Camille);
+        var id = await camille.StartDraftAsync("montreuil", $"Premier dépôt {PublicProjectKit.Token()}");
+        await camille.SaveAsync("montreuil", id, ProposeTestKit.Complete());
+        var submit = await camille.GetAsync(ProposeTestKit.SubmitUrl("montreuil", id));
+        Assert.Null(submit.Document.QuerySelector("#Input_MessageToCity"));
+        Assert.Null(submit.Document.QuerySelector(".city-request"));
+
+        var draftExchanges = await camille.GetAsync(ExchangesUrl(id));
+        Assert.Null(draftExchanges.Document.QuerySelector("form#ecrire"));
+        Assert.Contains("Vous pourrez écrire à la ville une fois le projet déposé.", draftExchanges.MainText, StringComparison.Ordinal);
+
+        var submitted = await camille.SubmitAsync(submit, "form#deposer", new Dictionary<string, string> { ["Input.MessageToCity"] = "Glissé dans le formulaire" });
+
+        Assert.Equal(HttpStatusCode.Redirect, submitted.Status);
+        Assert.Equal(0, await MessageCountAsync(id));
+        Assert.Empty(await NotificationsAsync(id));
+    }
+
+    [Fact]
+    public async Task MyProjects_AndTheProjectPage_LinkToTheExchanges()
+    {
+        var project = await app.DemoProjectAsync(LabelTestKit.BookBoxes);
+        using var camille = await app.SignedInAsync(ProposeTestKit.Camille);
+        using var hugo = await app.SignedInAsync(ProposeTestKit.Hugo);
+
+        var mine = await camille.GetAsync("/compte/mes-projets");
+        var page = await camille.GetAsync(project.Path);
+        var othersView = await hugo.GetAsync(project.Path);
+
+        Assert.NotNull(mine.Document.QuerySelector($"#projet-{project.Id} a[href='{ExchangesUrl(project.Id)}']"));
+        Assert.Contains("la ville attend vos modifications", LabelTestKit.Flat(mine.Document.QuerySelector($"#projet-{project.Id}")!.TextContent), StringComparison.Ordinal);
+        var draft = await app.WithDbAsync(db => db.Projects.Where(p => p.Title == "Des ruches sur le toit de la médiathèque").Select(p => p.Id).SingleAsync());
+        Assert.Null(mine.Document.QuerySelector($"#projet-{draft} a[href$='/echanges']"));
+        Assert.NotNull(page.Document.QuerySelector($".holder-panel a[href='{ExchangesUrl(project.Id)}']"));
+        Assert.Null(othersView.Document.QuerySelector(".holder-panel"));
+        Assert.Null(othersView.Document.QuerySelector("a[href$='/echanges']"));
+    }
+
+    [Fact]
+    public async Task TheExchangePage_SendsAFixedNumberOfSqlCommands_WhateverTheThreadLength()
+    {
+        var project = await app.CreateProjectAsync("montreuil", $"Long fil {PublicProjectKit.Token()}", new() { State = TestState.InReview });
+        await app.ChangeProjectAsync(project.Id, (p, city, admin) => p.WriteToHolder(city, admin, "Bonjour", DateTime.UtcNow));
+        using var camille = await app.SignedInAsync(ProposeTestKit.Camille);
+        var before = await CountAsync(camille, ExchangesUrl(project.Id));
+
+        for (var i = 0; i < 15; i++)
+        {
+            await app.ChangeProjectAsync(project.Id, (p, city, admin) => p.WriteToHolder(city, admin, $"Message {i}", DateTime.UtcNow));
+        }
+
+        await app.LabelAsync(project.Id, LabelTestKit.Terms(LabelTestKit.Land(), new(Domain.Labels.CommitmentKind.Communication, "Affiches")));
+        var after = await CountAsync(camille, ExchangesUrl(project.Id));
+
+        Assert.Equal(16, (await camille.GetAsync(ExchangesUrl(project.Id))).Document.QuerySelectorAll(".exchange-thread li").Length);
+        Assert.InRange(before, 1, 10);
+        Assert.InRange(after, before, before + 1);
+    }
+
+    private static string ExchangesUrl(long id) => $"/montreuil/projets/{id}/echanges";
+
+    private Task<int> MessageCountAsync(long projectId) =>
+        app.WithDbAsync(db => db.ReviewMessages.CountAsync(m => m.ProjectId == projectId));
+
+    private Task<List<Notification>> NotificationsAsync(long projectId) =>
+        app.WithDbAsync(db => db.Notifications.AsNoTracking()
+            .Where(n => n.Kind == NotificationKind.MessageFromHolder && n.Link == $"/montreuil/admin/projets/{projectId}")
+            .ToListAsync());
+
+    private async Task<int> CountAsync(TestBrowser browser, string url)
+    {
+        await browser.GetAsync(url);
+        app.SqlCommands.Reset();
+        var page = await browser.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var count = app.SqlCommands.Count;
+        output.WriteLine($"SQL commands for {url}: {count}");
+        return count;
+    }
+}

@@ -1,0 +1,302 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using Labelkoz.Domain.Labels;
+using Labelkoz.Domain.Projects;
+using Labelkoz.Web.Tests.CityAdmin;
+using Labelkoz.Web.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Labelkoz.Web.Tests.Projects.Public;
+
+/// <summary>
+/// What the public sees of the city's label: the badge and the commitments on the project page,
+/// the compact badge on cards, the "labellisés" filter, revoked and lapsed labels, and the decisions
+/// on the public timeline (never the review's internal moves, notes or proposals).
+/// </summary>
+public sealed class LabelPublicTests(AppFactory app, ITestOutputHelper output) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task DemoStreetWorkoutPark_ShowsTheBadge_TheCommitmentsWithTheirValue_AndNoAgentName()
+    {
+        var project = await app.DemoProjectAsync(LabelTestKit.StreetWorkout);
+        using var browser = app.NewBrowser();
+
+        var page = await browser.GetAsync(project.Path);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        page.AssertAccessibleStructure();
+        var panel = page.Document.QuerySelector("section.label-panel")!;
+        Assert.NotNull(panel);
+        Assert.Equal("Labellisé par la Ville de Montreuil", LabelTestKit.Flat(panel.QuerySelector("h2")!.TextContent).TrimStart('✓', ' '));
+        Assert.Equal("titre-label", panel.QuerySelector("h2")!.Id);
+        var text = LabelTestKit.Flat(panel.TextContent);
+        Assert.Contains("Label décerné le ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("valable jusqu'au", text, StringComparison.Ordinal);
+        var commitments = panel.QuerySelectorAll(".label-commitments li").Select(li => LabelTestKit.Flat(li.TextContent)).ToList();
+        Assert.Equal(2, commitments.Count);
+        Assert.StartsWith("Terrain Mise à disposition d'une parcelle de 300 m²", commitments[0], StringComparison.Ordinal);
+        Assert.Contains("Valeur estimée : 15 000 €", commitments[0], StringComparison.Ordinal);
+        Assert.StartsWith("Accompagnement par un agent Un agent du service des sports", commitments[1], StringComparison.Ordinal);
+        Assert.Contains("Un agent référent de la ville suit le projet.", commitments[1], StringComparison.Ordinal);
+        Assert.Contains("Valeur estimée : 3 000 €", commitments[1], StringComparison.Ordinal);
+        Assert.Equal("Valeur estimée de l'ensemble des engagements : 18 000 €", LabelTestKit.Flat(panel.QuerySelector(".label-total")!.TextContent));
+        Assert.Contains("Le porteur présente un bilan d'étape au service concerné tous les six mois.", text, StringComparison.Ordinal);
+
+        // The referent is the city's agent, but the public never learns who.
+        Assert.DoesNotContain(LabelTestKit.AgentName, page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("agent@montreuil", page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(LabelTestKit.DemoNote, page.Html, StringComparison.Ordinal);
+
+        // The decision is on the timeline; the agent's proposal and the assignment are not.
+        var steps = page.Document.QuerySelectorAll(".timeline li strong").Select(s => s.TextContent.Trim()).ToList();
+        Assert.Equal(["Déposé", "Mis à l'étude par la ville", "Labellisé par la ville"], steps);
+        Assert.DoesNotContain("Décision proposée", page.MainText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Suivi attribué", page.MainText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DemoSharedGarden_SaysTheCityDoublesEveryDonation()
+    {
+        var project = await app.DemoProjectAsync(LabelTestKit.SharedGarden);
+        using var browser = app.NewBrowser();
+
+        var page = await browser.GetAsync(project.Path);
+
+        var terms = page.Document.QuerySelectorAll(".label-commitment-terms").Select(t => LabelTestKit.Flat(t.TextContent)).ToList();
+        Assert.Equal(["La Ville double chaque don jusqu'à 5 000 €"], terms);
+        var panel = LabelTestKit.Flat(page.Document.QuerySelector(".label-panel")!.TextContent);
+        Assert.Contains("Cofinancement", panel, StringComparison.Ordinal);
+        Assert.Contains("Communication Annonce dans le journal municipal", panel, StringComparison.Ordinal);
+        Assert.Contains("Valeur estimée de l'ensemble des engagements : 13 000 €", panel, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AGrant_AndAMatchOfLessThanOneEuro_AreSpelledOut_WithTheValidityEnd()
+    {
+        var token = PublicProjectKit.Token();
+        var granted = await app.CreateProjectAsync("montreuil", $"Subventionné {token}");
+        var matched = await app.CreateProjectAsync("montreuil", $"Abondé {token}");
+        var until = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(400));
+        await app.LabelAsync(granted.Id, new LabelTerms(
+            [new(CommitmentKind.CoFinancing, "Une aide au démarrage", CoFinancing: CoFinancingMode.Grant, GrantCents: 300_000)],
+            until,
+            null));
+        await app.LabelAsync(matched.Id, LabelTestKit.Terms(
+            new CommitmentTerms(CommitmentKind.CoFinancing, "Un coup de pouce", CoFinancing: CoFinancingMode.Matchfunding, MatchRatioPercent: 50, MatchCapCents: 200_050)));
+        using var browser = app.NewBrowser();
+
+        var grant = await browser.GetAsync(granted.Path);
+        var match = await browser.GetAsync(matched.Path);
+
+        Assert.Equal("Subvention de la Ville : 3 000 €", LabelTestKit.Flat(grant.Document.QuerySelector(".label-commitment-terms")!.TextContent));
+        Assert.Contains($"valable jusqu'au {until.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))}", LabelTestKit.Flat(grant.Document.QuerySelector(".label-dates")!.TextContent), StringComparison.Ordinal);
+        Assert.Equal("La Ville abonde chaque don : 0,50 € pour 1 €, jusqu'à 2 000,50 €", LabelTestKit.Flat(match.Document.QuerySelector(".label-commitment-terms")!.TextContent));
+    }
+
+    [Fact]
+    public async Task ARevokedLabel_ShowsWhenAndWhy_WithoutTheBadge_OnThePageTheCardsAndTheFilter()
+    {
+        var token = PublicProjectKit.Token();
+        var project = await app.CreateProjectAsync("montreuil", $"Retiré {token}");
+        await app.LabelAsync(project.Id, LabelTestKit.Terms(LabelTestKit.Land()));
+        await app.RevokeAsync(project.Id, "Le terrain n'est finalement pas disponible.");
+        using var browser = app.NewBrowser();
+
+        var page = await browser.GetAsync(project.Path);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Null(page.Document.QuerySelector(".label-panel"));
+        Assert.Null(page.Document.QuerySelector(".label-badge"));
+        var notice = LabelTestKit.Flat(page.Document.QuerySelector(".label-ended")!.TextContent);
+        Assert.Matches(@"^Label retiré le \d{1,2} \p{L}+ \d{4} : Le terrain n'est finalement pas disponible\.", notice);
+        Assert.DoesNotContain("Labellisé par la Ville de", page.MainText, StringComparison.Ordinal);
+        var lastStep = LabelTestKit.Flat(page.Document.QuerySelectorAll(".timeline li")[^1].TextContent);
+        Assert.Contains("Label retiré par la ville", lastStep, StringComparison.Ordinal);
+        Assert.Contains("Le terrain n'est finalement pas disponible.", lastStep, StringComparison.Ordinal);
+
+        var list = await browser.GetAsync($"/montreuil/projets?q={token}");
+        Assert.Null(Assert.Single(list.Document.QuerySelectorAll(".project-card")).QuerySelector(".label-badge"));
+        var filtered = await browser.GetAsync($"/montreuil/projets?q={token}&labellises=1");
+        Assert.Empty(filtered.CardTitles());
+    }
+
+    [Fact]
+    public async Task ALapsedLabel_SaysItExpired_WithoutTheBadge()
+    {
+        var token = PublicProjectKit.Token();
+        var project = await app.CreateProjectAsync("montreuil", $"Échu {token}");
+        await app.LabelThatLapsedAsync(project.Id, LabelTestKit.Terms(LabelTestKit.Land()));
+        var until = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-30)).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
+        using var browser = app.NewBrowser();
+
+        var page = await browser.GetAsync(project.Path);
+
+        Assert.Null(page.Document.QuerySelector(".label-panel"));
+        Assert.Null(page.Document.QuerySelector(".label-badge"));
+        Assert.StartsWith($"Label arrivé à échéance le {until}", LabelTestKit.Flat(page.Document.QuerySelector(".label-ended")!.TextContent), StringComparison.Ordinal);
+        var list = await browser.GetAsync($"/montreuil/projets?q={token}");
+        Assert.Null(Assert.Single(list.Document.QuerySelectorAll(".project-card")).QuerySelector(".label-badge"));
+    }
+
+    [Fact]
+    public async Task DemoDeclinedProject_ShowsTheDecisionAndItsPublicReason_OnTheTimeline()
+    {
+        var project = await app.DemoProjectAsync(LabelTestKit.NeighbourhoodParty);
+        using var browser = app.NewBrowser();
+
+        var page = await browser.GetAsync(project.Path);
+
+        Assert.Null(page.Document.QuerySelector(".label-panel"));
+        var last = LabelTestKit.Flat(page.Document.QuerySelectorAll(".timeline li")[^1].TextContent);
+        Assert.Contains("Non retenu par la ville", last, StringComparison.Ordinal);
+        Assert.Contains("La date proposée coïncide avec la fête de la ville", last, StringComparison.Ordinal);
+        Assert.DoesNotContain(LabelTestKit.DemoNote, page.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APendingProposal_IsNeverShownInPublic()
+    {
+        var project = await app.DemoProjectAsync(LabelTestKit.RepairCafe);
+        using var browser = app.NewBrowser();
+
+        var page = await browser.GetAsync(project.Path);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Null(page.Document.QuerySelector(".label-panel"));
+        Assert.Null(page.Document.QuerySelector(".label-ended"));
+        Assert.DoesNotContain("La salle polyvalente de la Croix-de-Chavaux", page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Décision proposée", page.MainText, StringComparison.Ordinal);
+        Assert.DoesNotContain(LabelTestKit.DemoNote, page.Html, StringComparison.Ordinal);
+        var list = await browser.GetAsync("/montreuil/projets?q=repair");
+        Assert.Null(Assert.Single(list.Document.QuerySelectorAll(".project-card")).QuerySelector(".label-badge"));
+    }
+
+    [Fact]
+    public async Task Cards_CarryTheCompactBadge_OnTheListTheCityPageAndTheHomePage()
+    {
+        var token = PublicProjectKit.Token();
+        var plain = await app.CreateProjectAsync("montreuil", $"Simple {token}");
+        var labelled = await app.CreateProjectAsync("montreuil", $"Labellisé {token}", new() { Images = 1 });
+        await app.LabelAsync(labelled.Id, LabelTestKit.Terms(LabelTestKit.Land()));
+        using var browser = app.NewBrowser();
+
+        foreach (var url in new[] { $"/montreuil/projets?q={token}", "/montreuil", "/" })
+        {
+            var page = await browser.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            var cards = page.Document.QuerySelectorAll(".project-card").ToDictionary(c => c.QuerySelector("h3 a")!.TextContent.Trim());
+            Assert.True(cards.ContainsKey($"Labellisé {token}"), url);
+            Assert.Equal("✓ Labellisé par la Ville", LabelTestKit.Flat(cards[$"Labellisé {token}"].QuerySelector(".label-badge")?.TextContent));
+            Assert.Null(cards[$"Simple {token}"].QuerySelector(".label-badge"));
+        }
+
+        var list = await browser.GetAsync("/montreuil/projets?q=beaumonts");
+        var demo = list.Document.QuerySelectorAll(".project-card").Single(c => c.QuerySelector("h3 a")!.TextContent.Trim() == LabelTestKit.StreetWorkout);
+        Assert.NotNull(demo.QuerySelector(".label-badge"));
+        Assert.Equal($"Simple {token}", plain.Title);
+    }
+
+    [Fact]
+    public async Task TheLabelledFilter_KeepsOnlyActiveLabels_AndCombinesWithTheOtherFilters()
+    {
+        var token = PublicProjectKit.Token();
+        var sport = await app.CreateProjectAsync("montreuil", $"Sport labellisé {token}", new() { Category = ProjectCategory.Sport });
+        var culture = await app.CreateProjectAsync("montreuil", $"Culture labellisée {token}", new() { Category = ProjectCategory.Culture });
+        await app.CreateProjectAsync("montreuil", $"Sport simple {token}", new() { Category = ProjectCategory.Sport });
+        var lapsed = await app.CreateProjectAsync("montreuil", $"Sport échu {token}", new() { Category = ProjectCategory.Sport });
+        await app.LabelAsync(sport.Id, LabelTestKit.Terms(LabelTestKit.Land()));
+        await app.LabelAsync(culture.Id, LabelTestKit.Terms(LabelTestKit.Land()));
+        await app.LabelThatLapsedAsync(lapsed.Id, LabelTestKit.Terms(LabelTestKit.Land()));
+        using var browser = app.NewBrowser();
+
+        var all = await browser.GetAsync($"/montreuil/projets?q={token}");
+        var labelled = await browser.GetAsync($"/montreuil/projets?q={token}&labellises=1");
+        var labelledSport = await browser.GetAsync($"/montreuil/projets?q={token}&labellises=1&categorie=sport");
+        var everyLabelled = await browser.GetAsync("/montreuil/projets?labellises=1");
+        var park = await browser.GetAsync("/montreuil/projets?labellises=1&q=beaumonts");
+        var garden = await browser.GetAsync("/montreuil/projets?labellises=1&q=fontaine");
+        var repairCafe = await browser.GetAsync("/montreuil/projets?labellises=1&q=repair");
+
+        Assert.Equal(4, all.CardTitles().Count);
+        Assert.False(((IHtmlInputElement)all.Document.QuerySelector("input#labellises")!).IsChecked);
+        Assert.Equal([$"Culture labellisée {token}", $"Sport labellisé {token}"], labelled.CardTitles().Order(StringComparer.Ordinal));
+        Assert.True(((IHtmlInputElement)labelled.Document.QuerySelector("input#labellises")!).IsChecked);
+        Assert.NotNull(labelled.Document.QuerySelector("label[for=labellises]"));
+        Assert.NotNull(labelled.Document.QuerySelector($"a[href='/montreuil/projets']"));
+        Assert.Equal([$"Sport labellisé {token}"], labelledSport.CardTitles());
+        Assert.Equal([LabelTestKit.StreetWorkout], park.CardTitles());
+        Assert.Equal([LabelTestKit.SharedGarden], garden.CardTitles());
+        Assert.Empty(repairCafe.CardTitles());
+        Assert.NotEmpty(everyLabelled.CardTitles());
+        Assert.All(everyLabelled.Document.QuerySelectorAll(".project-card"), card => Assert.NotNull(card.QuerySelector(".label-badge")));
+        labelled.AssertAccessibleStructure();
+    }
+
+    [Fact]
+    public async Task TheLabelledFilter_IsKeptByThePagination()
+    {
+        var token = PublicProjectKit.Token();
+        for (var i = 0; i < 13; i++)
+        {
+            var project = await app.CreateProjectAsync("montreuil", $"Page {i} {token}");
+            await app.LabelAsync(project.Id, LabelTestKit.Terms(LabelTestKit.Land()));
+        }
+
+        using var browser = app.NewBrowser();
+        var first = await browser.GetAsync($"/montreuil/projets?q={token}&labellises=1");
+
+        var next = first.Document.QuerySelector("a[rel=next]")!.GetAttribute("href")!;
+        Assert.Contains("labellises=1", next, StringComparison.Ordinal);
+        var second = await browser.GetAsync(next);
+        Assert.Single(second.CardTitles());
+    }
+
+    [Fact]
+    public async Task ThePagesSendAFixedNumberOfSqlCommands_WithOneOrManyLabelsAndCommitments()
+    {
+        var token = PublicProjectKit.Token();
+        var small = await app.CreateProjectAsync("montreuil", $"Un engagement {token}");
+        await app.LabelAsync(small.Id, LabelTestKit.Terms(LabelTestKit.Land()));
+        var big = await app.CreateProjectAsync("montreuil", $"Vingt engagements {token}");
+        await app.LabelAsync(big.Id, LabelTestKit.Terms([.. Enumerable.Range(0, 20).Select(i => i == 0
+            ? new CommitmentTerms(CommitmentKind.CoFinancing, "Abondement", CoFinancing: CoFinancingMode.Matchfunding, MatchRatioPercent: 100, MatchCapCents: 100_000)
+            : new CommitmentTerms(i % 2 == 0 ? CommitmentKind.Expertise : CommitmentKind.Equipment, $"Engagement {i}", 10_000 + i))]));
+        using var browser = app.NewBrowser();
+        var urls = new[] { $"/montreuil/projets?q={token}", $"/montreuil/projets?q={token}&labellises=1", "/montreuil", "/" };
+
+        var smallPage = await CountAsync(browser, small.Path);
+        var bigPage = await CountAsync(browser, big.Path);
+        var before = new Dictionary<string, int>();
+        foreach (var url in urls)
+        {
+            before[url] = await CountAsync(browser, url);
+        }
+
+        for (var i = 0; i < 12; i++)
+        {
+            var more = await app.CreateProjectAsync("montreuil", $"Encore {i} {token}", new() { Images = 1 });
+            await app.LabelAsync(more.Id, LabelTestKit.Terms(LabelTestKit.Land(), new CommitmentTerms(CommitmentKind.Expertise, "Suivi", 5_000)));
+        }
+
+        Assert.Equal(smallPage, bigPage);
+        Assert.InRange(bigPage, 1, 10);
+        Assert.Equal(20, (await browser.GetAsync(big.Path)).Document.QuerySelectorAll(".label-commitments li").Length);
+        foreach (var (url, count) in before)
+        {
+            var after = await CountAsync(browser, url);
+            Assert.True(after == count, $"{url}: {count} SQL commands before, {after} after adding labelled projects.");
+            Assert.InRange(after, 1, 10);
+        }
+    }
+
+    private async Task<int> CountAsync(TestBrowser browser, string url)
+    {
+        await browser.GetAsync(url);
+        app.SqlCommands.Reset();
+        var page = await browser.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var count = app.SqlCommands.Count;
+        output.WriteLine($"SQL commands for {url}: {count}");
+        return count;
+    }
+}

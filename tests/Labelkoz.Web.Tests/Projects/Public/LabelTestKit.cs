@@ -1,0 +1,86 @@
+using Labelkoz.Data;
+using Labelkoz.Domain.Labels;
+using Labelkoz.Domain.Municipalities;
+using Labelkoz.Domain.Projects;
+using Labelkoz.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Labelkoz.Web.Tests.Projects.Public;
+
+/// <summary>Labels given, revoked or let lapse straight through the domain, as the city's admin would.</summary>
+internal static class LabelTestKit
+{
+    public const string StreetWorkout = "Un parc de street-workout aux Beaumonts";
+    public const string SharedGarden = "Un jardin partagé rue de la Fontaine";
+    public const string RepairCafe = "Un repair café mensuel à la Croix-de-Chavaux";
+    public const string BookBoxes = "Des boîtes à livres dans chaque quartier";
+    public const string NeighbourhoodParty = "Une fête de quartier à la Boissière";
+    public const string Fresco = "Une fresque participative au Bas-Montreuil";
+
+    /// <summary>The internal note the demo data keeps on every reviewed project: never shown outside the back office.</summary>
+    public const string DemoNote = "Vérifier avec le service concerné la faisabilité et le calendrier.";
+
+    /// <summary>The demo agent (referent of the street-workout park's expertise): named nowhere in public.</summary>
+    public const string AgentName = "Lucas Martin";
+
+    public static LabelTerms Terms(params CommitmentTerms[] commitments) => new(commitments, null, null);
+
+    public static CommitmentTerms Land(string description = "Une parcelle de 200 m²", long? value = 1_000_000) =>
+        new(CommitmentKind.Land, description, value);
+
+    /// <summary>
+    /// Takes the project into review if needed and labels it as Montreuil's admin (confirmed at
+    /// once). An Expertise commitment gets the city's agent as referent.
+    /// </summary>
+    public static async Task LabelAsync(this AppFactory app, long projectId, LabelTerms terms, DateTime? at = null)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var project = await db.Projects.Include(p => p.Decisions).ThenInclude(d => d.Commitments).SingleAsync(p => p.Id == projectId);
+        var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == project.MunicipalityId);
+        var admin = city.Memberships.First(m => m.Role == StaffRole.Admin).UserId;
+        var agent = city.Memberships.FirstOrDefault(m => m.Role == StaffRole.Agent)?.UserId ?? admin;
+        var now = at ?? DateTime.UtcNow;
+        if (project.Status != ProjectStatus.InReview)
+        {
+            project.TakeIntoReview(city, admin, agent, now);
+        }
+
+        var withReferent = new LabelTerms(
+            [.. terms.Commitments.Select(c => c.Kind == CommitmentKind.Expertise && c.ReferentUserId is null ? c with { ReferentUserId = agent } : c)],
+            terms.ValidUntil,
+            terms.Conditions);
+        project.ProposeLabel(city, admin, withReferent, now);
+        await db.SaveChangesAsync();
+    }
+
+    public static async Task RevokeAsync(this AppFactory app, long projectId, string reason)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var project = await db.Projects.Include(p => p.Decisions).ThenInclude(d => d.Commitments).SingleAsync(p => p.Id == projectId);
+        var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == project.MunicipalityId);
+        project.RevokeLabel(city, city.Memberships.First(m => m.Role == StaffRole.Admin).UserId, reason, DateTime.UtcNow);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Labelled sixty days ago, valid until a month ago: the badge is gone.</summary>
+    public static Task LabelThatLapsedAsync(this AppFactory app, long projectId, LabelTerms terms) =>
+        app.LabelAsync(
+            projectId,
+            terms with { ValidUntil = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-30)) },
+            DateTime.UtcNow.AddDays(-60));
+
+    /// <summary>A demo project of a city, by its title.</summary>
+    public static Task<TestProject> DemoProjectAsync(this AppFactory app, string title, string citySlug = "montreuil") =>
+        app.WithDbAsync(async db =>
+        {
+            var id = await db.Projects.Where(p => p.Title == title).Select(p => p.Id).SingleAsync();
+            return new TestProject(id, citySlug, title);
+        });
+
+    /// <summary>The text of a node, whitespace collapsed and French number spaces made plain.</summary>
+    public static string Flat(string? text) =>
+        string.Join(' ', (text ?? string.Empty).Replace('\u202F', ' ').Replace('\u00A0', ' ').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}
