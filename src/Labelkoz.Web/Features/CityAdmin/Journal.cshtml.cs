@@ -3,7 +3,6 @@ using Labelkoz.Data;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
@@ -23,17 +22,6 @@ public sealed class JournalModel(AppDbContext db, TenantContext tenant, TimeProv
     private string Path => $"/{City.Slug}/admin/journal";
 
     /// <summary>The page has no form handler: any POST (whatever <c>?handler=</c> it names) is "not found".</summary>
-    public override Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        if (context.HandlerMethod is null)
-        {
-            context.Result = NotFound();
-            return Task.CompletedTask;
-        }
-
-        return base.OnPageHandlerExecutionAsync(context, next);
-    }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -8,7 +8,6 @@ using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Tenancy;
 using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -51,21 +50,6 @@ public sealed class ModerationModel(AppDbContext db, TenantContext tenant, TimeP
 
     public static string ReasonKey(long commentId) => $"motif-{commentId}";
 
-    /// <summary>
-    /// A request naming no handler this page has (a POST without one, or an unknown
-    /// <c>?handler=</c>) would render the page with nothing loaded: it is "not found" instead.
-    /// </summary>
-    public override Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        if (context.HandlerMethod is null)
-        {
-            context.Result = NotFound();
-            return Task.CompletedTask;
-        }
-
-        return base.OnPageHandlerExecutionAsync(context, next);
-    }
 
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 

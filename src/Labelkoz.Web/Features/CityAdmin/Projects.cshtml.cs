@@ -6,7 +6,6 @@ using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Features.CityAdmin.Review;
 using Labelkoz.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -90,21 +89,6 @@ public sealed class ProjectsModel(AppDbContext db, TenantContext tenant, TimePro
 
     public bool IsFiltered => Status is not null || View is not null || Assignee is not null || Category is not null || NeighbourhoodId is not null || Visibility is not null;
 
-    /// <summary>
-    /// A request naming no handler this page has (a POST without one, or an unknown
-    /// <c>?handler=</c>) would render the page with nothing loaded: it is "not found" instead.
-    /// </summary>
-    public override Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        if (context.HandlerMethod is null)
-        {
-            context.Result = NotFound();
-            return Task.CompletedTask;
-        }
-
-        return base.OnPageHandlerExecutionAsync(context, next);
-    }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

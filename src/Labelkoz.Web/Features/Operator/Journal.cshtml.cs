@@ -3,7 +3,6 @@ using Labelkoz.Data;
 using Labelkoz.Web.Features.CityAdmin;
 using Labelkoz.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -18,17 +17,6 @@ public sealed class JournalModel(AppDbContext db, TimeProvider clock, IStringLoc
     public JournalView Journal { get; private set; } = null!;
 
     /// <summary>The page has no form handler: any POST (whatever <c>?handler=</c> it names) is "not found".</summary>
-    public override Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        if (context.HandlerMethod is null)
-        {
-            context.Result = NotFound();
-            return Task.CompletedTask;
-        }
-
-        return base.OnPageHandlerExecutionAsync(context, next);
-    }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -18,7 +18,7 @@ public interface IReloadablePage
 }
 
 /// <summary>
-/// Answers 404 to a POST for a handler the page does not have, and turns a <see cref="DomainException"/> (or a lost concurrency race) thrown by a page handler into
+/// Answers 404 to a request for a handler the page does not have, and turns a <see cref="DomainException"/> (or a lost concurrency race) thrown by a page handler into
 /// a message on the form, in the person's language, instead of a 500. Nothing was saved: pages
 /// call the domain before their single <c>SaveChangesAsync</c>.
 /// </summary>
@@ -31,8 +31,10 @@ public sealed class DomainExceptionPageFilter : IAsyncPageFilter
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
 
-        // A POST naming no handler the page has would otherwise render the page without its data.
-        if (context.HandlerMethod is null && !HttpMethods.IsGet(context.HttpContext.Request.Method) && !HttpMethods.IsHead(context.HttpContext.Request.Method))
+        // A request naming no handler the page has (a POST without one, or an unknown ?handler=)
+        // would otherwise render the page without its data. A GET is only refused on a page that
+        // has GET handlers: a page without any renders as it is.
+        if (context.HandlerMethod is null && (!IsRead(context.HttpContext.Request.Method) || context.ActionDescriptor.HandlerMethods.Any(h => IsRead(h.HttpMethod))))
         {
             context.Result = new NotFoundResult();
             return;
@@ -66,6 +68,8 @@ public sealed class DomainExceptionPageFilter : IAsyncPageFilter
 
         executed.Result = new PageResult();
     }
+
+    private static bool IsRead(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
 
     private static IStringLocalizer Localizer(PageHandlerExecutingContext context) =>
         context.HttpContext.RequestServices.GetRequiredService<IStringLocalizerFactory>().Create(typeof(SharedResource));

@@ -12,7 +12,6 @@ using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Tenancy;
 using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -78,21 +77,6 @@ public sealed class DecideModel(
 
     public static string FieldKey(int row, string field) => $"Input.Commitments[{row}].{field}";
 
-    /// <summary>
-    /// A request naming no handler this page has (a POST without one, or an unknown
-    /// <c>?handler=</c>) would render the page with nothing loaded: it is "not found" instead.
-    /// </summary>
-    public override Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        if (context.HandlerMethod is null)
-        {
-            context.Result = NotFound();
-            return Task.CompletedTask;
-        }
-
-        return base.OnPageHandlerExecutionAsync(context, next);
-    }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {

@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -30,7 +31,7 @@ public sealed class EditModel(
     UserManager<AppUser> users,
     TimeProvider clock,
     MarkdownRenderer markdown,
-    IStringLocalizer<SharedResource> l) : ProposePageModel, IReloadablePage
+    IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
 {
     /// <summary>Empty budget rows offered under the existing ones (and added by "Ajouter des lignes").</summary>
     public const int BlankBudgetRows = 3;

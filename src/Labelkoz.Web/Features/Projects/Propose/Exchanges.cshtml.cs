@@ -8,6 +8,7 @@ using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -26,7 +27,7 @@ public sealed class ExchangesModel(
     UserManager<AppUser> users,
     TimeProvider clock,
     Notifier notifier,
-    IStringLocalizer<SharedResource> l) : ProposePageModel, IReloadablePage
+    IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
 {
     /// <summary>The same words from the same holder within this delay are one message sent twice.</summary>
     private static readonly TimeSpan DoublePostWindow = TimeSpan.FromMinutes(2);

@@ -10,6 +10,7 @@ using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -28,7 +29,7 @@ public sealed class ImagesModel(
     UserManager<AppUser> users,
     TimeProvider clock,
     IFileStore files,
-    IStringLocalizer<SharedResource> l) : ProposePageModel, IReloadablePage
+    IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
 {
     public const int MaxImageBytes = 5 * 1024 * 1024;
 

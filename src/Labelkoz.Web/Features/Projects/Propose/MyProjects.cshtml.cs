@@ -3,6 +3,7 @@ using Labelkoz.Domain.Projects;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelkoz.Web.Features.Projects.Propose;
@@ -12,7 +13,7 @@ namespace Labelkoz.Web.Features.Projects.Propose;
 /// no city on this page, so the tenant filter lets every city through: the holder is filtered here.
 /// </summary>
 [Authorize]
-public sealed class MyProjectsModel(AppDbContext db, UserManager<AppUser> users) : ProposePageModel
+public sealed class MyProjectsModel(AppDbContext db, UserManager<AppUser> users) : PageModel
 {
     [TempData]
     public string? StatusMessage { get; set; }

@@ -7,13 +7,14 @@ using Labelkoz.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace Labelkoz.Web.Features.Projects.Propose;
 
 /// <summary>How proposing works, and the title that starts a draft.</summary>
 [Authorize]
-public sealed class StartModel(AppDbContext db, TenantContext tenant, UserManager<AppUser> users, TimeProvider clock, IStringLocalizer<SharedResource> l) : ProposePageModel
+public sealed class StartModel(AppDbContext db, TenantContext tenant, UserManager<AppUser> users, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();

@@ -7,6 +7,7 @@ using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -19,7 +20,7 @@ public sealed class WithdrawModel(
     TenantContext tenant,
     UserManager<AppUser> users,
     TimeProvider clock,
-    IStringLocalizer<SharedResource> l) : ProposePageModel, IReloadablePage
+    IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
 {
     private long _projectId;
 
