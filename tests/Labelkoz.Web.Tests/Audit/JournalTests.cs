@@ -64,7 +64,7 @@ public sealed class JournalTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(["Invitation envoyée"], Actions(byDay));
         Assert.Contains("10/03/2024 23:30", byDay.MainText, StringComparison.Ordinal);
         Assert.Equal(["Quartier retiré", "Quartier ajouté"], Actions(byAgent));
-        Assert.Contains("2 entrée(s)", byAgent.MainText, StringComparison.Ordinal);
+        Assert.Contains("2 entrées", byAgent.MainText, StringComparison.Ordinal);
         Assert.Equal(agent.ToString(CultureInfo.InvariantCulture), byAgent.Document.QuerySelector("#journal-auteur option[selected]")!.GetAttribute("value"));
     }
 

@@ -4,6 +4,7 @@ using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Notifications;
 using Labelkoz.Domain.Projects;
+using Labelkoz.Web.Features.CityAdmin.Review;
 using Labelkoz.Web.Infrastructure.Audit;
 using Labelkoz.Web.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -259,7 +260,13 @@ public sealed class DemoProjects(AppDbContext db, IFileStore files)
                 };
                 if (action is { } audited)
                 {
-                    var details = move.Action == ProjectAction.ChangesRequested ? (project.Messages.Count > 0 ? project.Messages[0].Body : null) : move.Reason;
+                    var decision = project.Decisions.FirstOrDefault(d => d.Kind == DecisionKind.Label && (d.ProposedAtUtc == move.AtUtc || d.DecidedAtUtc == move.AtUtc));
+                    var details = move.Action switch
+                    {
+                        ProjectAction.ChangesRequested => project.Messages.Count > 0 ? project.Messages[0].Body : null,
+                        ProjectAction.DecisionProposed or ProjectAction.Labelled when decision is not null => ReviewNames.ForAudit(decision, names),
+                        _ => move.Reason,
+                    };
                     db.AuditEntries.Add(AuditEntry.Record(
                         city.Id, move.ByUserId, names[move.ByUserId!.Value], audited, AuditSubject.Project, project.Id, project.Title, move.AtUtc, details,
                         AuditTrail.Values(("Statut", ProjectLifecycle.Label(move.FromStatus))), AuditTrail.Values(("Statut", ProjectLifecycle.Label(move.ToStatus)))));
