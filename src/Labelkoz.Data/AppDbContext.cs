@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Labelkoz.Data.Tenancy;
 using Labelkoz.Domain.Audit;
+using Labelkoz.Domain.Calls;
 using Labelkoz.Domain.Common;
 using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Municipalities;
@@ -59,6 +60,22 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<long>
     public DbSet<ReviewMessage> ReviewMessages => Set<ReviewMessage>();
 
     public DbSet<ReviewNote> ReviewNotes => Set<ReviewNote>();
+
+    public DbSet<Call> Calls => Set<Call>();
+
+    public DbSet<CallQuestion> CallQuestions => Set<CallQuestion>();
+
+    public DbSet<CallCriterion> CallCriteria => Set<CallCriterion>();
+
+    public DbSet<CallEvent> CallEvents => Set<CallEvent>();
+
+    public DbSet<CallApplication> CallApplications => Set<CallApplication>();
+
+    public DbSet<ApplicationAnswer> ApplicationAnswers => Set<ApplicationAnswer>();
+
+    public DbSet<ApplicationScore> ApplicationScores => Set<ApplicationScore>();
+
+    public DbSet<ConflictOfInterest> ConflictsOfInterest => Set<ConflictOfInterest>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -1,4 +1,5 @@
 using Labelkoz.Web.Features.Accounts;
+using Labelkoz.Web.Features.Calls;
 using Labelkoz.Web.Features.Cities;
 using Labelkoz.Web.Features.CityAdmin;
 using Labelkoz.Web.Features.OpenData;
@@ -15,6 +16,7 @@ builder.AddAccounts();
 builder.AddMail();
 builder.AddCityAdmin();
 builder.AddOpenData();
+builder.AddCalls();
 builder.Services.AddLabelkozSecurity();
 
 var app = builder.Build();

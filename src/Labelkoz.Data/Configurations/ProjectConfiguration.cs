@@ -62,6 +62,14 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
             .HasForeignKey(n => new { n.MunicipalityId, n.ProjectId }).HasPrincipalKey(p => new { p.MunicipalityId, p.Id })
             .OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.AssignedStaffUserId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Domain.Calls.Call>().WithMany()
+            .HasForeignKey(p => new { p.MunicipalityId, p.CallId }).HasPrincipalKey(c => new { c.MunicipalityId, c.Id })
+            .IsRequired(false)
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Domain.Calls.CallApplication>().WithMany()
+            .HasForeignKey(p => new { p.MunicipalityId, p.CallApplicationId }).HasPrincipalKey(a => new { a.MunicipalityId, a.Id })
+            .IsRequired(false)
+            .OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(p => p.Decisions).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(p => p.Messages).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(p => p.Notes).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -24,6 +24,7 @@ internal sealed class ProjectDecisionConfiguration : IEntityTypeConfiguration<Pr
         builder.Ignore(d => d.IsActiveLabel);
         builder.HasMany(d => d.Commitments).WithOne()
             .HasForeignKey(c => new { c.MunicipalityId, c.DecisionId }).HasPrincipalKey(d => new { d.MunicipalityId, d.Id })
+            .IsRequired(false)
             .OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(d => d.Commitments).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(d => d.ProposedByUserId).OnDelete(DeleteBehavior.Restrict);
@@ -45,6 +46,9 @@ internal sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitm
         builder.Property(c => c.Description).HasMaxLength(Commitment.DescriptionMaxLength).IsRequired();
         builder.Ignore(c => c.Matchfunding);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(c => c.ReferentUserId).OnDelete(DeleteBehavior.Restrict);
+
+        // A commitment belongs to exactly one owner: a label decision or a call's offer.
+        builder.ToTable(t => t.HasCheckConstraint("CK_LabelCommitments_OneOwner", "(\"DecisionId\" IS NULL) <> (\"CallId\" IS NULL)"));
     }
 }
 

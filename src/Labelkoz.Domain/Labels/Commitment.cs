@@ -101,7 +101,11 @@ public sealed class Commitment : ITenantOwned
 
     public long MunicipalityId { get; private set; }
 
-    public long DecisionId { get; private set; }
+    /// <summary>The label decision it belongs to (null for a call's offer).</summary>
+    public long? DecisionId { get; private set; }
+
+    /// <summary>The call for projects whose offer it is (null for a label's commitment).</summary>
+    public long? CallId { get; private set; }
 
     public int Position { get; private set; }
 
@@ -126,6 +130,10 @@ public sealed class Commitment : ITenantOwned
         CoFinancing == CoFinancingMode.Matchfunding && MatchRatioPercent is { } ratio && MatchCapCents is { } cap
             ? new Matchfunding(ratio, cap)
             : null;
+
+    /// <summary>The terms this commitment was made from: a call's offer becomes the winner's label.</summary>
+    public CommitmentTerms ToTerms() =>
+        new(Kind, Description, EstimatedValueCents, ReferentUserId, CoFinancing, GrantCents, MatchRatioPercent, MatchCapCents);
 
     /// <summary>
     /// Checks a list of commitments typed by staff. <paramref name="isCityStaff"/> tells whether an

@@ -70,6 +70,12 @@ public sealed class Project : ITenantOwned
 
     public ProjectStatus Status { get; private set; }
 
+    /// <summary>The call for projects this project won, when it was born of one.</summary>
+    public long? CallId { get; private set; }
+
+    /// <summary>The winning application it was built from.</summary>
+    public long? CallApplicationId { get; private set; }
+
     /// <summary>When the project became visible to the public (null while a draft or awaiting pre-moderation).</summary>
     public DateTime? PublishedAtUtc { get; private set; }
 
@@ -161,6 +167,48 @@ public sealed class Project : ITenantOwned
         };
         project.RefreshSearchText();
         project.Record(ProjectAction.Created, ProjectStatus.Draft, ProjectStatus.Draft, holderUserId, null, nowUtc, isPublic: false);
+        return project;
+    }
+
+    /// <summary>
+    /// The project of a call's winner, on the city's site: held by the winner, built from the
+    /// application, already labelled with the commitments the call offered, ready for funding.
+    /// </summary>
+    public static Project FromCallWinner(Municipality city, Calls.Call call, Calls.CallApplication application, long adminUserId, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(city);
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(application);
+        var summary = application.Summary;
+        var project = new Project
+        {
+            MunicipalityId = call.MunicipalityId,
+            HolderUserId = application.ApplicantUserId,
+            HolderType = application.HolderType,
+            OrganisationName = application.OrganisationName,
+            Rna = application.Rna,
+            Siren = application.Siren,
+            Title = application.ProjectTitle,
+            Summary = summary is null ? null : summary.Length <= SummaryMaxLength ? summary : string.Concat(summary.AsSpan(0, SummaryMaxLength - 1), "…"),
+            Description = summary,
+            Category = call.Category,
+            NeighbourhoodId = call.NeighbourhoodId,
+            CallId = call.Id,
+            CallApplicationId = application.Id,
+            Status = ProjectStatus.Draft,
+            CreatedAtUtc = nowUtc,
+            UpdatedAtUtc = nowUtc,
+            SubmittedAtUtc = application.SubmittedAtUtc ?? nowUtc,
+            PublishedAtUtc = nowUtc,
+        };
+        project.RefreshSearchText();
+        var decision = new ProjectDecision(project, DecisionKind.Label, adminUserId, null, nowUtc);
+        decision.SetLabelTerms(Commitment.FromTerms(project.MunicipalityId, [.. call.Offer.Select(c => c.ToTerms())], id => city.RoleOf(id) is not null), null, null);
+        decision.Confirm(adminUserId, nowUtc);
+        project._decisions.Add(decision);
+        project.Status = ProjectStatus.Labelled;
+        project.LabelledAtUtc = nowUtc;
+        project.Record(ProjectAction.SelectedInCall, ProjectStatus.Draft, ProjectStatus.Labelled, adminUserId, call.Title, nowUtc, isPublic: true);
         return project;
     }
 

@@ -25,6 +25,7 @@ public enum ProjectAction
     DecisionProposed = 18,
     ProposalRejected = 19,
     LabelRevoked = 20,
+    SelectedInCall = 21,
 }
 
 /// <summary>One line of a project's history: who, when, from which state to which, and why.</summary>

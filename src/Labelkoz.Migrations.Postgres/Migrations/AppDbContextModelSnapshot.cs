@@ -188,6 +188,433 @@ namespace Labelkoz.Migrations.Postgres.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Labelkoz.Domain.Calls.ApplicationAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("MunicipalityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal?>("Number")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<long>("QuestionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<bool?>("YesNo")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "QuestionId")
+                        .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "ApplicationId");
+
+                    b.HasIndex("MunicipalityId", "QuestionId");
+
+                    b.ToTable("CallApplicationAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Calls.ApplicationScore", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("CriterionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MunicipalityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReviewerUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewerUserId");
+
+                    b.HasIndex("MunicipalityId", "ApplicationId");
+
+                    b.HasIndex("MunicipalityId", "CriterionId");
+
+                    b.HasIndex("ApplicationId", "ReviewerUserId", "CriterionId")
+                        .IsUnique();
+
+                    b.ToTable("CallApplicationScores", (string)null);
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Calls.Call", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("AcceptsAssociations")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("AcceptsCompanies")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("AcceptsIndividuals")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("BudgetEnvelopeCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("CancelledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ClosesAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<long>("MunicipalityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("NeighbourhoodId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("OpensAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("WinnersCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "NeighbourhoodId");
+
+                    b.HasIndex("MunicipalityId", "Status");
+
+                    b.HasIndex("Status", "ClosesAtUtc");
+
+                    b.ToTable("Calls", (string)null);
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Calls.CallApplication", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ApplicantUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CallId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HolderType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("IsShortlisted")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("MunicipalityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OrganisationName")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("ProjectTitle")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Rna")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Siren")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantUserId");
+
+                    b.HasIndex("CallId", "ApplicantUserId")
+                        .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "CallId");
+
+                    b.ToTable("CallApplications", (string)null);
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Calls.CallCriterion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CallId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("MunicipalityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WeightPercent")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "CallId");
+
+                    b.ToTable("CallCriteria", (string)null);
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Calls.CallEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ByUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CallId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FromStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("MunicipalityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("MunicipalityId", "CallId");
+
+                    b.ToTable("CallEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Calls.CallQuestion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CallId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Help")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("IsRequired")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long>("MunicipalityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "CallId");
+
+                    b.ToTable("CallQuestions", (string)null);
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Calls.ConflictOfInterest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("MunicipalityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("ReviewerUserId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewerUserId");
+
+                    b.HasIndex("ApplicationId", "ReviewerUserId")
+                        .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "ApplicationId");
+
+                    b.ToTable("CallConflictsOfInterest", (string)null);
+                });
+
             modelBuilder.Entity("Labelkoz.Domain.Labels.Commitment", b =>
                 {
                     b.Property<long>("Id")
@@ -196,11 +623,14 @@ namespace Labelkoz.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long?>("CallId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("CoFinancing")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<long>("DecisionId")
+                    b.Property<long?>("DecisionId")
                         .HasColumnType("bigint");
 
                     b.Property<string>("Description")
@@ -238,9 +668,14 @@ namespace Labelkoz.Migrations.Postgres.Migrations
 
                     b.HasIndex("ReferentUserId");
 
+                    b.HasIndex("MunicipalityId", "CallId");
+
                     b.HasIndex("MunicipalityId", "DecisionId");
 
-                    b.ToTable("LabelCommitments", (string)null);
+                    b.ToTable("LabelCommitments", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_LabelCommitments_OneOwner", "(\"DecisionId\" IS NULL) <> (\"CallId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Labelkoz.Domain.Municipalities.Municipality", b =>
@@ -659,6 +1094,12 @@ namespace Labelkoz.Migrations.Postgres.Migrations
                     b.Property<long?>("AssignedStaffUserId")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("CallApplicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("CallId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Category")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -758,6 +1199,10 @@ namespace Labelkoz.Migrations.Postgres.Migrations
                     b.HasIndex("PublishedAtUtc");
 
                     b.HasIndex("MunicipalityId", "AssignedStaffUserId");
+
+                    b.HasIndex("MunicipalityId", "CallApplicationId");
+
+                    b.HasIndex("MunicipalityId", "CallId");
 
                     b.HasIndex("MunicipalityId", "LabelledAtUtc");
 
@@ -1267,6 +1712,128 @@ namespace Labelkoz.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Labelkoz.Domain.Calls.ApplicationAnswer", b =>
+                {
+                    b.HasOne("Labelkoz.Domain.Calls.CallApplication", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("MunicipalityId", "ApplicationId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Labelkoz.Domain.Calls.CallQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "QuestionId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Calls.ApplicationScore", b =>
+                {
+                    b.HasOne("Labelkoz.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Labelkoz.Domain.Calls.CallApplication", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("MunicipalityId", "ApplicationId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Labelkoz.Domain.Calls.CallCriterion", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "CriterionId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Calls.Call", b =>
+                {
+                    b.HasOne("Labelkoz.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Labelkoz.Domain.Municipalities.Neighbourhood", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "NeighbourhoodId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Calls.CallApplication", b =>
+                {
+                    b.HasOne("Labelkoz.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Labelkoz.Domain.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "CallId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Calls.CallCriterion", b =>
+                {
+                    b.HasOne("Labelkoz.Domain.Calls.Call", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("MunicipalityId", "CallId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Calls.CallEvent", b =>
+                {
+                    b.HasOne("Labelkoz.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Labelkoz.Domain.Calls.Call", null)
+                        .WithMany("History")
+                        .HasForeignKey("MunicipalityId", "CallId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Calls.CallQuestion", b =>
+                {
+                    b.HasOne("Labelkoz.Domain.Calls.Call", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("MunicipalityId", "CallId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Calls.ConflictOfInterest", b =>
+                {
+                    b.HasOne("Labelkoz.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Labelkoz.Domain.Calls.CallApplication", null)
+                        .WithMany("Conflicts")
+                        .HasForeignKey("MunicipalityId", "ApplicationId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Labelkoz.Domain.Labels.Commitment", b =>
                 {
                     b.HasOne("Labelkoz.Data.AppUser", null)
@@ -1274,12 +1841,17 @@ namespace Labelkoz.Migrations.Postgres.Migrations
                         .HasForeignKey("ReferentUserId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Labelkoz.Domain.Calls.Call", null)
+                        .WithMany("Offer")
+                        .HasForeignKey("MunicipalityId", "CallId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Labelkoz.Domain.Projects.ProjectDecision", null)
                         .WithMany("Commitments")
                         .HasForeignKey("MunicipalityId", "DecisionId")
                         .HasPrincipalKey("MunicipalityId", "Id")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Labelkoz.Domain.Municipalities.MunicipalityMembership", b =>
@@ -1401,6 +1973,18 @@ namespace Labelkoz.Migrations.Postgres.Migrations
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Labelkoz.Domain.Calls.CallApplication", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "CallApplicationId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Labelkoz.Domain.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "CallId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Labelkoz.Domain.Municipalities.Neighbourhood", null)
                         .WithMany()
@@ -1581,6 +2165,26 @@ namespace Labelkoz.Migrations.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Calls.Call", b =>
+                {
+                    b.Navigation("Criteria");
+
+                    b.Navigation("History");
+
+                    b.Navigation("Offer");
+
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Calls.CallApplication", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Conflicts");
+
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("Labelkoz.Domain.Municipalities.Municipality", b =>

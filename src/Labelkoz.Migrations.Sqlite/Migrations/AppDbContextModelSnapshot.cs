@@ -179,17 +179,431 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Labelkoz.Domain.Calls.ApplicationAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Number")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("YesNo")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "QuestionId")
+                        .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "ApplicationId");
+
+                    b.HasIndex("MunicipalityId", "QuestionId");
+
+                    b.ToTable("CallApplicationAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Calls.ApplicationScore", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CriterionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReviewerUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewerUserId");
+
+                    b.HasIndex("MunicipalityId", "ApplicationId");
+
+                    b.HasIndex("MunicipalityId", "CriterionId");
+
+                    b.HasIndex("ApplicationId", "ReviewerUserId", "CriterionId")
+                        .IsUnique();
+
+                    b.ToTable("CallApplicationScores", (string)null);
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Calls.Call", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AcceptsAssociations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AcceptsCompanies")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AcceptsIndividuals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BudgetEnvelopeCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClosesAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NeighbourhoodId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OpensAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WinnersCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "NeighbourhoodId");
+
+                    b.HasIndex("MunicipalityId", "Status");
+
+                    b.HasIndex("Status", "ClosesAtUtc");
+
+                    b.ToTable("Calls", (string)null);
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Calls.CallApplication", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ApplicantUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsShortlisted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrganisationName")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProjectTitle")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rna")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Siren")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantUserId");
+
+                    b.HasIndex("CallId", "ApplicantUserId")
+                        .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "CallId");
+
+                    b.ToTable("CallApplications", (string)null);
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Calls.CallCriterion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WeightPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "CallId");
+
+                    b.ToTable("CallCriteria", (string)null);
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Calls.CallEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("MunicipalityId", "CallId");
+
+                    b.ToTable("CallEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Calls.CallQuestion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Help")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "CallId");
+
+                    b.ToTable("CallQuestions", (string)null);
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Calls.ConflictOfInterest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReviewerUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewerUserId");
+
+                    b.HasIndex("ApplicationId", "ReviewerUserId")
+                        .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "ApplicationId");
+
+                    b.ToTable("CallConflictsOfInterest", (string)null);
+                });
+
             modelBuilder.Entity("Labelkoz.Domain.Labels.Commitment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CallId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CoFinancing")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("DecisionId")
+                    b.Property<long?>("DecisionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Description")
@@ -227,9 +641,14 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReferentUserId");
 
+                    b.HasIndex("MunicipalityId", "CallId");
+
                     b.HasIndex("MunicipalityId", "DecisionId");
 
-                    b.ToTable("LabelCommitments", (string)null);
+                    b.ToTable("LabelCommitments", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_LabelCommitments_OneOwner", "(\"DecisionId\" IS NULL) <> (\"CallId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Labelkoz.Domain.Municipalities.Municipality", b =>
@@ -630,6 +1049,12 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                     b.Property<long?>("AssignedStaffUserId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CallApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CallId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Category")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -729,6 +1154,10 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                     b.HasIndex("PublishedAtUtc");
 
                     b.HasIndex("MunicipalityId", "AssignedStaffUserId");
+
+                    b.HasIndex("MunicipalityId", "CallApplicationId");
+
+                    b.HasIndex("MunicipalityId", "CallId");
 
                     b.HasIndex("MunicipalityId", "LabelledAtUtc");
 
@@ -1218,6 +1647,128 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Labelkoz.Domain.Calls.ApplicationAnswer", b =>
+                {
+                    b.HasOne("Labelkoz.Domain.Calls.CallApplication", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("MunicipalityId", "ApplicationId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Labelkoz.Domain.Calls.CallQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "QuestionId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Calls.ApplicationScore", b =>
+                {
+                    b.HasOne("Labelkoz.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Labelkoz.Domain.Calls.CallApplication", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("MunicipalityId", "ApplicationId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Labelkoz.Domain.Calls.CallCriterion", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "CriterionId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Calls.Call", b =>
+                {
+                    b.HasOne("Labelkoz.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Labelkoz.Domain.Municipalities.Neighbourhood", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "NeighbourhoodId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Calls.CallApplication", b =>
+                {
+                    b.HasOne("Labelkoz.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Labelkoz.Domain.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "CallId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Calls.CallCriterion", b =>
+                {
+                    b.HasOne("Labelkoz.Domain.Calls.Call", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("MunicipalityId", "CallId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Calls.CallEvent", b =>
+                {
+                    b.HasOne("Labelkoz.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Labelkoz.Domain.Calls.Call", null)
+                        .WithMany("History")
+                        .HasForeignKey("MunicipalityId", "CallId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Calls.CallQuestion", b =>
+                {
+                    b.HasOne("Labelkoz.Domain.Calls.Call", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("MunicipalityId", "CallId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Calls.ConflictOfInterest", b =>
+                {
+                    b.HasOne("Labelkoz.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Labelkoz.Domain.Calls.CallApplication", null)
+                        .WithMany("Conflicts")
+                        .HasForeignKey("MunicipalityId", "ApplicationId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Labelkoz.Domain.Labels.Commitment", b =>
                 {
                     b.HasOne("Labelkoz.Data.AppUser", null)
@@ -1225,12 +1776,17 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                         .HasForeignKey("ReferentUserId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Labelkoz.Domain.Calls.Call", null)
+                        .WithMany("Offer")
+                        .HasForeignKey("MunicipalityId", "CallId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Labelkoz.Domain.Projects.ProjectDecision", null)
                         .WithMany("Commitments")
                         .HasForeignKey("MunicipalityId", "DecisionId")
                         .HasPrincipalKey("MunicipalityId", "Id")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Labelkoz.Domain.Municipalities.MunicipalityMembership", b =>
@@ -1352,6 +1908,18 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Labelkoz.Domain.Calls.CallApplication", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "CallApplicationId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Labelkoz.Domain.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "CallId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Labelkoz.Domain.Municipalities.Neighbourhood", null)
                         .WithMany()
@@ -1532,6 +2100,26 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Calls.Call", b =>
+                {
+                    b.Navigation("Criteria");
+
+                    b.Navigation("History");
+
+                    b.Navigation("Offer");
+
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Calls.CallApplication", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Conflicts");
+
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("Labelkoz.Domain.Municipalities.Municipality", b =>

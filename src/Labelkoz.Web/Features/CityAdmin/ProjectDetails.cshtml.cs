@@ -284,6 +284,7 @@ public sealed class ProjectDetailsModel(
             ProjectAction.DecisionProposed => l["Proposition de décision"],
             ProjectAction.ProposalRejected => l["Proposition écartée"],
             ProjectAction.LabelRevoked => l["Retrait du label par la ville"],
+            ProjectAction.SelectedInCall => l["Lauréat d'un appel à projets de la ville"],
         };
     }
 

@@ -68,5 +68,6 @@ public static class ProjectLabels
         ProjectAction.DecisionProposed => "Décision proposée",
         ProjectAction.ProposalRejected => "Proposition écartée",
         ProjectAction.LabelRevoked => "Label retiré par la ville",
+        ProjectAction.SelectedInCall => "Lauréat d'un appel à projets de la ville",
     };
 }

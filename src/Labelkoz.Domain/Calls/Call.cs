@@ -1,0 +1,463 @@
+using Labelkoz.Domain.Common;
+using Labelkoz.Domain.Labels;
+using Labelkoz.Domain.Municipalities;
+using Labelkoz.Domain.Projects;
+
+namespace Labelkoz.Domain.Calls;
+
+/// <summary>
+/// A call for projects launched by a municipality (DESIGN §5):
+/// <code>
+/// Draft ─publish→ Open ─(closing time)→ Review ─select→ Decided
+/// any state before Decided ─cancel→ Cancelled
+/// </code>
+/// A published call accepts applications from its opening time to its closing time; the closing
+/// is done by the platform (a background job driven by the clock), exactly once.
+/// </summary>
+public sealed class Call : ITenantOwned
+{
+    public const int TitleMaxLength = 150;
+    public const int DescriptionMaxLength = 20_000;
+    public const int ReasonMaxLength = 2_000;
+    public const int MaxWinners = 20;
+
+    /// <summary>100 million euros: above that an envelope is a typing error.</summary>
+    public const long MaxEnvelopeCents = 10_000_000_000;
+
+    private readonly List<Commitment> _offer = [];
+    private readonly List<CallQuestion> _questions = [];
+    private readonly List<CallCriterion> _criteria = [];
+    private readonly List<CallEvent> _history = [];
+
+    private Call()
+    {
+        Title = string.Empty;
+    }
+
+    public long Id { get; private set; }
+
+    public long MunicipalityId { get; private set; }
+
+    public string Title { get; private set; }
+
+    public string? Description { get; private set; }
+
+    public ProjectCategory? Category { get; private set; }
+
+    public long? NeighbourhoodId { get; private set; }
+
+    public long BudgetEnvelopeCents { get; private set; }
+
+    public bool AcceptsIndividuals { get; private set; }
+
+    public bool AcceptsAssociations { get; private set; }
+
+    public bool AcceptsCompanies { get; private set; }
+
+    public DateTime OpensAtUtc { get; private set; }
+
+    public DateTime ClosesAtUtc { get; private set; }
+
+    public int WinnersCount { get; private set; }
+
+    public CallStatus Status { get; private set; }
+
+    public DateTime CreatedAtUtc { get; private set; }
+
+    public DateTime? PublishedAtUtc { get; private set; }
+
+    public DateTime? ClosedAtUtc { get; private set; }
+
+    public DateTime? DecidedAtUtc { get; private set; }
+
+    public DateTime? CancelledAtUtc { get; private set; }
+
+    public string? CancelReason { get; private set; }
+
+    public long Version { get; private set; }
+
+    /// <summary>What the city offers the winners: commitments of the same kinds as a label's.</summary>
+    public IReadOnlyList<Commitment> Offer => _offer;
+
+    public IReadOnlyList<CallQuestion> Questions => _questions;
+
+    public IReadOnlyList<CallCriterion> Criteria => _criteria;
+
+    public IReadOnlyList<CallEvent> History => _history;
+
+    public bool IsEditable => Status == CallStatus.Draft;
+
+    public static Call StartDraft(Municipality city, long adminUserId, string? title, DateTime nowUtc)
+    {
+        EnsureAdmin(city, adminUserId);
+        var call = new Call
+        {
+            MunicipalityId = city.Id,
+            Title = Text.Required(title, TitleMaxLength, "Titre de l'appel"),
+            Status = CallStatus.Draft,
+            AcceptsIndividuals = true,
+            AcceptsAssociations = true,
+            AcceptsCompanies = true,
+            WinnersCount = 1,
+            OpensAtUtc = nowUtc,
+            ClosesAtUtc = nowUtc.AddDays(30),
+            CreatedAtUtc = nowUtc,
+        };
+        call._history.Add(new CallEvent(call, CallAction.Created, CallStatus.Draft, CallStatus.Draft, adminUserId, null, nowUtc));
+        return call;
+    }
+
+    /// <summary>Accepts an applicant of this type (an individual, an association, a company)?</summary>
+    public bool Accepts(HolderType type) => type switch
+    {
+        HolderType.Individual => AcceptsIndividuals,
+        HolderType.Association => AcceptsAssociations,
+        HolderType.Company => AcceptsCompanies,
+        _ => false,
+    };
+
+    /// <summary>Applications can be started, changed and withdrawn: published, opened, not yet closed.</summary>
+    public bool IsAcceptingApplications(DateTime nowUtc) =>
+        Status == CallStatus.Open && nowUtc >= OpensAtUtc && nowUtc < ClosesAtUtc;
+
+    public void Describe(
+        Municipality city,
+        long adminUserId,
+        string? title,
+        string? description,
+        ProjectCategory? category,
+        Neighbourhood? neighbourhood,
+        long budgetEnvelopeCents,
+        int winnersCount,
+        DateTime nowUtc)
+    {
+        EnsureEditable(city, adminUserId);
+        if (category is { } c && !Enum.IsDefined(c))
+        {
+            throw new DomainException("Cette catégorie n'existe pas.");
+        }
+
+        if (neighbourhood is not null && neighbourhood.MunicipalityId != MunicipalityId)
+        {
+            throw new DomainException("Ce quartier n'appartient pas à cette ville.");
+        }
+
+        if (budgetEnvelopeCents < 0)
+        {
+            throw new DomainException("L'enveloppe budgétaire ne peut pas être négative.");
+        }
+
+        if (budgetEnvelopeCents > MaxEnvelopeCents)
+        {
+            throw new DomainException("L'enveloppe budgétaire dépasse 100 000 000 € : vérifiez la saisie.");
+        }
+
+        if (winnersCount is < 1 or > MaxWinners)
+        {
+            throw new DomainException("Le nombre de lauréats doit être compris entre 1 et {0}.", MaxWinners);
+        }
+
+        Title = Text.Required(title, TitleMaxLength, "Titre de l'appel");
+        Description = Text.Optional(description, DescriptionMaxLength, "Description", multiline: true);
+        Category = category;
+        NeighbourhoodId = neighbourhood?.Id;
+        BudgetEnvelopeCents = budgetEnvelopeCents;
+        WinnersCount = winnersCount;
+        Touch();
+    }
+
+    public void SetEligibility(Municipality city, long adminUserId, bool individuals, bool associations, bool companies)
+    {
+        EnsureEditable(city, adminUserId);
+        if (!individuals && !associations && !companies)
+        {
+            throw new DomainException("Ouvrez l'appel à au moins un type de candidat.");
+        }
+
+        AcceptsIndividuals = individuals;
+        AcceptsAssociations = associations;
+        AcceptsCompanies = companies;
+        Touch();
+    }
+
+    /// <summary>The application period; the closing time must come after the opening time.</summary>
+    public void Schedule(Municipality city, long adminUserId, DateTime opensAtUtc, DateTime closesAtUtc)
+    {
+        EnsureEditable(city, adminUserId);
+        if (opensAtUtc.Kind != DateTimeKind.Utc || closesAtUtc.Kind != DateTimeKind.Utc)
+        {
+            throw new ArgumentException("Call times are UTC.");
+        }
+
+        if (closesAtUtc <= opensAtUtc)
+        {
+            throw new DomainException("La clôture doit venir après l'ouverture.");
+        }
+
+        OpensAtUtc = opensAtUtc;
+        ClosesAtUtc = closesAtUtc;
+        Touch();
+    }
+
+    public void ReplaceOffer(Municipality city, long adminUserId, IReadOnlyList<CommitmentTerms> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        EnsureEditable(city, adminUserId);
+        var offer = terms.Count == 0 ? [] : Commitment.FromTerms(MunicipalityId, terms, id => city.RoleOf(id) is not null);
+        _offer.Clear();
+        _offer.AddRange(offer);
+        Touch();
+    }
+
+    public void ReplaceQuestions(Municipality city, long adminUserId, IReadOnlyList<QuestionTerms> questions)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        EnsureEditable(city, adminUserId);
+        if (questions.Count > CallQuestion.MaxPerCall)
+        {
+            throw new DomainException("Un appel ne peut pas poser plus de {0} questions.", CallQuestion.MaxPerCall);
+        }
+
+        var checkedQuestions = questions.Select((q, i) =>
+        {
+            if (!Enum.IsDefined(q.Kind))
+            {
+                throw new DomainException("Ce type de question n'existe pas.");
+            }
+
+            return new CallQuestion(
+                MunicipalityId,
+                i,
+                Text.Required(q.Label, CallQuestion.LabelMaxLength, "Intitulé de la question"),
+                Text.Optional(q.Help, CallQuestion.HelpMaxLength, "Aide à la réponse", multiline: true),
+                q.Kind,
+                q.Required);
+        }).ToList();
+        _questions.Clear();
+        _questions.AddRange(checkedQuestions);
+        Touch();
+    }
+
+    /// <summary>The evaluation criteria; their weights must sum to 100.</summary>
+    public void ReplaceCriteria(Municipality city, long adminUserId, IReadOnlyList<CriterionTerms> criteria)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        EnsureEditable(city, adminUserId);
+        if (criteria.Count == 0)
+        {
+            throw new DomainException("Indiquez au moins un critère d'évaluation.");
+        }
+
+        if (criteria.Count > CallCriterion.MaxPerCall)
+        {
+            throw new DomainException("Un appel ne peut pas compter plus de {0} critères.", CallCriterion.MaxPerCall);
+        }
+
+        var checkedCriteria = criteria.Select((c, i) =>
+        {
+            var name = Text.Required(c.Name, CallCriterion.NameMaxLength, "Nom du critère");
+            if (c.WeightPercent is < 1 or > 100)
+            {
+                throw new DomainException("Le poids du critère « {0} » doit être compris entre 1 et 100.", name);
+            }
+
+            return new CallCriterion(MunicipalityId, i, name, Text.Optional(c.Description, CallCriterion.DescriptionMaxLength, "Description du critère", multiline: true), c.WeightPercent);
+        }).ToList();
+        if (checkedCriteria.Select(c => c.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() != checkedCriteria.Count)
+        {
+            throw new DomainException("Deux critères portent le même nom.");
+        }
+
+        var total = checkedCriteria.Sum(c => c.WeightPercent);
+        if (total != 100)
+        {
+            throw new DomainException("Les poids des critères doivent totaliser 100 (ils totalisent {0}).", total);
+        }
+
+        _criteria.Clear();
+        _criteria.AddRange(checkedCriteria);
+        Touch();
+    }
+
+    /// <summary>What is still missing before the call can be published (empty when complete).</summary>
+    public IReadOnlyList<string> MissingForPublication(DateTime nowUtc)
+    {
+        var missing = new List<string>();
+        if (string.IsNullOrWhiteSpace(Description))
+        {
+            missing.Add("une description");
+        }
+
+        if (_offer.Count == 0)
+        {
+            missing.Add("ce que la ville offre aux lauréats");
+        }
+
+        if (_criteria.Count == 0)
+        {
+            missing.Add("des critères d'évaluation");
+        }
+
+        if (ClosesAtUtc <= nowUtc)
+        {
+            missing.Add("une date de clôture à venir");
+        }
+
+        return missing;
+    }
+
+    /// <summary>An admin publishes the call: it accepts applications from its opening time.</summary>
+    public void Publish(Municipality city, long adminUserId, DateTime nowUtc)
+    {
+        EnsureAdmin(city, adminUserId);
+        city.EnsureCanLabel();
+        var missing = MissingForPublication(nowUtc);
+        if (missing.Count > 0)
+        {
+            throw new DomainException("Avant de publier l'appel, ajoutez : {0}.", string.Join(", ", missing));
+        }
+
+        Move(CallStatus.Open, CallAction.Published, adminUserId, null, nowUtc);
+        PublishedAtUtc = nowUtc;
+    }
+
+    /// <summary>
+    /// The platform closes the call at its closing time (never before). Returns false when there is
+    /// nothing to do (already closed, cancelled, or not yet time), so running it twice is harmless.
+    /// </summary>
+    public bool CloseIfDue(DateTime nowUtc)
+    {
+        if (Status != CallStatus.Open || nowUtc < ClosesAtUtc)
+        {
+            return false;
+        }
+
+        Move(CallStatus.Review, CallAction.Closed, null, null, ClosesAtUtc);
+        ClosedAtUtc = ClosesAtUtc;
+        return true;
+    }
+
+    public void Cancel(Municipality city, long adminUserId, string? reason, DateTime nowUtc)
+    {
+        EnsureAdmin(city, adminUserId);
+        if (Status is CallStatus.Decided or CallStatus.Cancelled)
+        {
+            throw new DomainException("Un appel « {0} » ne peut plus être annulé.", Label(Status));
+        }
+
+        var why = Text.Required(reason, ReasonMaxLength, "Motif de l'annulation", multiline: true);
+        Move(CallStatus.Cancelled, CallAction.Cancelled, adminUserId, why, nowUtc);
+        CancelledAtUtc = nowUtc;
+        CancelReason = why;
+    }
+
+    /// <summary>
+    /// An admin selects the winners among the submitted applications (at most the number of
+    /// winners announced): the call is decided, every other submitted application is not selected,
+    /// and each winner receives a project on the city's site, labelled with the call's offer.
+    /// </summary>
+    public IReadOnlyList<Project> SelectWinners(Municipality city, long adminUserId, IReadOnlyList<CallApplication> applications, IReadOnlyCollection<long> winnerIds, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(applications);
+        ArgumentNullException.ThrowIfNull(winnerIds);
+        EnsureAdmin(city, adminUserId);
+        if (Status != CallStatus.Review)
+        {
+            throw new DomainException("Les lauréats se choisissent une fois l'appel clos ; il est « {0} ».", Label(Status));
+        }
+
+        var distinct = winnerIds.Distinct().ToList();
+        if (distinct.Count == 0)
+        {
+            throw new DomainException("Choisissez au moins un lauréat.");
+        }
+
+        if (distinct.Count > WinnersCount)
+        {
+            throw new DomainException("L'appel annonce {0} lauréat(s) : vous en avez choisi {1}.", WinnersCount, distinct.Count);
+        }
+
+        if (applications.Any(a => a.CallId != Id))
+        {
+            throw new DomainException("Cette candidature ne répond pas à cet appel.");
+        }
+
+        var submitted = applications.Where(a => a.Status == ApplicationStatus.Submitted).ToList();
+        var winners = distinct.Select(id => submitted.SingleOrDefault(a => a.Id == id)
+            ?? throw new DomainException("Seule une candidature déposée, et non retirée, peut être retenue.")).ToList();
+        city.EnsureCanLabel();
+
+        var projects = new List<Project>();
+        foreach (var application in submitted)
+        {
+            var won = winners.Contains(application);
+            application.Conclude(won, nowUtc);
+            if (won)
+            {
+                projects.Add(Project.FromCallWinner(city, this, application, adminUserId, nowUtc));
+            }
+
+        }
+
+        Move(CallStatus.Decided, CallAction.Decided, adminUserId, null, nowUtc);
+        DecidedAtUtc = nowUtc;
+        return projects;
+    }
+
+    /// <summary>The French name of a status, as shown to people.</summary>
+    public static string Label(CallStatus status) => status switch
+    {
+        CallStatus.Draft => "Brouillon",
+        CallStatus.Open => "Ouvert",
+        CallStatus.Review => "En cours d'examen",
+        CallStatus.Decided => "Attribué",
+        CallStatus.Cancelled => "Annulé",
+    };
+
+    private static bool CanMove(CallStatus from, CallStatus to) => (from, to) switch
+    {
+        (CallStatus.Draft, CallStatus.Open) => true,
+        (CallStatus.Open, CallStatus.Review) => true,
+        (CallStatus.Review, CallStatus.Decided) => true,
+        (CallStatus.Draft or CallStatus.Open or CallStatus.Review, CallStatus.Cancelled) => true,
+        _ => false,
+    };
+
+    private static void EnsureAdmin(Municipality city, long userId)
+    {
+        ArgumentNullException.ThrowIfNull(city);
+        if (city.RoleOf(userId) != StaffRole.Admin)
+        {
+            throw new DomainException("Seul un administrateur de la ville peut gérer un appel à projets.");
+        }
+    }
+
+    private void EnsureEditable(Municipality city, long adminUserId)
+    {
+        EnsureAdmin(city, adminUserId);
+        if (city.Id != MunicipalityId)
+        {
+            throw new DomainException("Cet appel n'appartient pas à cette ville.");
+        }
+
+        if (!IsEditable)
+        {
+            throw new DomainException("Un appel publié ne se modifie plus : annulez-le et publiez-en un autre si nécessaire.");
+        }
+    }
+
+    private void Move(CallStatus to, CallAction action, long? byUserId, string? reason, DateTime nowUtc)
+    {
+        if (!CanMove(Status, to))
+        {
+            throw new DomainException("Impossible de passer l'appel de l'état « {0} » à l'état « {1} ».", Label(Status), Label(to));
+        }
+
+        var from = Status;
+        Status = to;
+        _history.Add(new CallEvent(this, action, from, to, byUserId, reason, nowUtc));
+        Touch();
+    }
+
+    private void Touch() => Version++;
+}
