@@ -33,6 +33,14 @@ public enum AuditAction
     SettingsChanged,
     CityCreated,
     SubscriptionStatusChanged,
+    CallCreated,
+    CallEdited,
+    CallPublished,
+    CallCancelled,
+    ApplicationScored,
+    ConflictOfInterestDeclared,
+    ApplicationShortlisted,
+    CallWinnersSelected,
 }
 
 /// <summary>The kind of object an audit entry is about.</summary>
@@ -44,6 +52,8 @@ public enum AuditSubject
     Invitation,
     Municipality,
     Neighbourhood,
+    Call,
+    Application,
 }
 
 /// <summary>

@@ -12,6 +12,9 @@ public enum NotificationKind
     MessageFromHolder,
     ProposalAwaitsConfirmation,
     ProposalRejected,
+    ApplicationSelected,
+    ApplicationNotSelected,
+    CallCancelled,
 }
 
 /// <summary>

@@ -14,6 +14,7 @@ public enum AuditGroup
     Team,
     Settings,
     Platform,
+    Calls,
 }
 
 /// <summary>
@@ -57,6 +58,14 @@ public static class AuditNames
             AuditAction.SettingsChanged => l["Paramètres modifiés"],
             AuditAction.CityCreated => l["Collectivité créée"],
             AuditAction.SubscriptionStatusChanged => l["Statut d'abonnement modifié"],
+            AuditAction.CallCreated => l["Appel à projets créé"],
+            AuditAction.CallEdited => l["Appel à projets modifié"],
+            AuditAction.CallPublished => l["Appel à projets publié"],
+            AuditAction.CallCancelled => l["Appel à projets annulé"],
+            AuditAction.ApplicationScored => l["Candidature notée"],
+            AuditAction.ConflictOfInterestDeclared => l["Conflit d'intérêts déclaré"],
+            AuditAction.ApplicationShortlisted => l["Présélection modifiée"],
+            AuditAction.CallWinnersSelected => l["Lauréats choisis"],
         };
     }
 
@@ -72,6 +81,8 @@ public static class AuditNames
         AuditAction.PresentationChanged or AuditAction.BrandColourChanged or AuditAction.LogoChanged or AuditAction.NeighbourhoodAdded
             or AuditAction.NeighbourhoodRemoved or AuditAction.SettingsChanged => AuditGroup.Settings,
         AuditAction.CityCreated or AuditAction.SubscriptionStatusChanged => AuditGroup.Platform,
+        AuditAction.CallCreated or AuditAction.CallEdited or AuditAction.CallPublished or AuditAction.CallCancelled or AuditAction.ApplicationScored
+            or AuditAction.ConflictOfInterestDeclared or AuditAction.ApplicationShortlisted or AuditAction.CallWinnersSelected => AuditGroup.Calls,
     };
 
     /// <summary>The actions of a family, in the enum's order.</summary>
@@ -87,6 +98,7 @@ public static class AuditNames
         AuditGroup.Team => "equipe",
         AuditGroup.Settings => "parametres",
         AuditGroup.Platform => "plateforme",
+        AuditGroup.Calls => "appels",
     };
 
     public static string GroupName(IStringLocalizer l, AuditGroup group)
@@ -100,6 +112,7 @@ public static class AuditNames
             AuditGroup.Team => l["Équipe"],
             AuditGroup.Settings => l["Site et paramètres de la ville"],
             AuditGroup.Platform => l["Plateforme et abonnement"],
+            AuditGroup.Calls => l["Appels à projets"],
         };
     }
 
@@ -114,6 +127,8 @@ public static class AuditNames
             AuditSubject.Invitation => l["Invitation"],
             AuditSubject.Municipality => l["Collectivité"],
             AuditSubject.Neighbourhood => l["Quartier"],
+            AuditSubject.Call => l["Appel à projets"],
+            AuditSubject.Application => l["Candidature"],
         };
     }
 

@@ -56,6 +56,9 @@ public sealed partial class Notifier(
             NotificationKind.MessageFromHolder => l["Le porteur du projet « {0} » a écrit à la ville.", subject],
             NotificationKind.ProposalAwaitsConfirmation => l["Une proposition de décision attend votre confirmation sur « {0} ».", subject],
             NotificationKind.ProposalRejected => l["Votre proposition de décision sur « {0} » a été écartée.", subject],
+            NotificationKind.ApplicationSelected => l["Votre candidature à l'appel « {0} » est retenue : votre projet est en ligne.", subject],
+            NotificationKind.ApplicationNotSelected => l["Votre candidature à l'appel « {0} » n'a pas été retenue.", subject],
+            NotificationKind.CallCancelled => l["L'appel à projets « {0} » est annulé.", subject],
         };
     }
 
