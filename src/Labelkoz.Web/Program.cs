@@ -25,6 +25,7 @@ app.MapHealth();
 app.MapCityEndpoints();
 app.MapProjectImages();
 app.MapOpenData();
+app.MapCallsOpenData();
 app.MapRazorPages();
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

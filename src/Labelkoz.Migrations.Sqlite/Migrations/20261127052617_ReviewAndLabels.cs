@@ -362,23 +362,11 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                 principalColumn: "Id",
                 onDelete: ReferentialAction.SetNull);
 
-            // The audit log is append-only: the database itself refuses to change or delete an entry.
-            migrationBuilder.Sql("""
-                CREATE TRIGGER "AuditEntries_no_update" BEFORE UPDATE ON "AuditEntries"
-                BEGIN SELECT RAISE(ABORT, 'The audit log is append-only'); END;
-                """);
-            migrationBuilder.Sql("""
-                CREATE TRIGGER "AuditEntries_no_delete" BEFORE DELETE ON "AuditEntries"
-                BEGIN SELECT RAISE(ABORT, 'The audit log is append-only'); END;
-                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("""DROP TRIGGER IF EXISTS "AuditEntries_no_update";""");
-            migrationBuilder.Sql("""DROP TRIGGER IF EXISTS "AuditEntries_no_delete";""");
-
             migrationBuilder.DropForeignKey(
                 name: "FK_Projects_AspNetUsers_AssignedStaffUserId",
                 table: "Projects");

@@ -17,6 +17,7 @@ public sealed partial class DemoSeeder(
     RoleManager<IdentityRole<long>> roles,
     IFileStore files,
     DemoProjects projects,
+    DemoCalls calls,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
 {
@@ -32,6 +33,7 @@ public sealed partial class DemoSeeder(
         new("agent@bagnolet.demo.labelkoz.fr", "Yanis Haddad", "93006", StaffRole.Agent, "Agent — Bagnolet"),
         new("camille@demo.labelkoz.fr", "Camille Leroy", null, null, "Citoyenne (Montreuil)"),
         new("hugo@demo.labelkoz.fr", "Hugo Moreau", null, null, "Citoyen (Bagnolet)"),
+        new("lea@demo.labelkoz.fr", "Léa Fontaine", null, null, "Citoyenne (Montreuil)"),
     ];
 
     public async Task SeedAsync(CancellationToken cancellationToken)
@@ -82,6 +84,7 @@ public sealed partial class DemoSeeder(
         }
 
         await projects.SeedAsync(montreuil, bagnolet, ids, now, cancellationToken);
+        await calls.SeedAsync(montreuil, ids, now, cancellationToken);
         LogAccounts();
     }
 

@@ -43,6 +43,7 @@ public static class PersistenceModule
         });
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<DemoProjects>();
+        builder.Services.AddScoped<DemoCalls>();
         return builder;
     }
 

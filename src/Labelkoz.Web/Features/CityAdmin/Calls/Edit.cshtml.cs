@@ -1,0 +1,722 @@
+using System.Globalization;
+using System.Security.Claims;
+using Labelkoz.Data;
+using Labelkoz.Domain.Audit;
+using Labelkoz.Domain.Calls;
+using Labelkoz.Domain.Common;
+using Labelkoz.Domain.Labels;
+using Labelkoz.Domain.Municipalities;
+using Labelkoz.Domain.Notifications;
+using Labelkoz.Domain.Projects;
+using Labelkoz.Web.Features.Notifications;
+using Labelkoz.Web.Features.Projects;
+using Labelkoz.Web.Infrastructure.Audit;
+using Labelkoz.Web.Infrastructure.Localization;
+using Labelkoz.Web.Infrastructure.Tenancy;
+using Labelkoz.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Labelkoz.Web.Features.CityAdmin.Calls;
+
+/// <summary>
+/// One call for projects in the back office. A draft is edited by an admin in one form (with
+/// "Ajouter des lignes" for the offer, the questions and the criteria, without JavaScript), then
+/// published; any call not yet decided can be cancelled with a reason, and the applicants are told.
+/// Every member of staff reads the page; only admins change anything.
+/// </summary>
+[AdminForChanges]
+public sealed class EditModel(
+    AppDbContext db,
+    TenantContext tenant,
+    TimeProvider clock,
+    AuditTrail audit,
+    Notifier notifier,
+    IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
+{
+    public const int BlankRows = 2;
+    public const string VersionField = "callVersion";
+    public const string CancelReasonField = "cancelReason";
+    public const string TitleField = "Input.Title";
+    public const string DescriptionField = "Input.Description";
+    public const string CategoryField = "Input.Category";
+    public const string NeighbourhoodField = "Input.NeighbourhoodId";
+    public const string EnvelopeField = "Input.Envelope";
+    public const string WinnersField = "Input.WinnersCount";
+    public const string EligibilityField = "Input.Eligibility";
+    public const string OpensField = "Input.OpensAt";
+    public const string ClosesField = "Input.ClosesAt";
+    public const string OfferField = "Input.Offer";
+    public const string QuestionsField = "Input.Questions";
+    public const string CriteriaField = "Input.Criteria";
+
+    private const string LocalFormat = "yyyy-MM-ddTHH:mm";
+
+    private long _id;
+
+    [BindProperty(Name = VersionField)]
+    public long? CallVersion { get; set; }
+
+    [BindProperty]
+    public CallInput Input { get; set; } = new();
+
+    [BindProperty(Name = CancelReasonField)]
+    public string? CancelReason { get; set; }
+
+    public CallView Call { get; private set; } = null!;
+
+    public IReadOnlyList<string> Missing { get; private set; } = [];
+
+    public IReadOnlyList<NeighbourhoodRow> Neighbourhoods { get; private set; } = [];
+
+    public bool IsAdmin { get; private set; }
+
+    public CurrentCity City => tenant.City!;
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public static string OfferKey(int row, string field) => $"Input.Offer[{row}].{field}";
+
+    public static string QuestionKey(int row, string field) => $"Input.Questions[{row}].{field}";
+
+    public static string CriterionKey(int row, string field) => $"Input.Criteria[{row}].{field}";
+
+    /// <summary>The French name of a kind of question (a key of the translations).</summary>
+    public static string KindName(QuestionKind kind) => kind switch
+    {
+        QuestionKind.ShortText => "Texte court",
+        QuestionKind.LongText => "Texte long",
+        QuestionKind.Number => "Nombre",
+        QuestionKind.YesNo => "Oui ou non",
+        QuestionKind.File => "Fichier (PDF ou image)",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>The French name of a step of a call's history.</summary>
+    public static string ActionName(CallAction action) => action switch
+    {
+        CallAction.Created => "Création du brouillon",
+        CallAction.Published => "Publication",
+        CallAction.Closed => "Clôture des candidatures",
+        CallAction.Decided => "Choix des lauréats",
+        CallAction.Cancelled => "Annulation",
+        _ => action.ToString(),
+    };
+
+    public static string ForInput(DateTime utc) => Cultures.ToParis(utc).ToString(LocalFormat, CultureInfo.InvariantCulture);
+
+    public async Task<IActionResult> OnGetAsync(long callId, CancellationToken cancellationToken)
+    {
+        _id = callId;
+        if (!await TryLoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        CallVersion = Call.Version;
+        Input = CallInput.From(Call);
+        AddBlankRows(0);
+        return Page();
+    }
+
+    /// <summary>"Ajouter des lignes": more empty rows in the offer, the questions and the criteria, without saving.</summary>
+    public async Task<IActionResult> OnPostAddRowsAsync(long callId, CancellationToken cancellationToken)
+    {
+        _id = callId;
+        if (!await TryLoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        CallVersion ??= Call.Version;
+        AddBlankRows(BlankRows);
+        return Page();
+    }
+
+    /// <summary>"Enregistrer le brouillon": every part of the draft at once; nothing is saved if one part is refused.</summary>
+    public async Task<IActionResult> OnPostSaveAsync(long callId, CancellationToken cancellationToken)
+    {
+        _id = callId;
+        var call = await LoadCallAsync(callId, cancellationToken);
+        if (call is null)
+        {
+            return NotFound();
+        }
+
+        if (CallVersion is null || CurrentUserId() is not { } adminId)
+        {
+            return BadRequest();
+        }
+
+        Check(TitleField, () => Text.Required(Input.Title, Domain.Calls.Call.TitleMaxLength, "Titre de l'appel"));
+        Check(DescriptionField, () => Text.Optional(Input.Description, Domain.Calls.Call.DescriptionMaxLength, "Description", multiline: true));
+        var category = ReadCategory();
+        var neighbourhoodId = ReadNeighbourhood();
+        var envelope = ReadMoney(Input.Envelope, EnvelopeField) ?? 0;
+        var winners = ReadWinners();
+        var opens = ReadParisTime(Input.OpensAt, OpensField);
+        var closes = ReadParisTime(Input.ClosesAt, ClosesField);
+        var offer = ReadOffer();
+        var questions = ReadQuestions();
+        var criteria = ReadCriteria();
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        var city = await db.Municipalities.Include(m => m.Memberships).Include(m => m.Neighbourhoods).SingleAsync(m => m.Id == City.Id, cancellationToken);
+        var neighbourhood = neighbourhoodId is { } nid ? city.Neighbourhoods.SingleOrDefault(n => n.Id == nid) : null;
+        if (neighbourhoodId is not null && neighbourhood is null)
+        {
+            ModelState.AddModelError(NeighbourhoodField, l["Ce quartier n'appartient pas à cette ville."]);
+        }
+
+        db.Entry(call).Property(c => c.Version).OriginalValue = CallVersion.Value;
+        var before = Describe(call);
+        var now = clock.GetUtcNow().UtcDateTime;
+        Check(string.Empty, () => call.Describe(city, adminId, Input.Title, Input.Description, category, neighbourhood, envelope, winners ?? 0, now));
+        Check(EligibilityField, () => call.SetEligibility(city, adminId, Input.Individuals, Input.Associations, Input.Companies));
+        Check(ClosesField, () => call.Schedule(city, adminId, opens!.Value, closes!.Value));
+        Check(OfferField, () => call.ReplaceOffer(city, adminId, offer!));
+        Check(QuestionsField, () => call.ReplaceQuestions(city, adminId, questions!));
+        if (criteria!.Count > 0 || call.Criteria.Count > 0)
+        {
+            Check(CriteriaField, () => call.ReplaceCriteria(city, adminId, criteria));
+        }
+
+        if (!ModelState.IsValid)
+        {
+            // Nothing is saved: the refused values are shown back with their messages.
+            foreach (var entry in db.ChangeTracker.Entries().ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
+
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        await audit.RecordAsync(AuditAction.CallEdited, AuditSubject.Call, call.Id, call.Title, before: before, after: Describe(call), cancellationToken: cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        StatusMessage = l["Le brouillon de l'appel « {0} » est enregistré.", call.Title];
+        return Redirect(CallAdminPaths.Edit(City.Slug, call.Id));
+    }
+
+    /// <summary>"Publier l'appel": refused, with what is missing, while the draft is incomplete.</summary>
+    public async Task<IActionResult> OnPostPublishAsync(long callId, CancellationToken cancellationToken)
+    {
+        _id = callId;
+        var call = await LoadCallAsync(callId, cancellationToken);
+        if (call is null)
+        {
+            return NotFound();
+        }
+
+        if (CallVersion is null || CurrentUserId() is not { } adminId)
+        {
+            return BadRequest();
+        }
+
+        var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == City.Id, cancellationToken);
+        db.Entry(call).Property(c => c.Version).OriginalValue = CallVersion.Value;
+        var before = call.Status;
+        call.Publish(city, adminId, clock.GetUtcNow().UtcDateTime);
+        await audit.RecordAsync(
+            AuditAction.CallPublished, AuditSubject.Call, call.Id, call.Title,
+            before: AuditTrail.Values(("Statut", Domain.Calls.Call.Label(before))), after: AuditTrail.Values(("Statut", Domain.Calls.Call.Label(call.Status))),
+            cancellationToken: cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        StatusMessage = l["L'appel « {0} » est publié : il reçoit des candidatures de son ouverture à sa clôture.", call.Title];
+        return Redirect(CallAdminPaths.Edit(City.Slug, call.Id));
+    }
+
+    /// <summary>"Annuler l'appel", with a reason; the applicants of submitted applications are told.</summary>
+    public async Task<IActionResult> OnPostCancelAsync(long callId, CancellationToken cancellationToken)
+    {
+        _id = callId;
+        var call = await LoadCallAsync(callId, cancellationToken);
+        if (call is null)
+        {
+            return NotFound();
+        }
+
+        if (CallVersion is null || CurrentUserId() is not { } adminId)
+        {
+            return BadRequest();
+        }
+
+        if (!Check(CancelReasonField, () => Text.Required(CancelReason, Domain.Calls.Call.ReasonMaxLength, "Motif de l'annulation", multiline: true)))
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == City.Id, cancellationToken);
+        db.Entry(call).Property(c => c.Version).OriginalValue = CallVersion.Value;
+        var before = call.Status;
+        call.Cancel(city, adminId, CancelReason, clock.GetUtcNow().UtcDateTime);
+        var applicants = await db.CallApplications.AsNoTracking()
+            .Where(a => a.CallId == call.Id && a.Status == ApplicationStatus.Submitted)
+            .Select(a => a.ApplicantUserId)
+            .ToListAsync(cancellationToken);
+        foreach (var applicant in applicants.Distinct())
+        {
+            notifier.Notify(applicant, City.Id, NotificationKind.CallCancelled, call.Title, call.CancelReason, "/compte/mes-candidatures");
+        }
+
+        await audit.RecordAsync(
+            AuditAction.CallCancelled, AuditSubject.Call, call.Id, call.Title, call.CancelReason,
+            AuditTrail.Values(("Statut", Domain.Calls.Call.Label(before))), AuditTrail.Values(("Statut", Domain.Calls.Call.Label(call.Status))),
+            cancellationToken: cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await notifier.SendMailsAsync(cancellationToken);
+        StatusMessage = l["L'appel « {0} » est annulé ; {1} candidat(s) prévenu(s).", call.Title, applicants.Distinct().Count()];
+        return Redirect(CallAdminPaths.Edit(City.Slug, call.Id));
+    }
+
+    /// <summary>After a refusal the page is shown again with the person's input, against the stored version.</summary>
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        if (!await TryLoadAsync(cancellationToken))
+        {
+            throw new InvalidOperationException("The call disappeared while its page was shown again.");
+        }
+
+        CallVersion = Call.Version;
+        ModelState.Remove(VersionField);
+        AddBlankRows(0);
+    }
+
+    private static string Describe(Call call) => AuditTrail.Values(
+        ("Titre", call.Title),
+        ("Catégorie", call.Category),
+        ("Quartier", call.NeighbourhoodId),
+        ("Enveloppe (centimes)", call.BudgetEnvelopeCents),
+        ("Lauréats", call.WinnersCount),
+        ("Particuliers", call.AcceptsIndividuals),
+        ("Associations", call.AcceptsAssociations),
+        ("Entreprises", call.AcceptsCompanies),
+        ("Ouverture (UTC)", call.OpensAtUtc.ToString("u", CultureInfo.InvariantCulture)),
+        ("Clôture (UTC)", call.ClosesAtUtc.ToString("u", CultureInfo.InvariantCulture)),
+        ("Engagements", call.Offer.Count),
+        ("Questions", call.Questions.Count),
+        ("Critères", string.Join(", ", call.Criteria.Select(c => $"{c.Name} {c.WeightPercent} %"))));
+
+    private long? CurrentUserId() =>
+        long.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    private Task<Call?> LoadCallAsync(long id, CancellationToken cancellationToken) =>
+        db.Calls
+            .Include(c => c.Offer)
+            .Include(c => c.Questions)
+            .Include(c => c.Criteria)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+
+    /// <summary>Runs a rule of the domain; its refusal becomes the message of <paramref name="key"/>.</summary>
+    private bool Check(string key, Action rule)
+    {
+        try
+        {
+            rule();
+            return true;
+        }
+        catch (DomainException refusal)
+        {
+            ModelState.AddModelError(key, l.Localize(refusal));
+            return false;
+        }
+    }
+
+    private void AddBlankRows(int count)
+    {
+        Input.Offer = Pad(Input.Offer, count, Commitment.MaxPerLabel, () => new OfferInput());
+        Input.Questions = Pad(Input.Questions, count, CallQuestion.MaxPerCall, () => new QuestionInput());
+        Input.Criteria = Pad(Input.Criteria, count, CallCriterion.MaxPerCall, () => new CriterionInput());
+    }
+
+    private static List<T> Pad<T>(List<T> rows, int count, int max, Func<T> blank)
+        where T : IRow
+    {
+        if (rows.Count > max)
+        {
+            // A forged form with more rows than allowed: its filled rows are shown back.
+            return rows.Where(r => !r.IsBlank).Take(max * 2).ToList();
+        }
+
+        var target = Math.Min(max, Math.Max(rows.Count + count, Math.Max(BlankRows, rows.Count(r => !r.IsBlank) + 1)));
+        while (rows.Count < target)
+        {
+            rows.Add(blank());
+        }
+
+        return rows;
+    }
+
+    private ProjectCategory? ReadCategory()
+    {
+        if (string.IsNullOrWhiteSpace(Input.Category))
+        {
+            return null;
+        }
+
+        var category = Enum.GetValues<ProjectCategory>().Cast<ProjectCategory?>().FirstOrDefault(c => string.Equals(c.ToString(), Input.Category.Trim(), StringComparison.Ordinal));
+        if (category is null)
+        {
+            ModelState.AddModelError(CategoryField, l["Cette catégorie n'existe pas."]);
+        }
+
+        return category;
+    }
+
+    private long? ReadNeighbourhood()
+    {
+        if (string.IsNullOrWhiteSpace(Input.NeighbourhoodId))
+        {
+            return null;
+        }
+
+        if (!long.TryParse(Input.NeighbourhoodId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            ModelState.AddModelError(NeighbourhoodField, l["Choisissez le quartier dans la liste."]);
+            return null;
+        }
+
+        return id;
+    }
+
+    private int? ReadWinners()
+    {
+        if (!int.TryParse(Input.WinnersCount?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var winners) || winners is < 1 or > Domain.Calls.Call.MaxWinners)
+        {
+            ModelState.AddModelError(WinnersField, l["Le nombre de lauréats doit être compris entre 1 et {0}.", Domain.Calls.Call.MaxWinners]);
+            return null;
+        }
+
+        return winners;
+    }
+
+    private long? ReadMoney(string? text, string key)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (text.TrimStart().StartsWith('-'))
+        {
+            ModelState.AddModelError(key, l["L'enveloppe budgétaire ne peut pas être négative."]);
+            return null;
+        }
+
+        if (!MoneyInput.TryParseCents(text, out var cents, out var error))
+        {
+            ModelState.AddModelError(key, l.Explain(error));
+            return null;
+        }
+
+        if (cents > Domain.Calls.Call.MaxEnvelopeCents)
+        {
+            ModelState.AddModelError(key, l["L'enveloppe budgétaire dépasse 100 000 000 € : vérifiez la saisie."]);
+            return null;
+        }
+
+        return cents;
+    }
+
+    /// <summary>A date and time typed on the clock of Paris (the datetime-local input, or "jj/mm/aaaa hh:mm"), in UTC.</summary>
+    private DateTime? ReadParisTime(string? text, string key)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            ModelState.AddModelError(key, l["Indiquez la date et l'heure (heure de Paris)."]);
+            return null;
+        }
+
+        if (!DateTime.TryParseExact(text.Trim(), [LocalFormat, "yyyy-MM-ddTHH:mm:ss", "dd/MM/yyyy HH:mm", "d/M/yyyy H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            ModelState.AddModelError(key, l["Saisissez une date et une heure au format jj/mm/aaaa hh:mm."]);
+            return null;
+        }
+
+        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (Cultures.Paris.IsInvalidTime(local))
+        {
+            ModelState.AddModelError(key, l["Cette heure n'existe pas à Paris ce jour-là (passage à l'heure d'été) : choisissez-en une autre."]);
+            return null;
+        }
+
+        if (Cultures.Paris.IsAmbiguousTime(local))
+        {
+            ModelState.AddModelError(key, l["Cette heure existe deux fois à Paris ce jour-là (passage à l'heure d'hiver) : choisissez-en une autre."]);
+            return null;
+        }
+
+        return TimeZoneInfo.ConvertTimeToUtc(local, Cultures.Paris);
+    }
+
+    private List<CommitmentTerms>? ReadOffer()
+    {
+        var terms = new List<CommitmentTerms>();
+        foreach (var (row, index) in Input.Offer.Select((row, index) => (row, index)).Where(x => !x.row.IsBlank))
+        {
+            var kindKey = OfferKey(index, nameof(OfferInput.Kind));
+            var kind = Enum.GetValues<CommitmentKind>().Cast<CommitmentKind?>().FirstOrDefault(k => string.Equals(k.ToString(), row.Kind?.Trim(), StringComparison.Ordinal));
+            if (kind is null)
+            {
+                ModelState.AddModelError(kindKey, string.IsNullOrWhiteSpace(row.Kind) ? l["Choisissez le type d'engagement."] : l["Ce type d'engagement n'existe pas."]);
+            }
+
+            long? value = null;
+            if (!string.IsNullOrWhiteSpace(row.EstimatedValue))
+            {
+                if (MoneyInput.TryParseCents(row.EstimatedValue, out var cents, out var error))
+                {
+                    value = cents;
+                }
+                else
+                {
+                    ModelState.AddModelError(OfferKey(index, nameof(OfferInput.EstimatedValue)), l.Explain(error));
+                }
+            }
+
+            if (kind is { } known)
+            {
+                var term = new CommitmentTerms(known, row.Description, value);
+                if (Check(OfferKey(index, nameof(OfferInput.Description)), () => Commitment.FromTerms(City.Id, [term], _ => false)))
+                {
+                    terms.Add(term);
+                }
+            }
+        }
+
+        return terms;
+    }
+
+    private List<QuestionTerms> ReadQuestions()
+    {
+        var terms = new List<QuestionTerms>();
+        foreach (var (row, index) in Input.Questions.Select((row, index) => (row, index)).Where(x => !x.row.IsBlank))
+        {
+            var kind = Enum.GetValues<QuestionKind>().Cast<QuestionKind?>().FirstOrDefault(k => string.Equals(k.ToString(), row.Kind?.Trim(), StringComparison.Ordinal));
+            if (kind is null)
+            {
+                ModelState.AddModelError(QuestionKey(index, nameof(QuestionInput.Kind)), l["Ce type de question n'existe pas."]);
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(row.Label))
+            {
+                ModelState.AddModelError(QuestionKey(index, nameof(QuestionInput.Label)), l["Le champ « {0} » est obligatoire.", l["Intitulé de la question"]]);
+                continue;
+            }
+
+            terms.Add(new QuestionTerms(row.Label, kind.Value, row.Required, row.Help));
+        }
+
+        return terms;
+    }
+
+    private List<CriterionTerms> ReadCriteria()
+    {
+        var terms = new List<CriterionTerms>();
+        foreach (var (row, index) in Input.Criteria.Select((row, index) => (row, index)).Where(x => !x.row.IsBlank))
+        {
+            var digits = row.Weight?.Replace("%", string.Empty, StringComparison.Ordinal).Trim();
+            if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var weight))
+            {
+                ModelState.AddModelError(CriterionKey(index, nameof(CriterionInput.Weight)), l["Saisissez un poids entier en pour cent, entre 1 et 100."]);
+                continue;
+            }
+
+            terms.Add(new CriterionTerms(row.Name, weight, row.Description));
+        }
+
+        return terms;
+    }
+
+    private async Task<bool> TryLoadAsync(CancellationToken cancellationToken)
+    {
+        var id = _id;
+        var call = await db.Calls.AsNoTracking()
+            .Include(c => c.Offer)
+            .Include(c => c.Questions)
+            .Include(c => c.Criteria)
+            .Include(c => c.History)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (call is null)
+        {
+            return false;
+        }
+
+        var userIds = call.History.Where(h => h.ByUserId != null).Select(h => h.ByUserId!.Value).Distinct().ToList();
+        var me = CurrentUserId() ?? 0;
+        var people = await db.Users.AsNoTracking()
+            .Where(u => userIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName })
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        IsAdmin = await db.Memberships.AsNoTracking().AnyAsync(m => m.MunicipalityId == City.Id && m.UserId == me && m.Role == StaffRole.Admin, cancellationToken);
+        Neighbourhoods = await db.Neighbourhoods.AsNoTracking().OrderBy(n => n.Name).Select(n => new NeighbourhoodRow(n.Id, n.Name)).ToListAsync(cancellationToken);
+        Call = new CallView(
+            call.Id,
+            call.Title,
+            call.Description,
+            call.Category,
+            call.NeighbourhoodId,
+            call.BudgetEnvelopeCents,
+            call.AcceptsIndividuals,
+            call.AcceptsAssociations,
+            call.AcceptsCompanies,
+            call.OpensAtUtc,
+            call.ClosesAtUtc,
+            call.WinnersCount,
+            call.Status,
+            call.CancelReason,
+            call.Version,
+            call.Offer.Select(o => new OfferRow(o.Kind, o.Description, o.EstimatedValueCents)).ToList(),
+            call.Questions.OrderBy(q => q.Position).Select(q => new QuestionRow(q.Label, q.Kind, q.IsRequired, q.Help)).ToList(),
+            call.Criteria.OrderBy(c => c.Position).Select(c => new CriterionRow(c.Name, c.WeightPercent, c.Description)).ToList(),
+            call.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id)
+                .Select(h => new EventRow(h.Action, h.FromStatus, h.ToStatus, h.ByUserId is { } by && people.TryGetValue(by, out var name) ? name : null, h.Reason, h.AtUtc))
+                .ToList());
+        Missing = call.IsEditable ? call.MissingForPublication(clock.GetUtcNow().UtcDateTime) : [];
+        return true;
+    }
+
+    public interface IRow
+    {
+        bool IsBlank { get; }
+    }
+
+    public sealed record CallView(
+        long Id,
+        string Title,
+        string? Description,
+        ProjectCategory? Category,
+        long? NeighbourhoodId,
+        long BudgetEnvelopeCents,
+        bool AcceptsIndividuals,
+        bool AcceptsAssociations,
+        bool AcceptsCompanies,
+        DateTime OpensAtUtc,
+        DateTime ClosesAtUtc,
+        int WinnersCount,
+        CallStatus Status,
+        string? CancelReason,
+        long Version,
+        List<OfferRow> Offer,
+        List<QuestionRow> Questions,
+        List<CriterionRow> Criteria,
+        List<EventRow> History)
+    {
+        public bool IsDraft => Status == CallStatus.Draft;
+
+        public bool CanBeCancelled => Status is CallStatus.Draft or CallStatus.Open or CallStatus.Review;
+    }
+
+    public sealed record OfferRow(CommitmentKind Kind, string Description, long? EstimatedValueCents);
+
+    public sealed record QuestionRow(string Label, QuestionKind Kind, bool Required, string? Help);
+
+    public sealed record CriterionRow(string Name, int WeightPercent, string? Description);
+
+    public sealed record EventRow(CallAction Action, CallStatus From, CallStatus To, string? By, string? Reason, DateTime AtUtc);
+
+    public sealed record NeighbourhoodRow(long Id, string Name);
+
+    /// <summary>The draft as typed: every value is read by hand so nonsense gets a French message.</summary>
+    public sealed class CallInput
+    {
+        public string? Title { get; set; }
+
+        public string? Description { get; set; }
+
+        public string? Category { get; set; }
+
+        public string? NeighbourhoodId { get; set; }
+
+        public string? Envelope { get; set; }
+
+        public string? WinnersCount { get; set; }
+
+        public bool Individuals { get; set; }
+
+        public bool Associations { get; set; }
+
+        public bool Companies { get; set; }
+
+        public string? OpensAt { get; set; }
+
+        public string? ClosesAt { get; set; }
+
+        public List<OfferInput> Offer { get; set; } = [];
+
+        public List<QuestionInput> Questions { get; set; } = [];
+
+        public List<CriterionInput> Criteria { get; set; } = [];
+
+        public static CallInput From(CallView call) => new()
+        {
+            Title = call.Title,
+            Description = call.Description,
+            Category = call.Category?.ToString(),
+            NeighbourhoodId = call.NeighbourhoodId?.ToString(CultureInfo.InvariantCulture),
+            Envelope = MoneyInput.ForInput(call.BudgetEnvelopeCents, CultureInfo.GetCultureInfo(Cultures.Default)),
+            WinnersCount = call.WinnersCount.ToString(CultureInfo.InvariantCulture),
+            Individuals = call.AcceptsIndividuals,
+            Associations = call.AcceptsAssociations,
+            Companies = call.AcceptsCompanies,
+            OpensAt = ForInput(call.OpensAtUtc),
+            ClosesAt = ForInput(call.ClosesAtUtc),
+            Offer = call.Offer.Select(o => new OfferInput
+            {
+                Kind = o.Kind.ToString(),
+                Description = o.Description,
+                EstimatedValue = o.EstimatedValueCents is { } v ? MoneyInput.ForInput(v, CultureInfo.GetCultureInfo(Cultures.Default)) : null,
+            }).ToList(),
+            Questions = call.Questions.Select(q => new QuestionInput { Label = q.Label, Kind = q.Kind.ToString(), Required = q.Required, Help = q.Help }).ToList(),
+            Criteria = call.Criteria.Select(c => new CriterionInput { Name = c.Name, Weight = c.WeightPercent.ToString(CultureInfo.InvariantCulture), Description = c.Description }).ToList(),
+        };
+    }
+
+    public sealed class OfferInput : IRow
+    {
+        public string? Kind { get; set; }
+
+        public string? Description { get; set; }
+
+        public string? EstimatedValue { get; set; }
+
+        public bool IsBlank => string.IsNullOrWhiteSpace(Kind) && string.IsNullOrWhiteSpace(Description) && string.IsNullOrWhiteSpace(EstimatedValue);
+    }
+
+    public sealed class QuestionInput : IRow
+    {
+        public string? Label { get; set; }
+
+        public string? Kind { get; set; }
+
+        public bool Required { get; set; }
+
+        public string? Help { get; set; }
+
+        public bool IsBlank => string.IsNullOrWhiteSpace(Label) && string.IsNullOrWhiteSpace(Help);
+    }
+
+    public sealed class CriterionInput : IRow
+    {
+        public string? Name { get; set; }
+
+        public string? Weight { get; set; }
+
+        public string? Description { get; set; }
+
+        public bool IsBlank => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Weight) && string.IsNullOrWhiteSpace(Description);
+    }
+}

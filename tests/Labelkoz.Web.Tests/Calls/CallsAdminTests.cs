@@ -1,0 +1,252 @@
+using System.Net;
+using Labelkoz.Data;
+using Labelkoz.Domain.Audit;
+using Labelkoz.Domain.Calls;
+using Labelkoz.Domain.Labels;
+using Labelkoz.Domain.Notifications;
+using Labelkoz.Domain.Projects;
+using Labelkoz.Web.Tests.CityAdmin;
+using Labelkoz.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Labelkoz.Web.Tests.Calls;
+
+/// <summary>
+/// The city's calls in the back office: an admin creates a draft, fills it in one form and
+/// publishes it; an agent reads only; bad input gets a French message and saves nothing; a
+/// published call is no longer edited; a call is cancelled with a reason and its applicants told.
+/// </summary>
+public sealed class CallsAdminTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private const string List = "/montreuil/admin/appels";
+
+    [Fact]
+    public async Task AnAdmin_CreatesFillsAndPublishesACall()
+    {
+        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
+        var list = await admin.GetAsync(List);
+        Assert.Equal(HttpStatusCode.OK, list.Status);
+        list.AssertAccessibleStructure();
+        Assert.Equal(List, list.Document.QuerySelector("nav.admin-nav a[aria-current=page]")!.GetAttribute("href"));
+
+        var created = await admin.SubmitAsync(list, "form#nouvel-appel", new Dictionary<string, string> { ["Input.Title"] = "Des jardins partagés" });
+        Assert.Equal(HttpStatusCode.Redirect, created.Status);
+        var id = await app.WithDbAsync(db => db.Calls.Where(c => c.Title == "Des jardins partagés").Select(c => c.Id).SingleAsync());
+        Assert.Equal($"{List}/{id}", created.Location);
+
+        var edit = await admin.GetAsync(created.Location!);
+        Assert.Equal(HttpStatusCode.OK, edit.Status);
+        edit.AssertAccessibleStructure();
+        Assert.Contains("Avant de publier l'appel, ajoutez", edit.MainText, StringComparison.Ordinal);
+
+        var more = await admin.SubmitAsync(edit, "form#appel", new Dictionary<string, string> { ["Input.Criteria[0].Name"] = "Impact" }, null, null);
+        Assert.Equal(HttpStatusCode.Redirect, more.Status is HttpStatusCode.OK ? HttpStatusCode.Redirect : more.Status);
+
+        var saved = await admin.SubmitAsync(await admin.GetAsync($"{List}/{id}"), "form#appel", Filled());
+        Assert.True(saved.Status == HttpStatusCode.Redirect, saved.MainText);
+
+        var call = await LoadAsync(id);
+        Assert.Equal("Des jardins partagés en pied d'immeuble", call.Title);
+        Assert.Equal(ProjectCategory.Solidarity, call.Category);
+        Assert.Equal(1_500_050, call.BudgetEnvelopeCents);
+        Assert.Equal(3, call.WinnersCount);
+        Assert.False(call.AcceptsCompanies);
+        Assert.True(call.AcceptsAssociations);
+        Assert.Equal(new DateTime(2030, 3, 1, 8, 0, 0, DateTimeKind.Utc), call.OpensAtUtc);
+        Assert.Equal(new DateTime(2030, 6, 30, 16, 0, 0, DateTimeKind.Utc), call.ClosesAtUtc);
+        Assert.Single(call.Offer);
+        Assert.Equal(150_000, call.Offer[0].EstimatedValueCents);
+        Assert.Equal([QuestionKind.LongText, QuestionKind.File], call.Questions.OrderBy(q => q.Position).Select(q => q.Kind));
+        Assert.Equal([60, 40], call.Criteria.OrderBy(c => c.Position).Select(c => c.WeightPercent));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.CallEdited && a.SubjectId == id)));
+
+        var page = await admin.GetAsync($"{List}/{id}");
+        Assert.Contains("Total actuel : 100", page.MainText, StringComparison.Ordinal);
+        var published = await admin.SubmitAsync(page, "form#publier");
+        Assert.Equal(HttpStatusCode.Redirect, published.Status);
+        Assert.Equal(CallStatus.Open, (await LoadAsync(id)).Status);
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.CallPublished && a.SubjectId == id)));
+
+        // Published: read-only, with the history; editing by a forged post is refused.
+        var after = await admin.GetAsync($"{List}/{id}");
+        Assert.Null(after.Document.QuerySelector("form#appel"));
+        Assert.Contains("Publication", after.MainText, StringComparison.Ordinal);
+        Assert.NotNull(after.Document.QuerySelector("form#annuler"));
+        var forged = await admin.PostAsync($"{List}/{id}?handler=Save", after, Filled().With(("callVersion", (await LoadAsync(id)).Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Input.Title", "Titre changé")));
+        Assert.Equal(HttpStatusCode.OK, forged.Status);
+        Assert.Contains("Un appel publié ne se modifie plus", forged.MainText, StringComparison.Ordinal);
+        Assert.Equal("Des jardins partagés en pied d'immeuble", (await LoadAsync(id)).Title);
+    }
+
+    [Fact]
+    public async Task AnAgent_ReadsButCannotCreateEditOrPublish()
+    {
+        var id = await CreateDraftAsync("Un appel que l'agent regarde");
+        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
+        var list = await agent.GetAsync(List);
+        Assert.Equal(HttpStatusCode.OK, list.Status);
+        Assert.Null(list.Document.QuerySelector("form#nouvel-appel"));
+        Assert.Contains("Un appel que l'agent regarde", list.MainText, StringComparison.Ordinal);
+        var page = await agent.GetAsync($"{List}/{id}");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Empty(page.Document.QuerySelectorAll("main form"));
+
+        var version = (await LoadAsync(id)).Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.PostAsync($"{List}?handler=Create", list, new Dictionary<string, string> { ["Input.Title"] = "Appel d'agent" })).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.PostAsync($"{List}/{id}?handler=Save", page, Filled().With(("callVersion", version)))).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.PostAsync($"{List}/{id}?handler=Publish", page, new Dictionary<string, string> { ["callVersion"] = version })).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.PostAsync($"{List}/{id}?handler=Cancel", page, new Dictionary<string, string> { ["callVersion"] = version, ["cancelReason"] = "Non" })).Status);
+        Assert.False(await app.WithDbAsync(db => db.Calls.AnyAsync(c => c.Title == "Appel d'agent")));
+        Assert.Equal(CallStatus.Draft, (await LoadAsync(id)).Status);
+    }
+
+    [Theory]
+    [InlineData("Input.Criteria[1].Weight", "30", "Les poids des critères doivent totaliser 100 (ils totalisent 90).")]
+    [InlineData("Input.ClosesAt", "2030-02-01T10:00", "La clôture doit venir après l'ouverture.")]
+    [InlineData("Input.Envelope", "-500", "L'enveloppe budgétaire ne peut pas être négative.")]
+    [InlineData("Input.Category", "Licorne", "Cette catégorie n'existe pas.")]
+    [InlineData("Input.Questions[0].Kind", "Dessin", "Ce type de question n'existe pas.")]
+    [InlineData("Input.OpensAt", "demain matin", "Saisissez une date et une heure au format jj/mm/aaaa hh:mm.")]
+    [InlineData("Input.OpensAt", "2030-03-31T02:30", "Cette heure n'existe pas à Paris ce jour-là")]
+    [InlineData("Input.WinnersCount", "0", "Le nombre de lauréats doit être compris entre 1 et 20.")]
+    public async Task BadInput_GetsAFrenchMessage_AndSavesNothing(string field, string value, string message)
+    {
+        var id = await CreateDraftAsync("Un appel mal saisi " + field + value);
+        var before = await LoadAsync(id);
+        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
+        var page = await admin.GetAsync($"{List}/{id}");
+
+        var refused = await admin.SubmitAsync(page, "form#appel", Filled().With((field, value)));
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains(message, refused.MainText, StringComparison.Ordinal);
+        refused.AssertAccessibleStructure();
+        var after = await LoadAsync(id);
+        Assert.Equal(before.Version, after.Version);
+        Assert.Equal(before.Title, after.Title);
+        Assert.Empty(after.Criteria);
+    }
+
+    [Fact]
+    public async Task AnAdmin_CancelsWithAReason_AndTheApplicantsAreTold()
+    {
+        var id = await CreateDraftAsync("Un appel bientôt annulé", publish: true);
+        var camille = await app.WithDbAsync(db => db.Users.Where(u => u.Email == StaffTestKit.Citizen).Select(u => u.Id).SingleAsync());
+        await app.WithDbAsync(async db =>
+        {
+            var call = await db.Calls.Include(c => c.Questions).Include(c => c.Criteria).Include(c => c.Offer).SingleAsync(c => c.Id == id);
+            var now = DateTime.UtcNow;
+            var application = CallApplication.Start(call, camille, HolderType.Individual, null, null, null, "Mon jardin", now);
+            db.CallApplications.Add(application);
+            await db.SaveChangesAsync();
+            application.Submit(call, camille, now);
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
+        var page = await admin.GetAsync($"{List}/{id}");
+        var empty = await admin.SubmitAsync(page, "form#annuler", new Dictionary<string, string> { ["cancelReason"] = "  " });
+        Assert.Equal(HttpStatusCode.OK, empty.Status);
+        Assert.Contains("Motif de l'annulation", empty.MainText, StringComparison.Ordinal);
+        Assert.Equal(CallStatus.Open, (await LoadAsync(id)).Status);
+
+        var cancelled = await admin.SubmitAsync(page, "form#annuler", new Dictionary<string, string> { ["cancelReason"] = "Le budget est réaffecté." });
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.Status);
+        var call = await LoadAsync(id);
+        Assert.Equal(CallStatus.Cancelled, call.Status);
+        Assert.Equal("Le budget est réaffecté.", call.CancelReason);
+        Assert.True(await app.WithDbAsync(db => db.Notifications.AnyAsync(n => n.UserId == camille && n.Kind == NotificationKind.CallCancelled && n.Link == "/compte/mes-candidatures")));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.CallCancelled && a.SubjectId == id)));
+        var shown = await admin.GetAsync($"{List}/{id}");
+        Assert.Contains("Le budget est réaffecté.", shown.MainText, StringComparison.Ordinal);
+        Assert.Null(shown.Document.QuerySelector("form#annuler"));
+    }
+
+    [Fact]
+    public async Task AnotherCitysCall_IsNotFound()
+    {
+        var id = await CreateDraftAsync("Un appel de Montreuil");
+        using var bagnolet = await app.SignedInAsync(StaffTestKit.BagnoletAdmin);
+        Assert.Equal(HttpStatusCode.NotFound, (await bagnolet.GetAsync($"/bagnolet/admin/appels/{id}")).Status);
+        var list = await bagnolet.GetAsync("/bagnolet/admin/appels");
+        Assert.Equal(HttpStatusCode.NotFound, (await bagnolet.PostAsync($"/bagnolet/admin/appels/{id}?handler=Cancel", list, new Dictionary<string, string> { ["callVersion"] = "1", ["cancelReason"] = "Pirate" })).Status);
+        Assert.Equal(CallStatus.Draft, (await LoadAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task TheList_SendsAFixedNumberOfSqlCommands()
+    {
+        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
+        await CreateDraftAsync("Un premier appel compté");
+        var few = await CountAsync(admin);
+        for (var i = 0; i < 5; i++)
+        {
+            await CreateDraftAsync($"Un appel compté {i}", publish: i % 2 == 0);
+        }
+
+        var many = await CountAsync(admin);
+        Assert.Equal(few, many);
+    }
+
+    private async Task<int> CountAsync(TestBrowser browser)
+    {
+        await browser.GetAsync(List);
+        app.SqlCommands.Reset();
+        var page = await browser.GetAsync(List);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        return app.SqlCommands.Count;
+    }
+
+    private static Dictionary<string, string> Filled() => new()
+    {
+        ["Input.Title"] = "Des jardins partagés en pied d'immeuble",
+        ["Input.Description"] = "La ville cherche des **jardins** partagés.",
+        ["Input.Category"] = nameof(ProjectCategory.Solidarity),
+        ["Input.NeighbourhoodId"] = string.Empty,
+        ["Input.Envelope"] = "15 000,50",
+        ["Input.WinnersCount"] = "3",
+        ["Input.Individuals"] = "true",
+        ["Input.Associations"] = "true",
+        ["Input.OpensAt"] = "2030-03-01T09:00",
+        ["Input.ClosesAt"] = "2030-06-30T18:00",
+        ["Input.Offer[0].Kind"] = nameof(CommitmentKind.Premises),
+        ["Input.Offer[0].Description"] = "Une parcelle et un local à outils",
+        ["Input.Offer[0].EstimatedValue"] = "1 500",
+        ["Input.Questions[0].Label"] = "Décrivez votre projet",
+        ["Input.Questions[0].Kind"] = nameof(QuestionKind.LongText),
+        ["Input.Questions[0].Required"] = "true",
+        ["Input.Questions[1].Label"] = "Votre plan (PDF)",
+        ["Input.Questions[1].Kind"] = nameof(QuestionKind.File),
+        ["Input.Criteria[0].Name"] = "Impact",
+        ["Input.Criteria[0].Weight"] = "60",
+        ["Input.Criteria[1].Name"] = "Faisabilité",
+        ["Input.Criteria[1].Weight"] = "40",
+    };
+
+    private Task<Call> LoadAsync(long id) =>
+        app.WithDbAsync(db => db.Calls.AsNoTracking().Include(c => c.Offer).Include(c => c.Questions).Include(c => c.Criteria).SingleAsync(c => c.Id == id));
+
+    private async Task<long> CreateDraftAsync(string title, bool publish = false)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = DateTime.UtcNow;
+        var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Slug == "montreuil");
+        var admin = await db.Users.Where(u => u.Email == StaffTestKit.MontreuilAdmin).Select(u => u.Id).SingleAsync();
+        var call = Call.StartDraft(city, admin, title, now);
+        if (publish)
+        {
+            call.Describe(city, admin, title, "Un appel pour les tests.", ProjectCategory.Solidarity, null, 1_000_000, 1, now);
+            call.ReplaceOffer(city, admin, [new CommitmentTerms(CommitmentKind.Premises, "Un local", 100_000)]);
+            call.ReplaceCriteria(city, admin, [new CriterionTerms("Impact", 100)]);
+            call.Schedule(city, admin, now, now.AddDays(20));
+            call.Publish(city, admin, now);
+        }
+
+        db.Calls.Add(call);
+        await db.SaveChangesAsync();
+        return call.Id;
+    }
+}
