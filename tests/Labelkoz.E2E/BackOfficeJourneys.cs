@@ -16,7 +16,7 @@ public sealed class BackOfficeJourneys(BrowserFixture fixture) : Journey(fixture
         await Expect(Page).ToHaveURLAsync(new Regex("/montreuil/admin$"));
         await Pages.CheckAccessibilityAsync(Page);
 
-        foreach (var path in new[] { "presentation", "identite-visuelle", "quartiers", "parametres", "equipe", "projets", "moderation" })
+        foreach (var path in new[] { "presentation", "identite-visuelle", "quartiers", "parametres", "equipe", "projets", "moderation", "journal", "appels", "appels/1", "appels/2", "appels/2/candidatures", "appels/2/candidatures/4", "appels/3/candidatures" })
         {
             await Pages.VisitAsync(Page, "/montreuil/admin/" + path);
         }
@@ -34,7 +34,7 @@ public sealed class BackOfficeJourneys(BrowserFixture fixture) : Journey(fixture
     {
         await Pages.VisitAsync(Page, "/compte/connexion");
         await AccountSteps.LogInAsync(Page, "camille@demo.labelkoz.fr", AccountSteps.DemoPassword);
-        foreach (var path in new[] { "/compte/mon-espace", "/compte/profil", "/compte/courriel", "/compte/mot-de-passe", "/compte/mes-projets", "/montreuil/projets", "/montreuil/projets?tri=soutiens&categorie=sport", "/" })
+        foreach (var path in new[] { "/compte/mon-espace", "/compte/profil", "/compte/courriel", "/compte/mot-de-passe", "/compte/mes-projets", "/compte/notifications", "/compte/mes-candidatures", "/montreuil/projets", "/montreuil/projets?tri=soutiens&categorie=sport", "/montreuil/appels", "/appels", "/montreuil/appels/1", "/montreuil/appels/1/candidature", "/montreuil/appels/3", "/" })
         {
             await Pages.VisitAsync(Page, path);
         }

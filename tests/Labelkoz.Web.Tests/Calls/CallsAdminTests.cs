@@ -7,6 +7,7 @@ using Labelkoz.Domain.Notifications;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.ProjectsAdmin;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -40,10 +41,15 @@ public sealed class CallsAdminTests(AppFactory app) : IClassFixture<AppFactory>
         edit.AssertAccessibleStructure();
         Assert.Contains("Avant de publier l'appel, ajoutez", edit.MainText, StringComparison.Ordinal);
 
-        var more = await admin.SubmitAsync(edit, "form#appel", new Dictionary<string, string> { ["Input.Criteria[0].Name"] = "Impact" }, null, null);
-        Assert.Equal(HttpStatusCode.Redirect, more.Status is HttpStatusCode.OK ? HttpStatusCode.Redirect : more.Status);
+        // "Ajouter des lignes" keeps what was typed and saves nothing.
+        var rows = edit.Document.QuerySelectorAll("form#appel fieldset.call-admin-row").Length;
+        var more = await admin.PostAsync($"{List}/{id}?handler=AddRows", edit, new Dictionary<string, string> { ["callVersion"] = "1", ["Input.Criteria[0].Name"] = "Impact" });
+        Assert.Equal(HttpStatusCode.OK, more.Status);
+        Assert.True(more.Document.QuerySelectorAll("form#appel fieldset.call-admin-row").Length > rows);
+        Assert.Equal("Impact", more.Document.GetElementById("critere-0-nom")!.GetAttribute("value"));
+        Assert.Empty((await LoadAsync(id)).Criteria);
 
-        var saved = await admin.SubmitAsync(await admin.GetAsync($"{List}/{id}"), "form#appel", Filled());
+        var saved = await SaveAsync(admin, id, Filled());
         Assert.True(saved.Status == HttpStatusCode.Redirect, saved.MainText);
 
         var call = await LoadAsync(id);
@@ -77,6 +83,21 @@ public sealed class CallsAdminTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.OK, forged.Status);
         Assert.Contains("Un appel publié ne se modifie plus", forged.MainText, StringComparison.Ordinal);
         Assert.Equal("Des jardins partagés en pied d'immeuble", (await LoadAsync(id)).Title);
+    }
+
+    [Fact]
+    public async Task ANewCallWithoutTitle_IsRefusedInFrench_AndNothingIsCreated()
+    {
+        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
+        var before = await app.WithDbAsync(db => db.Calls.CountAsync());
+        var list = await admin.GetAsync(List);
+
+        var refused = await admin.SubmitAsync(list, "form#nouvel-appel", new Dictionary<string, string> { ["Input.Title"] = "   " });
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("Titre de l'appel", refused.Document.QuerySelector(".validation-summary-errors, [role=alert]")?.TextContent ?? refused.MainText, StringComparison.Ordinal);
+        refused.AssertAccessibleStructure();
+        Assert.Equal(before, await app.WithDbAsync(db => db.Calls.CountAsync()));
     }
 
     [Fact]
@@ -115,9 +136,8 @@ public sealed class CallsAdminTests(AppFactory app) : IClassFixture<AppFactory>
         var id = await CreateDraftAsync("Un appel mal saisi " + field + value);
         var before = await LoadAsync(id);
         using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var page = await admin.GetAsync($"{List}/{id}");
 
-        var refused = await admin.SubmitAsync(page, "form#appel", Filled().With((field, value)));
+        var refused = await SaveAsync(admin, id, Filled().With((field, value)));
 
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.Contains(message, refused.MainText, StringComparison.Ordinal);
@@ -188,6 +208,14 @@ public sealed class CallsAdminTests(AppFactory app) : IClassFixture<AppFactory>
 
         var many = await CountAsync(admin);
         Assert.Equal(few, many);
+    }
+
+    /// <summary>Posts the draft form with exactly these fields (unchecked boxes are simply absent), at the stored version.</summary>
+    private static async Task<TestBrowser.Page> SaveAsync(TestBrowser browser, long id, Dictionary<string, string> fields)
+    {
+        var page = await browser.GetAsync($"{List}/{id}");
+        var version = page.Document.QuerySelector("form#appel input[name=callVersion]")!.GetAttribute("value")!;
+        return await browser.PostAsync($"{List}/{id}?handler=Save", page, fields.With(("callVersion", version)));
     }
 
     private async Task<int> CountAsync(TestBrowser browser)

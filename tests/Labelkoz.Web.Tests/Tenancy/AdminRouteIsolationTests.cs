@@ -41,6 +41,10 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
         "{slug}/admin/projets/{id:long}/decision",
         "{slug}/admin/moderation",
         "{slug}/admin/journal",
+        "{slug}/admin/appels",
+        "{slug}/admin/appels/{id:long}",
+        "{slug}/admin/appels/{id:long}/candidatures",
+        "{slug}/admin/appels/{id:long}/candidatures/{applicationId:long}",
     ];
 
     private static readonly string[] KnownAdminOnlyPages =
@@ -64,6 +68,10 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/projets/{id:long}" && new[] { "Take", "Assign", "Note", "Message", "RequestChanges", "Confirm", "Reject", "Revoke" }.All(r.PostHandlers.Contains));
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/projets/{id:long}/decision" && !r.AdminOnly && new[] { "Label", "Decline", "AddRows" }.All(r.PostHandlers.Contains));
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/moderation" && !r.AdminOnly && new[] { "Hide", "Restore", "Approve" }.All(r.PostHandlers.Contains));
+        Assert.Contains(routes, r => r.Pattern == "{slug}/admin/appels" && !r.AdminOnly && r.AdminForChanges && r.PostHandlers.Contains("Create"));
+        Assert.Contains(routes, r => r.Pattern == "{slug}/admin/appels/{id:long}" && !r.AdminOnly && r.AdminForChanges && new[] { "Save", "AddRows", "Publish", "Cancel" }.All(r.PostHandlers.Contains));
+        Assert.Contains(routes, r => r.Pattern == "{slug}/admin/appels/{id:long}/candidatures" && new[] { "Shortlist", "Select" }.All(r.PostHandlers.Contains));
+        Assert.Contains(routes, r => r.Pattern == "{slug}/admin/appels/{id:long}/candidatures/{applicationId:long}" && new[] { "Score", "Conflict" }.All(r.PostHandlers.Contains));
     }
 
     [Fact]
@@ -201,6 +209,8 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
         // A pending invitation of Montreuil for the walk to try to cancel or resend.
         await EnsurePendingInvitationAsync();
         var (project, comment) = await EnsureModerationTargetsAsync();
+        var (callId, applicationId, applicationVersion, criterionId) = await EnsureCallApplicationAsync();
+        var callVersion = await app.WithDbAsync(db => db.Calls.Where(c => c.Id == callId).Select(c => c.Version).SingleAsync());
         var ids = await app.WithDbAsync(async db =>
         {
             var city = await db.Municipalities.AsNoTracking().SingleAsync(m => m.Slug == Victim);
@@ -251,8 +261,37 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
             ["Input.ValidUntil"] = DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["Input.Conditions"] = "Conditions pirates",
             ["Refusal.Reason"] = "Refus pirate",
+
+            // The city's calls: create, edit, publish, cancel.
+            ["callVersion"] = callVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["cancelReason"] = "Annulation pirate",
+            ["Input.Title"] = "Appel pirate",
+            ["Input.Description"] = "Description pirate",
+            ["Input.Envelope"] = "1 000",
+            ["Input.WinnersCount"] = "1",
+            ["Input.Individuals"] = "true",
+            ["Input.OpensAt"] = "2030-01-01T10:00",
+            ["Input.ClosesAt"] = "2030-02-01T10:00",
+            ["Input.Offer[0].Kind"] = "Premises",
+            ["Input.Offer[0].Description"] = "Local pirate",
+            ["Input.Criteria[0].Name"] = "Critère pirate",
+            ["Input.Criteria[0].Weight"] = "100",
+
+            // The review of a call: scores, conflicts, short list, winners.
+            ["applicationId"] = applicationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["applicationVersion"] = applicationVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["note-" + criterionId.ToString(System.Globalization.CultureInfo.InvariantCulture)] = "10",
+            ["shortlisted"] = "true",
+            ["laureats"] = applicationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        return (fields, new Dictionary<string, string> { ["id"] = project.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        return (fields, new Dictionary<string, string>
+        {
+            ["id"] = project.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+
+            // Below "{slug}/admin/appels/", {id} is a call of Montreuil (open, with a submitted application).
+            ["{slug}/admin/appels/|id"] = callId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["applicationId"] = applicationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
     }
 
     /// <summary>
@@ -276,6 +315,41 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
         var comment = await app.CommentAsync(commented, "hugo@demo.labelkoz.fr", "Un commentaire signalé pour le tour des routes");
         await app.ReportAsync(comment, StaffTestKit.Citizen, "Signalement pour le tour des routes");
         return (await app.ProjectAsync(awaiting), await app.CommentStateAsync(comment));
+    }
+
+    /// <summary>An open call of Montreuil with Hugo's submitted application, for the call pages.</summary>
+    private async Task<(long CallId, long ApplicationId, long ApplicationVersion, long CriterionId)> EnsureCallApplicationAsync()
+    {
+        const string title = "Appel pour le tour des routes";
+        return await app.WithDbAsync(async db =>
+        {
+            var existing = await db.CallApplications.AsNoTracking()
+                .Where(a => db.Calls.Any(c => c.Id == a.CallId && c.Title == title))
+                .Select(a => new { a.CallId, a.Id, a.Version, Criterion = db.CallCriteria.Where(c => c.CallId == a.CallId).Select(c => c.Id).First() })
+                .FirstOrDefaultAsync();
+            if (existing is not null)
+            {
+                return (existing.CallId, existing.Id, existing.Version, existing.Criterion);
+            }
+
+            var now = DateTime.UtcNow;
+            var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Slug == Victim);
+            var admin = await db.Users.Where(u => u.Email == StaffTestKit.MontreuilAdmin).Select(u => u.Id).SingleAsync();
+            var hugo = await db.Users.Where(u => u.Email == "hugo@demo.labelkoz.fr").Select(u => u.Id).SingleAsync();
+            var call = Domain.Calls.Call.StartDraft(city, admin, title, now);
+            call.Describe(city, admin, title, "Un appel pour le tour des routes.", ProjectCategory.Solidarity, null, 1_000_000, 1, now);
+            call.ReplaceOffer(city, admin, [new Domain.Labels.CommitmentTerms(Domain.Labels.CommitmentKind.Premises, "Un local", 100_000)]);
+            call.ReplaceCriteria(city, admin, [new Domain.Calls.CriterionTerms("Impact", 100)]);
+            call.Schedule(city, admin, now, now.AddDays(30));
+            call.Publish(city, admin, now);
+            db.Calls.Add(call);
+            await db.SaveChangesAsync();
+            var application = Domain.Calls.CallApplication.Start(call, hugo, HolderType.Individual, null, null, null, "Candidature pour le tour des routes", now);
+            application.Submit(call, hugo, now);
+            db.CallApplications.Add(application);
+            await db.SaveChangesAsync();
+            return (call.Id, application.Id, application.Version, call.Criteria[0].Id);
+        });
     }
 
     private async Task EnsurePendingInvitationAsync()
@@ -330,7 +404,14 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
         public string UrlFor(string slug, Dictionary<string, string> values) =>
             "/" + OtherParameter().Replace(
                 Pattern.Replace("{slug}", slug, StringComparison.Ordinal),
-                match => values.TryGetValue(match.Groups["name"].Value, out var value) ? value : "1");
+                match => ValueOf(values, match.Groups["name"].Value));
+
+        /// <summary>A value given for the routes below a prefix ("prefix|name") wins over one given for every route ("name").</summary>
+        private string ValueOf(Dictionary<string, string> values, string name) =>
+            values.Where(v => v.Key.EndsWith("|" + name, StringComparison.Ordinal) && Pattern.StartsWith(v.Key[..v.Key.LastIndexOf('|')], StringComparison.Ordinal))
+                .Select(v => v.Value)
+                .FirstOrDefault()
+            ?? (values.TryGetValue(name, out var value) ? value : "1");
 
         [GeneratedRegex(@"\{(?<name>[^}:?=]+)[^}]*\}")]
         private static partial Regex OtherParameter();

@@ -40,9 +40,10 @@ public static class CallsPublicText
         }
 
         var left = closesAtUtc - nowUtc;
-        return left.TotalDays >= 2 ? l["clôture dans {0} jours", (int)left.TotalDays].Value
-            : left.TotalHours >= 2 ? l["clôture dans {0} heures", (int)left.TotalHours].Value
-            : left.TotalMinutes >= 2 ? l["clôture dans {0} minutes", (int)left.TotalMinutes].Value
+        // Rounded to the nearest unit: "3 days" still reads right a few seconds under three days.
+        return left.TotalDays >= 1.5 ? l["clôture dans {0} jours", (int)Math.Round(left.TotalDays)].Value
+            : left.TotalHours >= 1.5 ? l["clôture dans {0} heures", (int)Math.Round(left.TotalHours)].Value
+            : left.TotalMinutes >= 1.5 ? l["clôture dans {0} minutes", (int)Math.Round(left.TotalMinutes)].Value
             : l["clôture dans moins de 2 minutes"].Value;
     }
 

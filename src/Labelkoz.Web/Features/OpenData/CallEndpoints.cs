@@ -22,6 +22,7 @@ public static class CallEndpoints
     public static IEndpointRouteBuilder MapCallsOpenData(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
+
         var api = app.MapGroup(OpenDataEndpoints.Prefix)
             .WithTags("Données ouvertes")
             .AddEndpointFilter(async (context, next) =>
@@ -144,7 +145,7 @@ public static class CallEndpoints
             c.Title,
             c.Status,
             c.Category,
-            db.Neighbourhoods.Where(n => n.Id == c.NeighbourhoodId).Select(n => n.Slug).FirstOrDefault(),
+            db.Neighbourhoods.Where(n => n.Id == c.NeighbourhoodId).Select(n => n.Name).FirstOrDefault(),
             c.BudgetEnvelopeCents,
             c.OpensAtUtc,
             c.ClosesAtUtc);
@@ -154,7 +155,7 @@ public static class CallEndpoints
     private static ProblemHttpResult NotFound(IStringLocalizer l, string detail) =>
         TypedResults.Problem(title: l["Ressource introuvable."], detail: detail, statusCode: StatusCodes.Status404NotFound);
 
-    private sealed record CallRow(long Id, string CitySlug, string Title, CallStatus Status, ProjectCategory? Category, string? NeighbourhoodSlug, long BudgetEnvelopeCents, DateTime OpensAtUtc, DateTime ClosesAtUtc)
+    private sealed record CallRow(long Id, string CitySlug, string Title, CallStatus Status, ProjectCategory? Category, string? NeighbourhoodName, long BudgetEnvelopeCents, DateTime OpensAtUtc, DateTime ClosesAtUtc)
     {
         public CallSummaryResponse ToResponse(string root) => new(
             Id,
@@ -162,7 +163,7 @@ public static class CallEndpoints
             Title,
             Status,
             Category,
-            NeighbourhoodSlug,
+            NeighbourhoodName,
             BudgetEnvelopeCents,
             OpensAtUtc,
             ClosesAtUtc,

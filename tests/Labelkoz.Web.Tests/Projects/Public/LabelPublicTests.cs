@@ -213,7 +213,7 @@ public sealed class LabelPublicTests(AppFactory app, ITestOutputHelper output) :
         var labelled = await browser.GetAsync($"/montreuil/projets?q={token}&labellises=1");
         var labelledSport = await browser.GetAsync($"/montreuil/projets?q={token}&labellises=1&categorie=sport");
         var everyLabelled = await browser.GetAsync("/montreuil/projets?labellises=1");
-        var park = await browser.GetAsync("/montreuil/projets?labellises=1&q=beaumonts");
+        var park = await browser.GetAsync("/montreuil/projets?labellises=1&q=street");
         var garden = await browser.GetAsync("/montreuil/projets?labellises=1&q=fontaine");
         var repairCafe = await browser.GetAsync("/montreuil/projets?labellises=1&q=repair");
 

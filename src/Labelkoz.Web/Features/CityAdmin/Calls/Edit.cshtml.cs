@@ -108,9 +108,9 @@ public sealed class EditModel(
 
     public static string ForInput(DateTime utc) => Cultures.ToParis(utc).ToString(LocalFormat, CultureInfo.InvariantCulture);
 
-    public async Task<IActionResult> OnGetAsync(long callId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        _id = callId;
+        _id = id;
         if (!await TryLoadAsync(cancellationToken))
         {
             return NotFound();
@@ -123,9 +123,9 @@ public sealed class EditModel(
     }
 
     /// <summary>"Ajouter des lignes": more empty rows in the offer, the questions and the criteria, without saving.</summary>
-    public async Task<IActionResult> OnPostAddRowsAsync(long callId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAddRowsAsync(long id, CancellationToken cancellationToken)
     {
-        _id = callId;
+        _id = id;
         if (!await TryLoadAsync(cancellationToken))
         {
             return NotFound();
@@ -138,10 +138,10 @@ public sealed class EditModel(
     }
 
     /// <summary>"Enregistrer le brouillon": every part of the draft at once; nothing is saved if one part is refused.</summary>
-    public async Task<IActionResult> OnPostSaveAsync(long callId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSaveAsync(long id, CancellationToken cancellationToken)
     {
-        _id = callId;
-        var call = await LoadCallAsync(callId, cancellationToken);
+        _id = id;
+        var call = await LoadCallAsync(id, cancellationToken);
         if (call is null)
         {
             return NotFound();
@@ -208,10 +208,10 @@ public sealed class EditModel(
     }
 
     /// <summary>"Publier l'appel": refused, with what is missing, while the draft is incomplete.</summary>
-    public async Task<IActionResult> OnPostPublishAsync(long callId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostPublishAsync(long id, CancellationToken cancellationToken)
     {
-        _id = callId;
-        var call = await LoadCallAsync(callId, cancellationToken);
+        _id = id;
+        var call = await LoadCallAsync(id, cancellationToken);
         if (call is null)
         {
             return NotFound();
@@ -236,10 +236,10 @@ public sealed class EditModel(
     }
 
     /// <summary>"Annuler l'appel", with a reason; the applicants of submitted applications are told.</summary>
-    public async Task<IActionResult> OnPostCancelAsync(long callId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostCancelAsync(long id, CancellationToken cancellationToken)
     {
-        _id = callId;
-        var call = await LoadCallAsync(callId, cancellationToken);
+        _id = id;
+        var call = await LoadCallAsync(id, cancellationToken);
         if (call is null)
         {
             return NotFound();

@@ -87,6 +87,9 @@ public static class CallAdminPaths
 {
     public static string List(string citySlug) => $"/{citySlug}/admin/appels";
 
+    public static string Applications(string citySlug, long callId) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/{citySlug}/admin/appels/{callId}/candidatures");
+
     public static string Edit(string citySlug, long callId) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/{citySlug}/admin/appels/{callId}");
 }
