@@ -299,6 +299,10 @@ public sealed class CallsPublicTests(CallClosingTests.ClockedApp app, ITestOutpu
         var mine = await camille.GetAsync("/compte/mes-candidatures");
         Assert.Contains("Retenue", mine.MainText, StringComparison.Ordinal);
         Assert.NotNull(mine.Document.QuerySelector($"a[href^='/montreuil/projets/{projectId}']"));
+
+        // The winner's project page links back to the call it won.
+        var project = await anonymous.GetAsync(page.Document.QuerySelector($"a[href^='/montreuil/projets/{projectId}']")!.GetAttribute("href")!);
+        Assert.NotNull(project.Document.QuerySelector($".project-call a[href='/montreuil/appels/{id}']"));
     }
 
     [Fact]

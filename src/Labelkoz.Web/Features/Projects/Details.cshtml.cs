@@ -393,7 +393,9 @@ public sealed class DetailsModel(
                 db.ProjectFollows.Count(f => f.ProjectId == p.Id),
                 db.ProjectFollows.Any(f => f.ProjectId == p.Id && f.UserId == viewer),
                 p.Description,
-                p.LabelledAtUtc))
+                p.LabelledAtUtc,
+                p.CallId,
+                db.Calls.Where(c => c.Id == p.CallId).Select(c => c.Title).FirstOrDefault()))
             .SingleOrDefaultAsync(cancellationToken);
         if (project is null || (!project.IsPublic && project.HolderUserId != viewer))
         {
@@ -489,7 +491,9 @@ public sealed class DetailsModel(
         int Followers,
         bool FollowedByViewer,
         string? Description,
-        DateTime? LabelledAtUtc)
+        DateTime? LabelledAtUtc,
+        long? CallId,
+        string? CallTitle)
     {
         public bool IsPublic => PublishedAtUtc is not null && HiddenAtUtc is null && Status != ProjectStatus.Draft;
 
