@@ -139,13 +139,23 @@ public sealed class Project : ITenantOwned
     private static readonly Func<Project, bool> IsPublicCompiled = PublicRule.Compile();
 
     /// <summary>
-    /// Carries the city's badge on <paramref name="today"/> (Paris date): labelled, not revoked, not
-    /// past its validity. One expression for queries and <see cref="HasActiveLabel"/>.
+    /// Carries the city's badge on a given (Paris) date: labelled, not revoked, not past its
+    /// validity. Written once, compiled once for <see cref="HasActiveLabel"/>, and bound to a date
+    /// by <see cref="LabelActiveRule"/> for queries.
     /// </summary>
-    public static Expression<Func<Project, bool>> LabelActiveRule(DateOnly today) =>
-        p => p.LabelledAtUtc != null && p.LabelRevokedAtUtc == null && (p.LabelValidUntil == null || p.LabelValidUntil >= today);
+    private static readonly Expression<Func<Project, DateOnly, bool>> LabelActiveOn =
+        (p, today) => p.LabelledAtUtc != null && p.LabelRevokedAtUtc == null && (p.LabelValidUntil == null || p.LabelValidUntil >= today);
 
-    public bool HasActiveLabel(DateOnly today) => LabelActiveRule(today).Compile()(this);
+    private static readonly Func<Project, DateOnly, bool> LabelActiveOnCompiled = LabelActiveOn.Compile();
+
+    /// <summary>The badge rule for <paramref name="today"/>, for LINQ queries (the date is sent as a SQL parameter).</summary>
+    public static Expression<Func<Project, bool>> LabelActiveRule(DateOnly today)
+    {
+        var date = Expression.Field(Expression.Constant(new DateHolder(today)), nameof(DateHolder.Value));
+        return Expression.Lambda<Func<Project, bool>>(new ReplaceParameter(LabelActiveOn.Parameters[1], date).Visit(LabelActiveOn.Body), LabelActiveOn.Parameters[0]);
+    }
+
+    public bool HasActiveLabel(DateOnly today) => LabelActiveOnCompiled(this, today);
 
     public bool IsPublic => IsPublicCompiled(this);
 
@@ -779,5 +789,15 @@ public sealed class Project : ITenantOwned
     {
         UpdatedAtUtc = nowUtc;
         Version++;
+    }
+
+    private sealed class DateHolder(DateOnly value)
+    {
+        public readonly DateOnly Value = value;
+    }
+
+    private sealed class ReplaceParameter(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 }
