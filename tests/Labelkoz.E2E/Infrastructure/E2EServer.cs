@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -24,6 +25,9 @@ public sealed class E2EServer : WebApplicationFactory<Program>
 
     /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:41234</c> (no trailing slash).</summary>
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The server's clock, which a journey moves forward (shared by every journey: a few hours at most).</summary>
+    public E2EClock Clock { get; } = new();
 
     /// <summary>What the server logged at Error or above.</summary>
     public ServerErrorLog Errors { get; } = new();
@@ -50,6 +54,10 @@ public sealed class E2EServer : WebApplicationFactory<Program>
         builder.UseSetting("Platform:PublicBaseUrl", $"http://127.0.0.1:{_port}");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureLogging(logging => logging.AddProvider(Errors));
+
+        // The background job closing calls wakes every second, so a call closes soon after the clock passes its closing time.
+        builder.UseSetting("Calls:ClosingIntervalSeconds", "1");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public override async ValueTask DisposeAsync()

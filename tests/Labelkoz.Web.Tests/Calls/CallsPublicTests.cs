@@ -86,6 +86,20 @@ public sealed class CallsPublicTests(CallClosingTests.ClockedApp app, ITestOutpu
         var mine = await browser.GetAsync("/compte/mes-candidatures");
         Assert.Contains("Une ressourcerie (candidature)", mine.MainText, StringComparison.Ordinal);
         Assert.Contains("Déposée", mine.MainText, StringComparison.Ordinal);
+
+        // The applicant gets their own file back; nobody else does through this page.
+        var link = submitted.Document.QuerySelectorAll<IHtmlAnchorElement>("a").Single(a => a.TextContent.Contains("budget.pdf", StringComparison.Ordinal));
+        var download = await browser.Client.GetAsync(link.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(SmallPdf, await download.Content.ReadAsByteArrayAsync());
+        using var hugo = await app.SignedInAsync(Hugo);
+        Assert.Equal(HttpStatusCode.NotFound, (await hugo.Client.GetAsync(link.GetAttribute("href"))).StatusCode);
+
+        // Submitting is a step the city's log keeps, with who did it.
+        var audit = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(e => e.Action == Labelkoz.Domain.Audit.AuditAction.ApplicationSubmitted && e.SubjectId == application.Id)
+            .Select(e => e.ActorName).ToListAsync());
+        Assert.Contains("camille@demo.labelkoz.fr", Assert.Single(audit), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -274,6 +288,7 @@ public sealed class CallsPublicTests(CallClosingTests.ClockedApp app, ITestOutpu
         var stale = await PostMultipartAsync(browser, page, Fields(questions, "Revenue"));
         Assert.Equal(HttpStatusCode.OK, stale.Status);
         Assert.Equal(ApplicationStatus.Withdrawn, await app.WithDbAsync(db => db.CallApplications.Where(a => a.CallId == id).Select(a => a.Status).SingleAsync()));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == Labelkoz.Domain.Audit.AuditAction.ApplicationWithdrawn && e.SubjectLabel == "À retirer")));
     }
 
     [Fact]

@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Labelkoz.Data;
+using Labelkoz.Domain.Audit;
 using Labelkoz.Domain.Calls;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Features.Projects.Propose;
+using Labelkoz.Web.Infrastructure.Audit;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Storage;
 using Labelkoz.Web.Infrastructure.Tenancy;
@@ -34,6 +36,7 @@ public sealed class ApplyModel(
     UserManager<AppUser> users,
     TimeProvider clock,
     IFileStore files,
+    AuditTrail audit,
     IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
 {
     public const int MaxFileBytes = 10 * 1024 * 1024;
@@ -265,10 +268,10 @@ public sealed class ApplyModel(
     }
 
     public Task<IActionResult> OnPostSubmitAsync([FromRoute] long id, [FromForm] long? applicationVersion, CancellationToken cancellationToken) =>
-        ActAsync(id, applicationVersion, (application, call, userId, now) => application.Submit(call, userId, now), l["Votre candidature est déposée. La ville l'examinera après la clôture de l'appel."], cancellationToken);
+        ActAsync(id, applicationVersion, AuditAction.ApplicationSubmitted, (application, call, userId, now) => application.Submit(call, userId, now), l["Votre candidature est déposée. La ville l'examinera après la clôture de l'appel."], cancellationToken);
 
     public Task<IActionResult> OnPostWithdrawAsync([FromRoute] long id, [FromForm] long? applicationVersion, CancellationToken cancellationToken) =>
-        ActAsync(id, applicationVersion, (application, call, userId, now) => application.Withdraw(call, userId, now), l["Votre candidature est retirée."], cancellationToken);
+        ActAsync(id, applicationVersion, AuditAction.ApplicationWithdrawn, (application, call, userId, now) => application.Withdraw(call, userId, now), l["Votre candidature est retirée."], cancellationToken);
 
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
@@ -295,7 +298,27 @@ public sealed class ApplyModel(
 
     private static string Paris(DateTime utc) => Cultures.ToParis(utc).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
-    private async Task<IActionResult> ActAsync(long id, long? version, Action<CallApplication, Call, long, DateTime> act, string done, CancellationToken cancellationToken)
+    /// <summary>The person's own file answer, back to them as an attachment.</summary>
+    public async Task<IActionResult> OnGetFileAsync([FromRoute] long id, long? questionId, CancellationToken cancellationToken)
+    {
+        var userId = users.CurrentUserId(User);
+        var answer = await db.ApplicationAnswers.AsNoTracking()
+            .Where(a => a.QuestionId == questionId && a.FileKey != null
+                && db.CallApplications.Any(c => c.Id == a.ApplicationId && c.CallId == id && c.ApplicantUserId == userId))
+            .Select(a => new { a.FileKey, a.FileName, a.ContentType })
+            .SingleOrDefaultAsync(cancellationToken);
+        var stream = answer is null ? null : files.OpenRead(answer.FileKey!);
+        if (stream is null)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers.XContentTypeOptions = "nosniff";
+        return File(stream, answer!.ContentType ?? "application/octet-stream", answer.FileName ?? "fichier");
+    }
+
+    private async Task<IActionResult> ActAsync(long id, long? version, AuditAction action, Action<CallApplication, Call, long, DateTime> act, string done, CancellationToken cancellationToken)
     {
         _callId = id;
         var call = await LoadCallAsync(cancellationToken);
@@ -319,6 +342,7 @@ public sealed class ApplyModel(
 
         db.Entry(application).Property(a => a.Version).OriginalValue = version.Value;
         act(application, call, userId, clock.GetUtcNow().UtcDateTime);
+        await audit.RecordAsync(action, AuditSubject.Application, application.Id, application.ProjectTitle, call.Title, cancellationToken: cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         StatusMessage = done;
         return Redirect(CallPaths.Apply(City.Slug, id));

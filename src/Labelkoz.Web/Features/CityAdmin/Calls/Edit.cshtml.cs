@@ -8,6 +8,8 @@ using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Notifications;
 using Labelkoz.Domain.Projects;
+using Labelkoz.Web.Features.CityAdmin.Commitments;
+using Labelkoz.Web.Features.CityAdmin.Review;
 using Labelkoz.Web.Features.Notifications;
 using Labelkoz.Web.Features.Projects;
 using Labelkoz.Web.Infrastructure.Audit;
@@ -71,14 +73,18 @@ public sealed class EditModel(
 
     public IReadOnlyList<NeighbourhoodRow> Neighbourhoods { get; private set; } = [];
 
+    /// <summary>The city's staff, offered as referents in the offer's rows.</summary>
+    public IReadOnlyList<StaffMember> Staff { get; private set; } = [];
+
+    /// <summary>The stored offer as the back office reads it (the referent by name).</summary>
+    public IReadOnlyList<CommitmentView> OfferView { get; private set; } = [];
+
     public bool IsAdmin { get; private set; }
 
     public CurrentCity City => tenant.City!;
 
     [TempData]
     public string? StatusMessage { get; set; }
-
-    public static string OfferKey(int row, string field) => $"Input.Offer[{row}].{field}";
 
     public static string QuestionKey(int row, string field) => $"Input.Questions[{row}].{field}";
 
@@ -160,7 +166,8 @@ public sealed class EditModel(
         var winners = ReadWinners();
         var opens = ReadParisTime(Input.OpensAt, OpensField);
         var closes = ReadParisTime(Input.ClosesAt, ClosesField);
-        var offer = ReadOffer();
+        var staff = await db.StaffAsync(City.Id, cancellationToken);
+        var offer = CommitmentRows.Read(Input.Offer, OfferField, ModelState, l, City.Id, staff);
         var questions = ReadQuestions();
         var criteria = ReadCriteria();
         if (!ModelState.IsValid)
@@ -182,7 +189,7 @@ public sealed class EditModel(
         Check(string.Empty, () => call.Describe(city, adminId, Input.Title, Input.Description, category, neighbourhood, envelope, winners ?? 0, now));
         Check(EligibilityField, () => call.SetEligibility(city, adminId, Input.Individuals, Input.Associations, Input.Companies));
         Check(ClosesField, () => call.Schedule(city, adminId, opens!.Value, closes!.Value));
-        Check(OfferField, () => call.ReplaceOffer(city, adminId, offer!));
+        Check(OfferField, () => call.ReplaceOffer(city, adminId, offer));
         Check(QuestionsField, () => call.ReplaceQuestions(city, adminId, questions!));
         if (criteria!.Count > 0 || call.Criteria.Count > 0)
         {
@@ -335,27 +342,9 @@ public sealed class EditModel(
 
     private void AddBlankRows(int count)
     {
-        Input.Offer = Pad(Input.Offer, count, Commitment.MaxPerLabel, () => new OfferInput());
-        Input.Questions = Pad(Input.Questions, count, CallQuestion.MaxPerCall, () => new QuestionInput());
-        Input.Criteria = Pad(Input.Criteria, count, CallCriterion.MaxPerCall, () => new CriterionInput());
-    }
-
-    private static List<T> Pad<T>(List<T> rows, int count, int max, Func<T> blank)
-        where T : IRow
-    {
-        if (rows.Count > max)
-        {
-            // A forged form with more rows than allowed: its filled rows are shown back.
-            return rows.Where(r => !r.IsBlank).Take(max * 2).ToList();
-        }
-
-        var target = Math.Min(max, Math.Max(rows.Count + count, Math.Max(BlankRows, rows.Count(r => !r.IsBlank) + 1)));
-        while (rows.Count < target)
-        {
-            rows.Add(blank());
-        }
-
-        return rows;
+        Input.Offer = FormRows.Pad(Input.Offer, count, BlankRows, Commitment.MaxPerLabel, () => new CommitmentRow());
+        Input.Questions = FormRows.Pad(Input.Questions, count, BlankRows, CallQuestion.MaxPerCall, () => new QuestionInput());
+        Input.Criteria = FormRows.Pad(Input.Criteria, count, BlankRows, CallCriterion.MaxPerCall, () => new CriterionInput());
     }
 
     private ProjectCategory? ReadCategory()
@@ -460,44 +449,6 @@ public sealed class EditModel(
         return TimeZoneInfo.ConvertTimeToUtc(local, Cultures.Paris);
     }
 
-    private List<CommitmentTerms>? ReadOffer()
-    {
-        var terms = new List<CommitmentTerms>();
-        foreach (var (row, index) in Input.Offer.Select((row, index) => (row, index)).Where(x => !x.row.IsBlank))
-        {
-            var kindKey = OfferKey(index, nameof(OfferInput.Kind));
-            var kind = Enum.GetValues<CommitmentKind>().Cast<CommitmentKind?>().FirstOrDefault(k => string.Equals(k.ToString(), row.Kind?.Trim(), StringComparison.Ordinal));
-            if (kind is null)
-            {
-                ModelState.AddModelError(kindKey, string.IsNullOrWhiteSpace(row.Kind) ? l["Choisissez le type d'engagement."] : l["Ce type d'engagement n'existe pas."]);
-            }
-
-            long? value = null;
-            if (!string.IsNullOrWhiteSpace(row.EstimatedValue))
-            {
-                if (MoneyInput.TryParseCents(row.EstimatedValue, out var cents, out var error))
-                {
-                    value = cents;
-                }
-                else
-                {
-                    ModelState.AddModelError(OfferKey(index, nameof(OfferInput.EstimatedValue)), l.Explain(error));
-                }
-            }
-
-            if (kind is { } known)
-            {
-                var term = new CommitmentTerms(known, row.Description, value);
-                if (Check(OfferKey(index, nameof(OfferInput.Description)), () => Commitment.FromTerms(City.Id, [term], _ => false)))
-                {
-                    terms.Add(term);
-                }
-            }
-        }
-
-        return terms;
-    }
-
     private List<QuestionTerms> ReadQuestions()
     {
         var terms = new List<QuestionTerms>();
@@ -561,7 +512,8 @@ public sealed class EditModel(
             .Where(u => userIds.Contains(u.Id))
             .Select(u => new { u.Id, u.DisplayName })
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        IsAdmin = await db.Memberships.AsNoTracking().AnyAsync(m => m.MunicipalityId == City.Id && m.UserId == me && m.Role == StaffRole.Admin, cancellationToken);
+        Staff = await db.StaffAsync(City.Id, cancellationToken);
+        IsAdmin = Staff.Any(s => s.Id == me && s.Role == StaffRole.Admin);
         Neighbourhoods = await db.Neighbourhoods.AsNoTracking().OrderBy(n => n.Name).Select(n => new NeighbourhoodRow(n.Id, n.Name)).ToListAsync(cancellationToken);
         Call = new CallView(
             call.Id,
@@ -579,19 +531,26 @@ public sealed class EditModel(
             call.Status,
             call.CancelReason,
             call.Version,
-            call.Offer.Select(o => new OfferRow(o.Kind, o.Description, o.EstimatedValueCents)).ToList(),
+            call.Offer.OrderBy(o => o.Position).Select(o => o.ToTerms()).ToList(),
             call.Questions.OrderBy(q => q.Position).Select(q => new QuestionRow(q.Label, q.Kind, q.IsRequired, q.Help)).ToList(),
             call.Criteria.OrderBy(c => c.Position).Select(c => new CriterionRow(c.Name, c.WeightPercent, c.Description)).ToList(),
             call.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id)
                 .Select(h => new EventRow(h.Action, h.FromStatus, h.ToStatus, h.ByUserId is { } by && people.TryGetValue(by, out var name) ? name : null, h.Reason, h.AtUtc))
                 .ToList());
+        var names = Staff.Names();
+        OfferView = Call.Offer
+            .Select(o => new CommitmentView(
+                o.Kind,
+                o.Description ?? string.Empty,
+                o.EstimatedValueCents,
+                o.ReferentUserId is { } referent && names.TryGetValue(referent, out var referentName) ? referentName : null,
+                o.CoFinancing,
+                o.GrantCents,
+                o.MatchRatioPercent,
+                o.MatchCapCents))
+            .ToList();
         Missing = call.IsEditable ? call.MissingForPublication(clock.GetUtcNow().UtcDateTime) : [];
         return true;
-    }
-
-    public interface IRow
-    {
-        bool IsBlank { get; }
     }
 
     public sealed record CallView(
@@ -610,7 +569,7 @@ public sealed class EditModel(
         CallStatus Status,
         string? CancelReason,
         long Version,
-        List<OfferRow> Offer,
+        List<CommitmentTerms> Offer,
         List<QuestionRow> Questions,
         List<CriterionRow> Criteria,
         List<EventRow> History)
@@ -619,8 +578,6 @@ public sealed class EditModel(
 
         public bool CanBeCancelled => Status is CallStatus.Draft or CallStatus.Open or CallStatus.Review;
     }
-
-    public sealed record OfferRow(CommitmentKind Kind, string Description, long? EstimatedValueCents);
 
     public sealed record QuestionRow(string Label, QuestionKind Kind, bool Required, string? Help);
 
@@ -655,7 +612,7 @@ public sealed class EditModel(
 
         public string? ClosesAt { get; set; }
 
-        public List<OfferInput> Offer { get; set; } = [];
+        public List<CommitmentRow> Offer { get; set; } = [];
 
         public List<QuestionInput> Questions { get; set; } = [];
 
@@ -674,29 +631,13 @@ public sealed class EditModel(
             Companies = call.AcceptsCompanies,
             OpensAt = ForInput(call.OpensAtUtc),
             ClosesAt = ForInput(call.ClosesAtUtc),
-            Offer = call.Offer.Select(o => new OfferInput
-            {
-                Kind = o.Kind.ToString(),
-                Description = o.Description,
-                EstimatedValue = o.EstimatedValueCents is { } v ? MoneyInput.ForInput(v, CultureInfo.GetCultureInfo(Cultures.Default)) : null,
-            }).ToList(),
+            Offer = call.Offer.Select(CommitmentRow.From).ToList(),
             Questions = call.Questions.Select(q => new QuestionInput { Label = q.Label, Kind = q.Kind.ToString(), Required = q.Required, Help = q.Help }).ToList(),
             Criteria = call.Criteria.Select(c => new CriterionInput { Name = c.Name, Weight = c.WeightPercent.ToString(CultureInfo.InvariantCulture), Description = c.Description }).ToList(),
         };
     }
 
-    public sealed class OfferInput : IRow
-    {
-        public string? Kind { get; set; }
-
-        public string? Description { get; set; }
-
-        public string? EstimatedValue { get; set; }
-
-        public bool IsBlank => string.IsNullOrWhiteSpace(Kind) && string.IsNullOrWhiteSpace(Description) && string.IsNullOrWhiteSpace(EstimatedValue);
-    }
-
-    public sealed class QuestionInput : IRow
+    public sealed class QuestionInput : IFormRow
     {
         public string? Label { get; set; }
 
@@ -709,7 +650,7 @@ public sealed class EditModel(
         public bool IsBlank => string.IsNullOrWhiteSpace(Label) && string.IsNullOrWhiteSpace(Help);
     }
 
-    public sealed class CriterionInput : IRow
+    public sealed class CriterionInput : IFormRow
     {
         public string? Name { get; set; }
 

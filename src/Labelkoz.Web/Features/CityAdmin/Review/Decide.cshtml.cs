@@ -5,8 +5,8 @@ using Labelkoz.Domain.Common;
 using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Projects;
+using Labelkoz.Web.Features.CityAdmin.Commitments;
 using Labelkoz.Web.Features.Notifications;
-using Labelkoz.Web.Features.Projects;
 using Labelkoz.Web.Infrastructure.Audit;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Tenancy;
@@ -35,6 +35,7 @@ public sealed class DecideModel(
     /// <summary>Empty commitment rows offered at first (and added by "Ajouter des lignes").</summary>
     public const int BlankRows = 3;
 
+    public const string CommitmentsField = "Input.Commitments";
     public const string ValidUntilField = "Input.ValidUntil";
     public const string ConditionsField = "Input.Conditions";
     public const string ReasonField = "Refusal.Reason";
@@ -73,10 +74,7 @@ public sealed class DecideModel(
     [TempData]
     public string? StatusMessage { get; set; }
 
-    public static string RowKey(int row) => $"Input.Commitments[{row}]";
-
-    public static string FieldKey(int row, string field) => $"Input.Commitments[{row}].{field}";
-
+    public static string RowKey(int row) => CommitmentRows.RowKey(CommitmentsField, row);
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
@@ -255,21 +253,8 @@ public sealed class DecideModel(
         _ => l["La décision est enregistrée."].Value,
     };
 
-    private void AddBlankRows(int count)
-    {
-        var rows = Math.Min(Commitment.MaxPerLabel, Math.Max(Input.Commitments.Count + count, BlankRows));
-        if (Input.Commitments.Count > Commitment.MaxPerLabel)
-        {
-            // A forged form with more rows than a label may hold: its filled rows are shown back.
-            Input.Commitments = Input.Commitments.Where(c => !c.IsBlank).Take(Commitment.MaxPerLabel * 2).ToList();
-            return;
-        }
-
-        while (Input.Commitments.Count < rows)
-        {
-            Input.Commitments.Add(new CommitmentInput());
-        }
-    }
+    private void AddBlankRows(int count) =>
+        Input.Commitments = FormRows.Pad(Input.Commitments, count, BlankRows, Commitment.MaxPerLabel, () => new CommitmentRow());
 
     /// <summary>
     /// Reads the commitment rows (empty ones are ignored), the validity and the conditions. Each
@@ -277,49 +262,12 @@ public sealed class DecideModel(
     /// </summary>
     private LabelTerms? ReadTerms(IReadOnlyList<StaffMember> staff)
     {
-        var filled = Input.Commitments.Select((row, index) => (Row: row, Index: index)).Where(x => !x.Row.IsBlank).ToList();
-        if (filled.Count > Commitment.MaxPerLabel)
-        {
-            ModelState.AddModelError(string.Empty, l["Un label ne peut pas compter plus de {0} engagements.", Commitment.MaxPerLabel]);
-            return null;
-        }
-
-        if (filled.Count == 0)
+        if (Input.Commitments.All(row => row.IsBlank))
         {
             ModelState.AddModelError(RowKey(0), l["Un label engage la ville : ajoutez au moins un engagement."]);
         }
 
-        var terms = new List<CommitmentTerms>();
-        foreach (var (row, index) in filled)
-        {
-            var errorsBefore = ModelState.ErrorCount;
-            var kind = ReadKind(row.Kind, FieldKey(index, nameof(CommitmentInput.Kind)));
-            var value = ReadMoney(row.EstimatedValue, FieldKey(index, nameof(CommitmentInput.EstimatedValue)));
-            var referent = ReadReferent(row.ReferentUserId, FieldKey(index, nameof(CommitmentInput.ReferentUserId)));
-            var mode = ReadMode(row.CoFinancing, FieldKey(index, nameof(CommitmentInput.CoFinancing)));
-            var grant = ReadMoney(row.Grant, FieldKey(index, nameof(CommitmentInput.Grant)));
-            var ratio = ReadRatio(row.Ratio, FieldKey(index, nameof(CommitmentInput.Ratio)));
-            var cap = ReadMoney(row.Cap, FieldKey(index, nameof(CommitmentInput.Cap)));
-            if (ModelState.ErrorCount > errorsBefore || kind is not { } known)
-            {
-                continue;
-            }
-
-            var term = new CommitmentTerms(
-                known,
-                row.Description,
-                value,
-                known == CommitmentKind.Expertise ? referent : null,
-                known == CommitmentKind.CoFinancing ? mode : null,
-                grant,
-                ratio,
-                cap);
-            if (Check(RowKey(index), () => Commitment.FromTerms(City.Id, [term], userId => staff.Any(s => s.Id == userId))))
-            {
-                terms.Add(term);
-            }
-        }
-
+        var terms = CommitmentRows.Read(Input.Commitments, CommitmentsField, ModelState, l, City.Id, staff);
         var validUntil = ReadDate(Input.ValidUntil);
         Check(ConditionsField, () => Text.Optional(Input.Conditions, ProjectDecision.ConditionsMaxLength, "Conditions", multiline: true));
         return ModelState.IsValid ? new LabelTerms(terms, validUntil, Input.Conditions) : null;
@@ -338,89 +286,6 @@ public sealed class DecideModel(
             ModelState.AddModelError(key, l.Localize(refusal));
             return false;
         }
-    }
-
-    private CommitmentKind? ReadKind(string? text, string key)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            ModelState.AddModelError(key, l["Choisissez le type d'engagement."]);
-            return null;
-        }
-
-        // By its exact name only: no numbers, no "A, B" combinations.
-        var kind = Enum.GetValues<CommitmentKind>().Cast<CommitmentKind?>().FirstOrDefault(k => string.Equals(k.ToString(), text.Trim(), StringComparison.Ordinal));
-        if (kind is null)
-        {
-            ModelState.AddModelError(key, l["Ce type d'engagement n'existe pas."]);
-        }
-
-        return kind;
-    }
-
-    private CoFinancingMode? ReadMode(string? text, string key)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var mode = Enum.GetValues<CoFinancingMode>().Cast<CoFinancingMode?>().FirstOrDefault(m => string.Equals(m.ToString(), text.Trim(), StringComparison.Ordinal));
-        if (mode is null)
-        {
-            ModelState.AddModelError(key, l["Ce mode de cofinancement n'existe pas."]);
-        }
-
-        return mode;
-    }
-
-    private long? ReadMoney(string? text, string key)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (!MoneyInput.TryParseCents(text, out var cents, out var error))
-        {
-            ModelState.AddModelError(key, l.Explain(error));
-            return null;
-        }
-
-        return cents;
-    }
-
-    private int? ReadRatio(string? text, string key)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var digits = text.Replace("%", string.Empty, StringComparison.Ordinal).Trim();
-        if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var ratio))
-        {
-            ModelState.AddModelError(key, l["Saisissez un taux entier en pour cent, par exemple 100 pour 1 € ajouté par euro donné."]);
-            return null;
-        }
-
-        return ratio;
-    }
-
-    private long? ReadReferent(string? text, string key)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-        {
-            ModelState.AddModelError(key, l["Choisissez l'agent référent dans la liste."]);
-            return null;
-        }
-
-        return id;
     }
 
     /// <summary>The date input's ISO value, or a date typed the French way where the browser has no date picker.</summary>
@@ -501,37 +366,12 @@ public sealed class DecideModel(
 
     public sealed class LabelInput
     {
-        public List<CommitmentInput> Commitments { get; set; } = [];
+        public List<CommitmentRow> Commitments { get; set; } = [];
 
         /// <summary>The last day of validity, as the date input sends it (yyyy-mm-dd); empty for no limit.</summary>
         public string? ValidUntil { get; set; }
 
         public string? Conditions { get; set; }
-    }
-
-    /// <summary>One row of the commitments editor, as typed: every value is read by hand so nonsense gets a French message.</summary>
-    public sealed class CommitmentInput
-    {
-        public string? Kind { get; set; }
-
-        public string? Description { get; set; }
-
-        public string? EstimatedValue { get; set; }
-
-        public string? ReferentUserId { get; set; }
-
-        public string? CoFinancing { get; set; }
-
-        public string? Grant { get; set; }
-
-        public string? Ratio { get; set; }
-
-        public string? Cap { get; set; }
-
-        public bool IsBlank =>
-            string.IsNullOrWhiteSpace(Kind) && string.IsNullOrWhiteSpace(Description) && string.IsNullOrWhiteSpace(EstimatedValue)
-            && string.IsNullOrWhiteSpace(ReferentUserId) && string.IsNullOrWhiteSpace(CoFinancing) && string.IsNullOrWhiteSpace(Grant)
-            && string.IsNullOrWhiteSpace(Ratio) && string.IsNullOrWhiteSpace(Cap);
     }
 
     public sealed class DeclineInput
