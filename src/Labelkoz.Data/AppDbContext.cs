@@ -1,8 +1,11 @@
 using System.Linq.Expressions;
+using Labelkoz.Data.Payments;
 using Labelkoz.Data.Tenancy;
 using Labelkoz.Domain.Audit;
 using Labelkoz.Domain.Calls;
 using Labelkoz.Domain.Common;
+using Labelkoz.Domain.Funding;
+using Labelkoz.Domain.Funding.Ledger;
 using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Notifications;
@@ -80,6 +83,24 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<long>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<RewardTier> RewardTiers => Set<RewardTier>();
+
+    public DbSet<CampaignEvent> CampaignEvents => Set<CampaignEvent>();
+
+    public DbSet<Contribution> Contributions => Set<Contribution>();
+
+    public DbSet<LedgerTransaction> LedgerTransactions => Set<LedgerTransaction>();
+
+    public DbSet<LedgerLine> LedgerLines => Set<LedgerLine>();
+
+    public DbSet<Payout> Payouts => Set<Payout>();
+
+    public DbSet<PaymentEvent> PaymentEvents => Set<PaymentEvent>();
+
+    public DbSet<SandboxPayment> SandboxPayments => Set<SandboxPayment>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

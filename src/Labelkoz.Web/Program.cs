@@ -2,6 +2,7 @@ using Labelkoz.Web.Features.Accounts;
 using Labelkoz.Web.Features.Calls;
 using Labelkoz.Web.Features.Cities;
 using Labelkoz.Web.Features.CityAdmin;
+using Labelkoz.Web.Features.Funding;
 using Labelkoz.Web.Features.OpenData;
 using Labelkoz.Web.Features.Projects;
 using Labelkoz.Web.Infrastructure.Mail;
@@ -17,6 +18,7 @@ builder.AddMail();
 builder.AddCityAdmin();
 builder.AddOpenData();
 builder.AddCalls();
+builder.AddFunding();
 builder.Services.AddLabelkozSecurity();
 
 var app = builder.Build();

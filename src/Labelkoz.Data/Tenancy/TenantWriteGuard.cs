@@ -1,5 +1,6 @@
 using Labelkoz.Domain.Audit;
 using Labelkoz.Domain.Common;
+using Labelkoz.Domain.Funding.Ledger;
 using Labelkoz.Domain.Municipalities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -35,10 +36,10 @@ public sealed class TenantWriteGuard : SaveChangesInterceptor
         db.ChangeTracker.DetectChanges();
         foreach (var entry in db.ChangeTracker.Entries())
         {
-            // The audit log is append-only, whoever asks (the database's triggers say the same).
-            if (entry.Entity is AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
+            // The audit log and the ledger are append-only, whoever asks (the database's triggers say the same).
+            if (entry.Entity is AuditEntry or LedgerTransaction or LedgerLine && entry.State is EntityState.Modified or EntityState.Deleted)
             {
-                throw new InvalidOperationException("The audit log is append-only: an entry is never changed or deleted.");
+                throw new InvalidOperationException($"{entry.Entity.GetType().Name} is append-only: a row is never changed or deleted.");
             }
 
             if (db.TenantId is not { } tenantId || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))

@@ -41,6 +41,12 @@ public enum AuditAction
     ConflictOfInterestDeclared,
     ApplicationShortlisted,
     CallWinnersSelected,
+    ApplicationSubmitted,
+    ApplicationWithdrawn,
+    CampaignPaused,
+    CampaignResumed,
+    OfflinePaymentRecorded,
+    PayoutSent,
 }
 
 /// <summary>The kind of object an audit entry is about.</summary>
@@ -54,6 +60,9 @@ public enum AuditSubject
     Neighbourhood,
     Call,
     Application,
+    Campaign,
+    Contribution,
+    Payout,
 }
 
 /// <summary>

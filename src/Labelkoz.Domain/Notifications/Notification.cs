@@ -15,6 +15,12 @@ public enum NotificationKind
     ApplicationSelected,
     ApplicationNotSelected,
     CallCancelled,
+    ContributionConfirmed,
+    ContributionDeclined,
+    CampaignPaused,
+    CampaignFunded,
+    CampaignNotFunded,
+    ContributionRefunded,
 }
 
 /// <summary>

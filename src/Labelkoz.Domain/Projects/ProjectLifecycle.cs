@@ -8,6 +8,7 @@ namespace Labelkoz.Domain.Projects;
 /// Draft ─submit→ Submitted ─take→ InReview ─label→ Labelled ─launch→ Funding → Funded → InProgress → Completed
 ///                    ▲                │  └─decline→ Declined                     └→ NotFunded
 ///                    └─resubmit─ ChangesRequested ◀┘
+/// Submitted ─launch→ Funding, when the city funds projects without a label (checked by the campaign)
 /// Labelled ─revoke (admin, public reason)→ LabelRevoked
 /// any non-final state ─withdraw (holder)→ Withdrawn
 /// </code>
@@ -17,7 +18,7 @@ public static class ProjectLifecycle
     private static readonly Dictionary<ProjectStatus, ProjectStatus[]> Moves = new()
     {
         [ProjectStatus.Draft] = [ProjectStatus.Submitted, ProjectStatus.Withdrawn],
-        [ProjectStatus.Submitted] = [ProjectStatus.InReview, ProjectStatus.Withdrawn],
+        [ProjectStatus.Submitted] = [ProjectStatus.InReview, ProjectStatus.Funding, ProjectStatus.Withdrawn],
         [ProjectStatus.InReview] = [ProjectStatus.Labelled, ProjectStatus.Declined, ProjectStatus.ChangesRequested, ProjectStatus.Withdrawn],
         [ProjectStatus.ChangesRequested] = [ProjectStatus.Submitted, ProjectStatus.Withdrawn],
         [ProjectStatus.Labelled] = [ProjectStatus.Funding, ProjectStatus.LabelRevoked, ProjectStatus.Withdrawn],

@@ -27,6 +27,7 @@ public sealed class ProjectLifecycleTests
         (ProjectStatus.ChangesRequested, ProjectStatus.Submitted),
         (ProjectStatus.ChangesRequested, ProjectStatus.Withdrawn),
         (ProjectStatus.Labelled, ProjectStatus.Funding),
+        (ProjectStatus.Submitted, ProjectStatus.Funding),
         (ProjectStatus.Labelled, ProjectStatus.Withdrawn),
         (ProjectStatus.Labelled, ProjectStatus.LabelRevoked),
         (ProjectStatus.Funding, ProjectStatus.Funded),

@@ -102,6 +102,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:SeedDemoData", "true");
         builder.UseSetting("RateLimiting:AuthForms:PermitLimit", "100000");
         builder.UseSetting("Mail:Smtp:Host", string.Empty);
+
+        // Tests run the funding job themselves (FundingJobService.RunOnceAsync), when they choose.
+        builder.UseSetting("Funding:RunJobs", "false");
         if (OnPostgres)
         {
             builder.UseSetting("Database:Provider", "Postgres");

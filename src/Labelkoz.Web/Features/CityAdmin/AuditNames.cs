@@ -15,6 +15,7 @@ public enum AuditGroup
     Settings,
     Platform,
     Calls,
+    Funding,
 }
 
 /// <summary>
@@ -66,6 +67,12 @@ public static class AuditNames
             AuditAction.ConflictOfInterestDeclared => l["Conflit d'intérêts déclaré"],
             AuditAction.ApplicationShortlisted => l["Présélection modifiée"],
             AuditAction.CallWinnersSelected => l["Lauréats choisis"],
+            AuditAction.ApplicationSubmitted => l["Candidature déposée"],
+            AuditAction.ApplicationWithdrawn => l["Candidature retirée"],
+            AuditAction.CampaignPaused => l["Campagne suspendue"],
+            AuditAction.CampaignResumed => l["Campagne reprise"],
+            AuditAction.OfflinePaymentRecorded => l["Paiement hors ligne enregistré"],
+            AuditAction.PayoutSent => l["Versement effectué"],
         };
     }
 
@@ -82,7 +89,9 @@ public static class AuditNames
             or AuditAction.NeighbourhoodRemoved or AuditAction.SettingsChanged => AuditGroup.Settings,
         AuditAction.CityCreated or AuditAction.SubscriptionStatusChanged => AuditGroup.Platform,
         AuditAction.CallCreated or AuditAction.CallEdited or AuditAction.CallPublished or AuditAction.CallCancelled or AuditAction.ApplicationScored
-            or AuditAction.ConflictOfInterestDeclared or AuditAction.ApplicationShortlisted or AuditAction.CallWinnersSelected => AuditGroup.Calls,
+            or AuditAction.ConflictOfInterestDeclared or AuditAction.ApplicationShortlisted or AuditAction.CallWinnersSelected
+            or AuditAction.ApplicationSubmitted or AuditAction.ApplicationWithdrawn => AuditGroup.Calls,
+        AuditAction.CampaignPaused or AuditAction.CampaignResumed or AuditAction.OfflinePaymentRecorded or AuditAction.PayoutSent => AuditGroup.Funding,
     };
 
     /// <summary>The actions of a family, in the enum's order.</summary>
@@ -99,6 +108,7 @@ public static class AuditNames
         AuditGroup.Settings => "parametres",
         AuditGroup.Platform => "plateforme",
         AuditGroup.Calls => "appels",
+        AuditGroup.Funding => "financement",
     };
 
     public static string GroupName(IStringLocalizer l, AuditGroup group)
@@ -113,6 +123,7 @@ public static class AuditNames
             AuditGroup.Settings => l["Site et paramètres de la ville"],
             AuditGroup.Platform => l["Plateforme et abonnement"],
             AuditGroup.Calls => l["Appels à projets"],
+            AuditGroup.Funding => l["Financement participatif"],
         };
     }
 
@@ -129,6 +140,9 @@ public static class AuditNames
             AuditSubject.Neighbourhood => l["Quartier"],
             AuditSubject.Call => l["Appel à projets"],
             AuditSubject.Application => l["Candidature"],
+            AuditSubject.Campaign => l["Campagne"],
+            AuditSubject.Contribution => l["Contribution"],
+            AuditSubject.Payout => l["Versement"],
         };
     }
 

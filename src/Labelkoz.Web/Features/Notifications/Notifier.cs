@@ -59,6 +59,12 @@ public sealed partial class Notifier(
             NotificationKind.ApplicationSelected => l["Votre candidature à l'appel « {0} » est retenue : votre projet est en ligne.", subject],
             NotificationKind.ApplicationNotSelected => l["Votre candidature à l'appel « {0} » n'a pas été retenue.", subject],
             NotificationKind.CallCancelled => l["L'appel à projets « {0} » est annulé.", subject],
+            NotificationKind.ContributionConfirmed => l["Merci : votre contribution au projet « {0} » est confirmée.", subject],
+            NotificationKind.ContributionDeclined => l["Votre paiement pour le projet « {0} » a été refusé.", subject],
+            NotificationKind.CampaignPaused => l["La ville a suspendu la campagne de votre projet « {0} ».", subject],
+            NotificationKind.CampaignFunded => l["La campagne du projet « {0} » a atteint son objectif : le projet est financé.", subject],
+            NotificationKind.CampaignNotFunded => l["La campagne du projet « {0} » n'a pas atteint son objectif.", subject],
+            NotificationKind.ContributionRefunded => l["Votre contribution au projet « {0} » vous est remboursée.", subject],
         };
     }
 

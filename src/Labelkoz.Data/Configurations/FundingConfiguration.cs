@@ -1,0 +1,200 @@
+using Labelkoz.Data.Payments;
+using Labelkoz.Domain.Funding;
+using Labelkoz.Domain.Funding.Ledger;
+using Labelkoz.Domain.Municipalities;
+using Labelkoz.Domain.Projects;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Labelkoz.Data.Configurations;
+
+// A campaign's rows point at it through (MunicipalityId, CampaignId), so the database itself
+// refuses a tier, a contribution or a ledger line that would tie one city's campaign to another's.
+internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
+{
+    public void Configure(EntityTypeBuilder<Campaign> builder)
+    {
+        builder.ToTable("Campaigns");
+        builder.HasKey(c => c.Id);
+        builder.HasAlternateKey(c => new { c.MunicipalityId, c.Id });
+        builder.Property(c => c.PauseReason).HasMaxLength(Campaign.ReasonMaxLength);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Ignore(c => c.Matchfunding);
+        builder.HasOne<Municipality>().WithMany().HasForeignKey(c => c.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Project>().WithMany()
+            .HasForeignKey(c => new { c.MunicipalityId, c.ProjectId }).HasPrincipalKey(p => new { p.MunicipalityId, p.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(c => c.HolderUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(c => c.Tiers).WithOne()
+            .HasForeignKey(t => new { t.MunicipalityId, t.CampaignId }).HasPrincipalKey(c => new { c.MunicipalityId, c.Id })
+            .OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.History).WithOne()
+            .HasForeignKey(e => new { e.MunicipalityId, e.CampaignId }).HasPrincipalKey(c => new { c.MunicipalityId, c.Id })
+            .OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.Tiers).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(c => c.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // One campaign per project; the settlement job looks for live campaigns past their end.
+        builder.HasIndex(c => c.ProjectId).IsUnique();
+        builder.HasIndex(c => new { c.Status, c.EndsAtUtc });
+    }
+}
+
+internal sealed class RewardTierConfiguration : IEntityTypeConfiguration<RewardTier>
+{
+    public void Configure(EntityTypeBuilder<RewardTier> builder)
+    {
+        builder.ToTable("RewardTiers");
+        builder.HasKey(t => t.Id);
+        builder.HasAlternateKey(t => new { t.MunicipalityId, t.Id });
+        builder.Property(t => t.Title).HasMaxLength(RewardTier.TitleMaxLength).IsRequired();
+        builder.Property(t => t.Description).HasMaxLength(RewardTier.DescriptionMaxLength);
+        builder.Ignore(t => t.Left);
+        builder.Ignore(t => t.IsSoldOut);
+        builder.ToTable(t => t.HasCheckConstraint("CK_RewardTiers_Stock", "\"Taken\" >= 0 AND (\"Quantity\" IS NULL OR \"Taken\" <= \"Quantity\")"));
+    }
+}
+
+internal sealed class CampaignEventConfiguration : IEntityTypeConfiguration<CampaignEvent>
+{
+    public void Configure(EntityTypeBuilder<CampaignEvent> builder)
+    {
+        builder.ToTable("CampaignEvents");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Details).HasMaxLength(Campaign.ReasonMaxLength);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contribution>
+{
+    public void Configure(EntityTypeBuilder<Contribution> builder)
+    {
+        builder.ToTable("Contributions");
+        builder.HasKey(c => c.Id);
+        builder.HasAlternateKey(c => new { c.MunicipalityId, c.Id });
+        builder.Property(c => c.IdempotencyKey).HasMaxLength(Contribution.KeyMaxLength).IsRequired();
+        builder.Property(c => c.PublicName).HasMaxLength(Contribution.PublicNameMaxLength);
+        builder.Property(c => c.Message).HasMaxLength(Contribution.MessageMaxLength);
+        builder.Property(c => c.ProviderPaymentId).HasMaxLength(PaymentEvent.IdMaxLength);
+        builder.Property(c => c.ProviderRefundId).HasMaxLength(PaymentEvent.IdMaxLength);
+        builder.Property(c => c.FailureReason).HasMaxLength(200);
+        builder.Property(c => c.OfflineReference).HasMaxLength(Contribution.ReferenceMaxLength);
+        builder.Property(c => c.DonorFullName).HasMaxLength(DonorIdentity.FullNameMaxLength);
+        builder.Property(c => c.DonorAddress).HasMaxLength(DonorIdentity.AddressMaxLength);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasOne<Campaign>().WithMany()
+            .HasForeignKey(c => new { c.MunicipalityId, c.CampaignId }).HasPrincipalKey(c => new { c.MunicipalityId, c.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<RewardTier>().WithMany()
+            .HasForeignKey(c => new { c.MunicipalityId, c.TierId }).HasPrincipalKey(t => new { t.MunicipalityId, t.Id })
+            .IsRequired(false)
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(c => c.ContributorUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(c => c.RecordedByUserId).OnDelete(DeleteBehavior.Restrict);
+
+        // One form, one contribution: the key is unique per campaign (a staff member recording
+        // offline gifts has no contributor account), and a provider's payment pays one contribution.
+        builder.HasIndex(c => new { c.CampaignId, c.IdempotencyKey }).IsUnique();
+        builder.HasIndex(c => new { c.Provider, c.ProviderPaymentId }).IsUnique();
+        builder.HasIndex(c => new { c.CampaignId, c.Status });
+        builder.HasIndex(c => c.ContributorUserId);
+    }
+}
+
+internal sealed class LedgerTransactionConfiguration : IEntityTypeConfiguration<LedgerTransaction>
+{
+    public void Configure(EntityTypeBuilder<LedgerTransaction> builder)
+    {
+        builder.ToTable("LedgerTransactions");
+        builder.HasKey(t => t.Id);
+        builder.HasAlternateKey(t => new { t.MunicipalityId, t.Id });
+        builder.Property(t => t.IdempotencyKey).HasMaxLength(LedgerTransaction.KeyMaxLength).IsRequired();
+        builder.HasOne<Municipality>().WithMany().HasForeignKey(t => t.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Campaign>().WithMany()
+            .HasForeignKey(t => new { t.MunicipalityId, t.CampaignId }).HasPrincipalKey(c => new { c.MunicipalityId, c.Id })
+            .IsRequired(false)
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Contribution>().WithMany()
+            .HasForeignKey(t => new { t.MunicipalityId, t.ContributionId }).HasPrincipalKey(c => new { c.MunicipalityId, c.Id })
+            .IsRequired(false)
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(t => t.Lines).WithOne()
+            .HasForeignKey(l => new { l.MunicipalityId, l.TransactionId }).HasPrincipalKey(t => new { t.MunicipalityId, t.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(t => t.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // Money moves at most once per key, whoever replays it and however often.
+        builder.HasIndex(t => t.IdempotencyKey).IsUnique();
+        builder.HasIndex(t => new { t.CampaignId, t.Kind });
+        builder.HasIndex(t => new { t.MunicipalityId, t.RecordedAtUtc });
+    }
+}
+
+internal sealed class LedgerLineConfiguration : IEntityTypeConfiguration<LedgerLine>
+{
+    public void Configure(EntityTypeBuilder<LedgerLine> builder)
+    {
+        builder.ToTable("LedgerLines");
+        builder.HasKey(l => l.Id);
+        builder.Ignore(l => l.Account);
+
+        // Balances are sums over an account's lines.
+        builder.HasIndex(l => new { l.AccountKind, l.AccountReference });
+    }
+}
+
+internal sealed class PayoutConfiguration : IEntityTypeConfiguration<Payout>
+{
+    public void Configure(EntityTypeBuilder<Payout> builder)
+    {
+        builder.ToTable("Payouts");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Reference).HasMaxLength(Payout.ReferenceMaxLength);
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.HasOne<Campaign>().WithMany()
+            .HasForeignKey(p => new { p.MunicipalityId, p.CampaignId }).HasPrincipalKey(c => new { c.MunicipalityId, c.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.PayeeUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.SentByUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => p.CampaignId).IsUnique();
+        builder.HasIndex(p => new { p.Status, p.CreatedAtUtc });
+    }
+}
+
+internal sealed class PaymentEventConfiguration : IEntityTypeConfiguration<PaymentEvent>
+{
+    public void Configure(EntityTypeBuilder<PaymentEvent> builder)
+    {
+        builder.ToTable("PaymentEvents");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.EventId).HasMaxLength(PaymentEvent.IdMaxLength).IsRequired();
+        builder.Property(e => e.PaymentId).HasMaxLength(PaymentEvent.IdMaxLength).IsRequired();
+        builder.Property(e => e.RefundId).HasMaxLength(PaymentEvent.IdMaxLength);
+        builder.Property(e => e.FailureReason).HasMaxLength(200);
+        builder.Property(e => e.Outcome).HasMaxLength(200);
+
+        // A replayed event finds its row: it is stored, and applied, once.
+        builder.HasIndex(e => new { e.Provider, e.EventId }).IsUnique();
+        builder.HasIndex(e => new { e.ProcessedAtUtc, e.AvailableAtUtc });
+        builder.HasIndex(e => e.PaymentId);
+    }
+}
+
+internal sealed class SandboxPaymentConfiguration : IEntityTypeConfiguration<SandboxPayment>
+{
+    public void Configure(EntityTypeBuilder<SandboxPayment> builder)
+    {
+        builder.ToTable("SandboxPayments");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).HasMaxLength(SandboxPayment.IdLength);
+        builder.Property(p => p.IdempotencyKey).HasMaxLength(200).IsRequired();
+        builder.Property(p => p.Description).HasMaxLength(300).IsRequired();
+        builder.Property(p => p.ReturnUrl).HasMaxLength(2_000).IsRequired();
+        builder.Property(p => p.CardLast4).HasMaxLength(4);
+        builder.Property(p => p.DeclineReason).HasMaxLength(200);
+        builder.Property(p => p.RefundId).HasMaxLength(SandboxPayment.IdLength);
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.HasIndex(p => p.IdempotencyKey).IsUnique();
+    }
+}

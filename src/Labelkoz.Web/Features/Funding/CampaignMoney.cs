@@ -1,0 +1,295 @@
+using Labelkoz.Data;
+using Labelkoz.Domain.Common;
+using Labelkoz.Domain.Funding;
+using Labelkoz.Domain.Funding.Ledger;
+using Labelkoz.Web.Features.Funding.Payments;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labelkoz.Web.Features.Funding;
+
+/// <summary>What a person asks to give, as typed on the contribution form (amounts in cents).</summary>
+public sealed record ContributionRequest(
+    long AmountCents,
+    long? TierId,
+    bool IsAnonymous,
+    string? PublicName,
+    string? Message,
+    string IdempotencyKey,
+    DonorIdentity? Donor);
+
+/// <summary>A contribution and where its contributor pays (null: nothing to pay, e.g. a replay of a paid one).</summary>
+public sealed record ContributionStarted(long ContributionId, ContributionStatus Status, Uri? PaymentUrl);
+
+/// <summary>
+/// Every movement of money on a campaign, each in one database transaction that first takes the
+/// campaign's row lock (<see cref="Campaign.MoneyMoves"/>): contributions, reward stock, payment
+/// events and the ledger on one campaign happen one after the other, whatever runs in parallel.
+/// Each ledger transaction has a key unique in the database, so a replay moves nothing.
+/// </summary>
+public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders providers, TimeProvider clock, ILogger<CampaignMoney> logger)
+{
+    /// <summary>
+    /// Starts a card contribution: the reward unit is held, then the processor's payment is
+    /// created. The same form key (a double click, a refresh, a replay) returns the same contribution
+    /// and the same payment: never two.
+    /// </summary>
+    public async Task<ContributionStarted> StartAsync(long campaignId, long userId, ContributionRequest request, Func<long, string> returnUrl, string? email, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(returnUrl);
+        if (string.IsNullOrWhiteSpace(request.IdempotencyKey) || request.IdempotencyKey.Length > Contribution.KeyMaxLength)
+        {
+            throw new DomainException("Le formulaire a expiré : rechargez la page et recommencez.");
+        }
+
+        Contribution contribution;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await LockAsync(campaignId, cancellationToken);
+            var existing = await db.Contributions.SingleOrDefaultAsync(c => c.CampaignId == campaignId && c.IdempotencyKey == request.IdempotencyKey, cancellationToken);
+            if (existing is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+                if (existing.ContributorUserId != userId)
+                {
+                    throw new DomainException("Le formulaire a expiré : rechargez la page et recommencez.");
+                }
+
+                contribution = existing;
+            }
+            else
+            {
+                var campaign = await db.Campaigns.Include(c => c.Tiers).SingleAsync(c => c.Id == campaignId, cancellationToken);
+                var tier = request.TierId is { } tierId ? campaign.Tier(tierId) : null;
+                contribution = Contribution.Start(campaign, tier, userId, request.AmountCents, request.IsAnonymous, request.PublicName, request.Message, providers.Card.Kind, request.IdempotencyKey, request.Donor, Now);
+                db.Contributions.Add(contribution);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+
+        if (contribution.Status != ContributionStatus.Pending)
+        {
+            return new ContributionStarted(contribution.Id, contribution.Status, null);
+        }
+
+        // Outside the lock: a processor call may be slow. Its own key makes it idempotent too.
+        var provider = providers.For(contribution.Provider);
+        var payment = await provider.StartAsync(
+            new PaymentRequest(contribution.Id, contribution.AmountCents, $"Contribution n° {contribution.Id}", $"contribution-{contribution.Id}", returnUrl(contribution.Id), returnUrl(contribution.Id), email),
+            cancellationToken);
+        if (contribution.ProviderPaymentId is null)
+        {
+            // Replays of the same form race here with the same payment (the processor's key): the
+            // first one writes it, the others find it written.
+            await db.Contributions.Where(c => c.Id == contribution.Id && c.ProviderPaymentId == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.ProviderPaymentId, payment.PaymentId).SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
+        }
+
+        return new ContributionStarted(contribution.Id, contribution.Status, payment.RedirectUrl);
+    }
+
+    /// <summary>Staff record a cheque or a transfer they received: it counts at once, matchfunding included.</summary>
+    public async Task<long> RecordOfflineAsync(long campaignId, long staffUserId, long? tierId, long amountCents, PaymentMethod method, string? reference, DonorIdentity donor, bool isAnonymous, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockAsync(campaignId, cancellationToken);
+        var existing = await db.Contributions.Where(c => c.CampaignId == campaignId && c.IdempotencyKey == idempotencyKey).Select(c => (long?)c.Id).SingleOrDefaultAsync(cancellationToken);
+        if (existing is { } id)
+        {
+            return id;
+        }
+
+        var campaign = await db.Campaigns.Include(c => c.Tiers).SingleAsync(c => c.Id == campaignId, cancellationToken);
+        var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == campaign.MunicipalityId, cancellationToken);
+        var tier = tierId is { } t ? campaign.Tier(t) : null;
+        var contribution = Contribution.RecordOffline(campaign, city, staffUserId, tier, amountCents, method, reference, donor, isAnonymous, idempotencyKey, Now);
+        db.Contributions.Add(contribution);
+        await db.SaveChangesAsync(cancellationToken);
+        await RecordPaidAsync(campaign, contribution, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return contribution.Id;
+    }
+
+    /// <summary>
+    /// Applies one provider event, once: a success records the money (and the city's match), a
+    /// failure gives the reward unit back, a refund records the money going back. An event for a
+    /// payment not known yet waits; a refund that arrives before its payment records both.
+    /// </summary>
+    public async Task ApplyAsync(long eventId, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var known = await db.PaymentEvents.AsNoTracking().SingleAsync(e => e.Id == eventId, cancellationToken);
+        if (known.ProcessedAtUtc is not null)
+        {
+            return;
+        }
+
+        var campaignId = await db.Contributions.IgnoreQueryFilters()
+            .Where(c => c.Provider == known.Provider && c.ProviderPaymentId == known.PaymentId)
+            .Select(c => (long?)c.CampaignId)
+            .SingleOrDefaultAsync(cancellationToken);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (campaignId is { } id)
+        {
+            await LockAsync(id, cancellationToken);
+        }
+
+        var paymentEvent = await db.PaymentEvents.SingleAsync(e => e.Id == eventId, cancellationToken);
+        if (paymentEvent.ProcessedAtUtc is not null)
+        {
+            return;
+        }
+
+        if (campaignId is null)
+        {
+            // The webhook can beat the platform's own save of the payment id: try again shortly,
+            // and give up (keeping the event) after a day.
+            if (Now - paymentEvent.ReceivedAtUtc > TimeSpan.FromDays(1))
+            {
+                paymentEvent.Processed("Paiement inconnu de la plateforme : ignoré.", Now);
+            }
+            else
+            {
+                paymentEvent.Deferred("Paiement pas encore connu : nouvel essai.", Now);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return;
+        }
+
+        var contribution = await db.Contributions.IgnoreQueryFilters()
+            .SingleAsync(c => c.Provider == paymentEvent.Provider && c.ProviderPaymentId == paymentEvent.PaymentId, cancellationToken);
+        var campaign = await db.Campaigns.IgnoreQueryFilters().Include(c => c.Tiers).SingleAsync(c => c.Id == contribution.CampaignId, cancellationToken);
+        var tier = contribution.TierId is { } tierId ? campaign.Tier(tierId) : null;
+
+        string outcome;
+        switch (paymentEvent.Type)
+        {
+            case PaymentEventType.PaymentSucceeded when contribution.Status == ContributionStatus.Failed:
+                // The person paid after the contribution had expired: the money goes back to them.
+                var late = await providers.For(contribution.Provider).RefundAsync(paymentEvent.PaymentId, contribution.AmountCents, $"late-refund-{contribution.Id}", cancellationToken);
+                outcome = $"Paiement arrivé après l'expiration de la contribution : remboursé ({late.RefundId}).";
+                break;
+            case PaymentEventType.PaymentSucceeded:
+                outcome = contribution.Succeed(Now) ? "Contribution réussie." : "Déjà réussie : rien à faire.";
+                if (contribution.Status == ContributionStatus.Succeeded)
+                {
+                    await RecordPaidAsync(campaign, contribution, cancellationToken);
+                }
+
+                break;
+            case PaymentEventType.PaymentFailed:
+                outcome = contribution.Fail(tier, paymentEvent.FailureReason, Now) ? "Paiement refusé : contrepartie rendue au stock." : "Déjà réglée : rien à faire.";
+                break;
+            case PaymentEventType.Refunded when contribution.Status == ContributionStatus.Failed:
+                outcome = "Remboursement d'un paiement arrivé trop tard : rien dans la cagnotte.";
+                break;
+            case PaymentEventType.Refunded:
+                if (contribution.Status == ContributionStatus.Pending)
+                {
+                    // Out of order: a refund proves the payment went through first.
+                    contribution.Succeed(Now);
+                    await RecordPaidAsync(campaign, contribution, cancellationToken);
+                }
+
+                contribution.Refund(tier, paymentEvent.RefundId, Now);
+                await RecordRefundAsync(campaign, contribution, cancellationToken);
+                outcome = "Contribution remboursée.";
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown payment event type {paymentEvent.Type}.");
+        }
+
+        paymentEvent.Processed(outcome, Now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogApplied(logger, paymentEvent.EventId, paymentEvent.Type, contribution.Id, outcome);
+    }
+
+    /// <summary>Takes the campaign's row lock for the rest of the current transaction.</summary>
+    internal async Task LockAsync(long campaignId, CancellationToken cancellationToken)
+    {
+        var locked = await db.Campaigns.IgnoreQueryFilters().Where(c => c.Id == campaignId)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.MoneyMoves, c => c.MoneyMoves + 1), cancellationToken);
+        if (locked == 0)
+        {
+            throw new DomainException("Cette campagne n'existe pas.");
+        }
+    }
+
+    /// <summary>The contribution's money enters the escrow, with the city's match up to its cap. Once.</summary>
+    internal async Task RecordPaidAsync(Campaign campaign, Contribution contribution, CancellationToken cancellationToken)
+    {
+        if (!await AddOnceAsync(LedgerTransaction.Transfer(
+                campaign.MunicipalityId, campaign.Id, contribution.Id, LedgerTransactionKind.Contribution, contribution.LedgerKey(LedgerStep.Paid),
+                LedgerAccount.Clearing(contribution.Provider), LedgerAccount.Escrow(campaign.Id), contribution.AmountCents, Now), cancellationToken))
+        {
+            return;
+        }
+
+        if (campaign.Matchfunding is not { } match)
+        {
+            return;
+        }
+
+        // Pending additions of this unit of work count too (the lock makes the database's figure exact).
+        var matched = await FundingTotals.ForAsync(db, campaign.Id, cancellationToken);
+        var cents = match.MatchFor(contribution.AmountCents, matched.MatchedCents + PendingMatched(campaign.Id));
+        if (cents > 0)
+        {
+            await AddOnceAsync(LedgerTransaction.Transfer(
+                campaign.MunicipalityId, campaign.Id, contribution.Id, LedgerTransactionKind.Matchfunding, contribution.LedgerKey(LedgerStep.Matched),
+                LedgerAccount.Matchfunding(campaign.MunicipalityId), LedgerAccount.Escrow(campaign.Id), cents, Now), cancellationToken);
+        }
+    }
+
+    /// <summary>The contribution's money leaves the escrow, and its match goes back to the city. Once.</summary>
+    internal async Task RecordRefundAsync(Campaign campaign, Contribution contribution, CancellationToken cancellationToken)
+    {
+        await AddOnceAsync(LedgerTransaction.Transfer(
+            campaign.MunicipalityId, campaign.Id, contribution.Id, LedgerTransactionKind.Refund, contribution.LedgerKey(LedgerStep.Refunded),
+            LedgerAccount.Escrow(campaign.Id), LedgerAccount.Clearing(contribution.Provider), contribution.AmountCents, Now), cancellationToken);
+        var matchKey = contribution.LedgerKey(LedgerStep.Matched);
+        var pending = db.ChangeTracker.Entries<LedgerTransaction>().Where(e => e.State == EntityState.Added && e.Entity.IdempotencyKey == matchKey)
+            .SelectMany(e => e.Entity.Lines).Where(l => l.AccountKind == LedgerAccountKind.CampaignEscrow).Sum(l => l.AmountCents);
+        var match = pending + await db.LedgerLines
+            .Where(l => l.AccountKind == LedgerAccountKind.CampaignEscrow && db.LedgerTransactions.Any(t => t.Id == l.TransactionId && t.IdempotencyKey == matchKey))
+            .SumAsync(l => l.AmountCents, cancellationToken);
+        if (match > 0)
+        {
+            await AddOnceAsync(LedgerTransaction.Transfer(
+                campaign.MunicipalityId, campaign.Id, contribution.Id, LedgerTransactionKind.MatchfundingReturned, $"{matchKey}:returned",
+                LedgerAccount.Escrow(campaign.Id), LedgerAccount.Matchfunding(campaign.MunicipalityId), match, Now), cancellationToken);
+        }
+    }
+
+    /// <summary>Adds a ledger transaction unless its key is already recorded (saved or pending in this unit of work).</summary>
+    internal async Task<bool> AddOnceAsync(LedgerTransaction transaction, CancellationToken cancellationToken)
+    {
+        var key = transaction.IdempotencyKey;
+        if (db.ChangeTracker.Entries<LedgerTransaction>().Any(e => e.Entity.IdempotencyKey == key)
+            || await db.LedgerTransactions.IgnoreQueryFilters().AnyAsync(t => t.IdempotencyKey == key, cancellationToken))
+        {
+            return false;
+        }
+
+        db.LedgerTransactions.Add(transaction);
+        return true;
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Payment event {EventId} ({Type}) on contribution {ContributionId}: {Outcome}")]
+    private static partial void LogApplied(ILogger logger, string eventId, PaymentEventType type, long contributionId, string outcome);
+
+    private long PendingMatched(long campaignId) =>
+        db.ChangeTracker.Entries<LedgerTransaction>()
+            .Where(e => e.State == EntityState.Added && e.Entity.CampaignId == campaignId && e.Entity.Kind is LedgerTransactionKind.Matchfunding or LedgerTransactionKind.MatchfundingReturned)
+            .SelectMany(e => e.Entity.Lines)
+            .Where(l => l.AccountKind == LedgerAccountKind.CampaignEscrow)
+            .Sum(l => l.AmountCents);
+}

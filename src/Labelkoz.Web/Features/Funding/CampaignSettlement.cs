@@ -1,0 +1,289 @@
+using Labelkoz.Data;
+using Labelkoz.Domain.Funding;
+using Labelkoz.Domain.Funding.Ledger;
+using Labelkoz.Web.Features.Funding.Payments;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labelkoz.Web.Features.Funding;
+
+/// <summary>
+/// Settles the campaigns whose end date has passed, exactly once, in steps that each survive a
+/// crash (DESIGN §6):
+/// <list type="number">
+/// <item>Start: once no payment is still in flight, the outcome is decided from the ledger and
+/// the campaign moves to Settling (one transaction).</item>
+/// <item>Funded: the fee, the payout due and the end states, in one transaction: all or nothing.</item>
+/// <item>Not funded: each contribution is refunded through its provider with a key of its own (a
+/// restart asks again with the same key, and the provider refunds once), and recorded in the
+/// ledger once; the campaign ends when none is left.</item>
+/// </list>
+/// </summary>
+public sealed partial class CampaignSettlement(AppDbContext db, CampaignMoney money, PaymentProviders providers, TimeProvider clock, ILogger<CampaignSettlement> logger)
+{
+    /// <summary>A payment started this long before now and still unconfirmed is abandoned.</summary>
+    public static readonly TimeSpan PendingTimeout = TimeSpan.FromMinutes(30);
+
+    /// <summary>Settles every due campaign; returns how many reached their end state.</summary>
+    public async Task<int> SettleDueAsync(CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var due = await db.Campaigns.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => ((c.Status == CampaignStatus.Live || c.Status == CampaignStatus.Paused) && c.EndsAtUtc <= now) || c.Status == CampaignStatus.Settling)
+            .OrderBy(c => c.EndsAtUtc)
+            .Select(c => c.Id)
+            .Take(100)
+            .ToListAsync(cancellationToken);
+        var settled = 0;
+        foreach (var id in due)
+        {
+            try
+            {
+                if (await SettleAsync(id, cancellationToken))
+                {
+                    settled++;
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // One campaign's trouble (a provider down) must not stop the others; it is tried again.
+                LogSettlementFailed(logger, exception, id);
+            }
+        }
+
+        return settled;
+    }
+
+    /// <summary>Moves one campaign as far as it can go now; true when it reached its end state.</summary>
+    public async Task<bool> SettleAsync(long campaignId, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        if (!await StartAsync(campaignId, cancellationToken))
+        {
+            return false;
+        }
+
+        var succeeded = await db.Campaigns.IgnoreQueryFilters().Where(c => c.Id == campaignId).Select(c => c.Succeeded).SingleAsync(cancellationToken);
+        return succeeded == true
+            ? await PayAsync(campaignId, cancellationToken)
+            : await RefundAllAsync(campaignId, cancellationToken);
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId} ended; funded: {Funded}.")]
+    private static partial void LogEnded(ILogger logger, long campaignId, bool funded);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Settlement of campaign {CampaignId} failed; it will be tried again.")]
+    private static partial void LogSettlementFailed(ILogger logger, Exception exception, long campaignId);
+
+    /// <summary>Step 1: decides the outcome from the ledger. False while payments are still in flight.</summary>
+    private async Task<bool> StartAsync(long campaignId, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await money.LockAsync(campaignId, cancellationToken);
+        var campaign = await db.Campaigns.IgnoreQueryFilters().Include(c => c.Tiers).SingleAsync(c => c.Id == campaignId, cancellationToken);
+        if (campaign.Status == CampaignStatus.Settling)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+
+        if (!campaign.IsDue(Now))
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return false;
+        }
+
+        // A payment started before the end may still be confirmed: wait for it, up to the timeout.
+        var pending = await db.Contributions.IgnoreQueryFilters().Where(c => c.CampaignId == campaignId && c.Status == ContributionStatus.Pending).ToListAsync(cancellationToken);
+        var abandonedBefore = Now - PendingTimeout;
+        if (pending.Any(c => c.CreatedAtUtc > abandonedBefore))
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return false;
+        }
+
+        foreach (var contribution in pending)
+        {
+            contribution.Fail(contribution.TierId is { } tierId ? campaign.Tier(tierId) : null, "Paiement abandonné avant la fin de la campagne.", Now);
+        }
+
+        var totals = await FundingTotals.ForAsync(db, campaignId, cancellationToken);
+        campaign.StartSettlement(Settlement.GoalReached(campaign.Mode, campaign.GoalCents, totals), Now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogEnded(logger, campaignId, campaign.Succeeded == true);
+        return true;
+    }
+
+    /// <summary>Step 2 (funded): the fee and the payout due, then the end states. One transaction.</summary>
+    private async Task<bool> PayAsync(long campaignId, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await money.LockAsync(campaignId, cancellationToken);
+        var campaign = await db.Campaigns.IgnoreQueryFilters().SingleAsync(c => c.Id == campaignId, cancellationToken);
+        if (campaign.Status != CampaignStatus.Settling)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return false;
+        }
+
+        var totals = await FundingTotals.ForAsync(db, campaignId, cancellationToken);
+        var plan = Settlement.Plan(campaign.Mode, campaign.GoalCents, totals, campaign.FeeBasisPoints);
+        if (plan.FeeCents > 0)
+        {
+            await money.AddOnceAsync(LedgerTransaction.Transfer(
+                campaign.MunicipalityId, campaign.Id, null, LedgerTransactionKind.PlatformFee, $"campaign:{campaign.Id}:fee",
+                LedgerAccount.Escrow(campaign.Id), LedgerAccount.PlatformFees, plan.FeeCents, Now), cancellationToken);
+        }
+
+        if (plan.PayoutCents > 0)
+        {
+            await money.AddOnceAsync(LedgerTransaction.Transfer(
+                campaign.MunicipalityId, campaign.Id, null, LedgerTransactionKind.PayoutDue, $"campaign:{campaign.Id}:payout-due",
+                LedgerAccount.Escrow(campaign.Id), LedgerAccount.Payable(campaign.Id), plan.PayoutCents, Now), cancellationToken);
+            db.Payouts.Add(Payout.Due(campaign, plan.PayoutCents, Now));
+        }
+
+        var project = await db.Projects.IgnoreQueryFilters().SingleAsync(p => p.Id == campaign.ProjectId, cancellationToken);
+        campaign.FinishSettlement(project, Now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Step 2 (not funded): refunds each contribution that still stands, one at a time; the
+    /// campaign ends when none is left. Resumable at any point.
+    /// </summary>
+    private async Task<bool> RefundAllAsync(long campaignId, CancellationToken cancellationToken)
+    {
+        var standing = await db.Contributions.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.CampaignId == campaignId && c.Status == ContributionStatus.Succeeded)
+            .OrderBy(c => c.Id)
+            .Select(c => c.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var contributionId in standing)
+        {
+            await RefundAsync(campaignId, contributionId, cancellationToken);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await money.LockAsync(campaignId, cancellationToken);
+        db.ChangeTracker.Clear();
+        var left = await db.Contributions.IgnoreQueryFilters().AnyAsync(c => c.CampaignId == campaignId && (c.Status == ContributionStatus.Succeeded || c.Status == ContributionStatus.Pending), cancellationToken);
+        var campaign = await db.Campaigns.IgnoreQueryFilters().SingleAsync(c => c.Id == campaignId, cancellationToken);
+        if (left || campaign.Status != CampaignStatus.Settling)
+        {
+            // Refunds confirmed later by their provider's event finish the job on a later run.
+            await transaction.CommitAsync(cancellationToken);
+            return false;
+        }
+
+        var project = await db.Projects.IgnoreQueryFilters().SingleAsync(p => p.Id == campaign.ProjectId, cancellationToken);
+        campaign.FinishSettlement(project, Now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task RefundAsync(long campaignId, long contributionId, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+
+        // First the intent, saved: after a crash the same refund is asked again with the same key.
+        var contribution = await db.Contributions.IgnoreQueryFilters().SingleAsync(c => c.Id == contributionId, cancellationToken);
+        if (contribution.Status != ContributionStatus.Succeeded)
+        {
+            return;
+        }
+
+        if (contribution.RefundRequestedAtUtc is null)
+        {
+            contribution.RequestRefund(Now);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        RefundResult result;
+        if (contribution.Provider == PaymentProvider.Offline)
+        {
+            // A cheque or a transfer goes back by the city's hand; the ledger records it now.
+            result = new RefundResult($"offline-{contribution.Id}", true);
+        }
+        else
+        {
+            result = await providers.For(contribution.Provider).RefundAsync(contribution.ProviderPaymentId!, contribution.AmountCents, $"refund-contribution-{contribution.Id}", cancellationToken);
+        }
+
+        if (!result.Completed)
+        {
+            // The provider's refund event records it when it is final.
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await money.LockAsync(campaignId, cancellationToken);
+        db.ChangeTracker.Clear();
+        contribution = await db.Contributions.IgnoreQueryFilters().SingleAsync(c => c.Id == contributionId, cancellationToken);
+        if (contribution.Status == ContributionStatus.Succeeded)
+        {
+            var campaign = await db.Campaigns.IgnoreQueryFilters().Include(c => c.Tiers).SingleAsync(c => c.Id == campaignId, cancellationToken);
+            contribution.Refund(contribution.TierId is { } tierId ? campaign.Tier(tierId) : null, result.RefundId, Now);
+            await money.RecordRefundAsync(campaign, contribution, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+}
+
+/// <summary>
+/// Applies payment events and settles due campaigns in the background: at start-up (catching up
+/// after a restart) and then every <c>Funding:JobIntervalSeconds</c> (5 by default).
+/// </summary>
+public sealed partial class FundingJobService(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<FundingJobService> logger) : BackgroundService
+{
+    /// <summary>One pass: due payment events first (they may finish a settlement), then due campaigns.</summary>
+    public static async Task RunOnceAsync(IServiceProvider services, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(clock);
+        var db = services.GetRequiredService<AppDbContext>();
+        var money = services.GetRequiredService<CampaignMoney>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var events = await db.PaymentEvents.AsNoTracking()
+            .Where(e => e.ProcessedAtUtc == null && e.AvailableAtUtc <= now)
+            .OrderBy(e => e.Id)
+            .Select(e => e.Id)
+            .Take(500)
+            .ToListAsync(cancellationToken);
+        foreach (var id in events)
+        {
+            await money.ApplyAsync(id, cancellationToken);
+        }
+
+        await services.GetRequiredService<CampaignSettlement>().SettleDueAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var seconds = Math.Clamp(configuration.GetValue("Funding:JobIntervalSeconds", 5), 1, 3600);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds), clock);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await RunOnceAsync(scope.ServiceProvider, clock, stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogJobFailed(logger, exception, seconds);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The funding job failed; it runs again in {Seconds} s.")]
+    private static partial void LogJobFailed(ILogger logger, Exception exception, int seconds);
+}

@@ -1,0 +1,22 @@
+using Labelkoz.Web.Features.Funding.Payments;
+
+namespace Labelkoz.Web.Features.Funding;
+
+public static class FundingModule
+{
+    public static WebApplicationBuilder AddFunding(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddScoped<SandboxPaymentProvider>();
+        builder.Services.AddScoped<IPaymentProvider>(s => s.GetRequiredService<SandboxPaymentProvider>());
+        builder.Services.AddScoped<PaymentProviders>();
+        builder.Services.AddScoped<CampaignMoney>();
+        builder.Services.AddScoped<CampaignSettlement>();
+        if (builder.Configuration.GetValue("Funding:RunJobs", true))
+        {
+            builder.Services.AddHostedService<FundingJobService>();
+        }
+
+        return builder;
+    }
+}

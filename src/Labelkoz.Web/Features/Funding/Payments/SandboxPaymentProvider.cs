@@ -1,0 +1,176 @@
+using System.Security.Cryptography;
+using Labelkoz.Data;
+using Labelkoz.Data.Payments;
+using Labelkoz.Domain.Common;
+using Labelkoz.Domain.Funding;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labelkoz.Web.Features.Funding.Payments;
+
+/// <summary>
+/// The built-in card processor in test mode, the embedded default: a hosted page at
+/// <c>/paiement-test/{id}</c> takes one of the documented test cards (<see cref="SandboxCards"/>),
+/// and the outcome reaches the platform later as an event, like a real processor's webhook
+/// (<c>Payments:Sandbox:ConfirmationDelaySeconds</c>, 2 by default). Idempotent like Stripe: the
+/// same key gives the same payment or the same refund.
+/// </summary>
+public sealed class SandboxPaymentProvider(AppDbContext db, TimeProvider clock, IConfiguration configuration) : IPaymentProvider
+{
+    public PaymentProvider Kind => PaymentProvider.Sandbox;
+
+    public static string PagePath(string paymentId) => $"/paiement-test/{paymentId}";
+
+    public async Task<PaymentStart> StartAsync(PaymentRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var existing = await db.SandboxPayments.AsNoTracking().SingleOrDefaultAsync(p => p.IdempotencyKey == request.IdempotencyKey, cancellationToken);
+        if (existing is null)
+        {
+            existing = new SandboxPayment
+            {
+                Id = NewId("pi_sbx_"),
+                IdempotencyKey = request.IdempotencyKey,
+                AmountCents = request.AmountCents,
+                Description = request.Description.Length > 300 ? request.Description[..300] : request.Description,
+                ReturnUrl = request.ReturnUrl,
+                CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            };
+            db.SandboxPayments.Add(existing);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                db.Entry(existing).State = EntityState.Detached;
+                existing = await db.SandboxPayments.AsNoTracking().SingleAsync(p => p.IdempotencyKey == request.IdempotencyKey, cancellationToken);
+            }
+        }
+
+        return new PaymentStart(existing.Id, new Uri(PagePath(existing.Id), UriKind.Relative));
+    }
+
+    public async Task<RefundResult> RefundAsync(string paymentId, long amountCents, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var payment = await db.SandboxPayments.SingleOrDefaultAsync(p => p.Id == paymentId, cancellationToken)
+            ?? throw new InvalidOperationException($"The sandbox has no payment {paymentId}.");
+        if (payment.Status == SandboxPaymentStatus.Refunded)
+        {
+            return new RefundResult(payment.RefundId!, true);
+        }
+
+        if (payment.Status != SandboxPaymentStatus.Succeeded || amountCents != payment.AmountCents)
+        {
+            throw new InvalidOperationException($"The sandbox refunds a succeeded payment in full; {paymentId} is {payment.Status}.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        payment.Status = SandboxPaymentStatus.Refunded;
+        payment.RefundId = NewId("re_sbx_");
+        payment.RefundedAtUtc = now;
+        payment.Version++;
+        db.PaymentEvents.Add(PaymentEvent.Receive(PaymentProvider.Sandbox, NewId("evt_sbx_"), PaymentEventType.Refunded, payment.Id, payment.RefundId, null, now, now.Add(Delay)));
+        await db.SaveChangesAsync(cancellationToken);
+        return new RefundResult(payment.RefundId, true);
+    }
+
+    /// <summary>
+    /// The hosted page's card step. Returns the payment's new state; the platform hears of a
+    /// success or a decline through an event, after the processor's delay.
+    /// </summary>
+    public async Task<SandboxPaymentStatus> PayAsync(string paymentId, string? cardNumber, CancellationToken cancellationToken)
+    {
+        var payment = await db.SandboxPayments.SingleOrDefaultAsync(p => p.Id == paymentId, cancellationToken)
+            ?? throw new DomainException("Ce paiement de test n'existe pas.");
+        if (payment.Status != SandboxPaymentStatus.RequiresCard)
+        {
+            return payment.Status;
+        }
+
+        var card = SandboxCards.Find(cardNumber);
+        payment.CardLast4 = card.Number[^4..];
+        if (card.Outcome == SandboxCardOutcome.RequiresConfirmation)
+        {
+            payment.Status = SandboxPaymentStatus.RequiresConfirmation;
+            payment.Version++;
+            await db.SaveChangesAsync(cancellationToken);
+            return payment.Status;
+        }
+
+        return await DecideAsync(payment, card.Outcome == SandboxCardOutcome.Succeeds, card.DeclineReason, cancellationToken);
+    }
+
+    /// <summary>The confirmation step (like 3-D Secure): the cardholder approves or refuses.</summary>
+    public async Task<SandboxPaymentStatus> ConfirmAsync(string paymentId, bool approved, CancellationToken cancellationToken)
+    {
+        var payment = await db.SandboxPayments.SingleOrDefaultAsync(p => p.Id == paymentId, cancellationToken)
+            ?? throw new DomainException("Ce paiement de test n'existe pas.");
+        if (payment.Status != SandboxPaymentStatus.RequiresConfirmation)
+        {
+            return payment.Status;
+        }
+
+        return await DecideAsync(payment, approved, approved ? null : "Authentification refusée par le titulaire de la carte.", cancellationToken);
+    }
+
+    private TimeSpan Delay => TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Payments:Sandbox:ConfirmationDelaySeconds", 2), 0, 60));
+
+    private static string NewId(string prefix) => prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+
+    private async Task<SandboxPaymentStatus> DecideAsync(SandboxPayment payment, bool succeeded, string? declineReason, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        payment.Status = succeeded ? SandboxPaymentStatus.Succeeded : SandboxPaymentStatus.Declined;
+        payment.DeclineReason = declineReason;
+        payment.DecidedAtUtc = now;
+        payment.Version++;
+        db.PaymentEvents.Add(PaymentEvent.Receive(
+            PaymentProvider.Sandbox,
+            NewId("evt_sbx_"),
+            succeeded ? PaymentEventType.PaymentSucceeded : PaymentEventType.PaymentFailed,
+            payment.Id,
+            null,
+            declineReason,
+            now,
+            now.Add(Delay)));
+
+        // Two tabs paying at once: the version makes the second one lose, with nothing written.
+        await db.SaveChangesAsync(cancellationToken);
+        return payment.Status;
+    }
+}
+
+public enum SandboxCardOutcome
+{
+    Succeeds,
+    Declined,
+    RequiresConfirmation,
+}
+
+/// <summary>The sandbox's documented test cards (the same numbers as Stripe's test mode).</summary>
+public static class SandboxCards
+{
+    public static IReadOnlyList<(string Number, SandboxCardOutcome Outcome, string? DeclineReason)> All { get; } =
+    [
+        ("4242424242424242", SandboxCardOutcome.Succeeds, null),
+        ("5555555555554444", SandboxCardOutcome.Succeeds, null),
+        ("4000000000000002", SandboxCardOutcome.Declined, "Carte refusée par la banque."),
+        ("4000000000009995", SandboxCardOutcome.Declined, "Provision insuffisante."),
+        ("4000002500003155", SandboxCardOutcome.RequiresConfirmation, null),
+    ];
+
+    /// <summary>The test card typed (spaces allowed), or a French refusal naming the cards to use.</summary>
+    public static (string Number, SandboxCardOutcome Outcome, string? DeclineReason) Find(string? typed)
+    {
+        var digits = new string((typed ?? string.Empty).Where(c => c is not (' ' or '-')).ToArray());
+        foreach (var card in All)
+        {
+            if (card.Number == digits)
+            {
+                return card;
+            }
+        }
+
+        throw new DomainException("Ce numéro n'est pas une carte de test : utilisez 4242 4242 4242 4242 (acceptée), 4000 0000 0000 0002 (refusée) ou 4000 0025 0000 3155 (confirmation demandée).");
+    }
+}
