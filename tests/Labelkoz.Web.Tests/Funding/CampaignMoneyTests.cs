@@ -187,6 +187,13 @@ public sealed class CampaignMoneyTests(FundingApp app) : IClassFixture<FundingAp
         Assert.Equal(0, await app.WithDbAsync(db => FundingTotals.BalanceAsync(db, LedgerAccount.Escrow(campaignId), CancellationToken.None)));
         Assert.Equal(1, await app.WithDbAsync(db => db.LedgerTransactions.CountAsync(t => t.CampaignId == campaignId && t.Kind == LedgerTransactionKind.PlatformFee)));
         Assert.Equal(103_33, (await app.WithDbAsync(db => FundingTotals.ForAsync(db, campaignId, CancellationToken.None))).RaisedCents);
+
+        // The holder and the contributor are told, once each, whatever the number of runs.
+        var told = await app.WithDbAsync(db => db.Notifications.Where(n => n.Kind == Domain.Notifications.NotificationKind.CampaignFunded && n.Subject == "Un parc (financé)").Select(n => n.UserId).ToListAsync());
+        Assert.Equal(2, told.Count);
+        Assert.Contains(donor, told);
+        Assert.Contains(await UserIdAsync(StaffTestKit.Citizen), told);
+        Assert.Equal(2, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.Kind == Domain.Notifications.NotificationKind.ContributionConfirmed && n.Subject == "Un parc (financé)")));
         await AssertLedgerBalancedAsync(campaignId);
     }
 
@@ -229,6 +236,8 @@ public sealed class CampaignMoneyTests(FundingApp app) : IClassFixture<FundingAp
         Assert.Equal(5, sandbox.Count);
         Assert.All(sandbox, p => Assert.Equal(SandboxPaymentStatus.Refunded, p.Status));
         Assert.Equal(0, await app.WithDbAsync(db => db.RewardTiers.Where(t => t.Id == tierId).Select(t => t.Taken).SingleAsync()));
+        Assert.Equal(5, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.Kind == Domain.Notifications.NotificationKind.ContributionRefunded && n.Subject == "Un parc (non financé)")));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.Kind == Domain.Notifications.NotificationKind.CampaignNotFunded && n.Subject == "Un parc (non financé)")));
         Assert.Equal(new CampaignTotals(0, 0, 0), await app.WithDbAsync(db => FundingTotals.ForAsync(db, campaignId, CancellationToken.None)));
         Assert.Equal(0, await app.WithDbAsync(db => FundingTotals.BalanceAsync(db, LedgerAccount.Escrow(campaignId), CancellationToken.None)));
         await AssertLedgerBalancedAsync(campaignId);

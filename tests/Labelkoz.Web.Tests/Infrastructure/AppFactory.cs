@@ -108,7 +108,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         if (OnPostgres)
         {
             builder.UseSetting("Database:Provider", "Postgres");
-            builder.UseSetting("ConnectionStrings:Postgres", $"{PostgresServer};Database={_postgresDatabase}");
+            // A bounded pool per test database: the concurrency tests queue for connections as a busy
+            // server would, instead of exhausting the PostgreSQL server shared by the parallel test classes.
+            builder.UseSetting("ConnectionStrings:Postgres", $"{PostgresServer};Database={_postgresDatabase};Maximum Pool Size=20");
         }
         else
         {

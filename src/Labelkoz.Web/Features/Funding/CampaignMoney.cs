@@ -2,6 +2,8 @@ using Labelkoz.Data;
 using Labelkoz.Domain.Common;
 using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Funding.Ledger;
+using Labelkoz.Domain.Notifications;
+using Labelkoz.Web.Features.Notifications;
 using Labelkoz.Web.Features.Funding.Payments;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,7 +28,7 @@ public sealed record ContributionStarted(long ContributionId, ContributionStatus
 /// events and the ledger on one campaign happen one after the other, whatever runs in parallel.
 /// Each ledger transaction has a key unique in the database, so a replay moves nothing.
 /// </summary>
-public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders providers, TimeProvider clock, ILogger<CampaignMoney> logger)
+public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders providers, Notifier notifier, TimeProvider clock, ILogger<CampaignMoney> logger)
 {
     /// <summary>
     /// Starts a card contribution: the reward unit is held, then the processor's payment is
@@ -204,10 +206,41 @@ public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders prov
                 throw new InvalidOperationException($"Unknown payment event type {paymentEvent.Type}.");
         }
 
+        var before = db.Entry(contribution).Property(c => c.Status).OriginalValue;
+        if (contribution.ContributorUserId is { } contributor && before != contribution.Status)
+        {
+            var kind = contribution.Status switch
+            {
+                ContributionStatus.Succeeded => NotificationKind.ContributionConfirmed,
+                ContributionStatus.Failed => NotificationKind.ContributionDeclined,
+                ContributionStatus.Refunded => NotificationKind.ContributionRefunded,
+                _ => (NotificationKind?)null,
+            };
+            if (kind is { } told)
+            {
+                await NotifyAsync(campaign, contributor, told, contribution.Id, cancellationToken);
+            }
+        }
+
         paymentEvent.Processed(outcome, Now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await notifier.SendMailsAsync(cancellationToken);
         LogApplied(logger, paymentEvent.EventId, paymentEvent.Type, contribution.Id, outcome);
+    }
+
+    /// <summary>
+    /// Tells one person about their contribution (or, without one, about the campaign): the link
+    /// goes to the contribution's status page, or to the project.
+    /// </summary>
+    internal async Task NotifyAsync(Domain.Funding.Campaign campaign, long userId, NotificationKind kind, long? contributionId, CancellationToken cancellationToken)
+    {
+        var where = await db.Projects.IgnoreQueryFilters()
+            .Where(p => p.Id == campaign.ProjectId)
+            .Select(p => new { p.Title, Slug = db.Municipalities.Where(m => m.Id == p.MunicipalityId).Select(m => m.Slug).Single() })
+            .SingleAsync(cancellationToken);
+        var link = contributionId is { } id ? $"/{where.Slug}/projets/{campaign.ProjectId}/contributions/{id}" : $"/{where.Slug}/projets/{campaign.ProjectId}";
+        notifier.Notify(userId, campaign.MunicipalityId, kind, where.Title, null, link);
     }
 
     /// <summary>Takes the campaign's row lock for the rest of the current transaction.</summary>
@@ -222,7 +255,7 @@ public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders prov
     }
 
     /// <summary>The contribution's money enters the escrow, with the city's match up to its cap. Once.</summary>
-    internal async Task RecordPaidAsync(Campaign campaign, Contribution contribution, CancellationToken cancellationToken)
+    internal async Task RecordPaidAsync(Domain.Funding.Campaign campaign, Contribution contribution, CancellationToken cancellationToken)
     {
         if (!await AddOnceAsync(LedgerTransaction.Transfer(
                 campaign.MunicipalityId, campaign.Id, contribution.Id, LedgerTransactionKind.Contribution, contribution.LedgerKey(LedgerStep.Paid),
@@ -248,7 +281,7 @@ public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders prov
     }
 
     /// <summary>The contribution's money leaves the escrow, and its match goes back to the city. Once.</summary>
-    internal async Task RecordRefundAsync(Campaign campaign, Contribution contribution, CancellationToken cancellationToken)
+    internal async Task RecordRefundAsync(Domain.Funding.Campaign campaign, Contribution contribution, CancellationToken cancellationToken)
     {
         await AddOnceAsync(LedgerTransaction.Transfer(
             campaign.MunicipalityId, campaign.Id, contribution.Id, LedgerTransactionKind.Refund, contribution.LedgerKey(LedgerStep.Refunded),

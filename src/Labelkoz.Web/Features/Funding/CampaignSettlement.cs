@@ -1,6 +1,8 @@
 using Labelkoz.Data;
 using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Funding.Ledger;
+using Labelkoz.Domain.Notifications;
+using Labelkoz.Web.Features.Notifications;
 using Labelkoz.Web.Features.Funding.Payments;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +20,7 @@ namespace Labelkoz.Web.Features.Funding;
 /// ledger once; the campaign ends when none is left.</item>
 /// </list>
 /// </summary>
-public sealed partial class CampaignSettlement(AppDbContext db, CampaignMoney money, PaymentProviders providers, TimeProvider clock, ILogger<CampaignSettlement> logger)
+public sealed partial class CampaignSettlement(AppDbContext db, CampaignMoney money, PaymentProviders providers, Notifier notifier, TimeProvider clock, ILogger<CampaignSettlement> logger)
 {
     /// <summary>A payment started this long before now and still unconfirmed is abandoned.</summary>
     public static readonly TimeSpan PendingTimeout = TimeSpan.FromMinutes(30);
@@ -147,8 +149,17 @@ public sealed partial class CampaignSettlement(AppDbContext db, CampaignMoney mo
 
         var project = await db.Projects.IgnoreQueryFilters().SingleAsync(p => p.Id == campaign.ProjectId, cancellationToken);
         campaign.FinishSettlement(project, Now);
+        var contributors = await db.Contributions.IgnoreQueryFilters()
+            .Where(c => c.CampaignId == campaignId && c.Status == ContributionStatus.Succeeded && c.ContributorUserId != null)
+            .Select(c => c.ContributorUserId!.Value).Distinct().ToListAsync(cancellationToken);
+        foreach (var person in contributors.Append(campaign.HolderUserId).Distinct())
+        {
+            await money.NotifyAsync(campaign, person, NotificationKind.CampaignFunded, null, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await notifier.SendMailsAsync(cancellationToken);
         return true;
     }
 
@@ -182,8 +193,10 @@ public sealed partial class CampaignSettlement(AppDbContext db, CampaignMoney mo
 
         var project = await db.Projects.IgnoreQueryFilters().SingleAsync(p => p.Id == campaign.ProjectId, cancellationToken);
         campaign.FinishSettlement(project, Now);
+        await money.NotifyAsync(campaign, campaign.HolderUserId, NotificationKind.CampaignNotFunded, null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await notifier.SendMailsAsync(cancellationToken);
         return true;
     }
 
@@ -230,10 +243,16 @@ public sealed partial class CampaignSettlement(AppDbContext db, CampaignMoney mo
             var campaign = await db.Campaigns.IgnoreQueryFilters().Include(c => c.Tiers).SingleAsync(c => c.Id == campaignId, cancellationToken);
             contribution.Refund(contribution.TierId is { } tierId ? campaign.Tier(tierId) : null, result.RefundId, Now);
             await money.RecordRefundAsync(campaign, contribution, cancellationToken);
+            if (contribution.ContributorUserId is { } person)
+            {
+                await money.NotifyAsync(campaign, person, NotificationKind.ContributionRefunded, contribution.Id, cancellationToken);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
+        await notifier.SendMailsAsync(cancellationToken);
     }
 }
 

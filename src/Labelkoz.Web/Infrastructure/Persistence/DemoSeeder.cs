@@ -18,6 +18,7 @@ public sealed partial class DemoSeeder(
     IFileStore files,
     DemoProjects projects,
     DemoCalls calls,
+    DemoFunding funding,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
 {
@@ -85,6 +86,7 @@ public sealed partial class DemoSeeder(
 
         await projects.SeedAsync(montreuil, bagnolet, ids, now, cancellationToken);
         await calls.SeedAsync(montreuil, ids, now, cancellationToken);
+        await funding.SeedAsync(montreuil, ids, now, cancellationToken);
         LogAccounts();
     }
 

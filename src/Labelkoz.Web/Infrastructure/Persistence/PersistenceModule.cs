@@ -44,6 +44,7 @@ public static class PersistenceModule
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<DemoProjects>();
         builder.Services.AddScoped<DemoCalls>();
+        builder.Services.AddScoped<DemoFunding>();
         return builder;
     }
 

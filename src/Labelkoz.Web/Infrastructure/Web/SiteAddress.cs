@@ -14,8 +14,16 @@ public sealed class SiteAddress(IConfiguration configuration, IHttpContextAccess
             return configured.Trim().TrimEnd('/');
         }
 
-        var request = httpContextAccessor.HttpContext?.Request
-            ?? throw new InvalidOperationException("Platform:PublicBaseUrl must be set to send e-mails outside a request.");
+        var request = httpContextAccessor.HttpContext?.Request;
+        if (request is null)
+        {
+            // A background job (payments, settlement) outside any request: the address the server
+            // listens on, which is right on a single machine; production sets Platform:PublicBaseUrl.
+            var urls = configuration["urls"] ?? configuration["ASPNETCORE_URLS"];
+            var first = urls?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+            return (first ?? "http://localhost:5000").Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).TrimEnd('/');
+        }
+
         return $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}";
     }
 
