@@ -28,6 +28,7 @@ app.MapCityEndpoints();
 app.MapProjectImages();
 app.MapOpenData();
 app.MapCallsOpenData();
+app.MapStripeWebhook();
 app.MapRazorPages();
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

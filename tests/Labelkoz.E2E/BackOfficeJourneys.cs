@@ -16,7 +16,7 @@ public sealed class BackOfficeJourneys(BrowserFixture fixture) : Journey(fixture
         await Expect(Page).ToHaveURLAsync(new Regex("/montreuil/admin$"));
         await Pages.CheckAccessibilityAsync(Page);
 
-        foreach (var path in new[] { "presentation", "identite-visuelle", "quartiers", "parametres", "equipe", "projets", "moderation", "journal", "appels", "appels/1", "appels/2", "appels/2/candidatures", "appels/2/candidatures/4", "appels/3/candidatures" })
+        foreach (var path in new[] { "presentation", "identite-visuelle", "quartiers", "parametres", "equipe", "projets", "moderation", "journal", "appels", "appels/1", "appels/2", "appels/2/candidatures", "appels/2/candidatures/4", "appels/3/candidatures", "campagnes", "campagnes/1", "campagnes/3", "campagnes/rapport" })
         {
             await Pages.VisitAsync(Page, "/montreuil/admin/" + path);
         }
@@ -34,7 +34,7 @@ public sealed class BackOfficeJourneys(BrowserFixture fixture) : Journey(fixture
     {
         await Pages.VisitAsync(Page, "/compte/connexion");
         await AccountSteps.LogInAsync(Page, "camille@demo.labelkoz.fr", AccountSteps.DemoPassword);
-        foreach (var path in new[] { "/compte/mon-espace", "/compte/profil", "/compte/courriel", "/compte/mot-de-passe", "/compte/mes-projets", "/compte/notifications", "/compte/mes-candidatures", "/montreuil/projets", "/montreuil/projets?tri=soutiens&categorie=sport", "/montreuil/appels", "/appels", "/montreuil/appels/1", "/montreuil/appels/1/candidature", "/montreuil/appels/3", "/" })
+        foreach (var path in new[] { "/compte/mon-espace", "/compte/profil", "/compte/courriel", "/compte/mot-de-passe", "/compte/mes-projets", "/compte/notifications", "/compte/mes-candidatures", "/montreuil/projets", "/montreuil/projets?tri=soutiens&categorie=sport", "/montreuil/appels", "/appels", "/montreuil/appels/1", "/montreuil/appels/1/candidature", "/montreuil/appels/3", "/compte/mes-contributions", "/montreuil/projets/17", "/montreuil/projets/18", "/montreuil/projets/19", "/montreuil/projets/19/contribuer", "/" })
         {
             await Pages.VisitAsync(Page, path);
         }
@@ -54,5 +54,6 @@ public sealed class BackOfficeJourneys(BrowserFixture fixture) : Journey(fixture
         await Expect(Page).ToHaveURLAsync(new Regex("/operateur$"));
         await Pages.CheckAccessibilityAsync(Page);
         await Pages.VisitAsync(Page, "/operateur/villes/nouvelle");
+        await Pages.VisitAsync(Page, "/operateur/versements");
     }
 }

@@ -29,6 +29,18 @@ public sealed class QueryCountTests(AppFactory app) : IClassFixture<AppFactory>
         }
     }
 
+    /// <summary>
+    /// A project page without a launched campaign: 9 commands, the funding panel's lookup included
+    /// (with a launched campaign, 13 whatever the contributions: see FundingPanelTests).
+    /// </summary>
+    [Fact]
+    public async Task AProjectPage_SendsAFixedNumberOfCommands()
+    {
+        using var browser = app.NewBrowser();
+        var canonical = (await browser.GetAsync("/montreuil/projets/1")).Location!;
+        Assert.Equal(9, await CountAsync(browser, canonical));
+    }
+
     private async Task<int> CountAsync(TestBrowser browser, string url)
     {
         // The first request of a page warms up EF's model and query caches.

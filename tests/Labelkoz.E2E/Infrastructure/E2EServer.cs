@@ -57,6 +57,8 @@ public sealed class E2EServer : WebApplicationFactory<Program>
 
         // The background job closing calls wakes every second, so a call closes soon after the clock passes its closing time.
         builder.UseSetting("Calls:ClosingIntervalSeconds", "1");
+        builder.UseSetting("Funding:JobIntervalSeconds", "1");
+        builder.UseSetting("Payments:Sandbox:ConfirmationDelaySeconds", "1");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

@@ -118,6 +118,27 @@ public sealed class CampaignMoneyTests(FundingApp app) : IClassFixture<FundingAp
     }
 
     [Fact]
+    public async Task AnAbandonedPayment_GivesItsUnitBack_AndIfPaidLater_IsRefunded_WithNothingInTheEscrow()
+    {
+        var (campaignId, tierId, _) = await app.CreateLiveCampaignAsync("Un parc (paiement abandonné)", tierQuantity: 1);
+        var started = await StartAsync(campaignId, await UserIdAsync("hugo@demo.labelkoz.fr"), 25_00, tierId, "abandoned");
+        var payment = await PaymentIdAsync(started.ContributionId);
+
+        app.Clock.Advance(CampaignSettlement.PendingTimeout + TimeSpan.FromMinutes(1));
+        await app.RunJobsAsync();
+        Assert.Equal(ContributionStatus.Failed, await app.WithDbAsync(db => db.Contributions.Where(c => c.Id == started.ContributionId).Select(c => c.Status).SingleAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.RewardTiers.Where(t => t.Id == tierId).Select(t => t.Taken).SingleAsync()));
+
+        // The person comes back to the processor's tab and pays: the money goes back to them.
+        Assert.Equal(SandboxPaymentStatus.Succeeded, await PayAsync(payment, Accepted));
+        await app.RunJobsAsync();
+        await app.RunJobsAsync();
+        Assert.Equal(SandboxPaymentStatus.Refunded, await app.WithDbAsync(db => db.SandboxPayments.Where(p => p.Id == payment).Select(p => p.Status).SingleAsync()));
+        Assert.False(await app.WithDbAsync(db => db.LedgerTransactions.AnyAsync(t => t.CampaignId == campaignId)));
+        Assert.True(await app.WithDbAsync(db => db.PaymentEvents.Where(e => e.PaymentId == payment).AllAsync(e => e.ProcessedAtUtc != null)));
+    }
+
+    [Fact]
     public async Task ARefundEventBeforeItsPaymentEvent_RecordsBoth_AndTheLaterPaymentEventChangesNothing()
     {
         var (campaignId, _, _) = await app.CreateLiveCampaignAsync("Un parc (dans le désordre)", matchCapCents: 1_000_00);

@@ -45,6 +45,9 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
         "{slug}/admin/appels/{id:long}",
         "{slug}/admin/appels/{id:long}/candidatures",
         "{slug}/admin/appels/{id:long}/candidatures/{applicationId:long}",
+        "{slug}/admin/campagnes",
+        "{slug}/admin/campagnes/{campaignId:long}",
+        "{slug}/admin/campagnes/rapport",
     ];
 
     private static readonly string[] KnownAdminOnlyPages =
@@ -72,6 +75,7 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/appels/{id:long}" && !r.AdminOnly && r.AdminForChanges && new[] { "Save", "AddRows", "Publish", "Cancel" }.All(r.PostHandlers.Contains));
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/appels/{id:long}/candidatures" && new[] { "Shortlist", "Select" }.All(r.PostHandlers.Contains));
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/appels/{id:long}/candidatures/{applicationId:long}" && new[] { "Score", "Conflict" }.All(r.PostHandlers.Contains));
+        Assert.Contains(routes, r => r.Pattern == "{slug}/admin/campagnes/{campaignId:long}" && !r.AdminOnly && new[] { "Pause", "Resume", "Offline" }.All(r.PostHandlers.Contains));
     }
 
     [Fact]
@@ -211,6 +215,7 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
         var (project, comment) = await EnsureModerationTargetsAsync();
         var (callId, applicationId, applicationVersion, criterionId) = await EnsureCallApplicationAsync();
         var callVersion = await app.WithDbAsync(db => db.Calls.Where(c => c.Id == callId).Select(c => c.Version).SingleAsync());
+        var (campaignId, campaignVersion, tierId) = await EnsureCampaignAsync();
         var ids = await app.WithDbAsync(async db =>
         {
             var city = await db.Municipalities.AsNoTracking().SingleAsync(m => m.Slug == Victim);
@@ -283,6 +288,16 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
             ["note-" + criterionId.ToString(System.Globalization.CultureInfo.InvariantCulture)] = "10",
             ["shortlisted"] = "true",
             ["laureats"] = applicationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+
+            // A live campaign: pause, resume, an offline payment.
+            ["version"] = campaignVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Offline.Amount"] = "50",
+            ["Offline.Method"] = "Cheque",
+            ["Offline.Reference"] = "Chèque pirate",
+            ["Offline.DonorFullName"] = "Pirate",
+            ["Offline.DonorAddress"] = "Adresse pirate",
+            ["Offline.TierId"] = tierId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Offline.IdempotencyKey"] = Guid.NewGuid().ToString("N"),
         };
         return (fields, new Dictionary<string, string>
         {
@@ -291,6 +306,44 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
             // Below "{slug}/admin/appels/", {id} is a call of Montreuil (open, with a submitted application).
             ["{slug}/admin/appels/|id"] = callId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["applicationId"] = applicationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["campaignId"] = campaignId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+    }
+
+    /// <summary>A live campaign of Montreuil (a labelled project of Camille's, one tier) for the funding pages.</summary>
+    private async Task<(long CampaignId, long Version, long TierId)> EnsureCampaignAsync()
+    {
+        const string title = "Projet financé pour le tour des routes";
+        return await app.WithDbAsync(async db =>
+        {
+            var existing = await db.Campaigns.AsNoTracking()
+                .Where(c => db.Projects.Any(p => p.Id == c.ProjectId && p.Title == title))
+                .Select(c => new { c.Id, c.Version, Tier = db.RewardTiers.Where(t => t.CampaignId == c.Id).Select(t => t.Id).First() })
+                .FirstOrDefaultAsync();
+            if (existing is not null)
+            {
+                return (existing.Id, existing.Version, existing.Tier);
+            }
+
+            var now = DateTime.UtcNow;
+            var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Slug == Victim);
+            var holder = await db.Users.Where(u => u.Email == StaffTestKit.Citizen).Select(u => u.Id).SingleAsync();
+            var admin = await db.Users.Where(u => u.Email == StaffTestKit.MontreuilAdmin).Select(u => u.Id).SingleAsync();
+            var project = Project.StartDraft(city.Id, holder, title, now);
+            project.UpdateContent(holder, title, "Un projet financé pour le tour des routes.", "Une description.", ProjectCategory.Sport, null, now);
+            project.Submit(holder, ModerationMode.PostModeration, now);
+            db.Projects.Add(project);
+            await db.SaveChangesAsync();
+            project.TakeIntoReview(city, admin, null, now);
+            project.ProposeLabel(city, admin, new Domain.Labels.LabelTerms([new Domain.Labels.CommitmentTerms(Domain.Labels.CommitmentKind.Land, "Une parcelle", null)], null, null), now);
+            await db.SaveChangesAsync();
+            var campaign = Domain.Funding.Campaign.Prepare(project, city, holder, now);
+            campaign.Configure(holder, 1_000_00, now.AddDays(30), Domain.Funding.CampaignMode.AllOrNothing, 5_00, now);
+            campaign.AddTier(holder, new Domain.Funding.TierTerms("Un t-shirt", null, 20_00, 10, 5_00), now);
+            campaign.Launch(project, city, holder, Domain.Funding.Campaign.DefaultFeeBasisPoints, now);
+            db.Campaigns.Add(campaign);
+            await db.SaveChangesAsync();
+            return (campaign.Id, campaign.Version, campaign.Tiers.Single().Id);
         });
     }
 

@@ -3,8 +3,8 @@ using Labelkoz.Domain.Common;
 using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Funding.Ledger;
 using Labelkoz.Domain.Notifications;
-using Labelkoz.Web.Features.Notifications;
 using Labelkoz.Web.Features.Funding.Payments;
+using Labelkoz.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelkoz.Web.Features.Funding;
@@ -77,9 +77,21 @@ public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders prov
 
         // Outside the lock: a processor call may be slow. Its own key makes it idempotent too.
         var provider = providers.For(contribution.Provider);
-        var payment = await provider.StartAsync(
-            new PaymentRequest(contribution.Id, contribution.AmountCents, $"Contribution n° {contribution.Id}", $"contribution-{contribution.Id}", returnUrl(contribution.Id), returnUrl(contribution.Id), email),
-            cancellationToken);
+        PaymentStart payment;
+        try
+        {
+            payment = await provider.StartAsync(
+                new PaymentRequest(contribution.Id, contribution.AmountCents, $"Contribution n° {contribution.Id}", $"contribution-{contribution.Id}", returnUrl(contribution.Id), returnUrl(contribution.Id), email),
+                cancellationToken);
+        }
+        catch (Exception exception) when (exception is not (OperationCanceledException or DomainException))
+        {
+            // The processor is down or refused: the contribution stays pending (its unit expires if
+            // nobody comes back) and the same form, sent again, resumes it with the same keys.
+            LogProviderFailed(logger, exception, contribution.Provider, contribution.Id);
+            throw new DomainException("Le paiement est momentanément indisponible : renvoyez le formulaire dans un instant.");
+        }
+
         if (contribution.ProviderPaymentId is null)
         {
             // Replays of the same form race here with the same payment (the processor's key): the
@@ -230,6 +242,34 @@ public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders prov
     }
 
     /// <summary>
+    /// Gives back the reward units of card payments started long ago and never confirmed (the person
+    /// left the processor's page): the contribution fails. A payment confirmed later is refunded
+    /// (see <see cref="ApplyAsync"/>). Returns how many expired.
+    /// </summary>
+    public async Task<int> ExpireAbandonedAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var before = Now - timeout;
+        var abandoned = await db.Contributions.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.Status == ContributionStatus.Pending && c.CreatedAtUtc < before)
+            .Select(c => new { c.Id, c.CampaignId })
+            .Take(500)
+            .ToListAsync(cancellationToken);
+        foreach (var one in abandoned)
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await LockAsync(one.CampaignId, cancellationToken);
+            var contribution = await db.Contributions.IgnoreQueryFilters().SingleAsync(c => c.Id == one.Id, cancellationToken);
+            var campaign = await db.Campaigns.IgnoreQueryFilters().Include(c => c.Tiers).SingleAsync(c => c.Id == one.CampaignId, cancellationToken);
+            contribution.Fail(contribution.TierId is { } tierId ? campaign.Tier(tierId) : null, "Paiement abandonné : il n'a pas été confirmé à temps.", Now);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return abandoned.Count;
+    }
+
+    /// <summary>
     /// Tells one person about their contribution (or, without one, about the campaign): the link
     /// goes to the contribution's status page, or to the project.
     /// </summary>
@@ -315,6 +355,9 @@ public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders prov
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The {Provider} payment provider failed to start the payment of contribution {ContributionId}.")]
+    private static partial void LogProviderFailed(ILogger logger, Exception exception, PaymentProvider provider, long contributionId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Payment event {EventId} ({Type}) on contribution {ContributionId}: {Outcome}")]
     private static partial void LogApplied(ILogger logger, string eventId, PaymentEventType type, long contributionId, string outcome);

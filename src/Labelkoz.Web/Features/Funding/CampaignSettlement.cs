@@ -2,8 +2,8 @@ using Labelkoz.Data;
 using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Funding.Ledger;
 using Labelkoz.Domain.Notifications;
-using Labelkoz.Web.Features.Notifications;
 using Labelkoz.Web.Features.Funding.Payments;
+using Labelkoz.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelkoz.Web.Features.Funding;
@@ -280,6 +280,8 @@ public sealed partial class FundingJobService(IServiceScopeFactory scopes, IConf
         {
             await money.ApplyAsync(id, cancellationToken);
         }
+
+        await money.ExpireAbandonedAsync(CampaignSettlement.PendingTimeout, cancellationToken);
 
         await services.GetRequiredService<CampaignSettlement>().SettleDueAsync(cancellationToken);
     }

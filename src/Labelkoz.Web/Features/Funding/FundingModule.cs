@@ -9,6 +9,7 @@ public static class FundingModule
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<SandboxPaymentProvider>();
         builder.Services.AddScoped<IPaymentProvider>(s => s.GetRequiredService<SandboxPaymentProvider>());
+        builder.AddStripePayments();
         builder.Services.AddScoped<PaymentProviders>();
         builder.Services.AddScoped<CampaignMoney>();
         builder.Services.AddScoped<CampaignSettlement>();

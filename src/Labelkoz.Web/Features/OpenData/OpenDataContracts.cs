@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Projects;
 
@@ -57,7 +58,21 @@ public sealed record ProjectResponse(
     [property: Description("Nombre de commentaires visibles.")] int CommentsCount,
     [property: Description("Images du projet.")] IReadOnlyList<ImageResponse> Images,
     [property: Description("Adresse de la page publique du projet.")] string Url,
-    [property: Description("Le label de la ville et ses engagements ; null si la ville n'a jamais labellisé le projet. Un label retiré ou arrivé à échéance reste décrit, avec sa date de retrait ou sa fin de validité.")] LabelResponse? Label);
+    [property: Description("Le label de la ville et ses engagements ; null si la ville n'a jamais labellisé le projet. Un label retiré ou arrivé à échéance reste décrit, avec sa date de retrait ou sa fin de validité.")] LabelResponse? Label)
+{
+    [Description("La campagne de financement participatif du projet, une fois lancée ; null s'il n'en a pas (une campagne en préparation n'est pas publiée).")]
+    public FundingResponse? Funding { get; init; }
+}
+
+[Description("La campagne de financement participatif d'un projet. Les montants viennent du grand livre de la plateforme, en centimes d'euro.")]
+public sealed record FundingResponse(
+    [property: Description("Objectif, en centimes d'euro.")] long GoalCents,
+    [property: Description("Montant collecté (dons et abondement de la ville), en centimes d'euro, remboursements déduits.")] long RaisedCents,
+    [property: Description("Part de la ville (abondement), en centimes d'euro.")] long MatchedCents,
+    [property: Description("Nombre de contributeurs dont la contribution a réussi.")] int Contributors,
+    [property: Description("Fin de la campagne (UTC, ISO 8601).")] DateTime? EndsAt,
+    [property: Description("AllOrNothing (tout ou rien) ou KeepItAll (tout est gardé).")] CampaignMode Mode,
+    [property: Description("Live (en cours), Paused (suspendue par la ville), Settling (terminée, en règlement), Funded (financé) ou NotFunded (non financé, contributeurs remboursés).")] CampaignStatus Status);
 
 [Description("Le porteur d'un projet : seulement son nom public et, pour une structure, son nom.")]
 public sealed record HolderResponse(

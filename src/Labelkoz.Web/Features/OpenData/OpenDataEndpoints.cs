@@ -164,8 +164,9 @@ public static class OpenDataEndpoints
                 .ToListAsync(cancellationToken)
             : [];
         var root = Root(http.Request);
+        var funding = await Funding.FundingPanel.ForApiAsync(db, items.Select(row => row.Id).ToList(), cancellationToken);
         return TypedResults.Ok(new ProjectPageResponse(
-            items.Select(row => row.ToResponse(root)).ToList(),
+            items.Select(row => row.ToResponse(root) with { Funding = funding.GetValueOrDefault(row.Id) }).ToList(),
             query.Page,
             query.PageSize,
             totalCount,
@@ -180,9 +181,13 @@ public static class OpenDataEndpoints
         CancellationToken cancellationToken)
     {
         var row = await Rows(db, PublicProjects(db).Where(p => p.Id == id)).SingleOrDefaultAsync(cancellationToken);
-        return row is null
-            ? NotFound(l, l["Aucun projet public n'a l'identifiant {0}.", id])
-            : TypedResults.Ok(row.ToResponse(Root(http.Request)));
+        if (row is null)
+        {
+            return NotFound(l, l["Aucun projet public n'a l'identifiant {0}.", id]);
+        }
+
+        var funding = await Funding.FundingPanel.ForApiAsync(db, [row.Id], cancellationToken);
+        return TypedResults.Ok(row.ToResponse(Root(http.Request)) with { Funding = funding.GetValueOrDefault(row.Id) });
     }
 
     /// <summary>

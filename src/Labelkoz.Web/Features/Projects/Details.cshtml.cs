@@ -53,6 +53,12 @@ public sealed class DetailsModel(
 
     public IReadOnlyList<CommentView> Comments { get; private set; } = [];
 
+    /// <summary>The public funding panel (null: no launched campaign).</summary>
+    public Funding.FundingPanelView? Funding { get; private set; }
+
+    /// <summary>For the holder: a campaign exists or the project can be funded.</summary>
+    public bool HolderManagesCampaign { get; private set; }
+
     public int VisibleCommentCount { get; private set; }
 
     public HtmlString Description { get; private set; } = HtmlString.Empty;
@@ -429,6 +435,8 @@ public sealed class DetailsModel(
         Today = PublicLabels.Today(clock);
         Label = project.LabelledAtUtc is null ? null : await PublicLabels.FindAsync(db, id, cancellationToken);
         await LoadCommentsAsync(id, viewer, cancellationToken);
+        Funding = await Labelkoz.Web.Features.Funding.FundingPanel.LoadAsync(db, id, Now, cancellationToken);
+        HolderManagesCampaign = project.HolderUserId == viewer && await Labelkoz.Web.Features.Funding.FundingPanel.HolderMayManageAsync(db, id, Today, cancellationToken);
         return true;
     }
 

@@ -1,0 +1,74 @@
+using Labelkoz.Data;
+using Labelkoz.Data.Payments;
+using Labelkoz.Domain.Funding;
+using Labelkoz.Web.Features.Funding.Payments;
+using Labelkoz.Web.Features.Projects.Propose;
+using Labelkoz.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labelkoz.Web.Features.Funding.Contribute;
+
+/// <summary>
+/// A contribution's state, at <c>/{slug}/projets/{id}/contributions/{contributionId}</c>, where the
+/// processor sends its contributor back: pending until the processor's event is applied, then
+/// confirmed, declined or refunded. While a paid contribution waits for its event, the page reloads
+/// itself every three seconds, for two minutes at most (then the "Actualiser" link stays: no endless
+/// automatic reload). Only its contributor sees it: anyone else gets a 404. One SQL command.
+/// </summary>
+[Authorize]
+public sealed class StatusModel(AppDbContext db, TenantContext tenant, UserManager<AppUser> users) : PageModel
+{
+    public CurrentCity City => tenant.City!;
+
+    public ContributionView Contribution { get; private set; } = null!;
+
+    /// <summary>Where a pending card payment can still be made (the sandbox's page), or null.</summary>
+    public string? PaymentPage =>
+        Contribution is { Status: ContributionStatus.Pending, Provider: PaymentProvider.Sandbox, ProviderPaymentId: { } paymentId, SandboxStatus: SandboxPaymentStatus.RequiresCard or SandboxPaymentStatus.RequiresConfirmation }
+            ? SandboxPaymentProvider.PagePath(paymentId)
+            : null;
+
+    public async Task<IActionResult> OnGetAsync([FromRoute] long id, [FromRoute] long contributionId, CancellationToken cancellationToken)
+    {
+        var userId = users.CurrentUserId(User);
+        var contribution = await (
+                from c in db.Contributions.AsNoTracking()
+                join campaign in db.Campaigns on c.CampaignId equals campaign.Id
+                join p in db.Projects on campaign.ProjectId equals p.Id
+                where c.Id == contributionId && c.ContributorUserId == userId && p.Id == id
+                select new ContributionView(
+                    c.Id,
+                    p.Id,
+                    p.Title,
+                    c.AmountCents,
+                    c.Status,
+                    c.FailureReason,
+                    db.RewardTiers.Where(t => t.Id == c.TierId).Select(t => t.Title).FirstOrDefault(),
+                    c.IsAnonymous,
+                    c.PublicName,
+                    c.Message,
+                    c.Provider,
+                    c.ProviderPaymentId,
+                    c.CreatedAtUtc,
+                    db.SandboxPayments.Where(s => s.Id == c.ProviderPaymentId && c.Provider == PaymentProvider.Sandbox).Select(s => (SandboxPaymentStatus?)s.Status).FirstOrDefault(),
+                    db.SandboxPayments.Where(s => s.Id == c.ProviderPaymentId && c.Provider == PaymentProvider.Sandbox).Select(s => s.DecidedAtUtc).FirstOrDefault()))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (contribution is null)
+        {
+            return NotFound();
+        }
+
+        Contribution = contribution;
+        Response.Headers.CacheControl = "no-store";
+        return Page();
+    }
+
+    public sealed record ContributionView(
+        long Id, long ProjectId, string ProjectTitle, long AmountCents, ContributionStatus Status, string? FailureReason, string? TierTitle,
+        bool IsAnonymous, string? PublicName, string? Message, PaymentProvider Provider, string? ProviderPaymentId, DateTime CreatedAtUtc,
+        SandboxPaymentStatus? SandboxStatus, DateTime? PaidAtUtc);
+}

@@ -1,0 +1,45 @@
+using Labelkoz.Web.Features.Funding.Payments;
+
+// In the area's namespace, like FundingModule, so that Program.cs needs no extra using.
+namespace Labelkoz.Web.Features.Funding;
+
+/// <summary>
+/// Stripe, when configured: <c>Payments:Stripe:SecretKey</c> and <c>Payments:Stripe:WebhookSecret</c>
+/// both set. Then it takes the card payments (<see cref="PaymentProviders.Card"/>) and
+/// <c>POST /webhooks/stripe</c> listens; otherwise the sandbox takes them and the webhook answers 404.
+/// </summary>
+public static class StripeModule
+{
+    public static WebApplicationBuilder AddStripePayments(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var secretKey = builder.Configuration["Payments:Stripe:SecretKey"];
+        var webhookSecret = builder.Configuration["Payments:Stripe:WebhookSecret"];
+        if (string.IsNullOrWhiteSpace(secretKey) || string.IsNullOrWhiteSpace(webhookSecret))
+        {
+            return builder;
+        }
+
+        builder.Services.AddSingleton(_ => StripeClients.Create(secretKey.Trim()));
+        builder.Services.AddSingleton(new StripeWebhookSettings(webhookSecret.Trim()));
+        builder.Services.AddScoped<StripePaymentProvider>();
+        builder.Services.AddScoped<IPaymentProvider>(s => s.GetRequiredService<StripePaymentProvider>());
+        return builder;
+    }
+
+    /// <summary>The webhook: no antiforgery (Stripe signs instead), no sign-in, no city.</summary>
+    public static WebApplication MapStripeWebhook(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetService<StripeWebhookSettings>() is null)
+        {
+            return app;
+        }
+
+        app.MapPost(StripeWebhook.Path, StripeWebhook.HandleAsync)
+            .DisableAntiforgery()
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        return app;
+    }
+}

@@ -1,0 +1,244 @@
+using System.Globalization;
+using System.Text;
+using Labelkoz.Data;
+using Labelkoz.Domain.Funding;
+using Labelkoz.Web.Infrastructure.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Stripe;
+using Stripe.Checkout;
+
+namespace Labelkoz.Web.Features.Funding.Payments;
+
+/// <summary>
+/// <c>POST /webhooks/stripe</c>: Stripe tells the platform what happened to a payment. The
+/// signature (<c>Stripe-Signature</c>, HMAC-SHA256 with <c>Payments:Stripe:WebhookSecret</c>) is
+/// checked with a 300-second tolerance, then the event is only <em>recorded</em> as a
+/// <see cref="PaymentEvent"/>, once per event id: the funding job applies it in the background, in
+/// whatever order events arrive (<see cref="CampaignMoney.ApplyAsync"/>). No money moves here.
+/// </summary>
+public static partial class StripeWebhook
+{
+    public const string Path = "/webhooks/stripe";
+
+    /// <summary>Stripe's own tolerance, in seconds: an older signature may be a replay.</summary>
+    public const long ToleranceSeconds = 300;
+
+    /// <summary>Stripe's events are a few kilobytes; anything far larger is not one.</summary>
+    public const int MaxBodyBytes = 256 * 1024;
+
+    /// <summary>What the webhook did with an event (logged; tests read it from the database).</summary>
+    public enum Outcome
+    {
+        Recorded,
+        Duplicate,
+        Ignored,
+    }
+
+    public static async Task<Results<Ok, ProblemHttpResult>> HandleAsync(
+        HttpRequest request,
+        AppDbContext db,
+        StripeWebhookSettings settings,
+        IServiceProvider services,
+        TimeProvider clock,
+        IStringLocalizer<SharedResource> l,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(l);
+        ArgumentNullException.ThrowIfNull(loggers);
+        var logger = loggers.CreateLogger(typeof(StripeWebhook));
+
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return TooLarge(l);
+        }
+
+        var json = await ReadBodyAsync(request.Body, cancellationToken);
+        if (json is null)
+        {
+            return TooLarge(l);
+        }
+
+        var signature = request.Headers["Stripe-Signature"].ToString();
+        if (string.IsNullOrWhiteSpace(signature))
+        {
+            return BadRequest(l, l["Signature Stripe absente."]);
+        }
+
+        var now = clock.GetUtcNow();
+        Event stripeEvent;
+        try
+        {
+            EventUtility.ValidateSignature(json, signature, settings.Secret, ToleranceSeconds, now.ToUnixTimeSeconds());
+        }
+        catch (StripeException)
+        {
+            LogRejected(logger);
+            return BadRequest(l, l["Signature Stripe invalide ou trop ancienne."]);
+        }
+
+        try
+        {
+            stripeEvent = EventUtility.ParseEvent(json, throwOnApiVersionMismatch: false);
+        }
+        catch (Exception exception) when (exception is StripeException or System.Text.Json.JsonException or Newtonsoft.Json.JsonException
+                                               or InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            return BadRequest(l, l["Événement Stripe illisible."]);
+        }
+
+        if (string.IsNullOrEmpty(stripeEvent.Id) || stripeEvent.Id.Length > PaymentEvent.IdMaxLength)
+        {
+            return BadRequest(l, l["Événement Stripe illisible."]);
+        }
+
+        // A replay (Stripe retries until it hears 2xx): nothing new, and no call to Stripe.
+        if (await db.PaymentEvents.AnyAsync(e => e.Provider == PaymentProvider.Stripe && e.EventId == stripeEvent.Id, cancellationToken))
+        {
+            LogHandled(logger, stripeEvent.Id, stripeEvent.Type, Outcome.Duplicate);
+            return TypedResults.Ok();
+        }
+
+        Mapped? mapped;
+        try
+        {
+            mapped = await MapAsync(stripeEvent, db, services, cancellationToken);
+        }
+        catch (StripeException exception)
+        {
+            // Stripe could not tell which session a refund belongs to: it will send the event again.
+            LogLookupFailed(logger, exception, stripeEvent.Id);
+            return TypedResults.Problem(title: l["Stripe est momentanément injoignable : réessayez plus tard."], statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        if (mapped is null || string.IsNullOrEmpty(mapped.PaymentId) || mapped.PaymentId.Length > PaymentEvent.IdMaxLength)
+        {
+            LogHandled(logger, stripeEvent.Id, stripeEvent.Type, Outcome.Ignored);
+            return TypedResults.Ok();
+        }
+
+        var paymentEvent = PaymentEvent.Receive(PaymentProvider.Stripe, stripeEvent.Id, mapped.Type, mapped.PaymentId, mapped.RefundId, mapped.FailureReason, now.UtcDateTime);
+        db.PaymentEvents.Add(paymentEvent);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same event delivered twice at once: the unique index (Provider, EventId) kept one.
+            db.Entry(paymentEvent).State = EntityState.Detached;
+            if (!await db.PaymentEvents.AnyAsync(e => e.Provider == PaymentProvider.Stripe && e.EventId == stripeEvent.Id, cancellationToken))
+            {
+                throw;
+            }
+
+            LogHandled(logger, stripeEvent.Id, stripeEvent.Type, Outcome.Duplicate);
+            return TypedResults.Ok();
+        }
+
+        LogHandled(logger, stripeEvent.Id, stripeEvent.Type, Outcome.Recorded);
+        return TypedResults.Ok();
+    }
+
+    /// <summary>What an event means for a contribution, or null for an event the platform does not need.</summary>
+    internal sealed record Mapped(PaymentEventType Type, string PaymentId, string? RefundId, string? FailureReason);
+
+    internal static async Task<Mapped?> MapAsync(Event stripeEvent, AppDbContext db, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        switch (stripeEvent.Type, stripeEvent.Data?.Object)
+        {
+            case (EventTypes.CheckoutSessionCompleted, Session { PaymentStatus: "paid" } paid):
+                // "unpaid": a delayed method (a debit); its async_payment_* event follows.
+                return new Mapped(PaymentEventType.PaymentSucceeded, paid.Id, null, null);
+            case (EventTypes.CheckoutSessionAsyncPaymentSucceeded, Session succeeded):
+                return new Mapped(PaymentEventType.PaymentSucceeded, succeeded.Id, null, null);
+            case (EventTypes.CheckoutSessionAsyncPaymentFailed, Session failed):
+                return new Mapped(PaymentEventType.PaymentFailed, failed.Id, null, "Le paiement a été refusé.");
+            case (EventTypes.CheckoutSessionExpired, Session expired):
+                return new Mapped(PaymentEventType.PaymentFailed, expired.Id, null, "La page de paiement a expiré sans paiement.");
+            case (EventTypes.RefundCreated or EventTypes.RefundUpdated, Refund refund) when refund.Status == "succeeded" && refund.Amount > 0:
+                var sessionId = refund.Metadata?.GetValueOrDefault(StripePaymentProvider.SessionIdKey) is { Length: > 0 } ours
+                    ? ours
+                    : await SessionIdAsync(refund.PaymentIntentId, refund.Metadata, db, services, cancellationToken);
+                return sessionId is null ? null : new Mapped(PaymentEventType.Refunded, sessionId, refund.Id, null);
+            case (EventTypes.ChargeRefunded, Charge charge) when charge.Refunded:
+                // Fully refunded only: the platform refunds a contribution in full, never in part.
+                var chargeSession = await SessionIdAsync(charge.PaymentIntentId, charge.Metadata, db, services, cancellationToken);
+                return chargeSession is null ? null : new Mapped(PaymentEventType.Refunded, chargeSession, charge.Refunds?.Data?.FirstOrDefault()?.Id, null);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// The session of a PaymentIntent: through its <c>contribution_id</c> metadata (Checkout copies
+    /// <c>payment_intent_data.metadata</c> to the PaymentIntent, and Stripe to its charge) and the
+    /// contribution's recorded session, else by asking Stripe.
+    /// </summary>
+    private static async Task<string?> SessionIdAsync(string? paymentIntentId, Dictionary<string, string>? metadata, AppDbContext db, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (metadata?.GetValueOrDefault(StripePaymentProvider.ContributionIdKey) is { } text
+            && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var contributionId))
+        {
+            var recorded = await db.Contributions.IgnoreQueryFilters()
+                .Where(c => c.Id == contributionId && c.Provider == PaymentProvider.Stripe)
+                .Select(c => c.ProviderPaymentId)
+                .SingleOrDefaultAsync(cancellationToken);
+            if (recorded is not null)
+            {
+                return recorded;
+            }
+        }
+
+        if (string.IsNullOrEmpty(paymentIntentId) || services.GetService<StripePaymentProvider>() is not { } stripe)
+        {
+            return null;
+        }
+
+        return await stripe.SessionIdForPaymentIntentAsync(paymentIntentId, cancellationToken);
+    }
+
+    /// <summary>The body as text, or null when it is larger than <see cref="MaxBodyBytes"/> (no Content-Length, chunked).</summary>
+    private static async Task<string?> ReadBodyAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static ProblemHttpResult BadRequest(IStringLocalizer l, string detail) =>
+        TypedResults.Problem(title: l["Notification de paiement refusée."], detail: detail, statusCode: StatusCodes.Status400BadRequest);
+
+    private static ProblemHttpResult TooLarge(IStringLocalizer l) =>
+        TypedResults.Problem(title: l["Notification de paiement trop volumineuse."], statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stripe event {EventId} ({Type}): {Outcome}")]
+    private static partial void LogHandled(ILogger logger, string eventId, string type, Outcome outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A Stripe webhook call had a missing, wrong or expired signature: refused.")]
+    private static partial void LogRejected(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stripe event {EventId}: its Checkout Session could not be looked up; Stripe will send it again.")]
+    private static partial void LogLookupFailed(ILogger logger, Exception exception, string eventId);
+}
+
+/// <summary>The webhook's signing secret (<c>Payments:Stripe:WebhookSecret</c>).</summary>
+public sealed record StripeWebhookSettings(string Secret);

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Net;
+using Labelkoz.Domain.Audit;
+using Labelkoz.Domain.Funding;
+using Labelkoz.Domain.Funding.Ledger;
+using Labelkoz.Web.Features.Funding;
+using Labelkoz.Web.Tests.CityAdmin;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labelkoz.Web.Tests.Funding;
+
+/// <summary>
+/// The operator's payouts over HTTP: a funded campaign's payout is marked sent once, however many
+/// times the form is posted (in a row or at the same time), the ledger moves it once and balances,
+/// and the page is the operator's only.
+/// </summary>
+public sealed class PayoutTests(FundingApp app) : IClassFixture<FundingApp>
+{
+    [Fact]
+    public async Task TheOperator_MarksAPayoutSentOnce_EvenPostedTwice_AndTheLedgerBalances()
+    {
+        var (campaignId, payoutId) = await FundedCampaignAsync("Un parc (versement)");
+        var amount = await app.WithDbAsync(db => db.Payouts.Where(p => p.Id == payoutId).Select(p => p.AmountCents).SingleAsync());
+        Assert.Equal(amount, await app.WithDbAsync(db => FundingTotals.BalanceAsync(db, LedgerAccount.Payable(campaignId), CancellationToken.None)));
+
+        using var operatorBrowser = await app.SignedInAsync(StaffTestKit.Operator);
+        var page = await operatorBrowser.GetAsync("/operateur/versements");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        page.AssertAccessibleStructure();
+        Assert.NotNull(page.Document.QuerySelector("nav.admin-nav a[aria-current=page]"));
+        var form = $"form#versement-{payoutId}";
+        Assert.Contains("Un parc (versement)", page.MainText, StringComparison.Ordinal);
+
+        // Without a reference: refused next to the field, nothing moves.
+        var empty = await operatorBrowser.SubmitAsync(page, form, new Dictionary<string, string> { ["reference"] = " " });
+        Assert.Equal(HttpStatusCode.OK, empty.Status);
+        Assert.Contains("référence du virement", empty.FieldError($"versement-{payoutId}-erreur"), StringComparison.Ordinal);
+        empty.AssertAccessibleStructure();
+        Assert.Equal(PayoutStatus.Due, await app.WithDbAsync(db => db.Payouts.Where(p => p.Id == payoutId).Select(p => p.Status).SingleAsync()));
+
+        // Two posts of the same form at the same time, then a third one.
+        var fields = new Dictionary<string, string> { ["reference"] = "VIR-2026-0042" };
+        var posts = await Task.WhenAll(operatorBrowser.SubmitAsync(page, form, fields), operatorBrowser.SubmitAsync(page, form, fields));
+        var third = await operatorBrowser.SubmitAsync(page, form, fields);
+
+        Assert.Single(posts, p => p.Status == HttpStatusCode.Redirect);
+        Assert.All(posts.Where(p => p.Status != HttpStatusCode.Redirect).Append(third), p =>
+        {
+            Assert.Equal(HttpStatusCode.OK, p.Status);
+            Assert.NotEmpty(p.ErrorSummary());
+        });
+        var payout = await app.WithDbAsync(db => db.Payouts.AsNoTracking().SingleAsync(p => p.Id == payoutId));
+        Assert.Equal(PayoutStatus.Sent, payout.Status);
+        Assert.Equal("VIR-2026-0042", payout.Reference);
+        Assert.Equal(1, await app.WithDbAsync(db => db.LedgerTransactions.CountAsync(t => t.CampaignId == campaignId && t.Kind == LedgerTransactionKind.PayoutSent)));
+        Assert.Equal(0, await app.WithDbAsync(db => FundingTotals.BalanceAsync(db, LedgerAccount.Payable(campaignId), CancellationToken.None)));
+        Assert.Equal(amount, await app.WithDbAsync(db => db.LedgerLines
+            .Where(l => l.AccountKind == LedgerAccountKind.PayoutsSent && db.LedgerTransactions.Any(t => t.Id == l.TransactionId && t.CampaignId == campaignId))
+            .SumAsync(l => l.AmountCents)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.LedgerLines.GroupBy(l => l.TransactionId).Where(g => g.Sum(l => l.AmountCents) != 0).CountAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => FundingTotals.BalanceAsync(db, LedgerAccount.Escrow(campaignId), CancellationToken.None)));
+
+        var audit = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Action == AuditAction.PayoutSent && a.SubjectId == payoutId).ToListAsync());
+        var entry = Assert.Single(audit);
+        Assert.Equal(AuditSubject.Payout, entry.SubjectType);
+        Assert.Equal(await app.WithDbAsync(db => db.Municipalities.Where(m => m.Slug == "montreuil").Select(m => m.Id).SingleAsync()), entry.MunicipalityId);
+
+        var after = await operatorBrowser.GetAsync("/operateur/versements");
+        Assert.Null(after.Document.QuerySelector(form));
+        Assert.Contains("VIR-2026-0042", after.MainText, StringComparison.Ordinal);
+
+        // The city's back office shows it sent, and its report still reconciles.
+        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
+        var details = await admin.GetAsync($"/montreuil/admin/campagnes/{campaignId}");
+        Assert.Contains("VIR-2026-0042", details.MainText, StringComparison.Ordinal);
+        var year = Labelkoz.Web.Infrastructure.Localization.Cultures.ToParis(app.Clock.GetUtcNow().UtcDateTime).Year.ToString(CultureInfo.InvariantCulture);
+        var report = await admin.GetAsync($"/montreuil/admin/campagnes/rapport?annee={year}");
+        Assert.Contains("Rapprochement équilibré au centime", report.Document.GetElementById("rapprochement-ecart")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnknownPayout_IsNotFound_AndAMissingVersion_IsABadRequest()
+    {
+        using var operatorBrowser = await app.SignedInAsync(StaffTestKit.Operator);
+        var page = await operatorBrowser.GetAsync("/operateur/versements");
+
+        var unknown = await operatorBrowser.PostAsync("/operateur/versements?handler=Send", page, new Dictionary<string, string> { ["payoutId"] = "987654321", ["version"] = "1", ["reference"] = "VIR" });
+        var noVersion = await operatorBrowser.PostAsync("/operateur/versements?handler=Send", page, new Dictionary<string, string> { ["payoutId"] = "1", ["reference"] = "VIR" });
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, noVersion.Status);
+    }
+
+    [Theory]
+    [InlineData(StaffTestKit.MontreuilAdmin)]
+    [InlineData(StaffTestKit.BagnoletAgent)]
+    [InlineData(StaffTestKit.Citizen)]
+    [InlineData(null)]
+    public async Task ThePayoutsPage_IsTheOperatorsOnly(string? email)
+    {
+        var (_, payoutId) = await FundedCampaignAsync($"Un parc (versement refusé à {email ?? "anonyme"})");
+        using var browser = email is null ? app.HttpsBrowser() : await app.SignedInAsync(email);
+        var tokenSource = await browser.GetAsync("/");
+
+        var get = await browser.GetAsync("/operateur/versements");
+        var post = await browser.PostAsync("/operateur/versements?handler=Send", tokenSource, new Dictionary<string, string>
+        {
+            ["payoutId"] = payoutId.ToString(CultureInfo.InvariantCulture),
+            ["version"] = "1",
+            ["reference"] = "VIR-PIRATE",
+        });
+
+        foreach (var response in new[] { get, post })
+        {
+            if (email is null)
+            {
+                Assert.Equal(HttpStatusCode.Redirect, response.Status);
+                Assert.Contains("/compte/connexion", response.Location, StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.Forbidden, response.Status);
+            }
+        }
+
+        Assert.Equal(PayoutStatus.Due, await app.WithDbAsync(db => db.Payouts.Where(p => p.Id == payoutId).Select(p => p.Status).SingleAsync()));
+    }
+
+    /// <summary>A campaign of Montreuil that reached its goal, ended and was settled: its payout is due.</summary>
+    private async Task<(long CampaignId, long PayoutId)> FundedCampaignAsync(string title)
+    {
+        var (campaignId, _, _) = await app.CreateLiveCampaignAsync(title, goalCents: 100_00, matchCapCents: 20_00);
+        await app.ContributeAndPayAsync(campaignId, await app.UserIdAsync("hugo@demo.labelkoz.fr"), 120_00, null, $"payout-{Guid.NewGuid():N}");
+        app.Clock.Advance(TimeSpan.FromDays(31));
+        await app.RunJobsAsync();
+        await app.RunJobsAsync();
+        Assert.Equal(CampaignStatus.Funded, await app.WithDbAsync(db => db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.Status).SingleAsync()));
+        return (campaignId, await app.WithDbAsync(db => db.Payouts.Where(p => p.CampaignId == campaignId).Select(p => p.Id).SingleAsync()));
+    }
+}

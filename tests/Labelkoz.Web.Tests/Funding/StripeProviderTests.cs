@@ -1,0 +1,150 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Labelkoz.Web.Features.Funding.Payments;
+using Labelkoz.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Configuration;
+using Stripe;
+
+namespace Labelkoz.Web.Tests.Funding;
+
+/// <summary>
+/// The Stripe provider against a fake Stripe API: what it sends (amount, currency, metadata, the
+/// idempotency key), what it returns, and Stripe's errors reaching the caller as exceptions.
+/// </summary>
+public sealed class StripeProviderTests
+{
+    private readonly FakeStripeApi _stripe = new();
+
+    [Fact]
+    public async Task Start_CreatesACheckoutSession_WithTheAmountInCentsInEuros_ItsMetadata_AndTheIdempotencyKey()
+    {
+        var start = await Provider().StartAsync(
+            new PaymentRequest(42, 25_50, "Contribution n° 42", "contribution-42", "/montreuil/projets/1/contributions/42", "/montreuil/projets/1/contributions/42", "hugo@demo.labelkoz.fr"),
+            CancellationToken.None);
+
+        Assert.Equal("cs_test_contribution-42", start.PaymentId);
+        Assert.Equal("https://checkout.stripe.com/c/pay/cs_test_contribution-42", start.RedirectUrl.AbsoluteUri);
+        var sent = Assert.Single(_stripe.Requests);
+        Assert.Equal(("POST", "/v1/checkout/sessions"), (sent.Method, sent.Path));
+        Assert.Equal("contribution-42", sent.IdempotencyKey);
+        Assert.Equal("Bearer sk_test_x", sent.Authorization);
+        Assert.Equal("payment", sent.Form["mode"]);
+        Assert.Equal("2550", sent.Form["line_items[0][price_data][unit_amount]"]);
+        Assert.Equal("eur", sent.Form["line_items[0][price_data][currency]"]);
+        Assert.Equal("1", sent.Form["line_items[0][quantity]"]);
+        Assert.Equal("Contribution n° 42", sent.Form["line_items[0][price_data][product_data][name]"]);
+        Assert.Equal("42", sent.Form["payment_intent_data[metadata][contribution_id]"]);
+        Assert.Equal("42", sent.Form["metadata[contribution_id]"]);
+        Assert.Equal("42", sent.Form["client_reference_id"]);
+        Assert.Equal("hugo@demo.labelkoz.fr", sent.Form["customer_email"]);
+        Assert.Equal("https://labelkoz.test/montreuil/projets/1/contributions/42", sent.Form["success_url"]);
+        Assert.Equal("https://labelkoz.test/montreuil/projets/1/contributions/42", sent.Form["cancel_url"]);
+    }
+
+    [Fact]
+    public async Task Refund_RefundsTheSessionsPaymentIntent_InFull_WithTheIdempotencyKey_AndTheSessionInItsMetadata()
+    {
+        var refund = await Provider().RefundAsync("cs_test_7", 30_00, "refund-7", CancellationToken.None);
+
+        Assert.Equal("re_refund-7", refund.RefundId);
+        Assert.True(refund.Completed);
+        Assert.Equal(2, _stripe.Requests.Count);
+        var post = _stripe.Requests.Single(r => r.Method == "POST");
+        Assert.Equal("/v1/refunds", post.Path);
+        Assert.Equal("refund-7", post.IdempotencyKey);
+        Assert.Equal("pi_cs_test_7", post.Form["payment_intent"]);
+        Assert.Equal("3000", post.Form["amount"]);
+        Assert.Equal("cs_test_7", post.Form["metadata[checkout_session_id]"]);
+        Assert.Equal("7", post.Form["metadata[contribution_id]"]);
+    }
+
+    [Fact]
+    public async Task AStripeError_ReachesTheCaller_AsAStripeException()
+    {
+        _stripe.FailNextSessions = 1;
+
+        var exception = await Assert.ThrowsAsync<StripeException>(() => Provider().StartAsync(
+            new PaymentRequest(9, 10_00, "Contribution n° 9", "contribution-9", "/retour/9", "/retour/9", null), CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.BadRequest, exception.HttpStatusCode);
+        Assert.Equal("amount_too_small", exception.StripeError?.Code);
+    }
+
+    private StripePaymentProvider Provider()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Platform:PublicBaseUrl", "https://labelkoz.test")]).Build();
+        return new StripePaymentProvider(StripeClients.Create("sk_test_x", _stripe, maxNetworkRetries: 0), new SiteAddress(configuration, new HttpContextAccessor()));
+    }
+}
+
+/// <summary>
+/// Stripe's API as far as the platform uses it: Checkout Sessions (create, get, list by
+/// PaymentIntent) and refunds. Records every request; the same idempotency key gives the same object.
+/// </summary>
+public sealed class FakeStripeApi : HttpMessageHandler
+{
+    private readonly ConcurrentQueue<Sent> _requests = new();
+
+    public IReadOnlyList<Sent> Requests => [.. _requests];
+
+    /// <summary>Session creations left to refuse with a 400 (Stripe's invalid request).</summary>
+    public int FailNextSessions { get; set; }
+
+    /// <summary>What <c>GET /v1/checkout/sessions?payment_intent=…</c> finds.</summary>
+    public ConcurrentDictionary<string, string> SessionForPaymentIntent { get; } = new();
+
+    public sealed record Sent(string Method, string Path, string Query, string? IdempotencyKey, string? Authorization, IReadOnlyDictionary<string, string> Form);
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
+        var form = QueryHelpers.ParseQuery(body).ToDictionary(kv => kv.Key, kv => kv.Value.ToString());
+        var key = request.Headers.TryGetValues("Idempotency-Key", out var keys) ? keys.Single() : null;
+        var path = request.RequestUri!.AbsolutePath;
+        var query = request.RequestUri.Query;
+        _requests.Enqueue(new Sent(request.Method.Method, path, query, key, request.Headers.Authorization?.ToString(), form));
+
+        if (request.Method == HttpMethod.Post && path == "/v1/checkout/sessions")
+        {
+            lock (_requests)
+            {
+                if (FailNextSessions > 0)
+                {
+                    FailNextSessions--;
+                    return Json(HttpStatusCode.BadRequest, new { error = new { type = "invalid_request_error", code = "amount_too_small", message = "Amount must be at least €0.50 eur" } });
+                }
+            }
+
+            var id = "cs_test_" + key;
+            return Json(HttpStatusCode.OK, new { id, @object = "checkout.session", mode = "payment", status = "open", payment_status = "unpaid", url = $"https://checkout.stripe.com/c/pay/{id}", metadata = new { contribution_id = form.GetValueOrDefault("metadata[contribution_id]") } });
+        }
+
+        if (request.Method == HttpMethod.Get && path == "/v1/checkout/sessions")
+        {
+            var paymentIntent = QueryHelpers.ParseQuery(query).GetValueOrDefault("payment_intent").ToString();
+            object[] data = SessionForPaymentIntent.TryGetValue(paymentIntent, out var found) ? [new { id = found, @object = "checkout.session", payment_intent = paymentIntent }] : [];
+            return Json(HttpStatusCode.OK, new { @object = "list", url = "/v1/checkout/sessions", has_more = false, data });
+        }
+
+        if (request.Method == HttpMethod.Get && path.StartsWith("/v1/checkout/sessions/", StringComparison.Ordinal))
+        {
+            var id = path["/v1/checkout/sessions/".Length..];
+            var contributionId = id[(id.LastIndexOf('_') + 1)..];
+            return Json(HttpStatusCode.OK, new { id, @object = "checkout.session", mode = "payment", status = "complete", payment_status = "paid", payment_intent = "pi_" + id, metadata = new { contribution_id = contributionId } });
+        }
+
+        if (request.Method == HttpMethod.Post && path == "/v1/refunds")
+        {
+            return Json(HttpStatusCode.OK, new { id = "re_" + key, @object = "refund", status = "succeeded", amount = long.Parse(form["amount"], System.Globalization.CultureInfo.InvariantCulture), payment_intent = form["payment_intent"] });
+        }
+
+        return Json(HttpStatusCode.NotFound, new { error = new { type = "invalid_request_error", message = $"Unrecognized request URL ({request.Method} {path})." } });
+    }
+
+    private static HttpResponseMessage Json(HttpStatusCode status, object body) =>
+        new(status) { Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json") };
+}

@@ -1,0 +1,344 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Labelkoz.Domain.Common;
+using Labelkoz.Domain.Funding;
+using Labelkoz.Domain.Funding.Ledger;
+using Labelkoz.Domain.Labels;
+using Labelkoz.Domain.Municipalities;
+using Labelkoz.Domain.Projects;
+using Labelkoz.Web.Features.Funding;
+using Labelkoz.Web.Features.Funding.Payments;
+using Labelkoz.Web.Tests.CityAdmin;
+using Labelkoz.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Stripe;
+
+namespace Labelkoz.Web.Tests.Funding;
+
+/// <summary>
+/// <c>POST /webhooks/stripe</c> on a real database: Stripe's signature (and its 300-second
+/// tolerance) decides, each event id is recorded once, and the funding job applies the events once,
+/// in any order (a refund before its payment included). Stripe's API is a fake HTTP handler.
+/// </summary>
+public sealed class StripeWebhookTests(StripeApp app) : IClassFixture<StripeApp>
+{
+    [Fact]
+    public async Task AWrongSignature_Is400_AndRecordsNothing()
+    {
+        var json = StripeApp.SessionEvent("evt_bad_signature", EventTypes.CheckoutSessionCompleted, "cs_test_unknown", contributionId: 1);
+        var header = StripeApp.Sign(json, app.Clock.GetUtcNow(), "whsec_not_the_secret");
+
+        var response = await app.PostWebhookAsync(json, header);
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.False(await app.WithDbAsync(db => db.PaymentEvents.AnyAsync(e => e.EventId == "evt_bad_signature")));
+    }
+
+    [Fact]
+    public async Task ASignatureOlderThan300Seconds_Is400()
+    {
+        var json = StripeApp.SessionEvent("evt_too_old", EventTypes.CheckoutSessionCompleted, "cs_test_unknown", contributionId: 1);
+
+        var tooOld = await app.PostWebhookAsync(json, StripeApp.Sign(json, app.Clock.GetUtcNow().AddSeconds(-301)));
+        await AssertProblemAsync(tooOld, HttpStatusCode.BadRequest);
+        Assert.False(await app.WithDbAsync(db => db.PaymentEvents.AnyAsync(e => e.EventId == "evt_too_old")));
+
+        // Within the tolerance, the same event is taken.
+        var inTime = await app.PostWebhookAsync(json, StripeApp.Sign(json, app.Clock.GetUtcNow().AddSeconds(-290)));
+        Assert.Equal(HttpStatusCode.OK, inTime.StatusCode);
+        Assert.True(await app.WithDbAsync(db => db.PaymentEvents.AnyAsync(e => e.EventId == "evt_too_old")));
+    }
+
+    [Fact]
+    public async Task AMissingSignature_Is400_AndABodyTooLarge_Is413_AndGarbage_Is400()
+    {
+        var json = StripeApp.SessionEvent("evt_unsigned", EventTypes.CheckoutSessionCompleted, "cs_test_unknown", contributionId: 1);
+        await AssertProblemAsync(await app.PostWebhookAsync(json, null), HttpStatusCode.BadRequest);
+
+        var huge = "{\"id\":\"evt_huge\",\"padding\":\"" + new string('x', StripeWebhook.MaxBodyBytes) + "\"}";
+        await AssertProblemAsync(await app.PostWebhookAsync(huge, StripeApp.Sign(huge, app.Clock.GetUtcNow())), HttpStatusCode.RequestEntityTooLarge);
+
+        // Signed but not an event: still a 400, never a 500.
+        foreach (var garbage in new[] { "not json at all", "[1,2]", "{\"data\":5}", "{\"type\":\"checkout.session.completed\"}" })
+        {
+            await AssertProblemAsync(await app.PostWebhookAsync(garbage, StripeApp.Sign(garbage, app.Clock.GetUtcNow())), HttpStatusCode.BadRequest);
+        }
+    }
+
+    [Fact]
+    public async Task TheSameEventTwice_IsOneRow_AndAnIrrelevantEvent_IsIgnored()
+    {
+        var json = StripeApp.SessionEvent("evt_twice", EventTypes.CheckoutSessionCompleted, "cs_test_twice", contributionId: 1);
+
+        Assert.Equal(HttpStatusCode.OK, (await app.PostWebhookAsync(json, StripeApp.Sign(json, app.Clock.GetUtcNow()))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.PostWebhookAsync(json, StripeApp.Sign(json, app.Clock.GetUtcNow()))).StatusCode);
+        Assert.Equal(1, await app.WithDbAsync(db => db.PaymentEvents.CountAsync(e => e.Provider == PaymentProvider.Stripe && e.EventId == "evt_twice")));
+        var recorded = await app.WithDbAsync(db => db.PaymentEvents.SingleAsync(e => e.EventId == "evt_twice"));
+        Assert.Equal(PaymentEventType.PaymentSucceeded, recorded.Type);
+        Assert.Equal("cs_test_twice", recorded.PaymentId);
+
+        var other = StripeApp.Event("evt_irrelevant", "customer.created", new { id = "cus_1", @object = "customer" });
+        Assert.Equal(HttpStatusCode.OK, (await app.PostWebhookAsync(other, StripeApp.Sign(other, app.Clock.GetUtcNow()))).StatusCode);
+        var unpaid = StripeApp.SessionEvent("evt_unpaid", EventTypes.CheckoutSessionCompleted, "cs_test_unpaid", contributionId: 1, paymentStatus: "unpaid");
+        Assert.Equal(HttpStatusCode.OK, (await app.PostWebhookAsync(unpaid, StripeApp.Sign(unpaid, app.Clock.GetUtcNow()))).StatusCode);
+        var noSession = StripeApp.Event("evt_no_session", EventTypes.CheckoutSessionCompleted, new { @object = "checkout.session", payment_status = "paid" });
+        Assert.Equal(HttpStatusCode.OK, (await app.PostWebhookAsync(noSession, StripeApp.Sign(noSession, app.Clock.GetUtcNow()))).StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.PaymentEvents.AnyAsync(e => e.EventId == "evt_irrelevant" || e.EventId == "evt_unpaid" || e.EventId == "evt_no_session")));
+    }
+
+    [Fact]
+    public async Task APaymentReplayed_UnderTwoEventIds_MovesMoneyOnce()
+    {
+        var (campaignId, _) = await app.CreateLiveCampaignAsync("Un parc (Stripe, rejoué)");
+        var (contributionId, sessionId) = await app.StartContributionAsync(campaignId, 30_00, "stripe-replayed");
+        Assert.StartsWith("cs_test_", sessionId, StringComparison.Ordinal);
+
+        foreach (var (eventId, type) in new[] { ("evt_paid_1", EventTypes.CheckoutSessionCompleted), ("evt_paid_1", EventTypes.CheckoutSessionCompleted), ("evt_paid_2", EventTypes.CheckoutSessionAsyncPaymentSucceeded) })
+        {
+            var json = StripeApp.SessionEvent(eventId, type, sessionId, contributionId);
+            Assert.Equal(HttpStatusCode.OK, (await app.PostWebhookAsync(json, StripeApp.Sign(json, app.Clock.GetUtcNow()))).StatusCode);
+        }
+
+        await app.RunJobsAsync();
+        await app.RunJobsAsync();
+
+        Assert.Equal(ContributionStatus.Succeeded, await app.WithDbAsync(db => db.Contributions.Where(c => c.Id == contributionId).Select(c => c.Status).SingleAsync()));
+        Assert.Equal(1, await app.WithDbAsync(db => db.LedgerTransactions.CountAsync(t => t.ContributionId == contributionId && t.Kind == LedgerTransactionKind.Contribution)));
+        Assert.Equal(30_00, (await app.WithDbAsync(db => FundingTotals.ForAsync(db, campaignId, CancellationToken.None))).ContributedCents);
+        Assert.Equal(2, await app.WithDbAsync(db => db.PaymentEvents.CountAsync(e => e.PaymentId == sessionId && e.ProcessedAtUtc != null)));
+        await AssertLedgerBalancedAsync(campaignId);
+    }
+
+    [Fact]
+    public async Task ARefundBeforeItsPayment_RecordsBoth_Once_AndTheLedgerBalances()
+    {
+        var (campaignId, _) = await app.CreateLiveCampaignAsync("Un parc (Stripe, remboursement en avance)");
+        var (contributionId, sessionId) = await app.StartContributionAsync(campaignId, 40_00, "stripe-refund-first");
+
+        // Stripe's charge.refunded carries the PaymentIntent and the contribution id (metadata), not the session.
+        var refunded = StripeApp.Event("evt_refund_first", EventTypes.ChargeRefunded, new
+        {
+            id = "ch_refund_first",
+            @object = "charge",
+            amount = 40_00,
+            amount_refunded = 40_00,
+            refunded = true,
+            payment_intent = "pi_refund_first",
+            metadata = new Dictionary<string, string> { ["contribution_id"] = contributionId.ToString(CultureInfo.InvariantCulture) },
+            refunds = new { @object = "list", data = new[] { new { id = "re_refund_first", @object = "refund" } } },
+        });
+        Assert.Equal(HttpStatusCode.OK, (await app.PostWebhookAsync(refunded, StripeApp.Sign(refunded, app.Clock.GetUtcNow()))).StatusCode);
+        var paid = StripeApp.SessionEvent("evt_paid_after_refund", EventTypes.CheckoutSessionCompleted, sessionId, contributionId);
+        Assert.Equal(HttpStatusCode.OK, (await app.PostWebhookAsync(paid, StripeApp.Sign(paid, app.Clock.GetUtcNow()))).StatusCode);
+
+        await app.RunJobsAsync();
+        await app.RunJobsAsync();
+
+        var contribution = await app.WithDbAsync(db => db.Contributions.Where(c => c.Id == contributionId).Select(c => new { c.Status, c.ProviderRefundId }).SingleAsync());
+        Assert.Equal(ContributionStatus.Refunded, contribution.Status);
+        Assert.Equal("re_refund_first", contribution.ProviderRefundId);
+        Assert.Equal(1, await app.WithDbAsync(db => db.LedgerTransactions.CountAsync(t => t.ContributionId == contributionId && t.Kind == LedgerTransactionKind.Contribution)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.LedgerTransactions.CountAsync(t => t.ContributionId == contributionId && t.Kind == LedgerTransactionKind.Refund)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.PaymentEvents.CountAsync(e => e.PaymentId == sessionId && e.ProcessedAtUtc == null)));
+        Assert.Equal(0, await app.WithDbAsync(db => FundingTotals.BalanceAsync(db, LedgerAccount.Escrow(campaignId), CancellationToken.None)));
+        await AssertLedgerBalancedAsync(campaignId);
+    }
+
+    [Fact]
+    public async Task ARefundMadeOutsideThePlatform_IsMappedThroughStripe_ToItsSession()
+    {
+        var (campaignId, _) = await app.CreateLiveCampaignAsync("Un parc (Stripe, remboursement au tableau de bord)");
+        var (contributionId, sessionId) = await app.StartContributionAsync(campaignId, 25_00, "stripe-dashboard-refund");
+        var paid = StripeApp.SessionEvent("evt_dashboard_paid", EventTypes.CheckoutSessionCompleted, sessionId, contributionId);
+        Assert.Equal(HttpStatusCode.OK, (await app.PostWebhookAsync(paid, StripeApp.Sign(paid, app.Clock.GetUtcNow()))).StatusCode);
+
+        // A refund.updated without our metadata: the webhook asks Stripe which session took the PaymentIntent.
+        app.Stripe.SessionForPaymentIntent["pi_dashboard"] = sessionId;
+        var refund = StripeApp.Event("evt_dashboard_refund", EventTypes.RefundUpdated, new
+        {
+            id = "re_dashboard",
+            @object = "refund",
+            amount = 25_00,
+            status = "succeeded",
+            payment_intent = "pi_dashboard",
+        });
+        Assert.Equal(HttpStatusCode.OK, (await app.PostWebhookAsync(refund, StripeApp.Sign(refund, app.Clock.GetUtcNow()))).StatusCode);
+        await app.RunJobsAsync();
+
+        Assert.Equal(ContributionStatus.Refunded, await app.WithDbAsync(db => db.Contributions.Where(c => c.Id == contributionId).Select(c => c.Status).SingleAsync()));
+        Assert.Contains(app.Stripe.Requests, r => r.Method == "GET" && r.Path == "/v1/checkout/sessions" && r.Query.Contains("payment_intent=pi_dashboard", StringComparison.Ordinal));
+        await AssertLedgerBalancedAsync(campaignId);
+    }
+
+    [Fact]
+    public async Task AStripeErrorWhenStarting_GivesTheContributorAMessage_AndLeavesAPendingContributionWithoutPayment()
+    {
+        var (campaignId, _) = await app.CreateLiveCampaignAsync("Un parc (Stripe en panne)");
+        app.Stripe.FailNextSessions = 1;
+
+        var exception = await Assert.ThrowsAsync<DomainException>(() => app.StartContributionAsync(campaignId, 30_00, "stripe-down"));
+        Assert.Contains("momentanément indisponible", exception.Message, StringComparison.Ordinal);
+
+        var contribution = await app.WithDbAsync(db => db.Contributions.Where(c => c.CampaignId == campaignId).Select(c => new { c.Status, c.ProviderPaymentId }).SingleAsync());
+        Assert.Equal(ContributionStatus.Pending, contribution.Status);
+        Assert.Null(contribution.ProviderPaymentId);
+
+        // The same form sent again once Stripe answers: the same contribution gets its session.
+        var (_, sessionId) = await app.StartContributionAsync(campaignId, 30_00, "stripe-down");
+        Assert.StartsWith("cs_test_", sessionId, StringComparison.Ordinal);
+    }
+
+    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.False(string.IsNullOrWhiteSpace(problem.RootElement.GetProperty("title").GetString()));
+    }
+
+    private async Task AssertLedgerBalancedAsync(long campaignId)
+    {
+        var unbalanced = await app.WithDbAsync(db => db.LedgerLines
+            .Where(l => db.LedgerTransactions.Any(t => t.Id == l.TransactionId && t.CampaignId == campaignId))
+            .GroupBy(l => l.TransactionId)
+            .Where(g => g.Sum(l => l.AmountCents) != 0)
+            .CountAsync());
+        Assert.Equal(0, unbalanced);
+        var escrow = await app.WithDbAsync(db => FundingTotals.BalanceAsync(db, LedgerAccount.Escrow(campaignId), CancellationToken.None));
+        var byKind = await app.WithDbAsync(db => db.LedgerLines
+            .Where(l => l.AccountKind == LedgerAccountKind.CampaignEscrow && l.AccountReference == campaignId)
+            .SumAsync(l => l.AmountCents));
+        Assert.Equal(byKind, escrow);
+        Assert.True(escrow >= 0);
+    }
+}
+
+/// <summary>
+/// The application with Stripe configured (<c>sk_test_x</c>, <c>whsec_test</c>), Stripe's API
+/// answered by <see cref="FakeStripeApi"/>, and a clock the test moves.
+/// </summary>
+public sealed class StripeApp : AppFactory
+{
+    public const string WebhookSecret = "whsec_test";
+
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public FakeStripeApi Stripe { get; } = new();
+
+    /// <summary>Stripe's header: <c>t=unix,v1=hex(HMAC-SHA256(secret, "t.payload"))</c>.</summary>
+    public static string Sign(string payload, DateTimeOffset at, string secret = WebhookSecret)
+    {
+        var timestamp = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{payload}"));
+        return $"t={timestamp},v1={Convert.ToHexStringLower(mac)}";
+    }
+
+    public static string Event(string id, string type, object dataObject) => JsonSerializer.Serialize(new
+    {
+        id,
+        @object = "event",
+        api_version = "2025-01-27.acacia",
+        created = 1_780_000_000,
+        livemode = false,
+        pending_webhooks = 1,
+        type,
+        data = new { @object = dataObject },
+    });
+
+    public static string SessionEvent(string id, string type, string sessionId, long contributionId, string paymentStatus = "paid") => Event(id, type, new
+    {
+        id = sessionId,
+        @object = "checkout.session",
+        mode = "payment",
+        payment_status = paymentStatus,
+        status = "complete",
+        payment_intent = "pi_" + sessionId,
+        client_reference_id = contributionId.ToString(CultureInfo.InvariantCulture),
+        metadata = new Dictionary<string, string> { ["contribution_id"] = contributionId.ToString(CultureInfo.InvariantCulture) },
+    });
+
+    public async Task<HttpResponseMessage> PostWebhookAsync(string json, string? signature)
+    {
+        using var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        using var request = new HttpRequestMessage(HttpMethod.Post, StripeWebhook.Path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        if (signature is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Stripe-Signature", signature);
+        }
+
+        var response = await client.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
+    }
+
+    public async Task RunJobsAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await FundingJobService.RunOnceAsync(scope.ServiceProvider, Clock, CancellationToken.None);
+    }
+
+    /// <summary>Hugo's card contribution through the money core: returns it and its Checkout Session id.</summary>
+    public async Task<(long ContributionId, string SessionId)> StartContributionAsync(long campaignId, long cents, string key)
+    {
+        var donor = await this.WithDbAsync(db => db.Users.Where(u => u.Email == "hugo@demo.labelkoz.fr").Select(u => u.Id).SingleAsync());
+        await using var scope = Services.CreateAsyncScope();
+        var started = await scope.ServiceProvider.GetRequiredService<CampaignMoney>().StartAsync(
+            campaignId, donor, new ContributionRequest(cents, null, false, "Hugo", null, key, null), id => $"/montreuil/projets/1/contributions/{id}", "hugo@demo.labelkoz.fr", CancellationToken.None);
+        Assert.Equal("checkout.stripe.com", started.PaymentUrl?.Host);
+        var sessionId = await this.WithDbAsync(db => db.Contributions.Where(c => c.Id == started.ContributionId).Select(c => c.ProviderPaymentId!).SingleAsync());
+        return (started.ContributionId, sessionId);
+    }
+
+    /// <summary>A labelled project of Camille's in Montreuil with a live campaign, without matchfunding nor tiers.</summary>
+    public Task<(long CampaignId, long ProjectId)> CreateLiveCampaignAsync(string title) =>
+        this.WithDbAsync(async db =>
+        {
+            var now = Clock.GetUtcNow().UtcDateTime;
+            var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Slug == "montreuil");
+            var holder = await db.Users.Where(u => u.Email == StaffTestKit.Citizen).Select(u => u.Id).SingleAsync();
+            var admin = await db.Users.Where(u => u.Email == StaffTestKit.MontreuilAdmin).Select(u => u.Id).SingleAsync();
+            var project = Project.StartDraft(city.Id, holder, title, now);
+            project.UpdateContent(holder, title, "Un projet financé par les habitants.", "Une description.", ProjectCategory.Sport, null, now);
+            project.Submit(holder, ModerationMode.PostModeration, now);
+            db.Projects.Add(project);
+            await db.SaveChangesAsync();
+
+            project.TakeIntoReview(city, admin, null, now);
+            project.ProposeLabel(city, admin, new LabelTerms([new CommitmentTerms(CommitmentKind.Land, "Une parcelle", null)], null, null), now);
+            await db.SaveChangesAsync();
+
+            var campaign = Campaign.Prepare(project, city, holder, now);
+            campaign.Configure(holder, 1_000_00, now.AddDays(30), CampaignMode.AllOrNothing, 5_00, now);
+            campaign.Launch(project, city, holder, Campaign.DefaultFeeBasisPoints, now);
+            db.Campaigns.Add(campaign);
+            await db.SaveChangesAsync();
+            return (campaign.Id, project.Id);
+        });
+
+    protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() =>
+    [
+        new("Payments:Stripe:SecretKey", "sk_test_x"),
+        new("Payments:Stripe:WebhookSecret", WebhookSecret),
+        new("Platform:PublicBaseUrl", "https://labelkoz.test"),
+    ];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.RemoveAll<StripeClients>();
+            services.AddSingleton(StripeClients.Create("sk_test_x", Stripe, maxNetworkRetries: 0));
+        });
+    }
+}
