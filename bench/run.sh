@@ -30,7 +30,7 @@ trap 'kill $app_pid 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 60); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 1; done
 curl -fs "$base/healthz" >/dev/null || { echo "the app did not start:"; cat "$work/app.log"; exit 1; }
 
-urls=("/healthz" "/accessibilite" "/" "/montreuil" "/?q=mont" "/montreuil/projets" "/montreuil/projets?q=jardin&tri=soutiens" "/montreuil/projets?labellises=1" "/montreuil/projets/2" "/api/v1/municipalities/montreuil/projects" "/api/v1/projects/2")
+urls=("/healthz" "/accessibilite" "/" "/montreuil" "/?q=mont" "/montreuil/projets" "/montreuil/projets?q=jardin&tri=soutiens" "/montreuil/projets?labellises=1" "/montreuil/projets/2" "/api/v1/municipalities/montreuil/projects" "/api/v1/projects/2" "/montreuil/projets/19" "/api/v1/projects/19")
 echo "warming up…"
 for url in "${urls[@]}"; do wrk -t2 -c32 -d5s "$base$url" >/dev/null; done
 

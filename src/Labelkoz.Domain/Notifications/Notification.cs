@@ -21,6 +21,7 @@ public enum NotificationKind
     CampaignFunded,
     CampaignNotFunded,
     ContributionRefunded,
+    CampaignResumed,
 }
 
 /// <summary>

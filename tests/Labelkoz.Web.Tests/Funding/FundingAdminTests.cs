@@ -116,6 +116,7 @@ public sealed class FundingAdminTests(FundingApp app) : IClassFixture<FundingApp
         Assert.Equal(HttpStatusCode.Redirect, resumed.Status);
         Assert.Equal(CampaignStatus.Live, await StatusAsync(campaignId));
         Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.CampaignResumed && a.SubjectId == campaignId)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.UserId == holder && n.Kind == NotificationKind.CampaignResumed && n.Subject == "Un parc (suspension)")));
     }
 
     [Fact]

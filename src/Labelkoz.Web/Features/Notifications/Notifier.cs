@@ -62,6 +62,7 @@ public sealed partial class Notifier(
             NotificationKind.ContributionConfirmed => l["Merci : votre contribution au projet « {0} » est confirmée.", subject],
             NotificationKind.ContributionDeclined => l["Votre paiement pour le projet « {0} » a été refusé.", subject],
             NotificationKind.CampaignPaused => l["La ville a suspendu la campagne de votre projet « {0} ».", subject],
+            NotificationKind.CampaignResumed => l["La ville a relancé la campagne de votre projet « {0} » : les contributions reprennent.", subject],
             NotificationKind.CampaignFunded => l["La campagne du projet « {0} » a atteint son objectif : le projet est financé.", subject],
             NotificationKind.CampaignNotFunded => l["La campagne du projet « {0} » n'a pas atteint son objectif.", subject],
             NotificationKind.ContributionRefunded => l["Votre contribution au projet « {0} » vous est remboursée.", subject],

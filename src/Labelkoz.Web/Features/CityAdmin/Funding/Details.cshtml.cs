@@ -102,7 +102,7 @@ public sealed class DetailsModel(
         }, cancellationToken);
     }
 
-    /// <summary>A city admin resumes a paused campaign. Refused (403) to agents.</summary>
+    /// <summary>A city admin resumes a paused campaign; the holder is told. Refused (403) to agents.</summary>
     public Task<IActionResult> OnPostResumeAsync([FromForm] long? version, CancellationToken cancellationToken) =>
         ActAsync(version, null, async (campaign, city, userId, now) =>
         {
@@ -113,6 +113,7 @@ public sealed class DetailsModel(
                 AuditAction.CampaignResumed, AuditSubject.Campaign, campaign.Id, project.Title, null,
                 AuditTrail.Values(("Statut", FundingAdminNames.Recorded(before))), AuditTrail.Values(("Statut", FundingAdminNames.Recorded(campaign.Status))),
                 cancellationToken: cancellationToken);
+            notifier.Notify(campaign.HolderUserId, City.Id, NotificationKind.CampaignResumed, project.Title, null, ProjectPaths.Page(City.Slug, project.Id, project.Title));
             return l["La campagne « {0} » reprend : les contributions sont de nouveau ouvertes.", project.Title].Value;
         }, cancellationToken);
 
