@@ -15,9 +15,8 @@ namespace Labelkoz.Web.Features.Funding.Contribute;
 /// <summary>
 /// A contribution's state, at <c>/{slug}/projets/{id}/contributions/{contributionId}</c>, where the
 /// processor sends its contributor back: pending until the processor's event is applied, then
-/// confirmed, declined or refunded. While a paid contribution waits for its event, the page reloads
-/// itself every three seconds, for two minutes at most (then the "Actualiser" link stays: no endless
-/// automatic reload). Only its contributor sees it: anyone else gets a 404. One SQL command.
+/// confirmed, declined or refunded. While it waits, an "Actualiser" link, never a timed reload
+/// (WCAG 2.2.1). Only its contributor sees it: anyone else gets a 404. One SQL command.
 /// </summary>
 [Authorize]
 public sealed class StatusModel(AppDbContext db, TenantContext tenant, UserManager<AppUser> users) : PageModel
@@ -54,8 +53,7 @@ public sealed class StatusModel(AppDbContext db, TenantContext tenant, UserManag
                     c.Provider,
                     c.ProviderPaymentId,
                     c.CreatedAtUtc,
-                    db.SandboxPayments.Where(s => s.Id == c.ProviderPaymentId && c.Provider == PaymentProvider.Sandbox).Select(s => (SandboxPaymentStatus?)s.Status).FirstOrDefault(),
-                    db.SandboxPayments.Where(s => s.Id == c.ProviderPaymentId && c.Provider == PaymentProvider.Sandbox).Select(s => s.DecidedAtUtc).FirstOrDefault()))
+                    db.SandboxPayments.Where(s => s.Id == c.ProviderPaymentId && c.Provider == PaymentProvider.Sandbox).Select(s => (SandboxPaymentStatus?)s.Status).FirstOrDefault()))
             .SingleOrDefaultAsync(cancellationToken);
         if (contribution is null)
         {
@@ -70,5 +68,5 @@ public sealed class StatusModel(AppDbContext db, TenantContext tenant, UserManag
     public sealed record ContributionView(
         long Id, long ProjectId, string ProjectTitle, long AmountCents, ContributionStatus Status, string? FailureReason, string? TierTitle,
         bool IsAnonymous, string? PublicName, string? Message, PaymentProvider Provider, string? ProviderPaymentId, DateTime CreatedAtUtc,
-        SandboxPaymentStatus? SandboxStatus, DateTime? PaidAtUtc);
+        SandboxPaymentStatus? SandboxStatus);
 }
