@@ -98,6 +98,10 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<long>
 
     public DbSet<Payout> Payouts => Set<Payout>();
 
+    public DbSet<TaxReceipt> TaxReceipts => Set<TaxReceipt>();
+
+    public DbSet<ReceiptCounter> ReceiptCounters => Set<ReceiptCounter>();
+
     public DbSet<PaymentEvent> PaymentEvents => Set<PaymentEvent>();
 
     public DbSet<SandboxPayment> SandboxPayments => Set<SandboxPayment>();

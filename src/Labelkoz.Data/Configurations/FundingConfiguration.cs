@@ -162,6 +162,54 @@ internal sealed class PayoutConfiguration : IEntityTypeConfiguration<Payout>
     }
 }
 
+// A receipt's number is unique per issuing body and year, and a gift has at most one receipt in
+// force (a cancelled one stays, next to the receipt that replaced it).
+internal sealed class TaxReceiptConfiguration : IEntityTypeConfiguration<TaxReceipt>
+{
+    public void Configure(EntityTypeBuilder<TaxReceipt> builder)
+    {
+        builder.ToTable("TaxReceipts");
+        builder.HasKey(r => r.Id);
+        builder.HasAlternateKey(r => new { r.MunicipalityId, r.Id });
+        builder.Property(r => r.NumberingKey).HasMaxLength(10).IsRequired();
+        builder.Property(r => r.Number).HasMaxLength(20).IsRequired();
+        builder.Property(r => r.BeneficiaryName).HasMaxLength(ReceiptIssuer.NameMaxLength).IsRequired();
+        builder.Property(r => r.BeneficiaryIdentifier).HasMaxLength(20).IsRequired();
+        builder.Property(r => r.BeneficiaryAddress).HasMaxLength(ReceiptIssuer.AddressMaxLength).IsRequired();
+        builder.Property(r => r.BeneficiaryObject).HasMaxLength(ReceiptIssuer.ObjectMaxLength).IsRequired();
+        builder.Property(r => r.BeneficiaryQuality).HasMaxLength(300).IsRequired();
+        builder.Property(r => r.DonorFullName).HasMaxLength(DonorIdentity.FullNameMaxLength).IsRequired();
+        builder.Property(r => r.DonorAddress).HasMaxLength(DonorIdentity.AddressMaxLength).IsRequired();
+        builder.Property(r => r.ProjectTitle).HasMaxLength(Project.TitleMaxLength).IsRequired();
+        builder.Property(r => r.IssuedAt).HasMaxLength(Municipality.NameMaxLength).IsRequired();
+        builder.Property(r => r.SignatoryName).HasMaxLength(ReceiptIssuer.SignatoryNameMaxLength).IsRequired();
+        builder.Property(r => r.SignatoryTitle).HasMaxLength(ReceiptIssuer.SignatoryTitleMaxLength).IsRequired();
+        builder.Property(r => r.ReplacesNumber).HasMaxLength(20);
+        builder.Property(r => r.ReplacedByNumber).HasMaxLength(20);
+        builder.Property(r => r.CancellationReason).HasMaxLength(TaxReceipt.ReasonMaxLength);
+        builder.HasOne<Campaign>().WithMany()
+            .HasForeignKey(r => new { r.MunicipalityId, r.CampaignId }).HasPrincipalKey(c => new { c.MunicipalityId, c.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Contribution>().WithMany()
+            .HasForeignKey(r => new { r.MunicipalityId, r.ContributionId }).HasPrincipalKey(c => new { c.MunicipalityId, c.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.CancelledByUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.NumberingKey, r.Year, r.Sequence }).IsUnique();
+        builder.HasIndex(r => r.ContributionId).IsUnique().HasFilter("\"Status\" = 'Issued'");
+        builder.HasIndex(r => new { r.CampaignId, r.Status });
+    }
+}
+
+internal sealed class ReceiptCounterConfiguration : IEntityTypeConfiguration<ReceiptCounter>
+{
+    public void Configure(EntityTypeBuilder<ReceiptCounter> builder)
+    {
+        builder.ToTable("ReceiptCounters");
+        builder.HasKey(c => new { c.NumberingKey, c.Year });
+        builder.Property(c => c.NumberingKey).HasMaxLength(10);
+    }
+}
+
 internal sealed class PaymentEventConfiguration : IEntityTypeConfiguration<PaymentEvent>
 {
     public void Configure(EntityTypeBuilder<PaymentEvent> builder)

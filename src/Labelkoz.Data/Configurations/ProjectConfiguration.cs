@@ -1,3 +1,4 @@
+using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Projects;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,18 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.Ignore(p => p.AcceptsParticipation);
         builder.Ignore(p => p.Label);
         builder.Ignore(p => p.PendingProposal);
+        builder.OwnsOne(p => p.ReceiptIssuer, issuer =>
+        {
+            issuer.Property(i => i.Name).HasColumnName("ReceiptIssuerName").HasMaxLength(ReceiptIssuer.NameMaxLength).IsRequired();
+            issuer.Property(i => i.Identifier).HasColumnName("ReceiptIssuerIdentifier").HasMaxLength(10).IsRequired();
+            issuer.Property(i => i.Address).HasColumnName("ReceiptIssuerAddress").HasMaxLength(ReceiptIssuer.AddressMaxLength).IsRequired();
+            issuer.Property(i => i.Purpose).HasColumnName("ReceiptIssuerPurpose").HasMaxLength(ReceiptIssuer.ObjectMaxLength).IsRequired();
+            issuer.Property(i => i.Quality).HasColumnName("ReceiptIssuerQuality").IsRequired();
+            issuer.Property(i => i.SignatoryName).HasColumnName("ReceiptIssuerSignatoryName").HasMaxLength(ReceiptIssuer.SignatoryNameMaxLength).IsRequired();
+            issuer.Property(i => i.SignatoryTitle).HasColumnName("ReceiptIssuerSignatoryTitle").HasMaxLength(ReceiptIssuer.SignatoryTitleMaxLength).IsRequired();
+            issuer.Ignore(i => i.NumberingKey);
+            issuer.Ignore(i => i.PrintedIdentifier);
+        });
 
         builder.HasOne<Municipality>().WithMany().HasForeignKey(p => p.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.HolderUserId).OnDelete(DeleteBehavior.Restrict);

@@ -47,6 +47,9 @@ public enum AuditAction
     CampaignResumed,
     OfflinePaymentRecorded,
     PayoutSent,
+    TaxReceiptsAllowed,
+    TaxReceiptsStopped,
+    TaxReceiptCorrected,
 }
 
 /// <summary>The kind of object an audit entry is about.</summary>
@@ -63,6 +66,7 @@ public enum AuditSubject
     Campaign,
     Contribution,
     Payout,
+    TaxReceipt,
 }
 
 /// <summary>

@@ -258,6 +258,23 @@ public sealed class Contribution : ITenantOwned
         return true;
     }
 
+    /// <summary>
+    /// The donor gives (or the city corrects) the full name and postal address a tax receipt needs.
+    /// Only for a gift that stands: a refunded or failed one gives no receipt.
+    /// </summary>
+    public void SetDonorIdentity(DonorIdentity donor)
+    {
+        ArgumentNullException.ThrowIfNull(donor);
+        if (Status != ContributionStatus.Succeeded)
+        {
+            throw new DomainException("Seul un don confirmé, et non remboursé, donne droit à un reçu fiscal.");
+        }
+
+        DonorFullName = donor.FullName;
+        DonorAddress = donor.Address;
+        Touch();
+    }
+
     /// <summary>The idempotency key of the ledger transaction for a step of this contribution.</summary>
     public string LedgerKey(LedgerStep step) => $"contribution:{Id}:{step.ToString().ToLowerInvariant()}";
 

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Labelkoz.Domain.Common;
+using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Municipalities;
 
@@ -99,6 +100,12 @@ public sealed class Project : ITenantOwned
     public DateOnly? LabelValidUntil { get; private set; }
 
     public DateTime? LabelRevokedAtUtc { get; private set; }
+
+    /// <summary>
+    /// Who issues tax receipts for the gifts to this project, set by a city admin when the holder is
+    /// an association of general interest or the city itself; null: no receipts.
+    /// </summary>
+    public ReceiptIssuer? ReceiptIssuer { get; private set; }
 
     /// <summary>Title, summary and description folded for search (see <see cref="Common.SearchText"/>).</summary>
     public string SearchText { get; private set; }
@@ -590,6 +597,45 @@ public sealed class Project : ITenantOwned
         Move(ProjectStatus.LabelRevoked, ProjectAction.LabelRevoked, adminUserId, reason, nowUtc, isPublic: true);
         label.Revoke(adminUserId, reason, nowUtc);
         LabelRevokedAtUtc = nowUtc;
+    }
+
+    /// <summary>
+    /// An admin states that gifts to this project give right to a tax receipt, and who issues them
+    /// (DESIGN §6). Only an association's project, or the city's own, can issue receipts.
+    /// </summary>
+    public void AllowTaxReceipts(Municipality city, long adminUserId, ReceiptIssuer issuer, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(issuer);
+        EnsureAdmin(EnsureStaff(city, adminUserId), "Seul un administrateur de la ville peut ouvrir les reçus fiscaux d'un projet.");
+        switch (HolderType)
+        {
+            case HolderType.Association when issuer.Quality == ReceiptQuality.Municipality:
+                throw new DomainException("Le projet d'une association ne peut pas donner de reçu au nom de la commune.");
+            case HolderType.Association:
+                break;
+            case HolderType.Municipality when issuer.Quality != ReceiptQuality.Municipality:
+                throw new DomainException("Le projet de la ville donne des reçus au nom de la commune.");
+            case HolderType.Municipality:
+                break;
+            default:
+                throw new DomainException("Seuls les dons à une association d'intérêt général ou à la ville ouvrent droit à un reçu fiscal.");
+        }
+
+        ReceiptIssuer = issuer;
+        Touch(nowUtc);
+    }
+
+    /// <summary>An admin stops new receipts for this project; receipts already issued stand.</summary>
+    public void StopTaxReceipts(Municipality city, long adminUserId, DateTime nowUtc)
+    {
+        EnsureAdmin(EnsureStaff(city, adminUserId), "Seul un administrateur de la ville peut fermer les reçus fiscaux d'un projet.");
+        if (ReceiptIssuer is null)
+        {
+            throw new DomainException("Ce projet ne délivre pas de reçu fiscal.");
+        }
+
+        ReceiptIssuer = null;
+        Touch(nowUtc);
     }
 
     public void LaunchFunding(long userId, DateTime nowUtc)

@@ -1138,6 +1138,23 @@ namespace Labelkoz.Migrations.Postgres.Migrations
                     b.ToTable("Payouts", (string)null);
                 });
 
+            modelBuilder.Entity("Labelkoz.Domain.Funding.ReceiptCounter", b =>
+                {
+                    b.Property<string>("NumberingKey")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.HasKey("NumberingKey", "Year");
+
+                    b.ToTable("ReceiptCounters", (string)null);
+                });
+
             modelBuilder.Entity("Labelkoz.Domain.Funding.RewardTier", b =>
                 {
                     b.Property<long>("Id")
@@ -1187,6 +1204,159 @@ namespace Labelkoz.Migrations.Postgres.Migrations
                         {
                             t.HasCheckConstraint("CK_RewardTiers_Stock", "\"Taken\" >= 0 AND (\"Quantity\" IS NULL OR \"Taken\" <= \"Quantity\")");
                         });
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Funding.TaxReceipt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BeneficiaryAddress")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("BeneficiaryIdentifier")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("BeneficiaryName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("BeneficiaryObject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("BeneficiaryQuality")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("CancelledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("CancelledByUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ContributionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DonorAddress")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("DonorFullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("GiftDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IssuedAt")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("MunicipalityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("NumberingKey")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("ProjectTitle")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("ReplacedByNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ReplacesNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long?>("ReplacesReceiptId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SignatoryName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("SignatoryTitle")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasAlternateKey("MunicipalityId", "Id");
+
+                    b.HasIndex("CancelledByUserId");
+
+                    b.HasIndex("ContributionId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Issued'");
+
+                    b.HasIndex("CampaignId", "Status");
+
+                    b.HasIndex("MunicipalityId", "CampaignId");
+
+                    b.HasIndex("MunicipalityId", "ContributionId");
+
+                    b.HasIndex("NumberingKey", "Year", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("TaxReceipts", (string)null);
                 });
 
             modelBuilder.Entity("Labelkoz.Domain.Labels.Commitment", b =>
@@ -2532,6 +2702,28 @@ namespace Labelkoz.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Labelkoz.Domain.Funding.TaxReceipt", b =>
+                {
+                    b.HasOne("Labelkoz.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CancelledByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Labelkoz.Domain.Funding.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "CampaignId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Labelkoz.Domain.Funding.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "ContributionId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Labelkoz.Domain.Labels.Commitment", b =>
                 {
                     b.HasOne("Labelkoz.Data.AppUser", null)
@@ -2689,6 +2881,63 @@ namespace Labelkoz.Migrations.Postgres.Migrations
                         .HasForeignKey("MunicipalityId", "NeighbourhoodId")
                         .HasPrincipalKey("MunicipalityId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsOne("Labelkoz.Domain.Funding.ReceiptIssuer", "ReceiptIssuer", b1 =>
+                        {
+                            b1.Property<long>("ProjectId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("Address")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("ReceiptIssuerAddress");
+
+                            b1.Property<string>("Identifier")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("character varying(10)")
+                                .HasColumnName("ReceiptIssuerIdentifier");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(150)
+                                .HasColumnType("character varying(150)")
+                                .HasColumnName("ReceiptIssuerName");
+
+                            b1.Property<string>("Purpose")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("ReceiptIssuerPurpose");
+
+                            b1.Property<string>("Quality")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("ReceiptIssuerQuality");
+
+                            b1.Property<string>("SignatoryName")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("ReceiptIssuerSignatoryName");
+
+                            b1.Property<string>("SignatoryTitle")
+                                .IsRequired()
+                                .HasMaxLength(80)
+                                .HasColumnType("character varying(80)")
+                                .HasColumnName("ReceiptIssuerSignatoryTitle");
+
+                            b1.HasKey("ProjectId");
+
+                            b1.ToTable("Projects");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProjectId");
+                        });
+
+                    b.Navigation("ReceiptIssuer");
                 });
 
             modelBuilder.Entity("Labelkoz.Domain.Projects.ProjectDecision", b =>

@@ -1099,6 +1099,23 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                     b.ToTable("Payouts", (string)null);
                 });
 
+            modelBuilder.Entity("Labelkoz.Domain.Funding.ReceiptCounter", b =>
+                {
+                    b.Property<string>("NumberingKey")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NumberingKey", "Year");
+
+                    b.ToTable("ReceiptCounters", (string)null);
+                });
+
             modelBuilder.Entity("Labelkoz.Domain.Funding.RewardTier", b =>
                 {
                     b.Property<long>("Id")
@@ -1146,6 +1163,157 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                         {
                             t.HasCheckConstraint("CK_RewardTiers_Stock", "\"Taken\" >= 0 AND (\"Quantity\" IS NULL OR \"Taken\" <= \"Quantity\")");
                         });
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Funding.TaxReceipt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BeneficiaryAddress")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BeneficiaryIdentifier")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BeneficiaryName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BeneficiaryObject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BeneficiaryQuality")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ContributionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DonorAddress")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DonorFullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("GiftDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedAt")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NumberingKey")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProjectTitle")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplacedByNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplacesNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReplacesReceiptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignatoryName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignatoryTitle")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasAlternateKey("MunicipalityId", "Id");
+
+                    b.HasIndex("CancelledByUserId");
+
+                    b.HasIndex("ContributionId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Issued'");
+
+                    b.HasIndex("CampaignId", "Status");
+
+                    b.HasIndex("MunicipalityId", "CampaignId");
+
+                    b.HasIndex("MunicipalityId", "ContributionId");
+
+                    b.HasIndex("NumberingKey", "Year", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("TaxReceipts", (string)null);
                 });
 
             modelBuilder.Entity("Labelkoz.Domain.Labels.Commitment", b =>
@@ -2451,6 +2619,28 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Labelkoz.Domain.Funding.TaxReceipt", b =>
+                {
+                    b.HasOne("Labelkoz.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CancelledByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Labelkoz.Domain.Funding.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "CampaignId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Labelkoz.Domain.Funding.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "ContributionId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Labelkoz.Domain.Labels.Commitment", b =>
                 {
                     b.HasOne("Labelkoz.Data.AppUser", null)
@@ -2608,6 +2798,63 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                         .HasForeignKey("MunicipalityId", "NeighbourhoodId")
                         .HasPrincipalKey("MunicipalityId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsOne("Labelkoz.Domain.Funding.ReceiptIssuer", "ReceiptIssuer", b1 =>
+                        {
+                            b1.Property<long>("ProjectId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Address")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReceiptIssuerAddress");
+
+                            b1.Property<string>("Identifier")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReceiptIssuerIdentifier");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(150)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReceiptIssuerName");
+
+                            b1.Property<string>("Purpose")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReceiptIssuerPurpose");
+
+                            b1.Property<string>("Quality")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReceiptIssuerQuality");
+
+                            b1.Property<string>("SignatoryName")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReceiptIssuerSignatoryName");
+
+                            b1.Property<string>("SignatoryTitle")
+                                .IsRequired()
+                                .HasMaxLength(80)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReceiptIssuerSignatoryTitle");
+
+                            b1.HasKey("ProjectId");
+
+                            b1.ToTable("Projects");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProjectId");
+                        });
+
+                    b.Navigation("ReceiptIssuer");
                 });
 
             modelBuilder.Entity("Labelkoz.Domain.Projects.ProjectDecision", b =>
