@@ -1,6 +1,5 @@
 using System.Net;
 using Labelkoz.Domain.Funding;
-using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Features.Funding;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
@@ -216,10 +215,16 @@ public sealed class ContributeTests(FundingApp app) : IClassFixture<FundingApp>
     }
 
     [Fact]
-    public async Task AGiftToTheMunicipality_AsksTheDonorsNameAndAddress_PrefilledFromTheProfile()
+    public async Task AGiftGivingAReceipt_AsksTheDonorsNameAndAddress_PrefilledFromTheProfile()
     {
-        var (campaignId, _, projectId) = await app.CreateLiveCampaignAsync("Un parc municipal (reçu fiscal)");
-        await app.WithDbAsync(db => db.Projects.Where(p => p.Id == projectId).ExecuteUpdateAsync(set => set.SetProperty(p => p.HolderType, HolderType.Municipality)));
+        var (campaignId, _, projectId) = await app.CreateLiveCampaignAsync("Un parc associatif (reçu fiscal)");
+        using (var before = await app.SignedInAsync(Lea))
+        {
+            var plain = await before.GetAsync(ContributePath(projectId));
+            Assert.Null(plain.Document.QuerySelector("#Input_DonorFullName"));
+        }
+
+        await app.OpenReceiptsAsync(projectId, "W931000501");
         await app.WithDbAsync(db => db.Users.Where(u => u.Email == Lea).ExecuteUpdateAsync(set => set
             .SetProperty(u => u.AddressLine1, "12 rue de Paris").SetProperty(u => u.PostalCode, "93100").SetProperty(u => u.City, "Montreuil")));
         using var browser = await app.SignedInAsync(Lea);

@@ -89,6 +89,25 @@ public sealed class FundingApp : AppFactory
             return (campaign.Id, campaign.Tiers.Single().Id, project.Id);
         });
 
+    /// <summary>
+    /// Makes the project an association's (its RNA number <paramref name="rna"/>, which keys the
+    /// receipts' numbering) and has Montreuil's admin open its gifts to tax receipts.
+    /// </summary>
+    public Task OpenReceiptsAsync(long projectId, string rna) =>
+        this.WithDbAsync(async db =>
+        {
+            var now = Clock.GetUtcNow().UtcDateTime;
+            var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Slug == "montreuil");
+            var admin = await db.Users.Where(u => u.Email == StaffTestKit.MontreuilAdmin).Select(u => u.Id).SingleAsync();
+            // The holder's type is the holder's to set while drafting: the test sets it after the fact.
+            await db.Projects.IgnoreQueryFilters().Where(p => p.Id == projectId).ExecuteUpdateAsync(set => set
+                .SetProperty(p => p.HolderType, HolderType.Association).SetProperty(p => p.OrganisationName, "Les Amis du parc").SetProperty(p => p.Rna, rna));
+            var project = await db.Projects.IgnoreQueryFilters().SingleAsync(p => p.Id == projectId);
+            project.AllowTaxReceipts(city, admin, ReceiptIssuer.Create("Les Amis du parc", rna, "1 place Jean-Jaurès\n93100 Montreuil", "Animer le parc.", ReceiptQuality.GeneralInterest, "Anne Petit", "La présidente"), now);
+            await db.SaveChangesAsync();
+            return true;
+        });
+
     public sealed class CrashSwitch
     {
         /// <summary>Refund calls left before the processor throws instead of refunding (null: never).</summary>

@@ -48,6 +48,7 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
         "{slug}/admin/campagnes",
         "{slug}/admin/campagnes/{campaignId:long}",
         "{slug}/admin/campagnes/rapport",
+        "{slug}/admin/campagnes/{campaignId:long}/recus/{receiptId:long}",
     ];
 
     private static readonly string[] KnownAdminOnlyPages =
@@ -76,6 +77,8 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/appels/{id:long}/candidatures" && new[] { "Shortlist", "Select" }.All(r.PostHandlers.Contains));
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/appels/{id:long}/candidatures/{applicationId:long}" && new[] { "Score", "Conflict" }.All(r.PostHandlers.Contains));
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/campagnes/{campaignId:long}" && !r.AdminOnly && new[] { "Pause", "Resume", "Offline" }.All(r.PostHandlers.Contains));
+        Assert.Contains(routes, r => r.Pattern == "{slug}/admin/projets/{id:long}" && new[] { "OpenReceipts", "CloseReceipts" }.All(r.PostHandlers.Contains));
+        Assert.Contains(routes, r => r.Pattern == "{slug}/admin/campagnes/{campaignId:long}/recus/{receiptId:long}" && !r.AdminOnly && r.AdminForChanges && r.PostHandlers.Contains("Correct"));
     }
 
     [Fact]
@@ -216,6 +219,7 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
         var (callId, applicationId, applicationVersion, criterionId) = await EnsureCallApplicationAsync();
         var callVersion = await app.WithDbAsync(db => db.Calls.Where(c => c.Id == callId).Select(c => c.Version).SingleAsync());
         var (campaignId, campaignVersion, tierId) = await EnsureCampaignAsync();
+        var (receiptCampaignId, receiptId) = await ReceiptAsync();
         var ids = await app.WithDbAsync(async db =>
         {
             var city = await db.Municipalities.AsNoTracking().SingleAsync(m => m.Slug == Victim);
@@ -307,8 +311,24 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
             ["{slug}/admin/appels/|id"] = callId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["applicationId"] = applicationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["campaignId"] = campaignId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+
+            // Below a campaign's receipts, {campaignId} is the campaign of a receipt of Montreuil (the demo's funded mural).
+            ["{slug}/admin/campagnes/{campaignId:long}/recus/|campaignId"] = receiptCampaignId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["receiptId"] = receiptId.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
     }
+
+    /// <summary>A tax receipt of Montreuil: the demo's funded mural issues them at settlement.</summary>
+    private Task<(long CampaignId, long ReceiptId)> ReceiptAsync() =>
+        app.WithDbAsync(async db =>
+        {
+            var receipt = await db.TaxReceipts.IgnoreQueryFilters().AsNoTracking()
+                .Where(r => db.Municipalities.Any(m => m.Id == r.MunicipalityId && m.Slug == Victim))
+                .OrderBy(r => r.Id)
+                .Select(r => new { r.CampaignId, r.Id })
+                .FirstAsync();
+            return (receipt.CampaignId, receipt.Id);
+        });
 
     /// <summary>A live campaign of Montreuil (a labelled project of Camille's, one tier) for the funding pages.</summary>
     private async Task<(long CampaignId, long Version, long TierId)> EnsureCampaignAsync()

@@ -73,6 +73,9 @@ public static class AuditNames
             AuditAction.CampaignResumed => l["Campagne reprise"],
             AuditAction.OfflinePaymentRecorded => l["Paiement hors ligne enregistré"],
             AuditAction.PayoutSent => l["Versement effectué"],
+            AuditAction.TaxReceiptsAllowed => l["Reçus fiscaux ouverts"],
+            AuditAction.TaxReceiptsStopped => l["Reçus fiscaux fermés"],
+            AuditAction.TaxReceiptCorrected => l["Reçu fiscal corrigé"],
         };
     }
 
@@ -91,7 +94,8 @@ public static class AuditNames
         AuditAction.CallCreated or AuditAction.CallEdited or AuditAction.CallPublished or AuditAction.CallCancelled or AuditAction.ApplicationScored
             or AuditAction.ConflictOfInterestDeclared or AuditAction.ApplicationShortlisted or AuditAction.CallWinnersSelected
             or AuditAction.ApplicationSubmitted or AuditAction.ApplicationWithdrawn => AuditGroup.Calls,
-        AuditAction.CampaignPaused or AuditAction.CampaignResumed or AuditAction.OfflinePaymentRecorded or AuditAction.PayoutSent => AuditGroup.Funding,
+        AuditAction.CampaignPaused or AuditAction.CampaignResumed or AuditAction.OfflinePaymentRecorded or AuditAction.PayoutSent
+            or AuditAction.TaxReceiptsAllowed or AuditAction.TaxReceiptsStopped or AuditAction.TaxReceiptCorrected => AuditGroup.Funding,
     };
 
     /// <summary>The actions of a family, in the enum's order.</summary>
@@ -143,6 +147,7 @@ public static class AuditNames
             AuditSubject.Campaign => l["Campagne"],
             AuditSubject.Contribution => l["Contribution"],
             AuditSubject.Payout => l["Versement"],
+            AuditSubject.TaxReceipt => l["Reçu fiscal"],
         };
     }
 

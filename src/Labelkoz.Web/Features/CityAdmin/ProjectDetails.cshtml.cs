@@ -3,11 +3,14 @@ using System.Security.Claims;
 using Labelkoz.Data;
 using Labelkoz.Domain.Audit;
 using Labelkoz.Domain.Common;
+using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Notifications;
 using Labelkoz.Domain.Projects;
+using Labelkoz.Web.Features.CityAdmin.Receipts;
 using Labelkoz.Web.Features.CityAdmin.Review;
+using Labelkoz.Web.Features.Funding.Receipts;
 using Labelkoz.Web.Features.Notifications;
 using Labelkoz.Web.Infrastructure.Audit;
 using Labelkoz.Web.Infrastructure.Localization;
@@ -35,6 +38,7 @@ public sealed class ProjectDetailsModel(
     TimeProvider clock,
     AuditTrail audit,
     Notifier notifier,
+    TaxReceipts receipts,
     IAuthorizationService authorization,
     IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
 {
@@ -73,6 +77,11 @@ public sealed class ProjectDetailsModel(
     public string? RejectNote { get; private set; }
 
     public string? RevokeReason { get; private set; }
+
+    /// <summary>The receipts form: as typed before a refusal, else the issuer in force or a draft from the holder's details.</summary>
+    public ReceiptIssuerForm.Input ReceiptInput { get; private set; } = new();
+
+    private bool _receiptFormPosted;
 
     public CurrentCity City => tenant.City!;
 
@@ -250,6 +259,53 @@ public sealed class ProjectDetailsModel(
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// An admin opens the project's tax receipts, or updates who issues them; when its campaign is
+    /// already funded, the receipts its gifts are owed are issued at once. Refused (403) to agents.
+    /// </summary>
+    public async Task<IActionResult> OnPostOpenReceiptsAsync(long id, [FromForm] long? projectVersion, [FromForm(Name = ReceiptIssuerForm.Prefix)] ReceiptIssuerForm.Input? input, CancellationToken cancellationToken)
+    {
+        ReceiptInput = input ?? new ReceiptIssuerForm.Input();
+        _receiptFormPosted = true;
+        ReceiptIssuerForm.Check(ReceiptInput, ModelState, l);
+        long? fundedCampaign = null;
+        var title = string.Empty;
+        var result = await ActAsync(id, projectVersion, missing: null, adminOnly: true, withDecisions: false, async act =>
+        {
+            var before = act.Project.ReceiptIssuer;
+            title = act.Project.Title;
+            act.Project.AllowTaxReceipts(act.City, act.StaffUserId, ReceiptIssuerForm.Create(ReceiptInput), act.Now);
+            await audit.RecordAsync(
+                AuditAction.TaxReceiptsAllowed, AuditSubject.Project, act.Project.Id, act.Project.Title, null,
+                ReceiptIssuerForm.AuditValues(before), ReceiptIssuerForm.AuditValues(act.Project.ReceiptIssuer), cancellationToken: cancellationToken);
+            fundedCampaign = await db.Campaigns.Where(c => c.ProjectId == act.Project.Id && c.Status == CampaignStatus.Funded).Select(c => (long?)c.Id).FirstOrDefaultAsync(cancellationToken);
+            return before is not null
+                ? l["Les informations des reçus fiscaux du projet « {0} » sont mises à jour.", act.Project.Title].Value
+                : l["Les reçus fiscaux du projet « {0} » sont ouverts.", act.Project.Title].Value;
+        }, cancellationToken);
+
+        // The issuer is saved first: the receipts it owes are numbered in a transaction of their own.
+        if (result is RedirectToPageResult && fundedCampaign is { } campaignId)
+        {
+            var issued = await receipts.IssueOwedAsync(campaignId, cancellationToken);
+            StatusMessage = l["Les reçus fiscaux du projet « {0} » sont ouverts. Reçus émis pour les dons de sa campagne financée : {1}.", title, issued].Value;
+        }
+
+        return result;
+    }
+
+    /// <summary>An admin stops new receipts for the project; those issued stand. Refused (403) to agents.</summary>
+    public Task<IActionResult> OnPostCloseReceiptsAsync(long id, [FromForm] long? projectVersion, CancellationToken cancellationToken) =>
+        ActAsync(id, projectVersion, missing: null, adminOnly: true, withDecisions: false, async act =>
+        {
+            var before = act.Project.ReceiptIssuer;
+            act.Project.StopTaxReceipts(act.City, act.StaffUserId, act.Now);
+            await audit.RecordAsync(
+                AuditAction.TaxReceiptsStopped, AuditSubject.Project, act.Project.Id, act.Project.Title, null,
+                ReceiptIssuerForm.AuditValues(before), ReceiptIssuerForm.AuditValues(null), cancellationToken: cancellationToken);
+            return l["Les reçus fiscaux du projet « {0} » sont fermés : ceux déjà émis restent valables.", act.Project.Title].Value;
+        }, cancellationToken);
+
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
         if (!await TryLoadAsync(cancellationToken))
@@ -344,6 +400,10 @@ public sealed class ProjectDetailsModel(
         if (missing is { } refusal)
         {
             ModelState.AddModelError(refusal.Field, refusal.Message);
+        }
+
+        if (!ModelState.IsValid)
+        {
             await LoadAsync(cancellationToken);
             return Page();
         }
@@ -387,6 +447,10 @@ public sealed class ProjectDetailsModel(
                 p.HiddenAtUtc,
                 p.HiddenReason,
                 p.Version,
+                p.ReceiptIssuer,
+                db.Campaigns.Where(c => c.ProjectId == p.Id).Select(c => (long?)c.Id).FirstOrDefault(),
+                db.Campaigns.Where(c => c.ProjectId == p.Id).Select(c => (CampaignStatus?)c.Status).FirstOrDefault(),
+                db.TaxReceipts.Count(r => db.Campaigns.Any(c => c.Id == r.CampaignId && c.ProjectId == p.Id) && r.Status == TaxReceiptStatus.Issued),
                 db.ProjectSupports.Count(s => s.ProjectId == p.Id),
                 db.ProjectFollows.Count(f => f.ProjectId == p.Id),
                 db.Comments.Count(c => c.ProjectId == p.Id && c.State == CommentState.Visible),
@@ -412,6 +476,11 @@ public sealed class ProjectDetailsModel(
         }
 
         Project = details;
+        if (!_receiptFormPosted)
+        {
+            ReceiptInput = ReceiptIssuerForm.Prefill(details.ReceiptIssuer, details.HolderType, details.OrganisationName, details.Rna, details.Siren, City.Name);
+        }
+
         Panel = await db.Projects.AsNoTracking()
             .Where(p => p.Id == id)
             .Select(p => new ReviewPanel(
@@ -492,6 +561,10 @@ public sealed class ProjectDetailsModel(
         DateTime? HiddenAtUtc,
         string? HiddenReason,
         long Version,
+        ReceiptIssuer? ReceiptIssuer,
+        long? CampaignId,
+        CampaignStatus? CampaignStatus,
+        int ReceiptsInForce,
         int Supports,
         int Followers,
         int VisibleComments,
@@ -506,6 +579,9 @@ public sealed class ProjectDetailsModel(
         public bool IsPublic => PublishedAtUtc is not null && HiddenAtUtc is null && Status != ProjectStatus.Draft;
 
         public bool AwaitsPublication => PublishedAtUtc is null;
+
+        /// <summary>Only gifts to an association of general interest or to the city give a tax receipt.</summary>
+        public bool MayGiveReceipts => HolderType is HolderType.Association or HolderType.Municipality;
 
         public long BudgetTotalCents => Budget.Sum(b => b.AmountCents);
     }

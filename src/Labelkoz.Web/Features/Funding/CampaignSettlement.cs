@@ -3,6 +3,7 @@ using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Funding.Ledger;
 using Labelkoz.Domain.Notifications;
 using Labelkoz.Web.Features.Funding.Payments;
+using Labelkoz.Web.Features.Funding.Receipts;
 using Labelkoz.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,13 +15,14 @@ namespace Labelkoz.Web.Features.Funding;
 /// <list type="number">
 /// <item>Start: once no payment is still in flight, the outcome is decided from the ledger and
 /// the campaign moves to Settling (one transaction).</item>
-/// <item>Funded: the fee, the payout due and the end states, in one transaction: all or nothing.</item>
+/// <item>Funded: the fee, the payout due, the end states and the tax receipts owed, in one
+/// transaction: all or nothing.</item>
 /// <item>Not funded: each contribution is refunded through its provider with a key of its own (a
 /// restart asks again with the same key, and the provider refunds once), and recorded in the
 /// ledger once; the campaign ends when none is left.</item>
 /// </list>
 /// </summary>
-public sealed partial class CampaignSettlement(AppDbContext db, CampaignMoney money, PaymentProviders providers, Notifier notifier, TimeProvider clock, ILogger<CampaignSettlement> logger)
+public sealed partial class CampaignSettlement(AppDbContext db, CampaignMoney money, PaymentProviders providers, TaxReceipts receipts, Notifier notifier, TimeProvider clock, ILogger<CampaignSettlement> logger)
 {
     /// <summary>A payment started this long before now and still unconfirmed is abandoned.</summary>
     public static readonly TimeSpan PendingTimeout = TimeSpan.FromMinutes(30);
@@ -149,6 +151,10 @@ public sealed partial class CampaignSettlement(AppDbContext db, CampaignMoney mo
 
         var project = await db.Projects.IgnoreQueryFilters().SingleAsync(p => p.Id == campaign.ProjectId, cancellationToken);
         campaign.FinishSettlement(project, Now);
+
+        // The receipts the gifts give right to, numbered in this same transaction: all or nothing.
+        var cityName = await db.Municipalities.Where(m => m.Id == campaign.MunicipalityId).Select(m => m.Name).SingleAsync(cancellationToken);
+        await receipts.IssueOwedAsync(campaign, project, cityName, cancellationToken);
         var contributors = await db.Contributions.IgnoreQueryFilters()
             .Where(c => c.CampaignId == campaignId && c.Status == ContributionStatus.Succeeded && c.ContributorUserId != null)
             .Select(c => c.ContributorUserId!.Value).Distinct().ToListAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using Labelkoz.Web.Features.Funding.Payments;
+using Labelkoz.Web.Features.Funding.Receipts;
 
 namespace Labelkoz.Web.Features.Funding;
 
@@ -12,6 +13,7 @@ public static class FundingModule
         builder.AddStripePayments();
         builder.Services.AddScoped<PaymentProviders>();
         builder.Services.AddScoped<CampaignMoney>();
+        builder.Services.AddScoped<TaxReceipts>();
         builder.Services.AddScoped<CampaignSettlement>();
         if (builder.Configuration.GetValue("Funding:RunJobs", true))
         {

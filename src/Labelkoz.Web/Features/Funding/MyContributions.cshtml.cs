@@ -54,11 +54,12 @@ public sealed class MyContributionsModel(AppDbContext db, UserManager<AppUser> u
                     c.CreatedAtUtc,
                     c.AmountCents,
                     db.RewardTiers.Where(t => t.Id == c.TierId).Select(t => t.Title).FirstOrDefault(),
-                    c.Status))
+                    c.Status,
+                    db.TaxReceipts.Where(r => r.ContributionId == c.Id && r.Status == TaxReceiptStatus.Issued).Select(r => r.Number).FirstOrDefault()))
             .Skip((PageNumber - 1) * PageSize)
             .Take(PageSize)
             .ToListAsync(cancellationToken);
     }
 
-    public sealed record Row(long Id, long ProjectId, string ProjectTitle, string CityName, string CitySlug, DateTime CreatedAtUtc, long AmountCents, string? TierTitle, ContributionStatus Status);
+    public sealed record Row(long Id, long ProjectId, string ProjectTitle, string CityName, string CitySlug, DateTime CreatedAtUtc, long AmountCents, string? TierTitle, ContributionStatus Status, string? ReceiptNumber);
 }

@@ -5,6 +5,7 @@ using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Features.Funding;
 using Labelkoz.Web.Features.Funding.Payments;
+using Labelkoz.Web.Features.Funding.Receipts;
 using Labelkoz.Web.Features.Notifications;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Mail;
@@ -46,21 +47,29 @@ public sealed class DemoFunding(
         var sandbox = new SandboxPaymentProvider(db, clock, configuration);
         var notifier = new Notifier(db, clock, new DiscardedMail(), l, site, loggers.CreateLogger<Notifier>());
         var money = new CampaignMoney(db, new PaymentProviders([sandbox]), notifier, clock, loggers.CreateLogger<CampaignMoney>());
-        var settlement = new CampaignSettlement(db, money, new PaymentProviders([sandbox]), notifier, clock, loggers.CreateLogger<CampaignSettlement>());
+        var receipts = new TaxReceipts(db, money, clock, configuration);
+        var settlement = new CampaignSettlement(db, money, new PaymentProviders([sandbox]), receipts, notifier, clock, loggers.CreateLogger<CampaignSettlement>());
 
-        // Funded: a mural, 3 000 € asked, ended five days ago above its goal.
+        // Funded: a mural, 3 000 € asked, ended five days ago above its goal. It is held by an
+        // association of general interest whose gifts the city opened to tax receipts: they were
+        // issued at settlement, except Léa's second gift, made without her address (she can claim it).
         var mural = await LabelledAsync(
             city, admin, users[Hugo], "Une fresque sur le mur de l'école Jules-Ferry",
             "Une grande fresque peinte avec les enfants et un collectif d'artistes du quartier.",
             "Le mur aveugle de la cour sera peint pendant les vacances de printemps, avec **les enfants de l'école** et le collectif *Couleurs de Montreuil*.\n\nLe financement couvre la peinture, l'échafaudage et la rémunération des artistes.",
-            ProjectCategory.Culture, neighbourhoods.Single(n => n.Name == "Bas-Montreuil"), [], clock, cancellationToken);
+            ProjectCategory.Culture, neighbourhoods.Single(n => n.Name == "Bas-Montreuil"), [], clock, cancellationToken, ("Couleurs de Montreuil", "W931000789"));
+        mural.AllowTaxReceipts(city, admin, ReceiptIssuer.Create(
+            "Couleurs de Montreuil", "W931000789", "14 rue de Paris\n93100 Montreuil", "Favoriser la création artistique dans l'espace public et son partage avec les habitants.",
+            ReceiptQuality.GeneralInterest, "Hugo Moreau", "Le président"), clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
         clock.Set(now.AddDays(-40));
         var muralCampaign = await LaunchAsync(city, mural, users[Hugo], 3_000_00, now.AddDays(-5), CampaignMode.AllOrNothing,
             [new TierTerms("Une carte postale de la fresque", "Tirée en 500 exemplaires, envoyée par la poste.", 15_00, null, 1_00), new TierTerms("Une demi-journée de peinture avec les artistes", "Pour les adultes et les enfants accompagnés.", 60_00, 12, 10_00, new DateOnly(2026, 5, 1))],
             clock, cancellationToken);
-        await ContributeAsync(money, sandbox, clock, muralCampaign, users[Camille], 800_00, null, "Camille D.", "Vivement la fresque !", now.AddDays(-35), cancellationToken);
-        await ContributeAsync(money, sandbox, clock, muralCampaign, users[Lea], 60_00, muralCampaign.Tiers[1].Id, "Léa", null, now.AddDays(-30), cancellationToken);
-        await ContributeAsync(money, sandbox, clock, muralCampaign, users[Camille], 1_500_00, null, null, null, now.AddDays(-20), cancellationToken);
+        var camille = new DonorIdentity("Camille Leroy", "3 rue de la Fraternité\n93100 Montreuil");
+        await ContributeAsync(money, sandbox, clock, muralCampaign, users[Camille], 800_00, null, "Camille D.", "Vivement la fresque !", now.AddDays(-35), cancellationToken, camille);
+        await ContributeAsync(money, sandbox, clock, muralCampaign, users[Lea], 60_00, muralCampaign.Tiers[1].Id, "Léa", null, now.AddDays(-30), cancellationToken, new DonorIdentity("Léa Fontaine", "27 avenue Pasteur\n93100 Montreuil"));
+        await ContributeAsync(money, sandbox, clock, muralCampaign, users[Camille], 1_500_00, null, null, null, now.AddDays(-20), cancellationToken, camille);
         await ContributeAsync(money, sandbox, clock, muralCampaign, users[Lea], 25_00, muralCampaign.Tiers[0].Id, "Léa", "Pour les enfants de l'école.", now.AddDays(-12), cancellationToken);
         clock.Set(now.AddDays(-8));
         await money.RecordOfflineAsync(muralCampaign.Id, admin, null, 700_00, PaymentMethod.Cheque, "Chèque n° 0012345, Crédit Mutuel", new DonorIdentity("Association des parents d'élèves Jules-Ferry", "12 rue Jules-Ferry, 93100 Montreuil"), false, "demo-offline-mural", cancellationToken);
@@ -107,11 +116,16 @@ public sealed class DemoFunding(
         await money.RecordOfflineAsync(ovenCampaign.Id, admin, null, 150_00, PaymentMethod.Transfer, "Virement du 25/11, réf. BOULANGERIE-DUPRE", new DonorIdentity("Boulangerie Dupré", "8 rue de la Boissière, 93100 Montreuil"), false, "demo-offline-oven", cancellationToken);
     }
 
-    private async Task<Project> LabelledAsync(Municipality city, long admin, long holder, string title, string summary, string description, ProjectCategory category, Neighbourhood neighbourhood, CommitmentTerms[] extra, DemoClock clock, CancellationToken cancellationToken)
+    private async Task<Project> LabelledAsync(Municipality city, long admin, long holder, string title, string summary, string description, ProjectCategory category, Neighbourhood neighbourhood, CommitmentTerms[] extra, DemoClock clock, CancellationToken cancellationToken, (string Name, string Rna)? association = null)
     {
         var at = clock.GetUtcNow().UtcDateTime;
         var project = Project.StartDraft(city.Id, holder, title, at);
         project.UpdateContent(holder, title, summary, description, category, neighbourhood, at);
+        if (association is { } organisation)
+        {
+            project.UpdateHolder(holder, HolderType.Association, organisation.Name, organisation.Rna, null, at);
+        }
+
         project.Submit(holder, ModerationMode.PostModeration, at);
         db.Projects.Add(project);
         await db.SaveChangesAsync(cancellationToken);
@@ -138,10 +152,10 @@ public sealed class DemoFunding(
     }
 
     /// <summary>A card contribution paid with the sandbox's accepted test card, confirmed at once.</summary>
-    private async Task ContributeAsync(CampaignMoney money, SandboxPaymentProvider sandbox, DemoClock clock, Campaign campaign, long user, long cents, long? tierId, string? publicName, string? message, DateTime at, CancellationToken cancellationToken)
+    private async Task ContributeAsync(CampaignMoney money, SandboxPaymentProvider sandbox, DemoClock clock, Campaign campaign, long user, long cents, long? tierId, string? publicName, string? message, DateTime at, CancellationToken cancellationToken, DonorIdentity? donor = null)
     {
         clock.Set(at);
-        var started = await money.StartAsync(campaign.Id, user, new ContributionRequest(cents, tierId, publicName is null, publicName, message, $"demo-{campaign.Id}-{at.Ticks}", null), id => $"/contributions/{id}", null, cancellationToken);
+        var started = await money.StartAsync(campaign.Id, user, new ContributionRequest(cents, tierId, publicName is null, publicName, message, $"demo-{campaign.Id}-{at.Ticks}", donor), id => $"/contributions/{id}", null, cancellationToken);
         var payment = await db.Contributions.Where(c => c.Id == started.ContributionId).Select(c => c.ProviderPaymentId!).SingleAsync(cancellationToken);
         await sandbox.PayAsync(payment, Card, cancellationToken);
         var events = await db.PaymentEvents.Where(e => e.PaymentId == payment && e.ProcessedAtUtc == null).Select(e => e.Id).ToListAsync(cancellationToken);

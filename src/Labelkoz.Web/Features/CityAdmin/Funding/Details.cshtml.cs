@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text;
 using Labelkoz.Data;
 using Labelkoz.Domain.Audit;
 using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Notifications;
+using Labelkoz.Web.Features.CityAdmin.Receipts;
 using Labelkoz.Web.Features.Funding;
 using Labelkoz.Web.Features.Notifications;
 using Labelkoz.Web.Features.Projects;
@@ -21,8 +23,9 @@ namespace Labelkoz.Web.Features.CityAdmin.Funding;
 
 /// <summary>
 /// One campaign of the city for its staff: its figures from the ledger, its contributions (paged),
-/// its payout; a city admin pauses it with a public reason or resumes it; staff record a cheque or
-/// a transfer received for it. Every action is audited. Another city's campaign is "not found".
+/// its payout, its tax receipts (paged, and all of them as CSV); a city admin pauses it with a
+/// public reason or resumes it; staff record a cheque or a transfer received for it. Every action
+/// is audited. Another city's campaign is "not found".
 /// </summary>
 public sealed class DetailsModel(
     AppDbContext db,
@@ -35,6 +38,7 @@ public sealed class DetailsModel(
     IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
 {
     public const int PageSize = 50;
+    public const int ReceiptPageSize = 50;
     public const string ReasonField = "reason";
     public const string AmountField = "Offline.Amount";
     public const string MethodField = "Offline.Method";
@@ -63,6 +67,14 @@ public sealed class DetailsModel(
     public int PageNumber { get; private set; } = 1;
 
     public int PageCount { get; private set; } = 1;
+
+    public IReadOnlyList<ReceiptRow> Receipts { get; private set; } = [];
+
+    public int ReceiptCount { get; private set; }
+
+    public int ReceiptPageNumber { get; private set; } = 1;
+
+    public int ReceiptPageCount { get; private set; } = 1;
 
     public bool IsAdmin { get; private set; }
 
@@ -179,6 +191,42 @@ public sealed class DetailsModel(
         return RedirectToPage(new { slug = City.Slug, campaignId = CampaignId });
     }
 
+    /// <summary>Every receipt of the campaign, in force or cancelled, as a CSV file for a French spreadsheet. Two SQL commands.</summary>
+    public async Task<IActionResult> OnGetReceiptsCsvAsync(CancellationToken cancellationToken)
+    {
+        if (!await db.Campaigns.AnyAsync(c => c.Id == CampaignId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var rows = await ReceiptRows(CampaignId)
+            .Select(r => new { r.Number, r.IssuedOn, r.GiftDate, r.DonorFullName, r.DonorAddress, r.AmountCents, r.Status, r.ReplacesNumber, r.ReplacedByNumber })
+            .ToListAsync(cancellationToken);
+        var csv = new StringBuilder();
+        void Line(IEnumerable<string?> cells) => csv.Append(string.Join(';', cells.Select(JournalCsv.Cell))).Append("\r\n");
+        Line([
+            l["Numéro"], l["Date d'émission"], l["Date du don"], l["Donateur"], l["Adresse du donateur"], l["Montant (euros)"], l["Statut"],
+            l["Remplace le reçu"], l["Remplacé par le reçu"]]);
+        foreach (var row in rows)
+        {
+            Line([
+                row.Number,
+                row.IssuedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                row.GiftDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                row.DonorFullName,
+                row.DonorAddress,
+                (row.AmountCents / 100m).ToString("0.00", CultureInfo.CurrentCulture),
+                ReceiptAdminNames.Status(l, row.Status, null),
+                row.ReplacesNumber,
+                row.ReplacedByNumber,
+            ]);
+        }
+
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
+        Response.Headers.CacheControl = "no-store";
+        return File(bytes, JournalCsv.ContentType, string.Create(CultureInfo.InvariantCulture, $"recus-fiscaux-campagne-{CampaignId}.csv"));
+    }
+
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
         if (!await TryLoadAsync(cancellationToken))
@@ -189,6 +237,9 @@ public sealed class DetailsModel(
 
     public string PageUrl(int number) =>
         string.Create(CultureInfo.InvariantCulture, $"{FundingAdminPaths.Campaign(City.Slug, CampaignId)}?page={number}#contributions");
+
+    public string ReceiptPageUrl(int number) =>
+        string.Create(CultureInfo.InvariantCulture, $"{FundingAdminPaths.Campaign(City.Slug, CampaignId)}?recus={number}#recus");
 
     private (long Cents, PaymentMethod Method, long? TierId) ValidateOffline()
     {
@@ -379,9 +430,24 @@ public sealed class DetailsModel(
                 p.SentAtUtc,
                 p.Reference))
             .FirstOrDefaultAsync(cancellationToken);
+        var receipts = ReceiptRows(id);
+        ReceiptCount = await receipts.CountAsync(cancellationToken);
+        ReceiptPageCount = Math.Max(1, (ReceiptCount + ReceiptPageSize - 1) / ReceiptPageSize);
+        ReceiptPageNumber = int.TryParse(Request.Query["recus"], NumberStyles.None, CultureInfo.InvariantCulture, out var receiptPage)
+            ? Math.Clamp(receiptPage, 1, ReceiptPageCount)
+            : 1;
+        Receipts = await receipts
+            .Skip((ReceiptPageNumber - 1) * ReceiptPageSize)
+            .Take(ReceiptPageSize)
+            .Select(r => new ReceiptRow(r.Id, r.Number, r.DonorFullName, r.AmountCents, r.GiftDate, r.Status, r.ReplacedByNumber))
+            .ToListAsync(cancellationToken);
         IsAdmin = (await authorization.AuthorizeAsync(User, Policies.CityAdmin)).Succeeded;
         return true;
     }
+
+    /// <summary>The campaign's receipts in the order they were issued.</summary>
+    private IQueryable<TaxReceipt> ReceiptRows(long campaignId) =>
+        db.TaxReceipts.AsNoTracking().Where(r => r.CampaignId == campaignId).OrderBy(r => r.IssuedAtUtc).ThenBy(r => r.Id);
 
     public sealed class OfflineInput
     {
@@ -436,6 +502,8 @@ public sealed class DetailsModel(
         PaymentMethod Method,
         string? Reference,
         ContributionStatus Status);
+
+    public sealed record ReceiptRow(long Id, string Number, string DonorFullName, long AmountCents, DateOnly GiftDate, TaxReceiptStatus Status, string? ReplacedByNumber);
 
     public sealed record PayoutRow(long AmountCents, PayoutStatus Status, bool ToPublicAccountant, string? PayeeName, DateTime CreatedAtUtc, DateTime? SentAtUtc, string? Reference);
 

@@ -48,8 +48,12 @@ public sealed class ContributeModel(
 
     public DateTime NowUtc { get; private set; }
 
-    /// <summary>A gift to the municipality's own project gives a tax receipt: the donor is named.</summary>
-    public bool AsksDonorIdentity => Campaign.HolderType == HolderType.Municipality;
+    /// <summary>
+    /// A gift to an association of general interest (or to the city) whose receipts the city opened
+    /// gives a tax receipt: the donor may give the name and address it bears (or later, from the
+    /// contribution's page).
+    /// </summary>
+    public bool AsksDonorIdentity => Campaign.IssuesReceipts && Campaign.HolderType is HolderType.Association or HolderType.Municipality;
 
     /// <summary>Why no contribution can be made now (null while the campaign takes them).</summary>
     public string? ClosedReason =>
@@ -77,10 +81,15 @@ public sealed class ContributeModel(
         };
         if (AsksDonorIdentity)
         {
-            Input.DonorFullName = person.DisplayName;
+            // Prefilled from the profile only when it has an address: a donor who wants no receipt
+            // leaves both fields empty, and one who gives only half of them is asked for the rest.
             var town = string.Join(' ', new[] { person.PostalCode, person.City }.Where(p => !string.IsNullOrWhiteSpace(p)));
             var address = string.Join('\n', new[] { person.AddressLine1, person.AddressLine2, town }.Where(p => !string.IsNullOrWhiteSpace(p)));
-            Input.DonorAddress = address.Length == 0 ? null : address;
+            if (address.Length > 0)
+            {
+                Input.DonorFullName = person.DisplayName;
+                Input.DonorAddress = address;
+            }
         }
 
         return Page();
@@ -118,7 +127,7 @@ public sealed class ContributeModel(
             return Page();
         }
 
-        var donor = AsksDonorIdentity ? DonorIdentity.Create(Input.DonorFullName, Input.DonorAddress, required: true) : null;
+        var donor = AsksDonorIdentity ? DonorIdentity.Create(Input.DonorFullName, Input.DonorAddress, required: false) : null;
         var userId = users.CurrentUserId(User);
         var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleAsync(cancellationToken);
         var slug = City.Slug;
@@ -146,7 +155,7 @@ public sealed class ContributeModel(
                 from c in db.Campaigns.AsNoTracking()
                 join p in db.Projects on c.ProjectId equals p.Id
                 where p.Id == _projectId && p.HiddenAtUtc == null && c.Status != CampaignStatus.Draft
-                select new CampaignView(c.Id, p.Id, p.Title, p.HolderType, c.Status, c.GoalCents, c.EndsAtUtc, c.Mode, c.MinimumContributionCents, c.PauseReason, c.MatchRatioPercent, c.MatchCapCents))
+                select new CampaignView(c.Id, p.Id, p.Title, p.HolderType, p.ReceiptIssuer != null, c.Status, c.GoalCents, c.EndsAtUtc, c.Mode, c.MinimumContributionCents, c.PauseReason, c.MatchRatioPercent, c.MatchCapCents))
             .SingleOrDefaultAsync(cancellationToken);
         if (campaign is null)
         {
@@ -164,7 +173,7 @@ public sealed class ContributeModel(
     }
 
     public sealed record CampaignView(
-        long Id, long ProjectId, string Title, HolderType HolderType, CampaignStatus Status, long GoalCents, DateTime? EndsAtUtc,
+        long Id, long ProjectId, string Title, HolderType HolderType, bool IssuesReceipts, CampaignStatus Status, long GoalCents, DateTime? EndsAtUtc,
         CampaignMode Mode, long MinimumCents, string? PauseReason, int? MatchRatioPercent, long? MatchCapCents);
 
     public sealed record TierView(long Id, string Title, string? Description, long MinimumCents, int? Quantity, int Taken, DateOnly? DeliveryMonth)

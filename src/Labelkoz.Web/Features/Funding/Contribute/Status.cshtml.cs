@@ -1,14 +1,18 @@
 using Labelkoz.Data;
 using Labelkoz.Data.Payments;
 using Labelkoz.Domain.Funding;
+using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Features.Funding.Payments;
+using Labelkoz.Web.Features.Funding.Receipts;
 using Labelkoz.Web.Features.Projects.Propose;
+using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Labelkoz.Web.Features.Funding.Contribute;
 
@@ -16,14 +20,21 @@ namespace Labelkoz.Web.Features.Funding.Contribute;
 /// A contribution's state, at <c>/{slug}/projets/{id}/contributions/{contributionId}</c>, where the
 /// processor sends its contributor back: pending until the processor's event is applied, then
 /// confirmed, declined or refunded. While it waits, an "Actualiser" link, never a timed reload
-/// (WCAG 2.2.1). Only its contributor sees it: anyone else gets a 404. One SQL command.
+/// (WCAG 2.2.1). Once the campaign is funded, its tax receipt when the holder issues them. Only its
+/// contributor sees it: anyone else gets a 404. One SQL command.
 /// </summary>
 [Authorize]
-public sealed class StatusModel(AppDbContext db, TenantContext tenant, UserManager<AppUser> users) : PageModel
+public sealed class StatusModel(AppDbContext db, TenantContext tenant, UserManager<AppUser> users, TaxReceipts receipts, IStringLocalizer<SharedResource> l) : PageModel
 {
     public CurrentCity City => tenant.City!;
 
     public ContributionView Contribution { get; private set; } = null!;
+
+    /// <summary>Why this gift, to a holder who issues receipts, has none yet (null otherwise).</summary>
+    public string? ReceiptRefusal { get; private set; }
+
+    /// <summary>Whether the page speaks of a tax receipt at all: the holder issues them and the gift stands.</summary>
+    public bool ShowsReceipt => Contribution.ReceiptNumber is not null || (Contribution.IssuesReceipts && Contribution.Status == ContributionStatus.Succeeded);
 
     /// <summary>Where a pending card payment can still be made (the sandbox's page), or null.</summary>
     public string? PaymentPage =>
@@ -53,7 +64,12 @@ public sealed class StatusModel(AppDbContext db, TenantContext tenant, UserManag
                     c.Provider,
                     c.ProviderPaymentId,
                     c.CreatedAtUtc,
-                    db.SandboxPayments.Where(s => s.Id == c.ProviderPaymentId && c.Provider == PaymentProvider.Sandbox).Select(s => (SandboxPaymentStatus?)s.Status).FirstOrDefault()))
+                    db.SandboxPayments.Where(s => s.Id == c.ProviderPaymentId && c.Provider == PaymentProvider.Sandbox).Select(s => (SandboxPaymentStatus?)s.Status).FirstOrDefault(),
+                    campaign.Status,
+                    p.HolderType,
+                    p.ReceiptIssuer != null,
+                    db.RewardTiers.Where(t => t.Id == c.TierId).Select(t => (long?)t.ValueCents).FirstOrDefault() ?? 0,
+                    db.TaxReceipts.Where(r => r.ContributionId == c.Id && r.Status == TaxReceiptStatus.Issued).Select(r => r.Number).FirstOrDefault()))
             .SingleOrDefaultAsync(cancellationToken);
         if (contribution is null)
         {
@@ -61,6 +77,12 @@ public sealed class StatusModel(AppDbContext db, TenantContext tenant, UserManag
         }
 
         Contribution = contribution;
+        if (contribution is { ReceiptNumber: null, IssuesReceipts: true, Status: ContributionStatus.Succeeded }
+            && TaxReceipt.WhyNone(contribution.Status, contribution.AmountCents, contribution.CampaignStatus, contribution.HolderType, contribution.IssuesReceipts, contribution.RewardValueCents, receipts.RewardCapCents) is { } refusal)
+        {
+            ReceiptRefusal = l.Localize(refusal);
+        }
+
         Response.Headers.CacheControl = "no-store";
         return Page();
     }
@@ -68,5 +90,5 @@ public sealed class StatusModel(AppDbContext db, TenantContext tenant, UserManag
     public sealed record ContributionView(
         long Id, long ProjectId, string ProjectTitle, long AmountCents, ContributionStatus Status, string? FailureReason, string? TierTitle,
         bool IsAnonymous, string? PublicName, string? Message, PaymentProvider Provider, string? ProviderPaymentId, DateTime CreatedAtUtc,
-        SandboxPaymentStatus? SandboxStatus);
+        SandboxPaymentStatus? SandboxStatus, CampaignStatus CampaignStatus, HolderType HolderType, bool IssuesReceipts, long RewardValueCents, string? ReceiptNumber);
 }
