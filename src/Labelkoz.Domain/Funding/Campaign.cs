@@ -151,19 +151,23 @@ public sealed class Campaign : ITenantOwned
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(city);
-        if (project.Status == ProjectStatus.Labelled)
+        return WhyNotFundable(project.Status, project.HasActiveLabel(today), city.LabelRequiredForFunding, project.IsPublic);
+    }
+
+    /// <summary>The same rule, from the facts a page's query reads (<see cref="Project.LabelActiveRule"/> for the label).</summary>
+    public static string? WhyNotFundable(ProjectStatus status, bool hasActiveLabel, bool labelRequiredForFunding, bool isPublic)
+    {
+        if (status == ProjectStatus.Labelled)
         {
-            return project.HasActiveLabel(today) ? null : "Le label de ce projet n'est plus valide : il ne peut pas être financé.";
+            return hasActiveLabel ? null : "Le label de ce projet n'est plus valide : il ne peut pas être financé.";
         }
 
-        if (city.LabelRequiredForFunding)
+        if (labelRequiredForFunding)
         {
             return "La ville finance seulement les projets labellisés : ce projet doit d'abord recevoir son label.";
         }
 
-        return project.Status == ProjectStatus.Submitted && project.PublishedAtUtc is not null && project.HiddenAtUtc is null
-            ? null
-            : "Seul un projet publié peut être financé.";
+        return status == ProjectStatus.Submitted && isPublic ? null : "Seul un projet publié peut être financé.";
     }
 
     /// <summary>Goal, end date, mode and minimum: only while the campaign is a draft.</summary>

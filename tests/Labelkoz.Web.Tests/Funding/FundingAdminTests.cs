@@ -143,7 +143,8 @@ public sealed class FundingAdminTests(FundingApp app) : IClassFixture<FundingApp
         Assert.Equal("Jeanne Martin", contribution.DonorFullName);
         Assert.Equal(tierId, contribution.TierId);
         Assert.Equal(new CampaignTotals(150_50, 10_00, 1), await app.WithDbAsync(db => FundingTotals.ForAsync(db, campaignId, CancellationToken.None)));
-        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.OfflinePaymentRecorded && a.SubjectLabel.StartsWith("Un parc (chèque)"))));
+        var line = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == AuditAction.OfflinePaymentRecorded && a.SubjectLabel.StartsWith("Un parc (chèque)")));
+        Assert.Equal(contribution.Id, line.SubjectId);
 
         var shown = await agent.FollowAsync(second);
         Assert.Contains("Ce paiement hors ligne est déjà enregistré.", shown.MainText, StringComparison.Ordinal);

@@ -103,8 +103,15 @@ public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders prov
         return new ContributionStarted(contribution.Id, contribution.Status, payment.RedirectUrl);
     }
 
-    /// <summary>Staff record a cheque or a transfer they received: it counts at once, matchfunding included.</summary>
-    public async Task<long> RecordOfflineAsync(long campaignId, long staffUserId, long? tierId, long amountCents, PaymentMethod method, string? reference, DonorIdentity donor, bool isAnonymous, string idempotencyKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Staff record a cheque or a transfer they received: it counts at once, matchfunding included.
+    /// A replayed key returns the contribution it made. <paramref name="record"/> is called only
+    /// when the contribution is new, with its id known and before the commit: the audit line it adds
+    /// is written in the same transaction.
+    /// </summary>
+    public async Task<long> RecordOfflineAsync(
+        long campaignId, long staffUserId, long? tierId, long amountCents, PaymentMethod method, string? reference, DonorIdentity donor, bool isAnonymous, string idempotencyKey,
+        CancellationToken cancellationToken, Func<Contribution, Task>? record = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await LockAsync(campaignId, cancellationToken);
@@ -121,6 +128,11 @@ public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders prov
         db.Contributions.Add(contribution);
         await db.SaveChangesAsync(cancellationToken);
         await RecordPaidAsync(campaign, contribution, cancellationToken);
+        if (record is not null)
+        {
+            await record(contribution);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return contribution.Id;

@@ -150,14 +150,13 @@ public static class FundingPanel
 
     /// <summary>
     /// For the holder's link on the project page: a campaign exists (draft included), or the
-    /// project can be funded (<see cref="Campaign.WhyNotFundable"/>). Read for the holder only.
+    /// project can be funded (<c>Campaign.WhyNotFundable</c>). Read for the holder only.
     /// </summary>
     public static async Task<bool> HolderMayManageAsync(AppDbContext db, long projectId, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
 
-        // One command: Campaign.WhyNotFundable's rule, read in SQL (labelled with a valid label, or
-        // published and submitted when the city funds projects without a label).
+        // One command reads the facts; Campaign.WhyNotFundable's rule decides.
         var activeLabel = Project.LabelActiveRule(today);
         var row = await db.Projects.AsNoTracking()
             .Where(p => p.Id == projectId)
@@ -175,8 +174,7 @@ public static class FundingPanel
             return false;
         }
 
-        return row.HasCampaign
-            || (row.Status == ProjectStatus.Labelled ? row.ActiveLabel : !row.LabelRequired && row.Status == ProjectStatus.Submitted && row.Public);
+        return row.HasCampaign || Campaign.WhyNotFundable(row.Status, row.ActiveLabel, row.LabelRequired, row.Public) is null;
     }
 
     /// <summary>Whole days left counted in Paris calendar days (0: ends today), or null once ended.</summary>

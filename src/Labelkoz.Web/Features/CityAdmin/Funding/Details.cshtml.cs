@@ -166,26 +166,25 @@ public sealed class DetailsModel(
         var donor = new DonorIdentity(Offline.DonorFullName!.Trim(), Offline.DonorAddress!.Trim());
         var project = await ProjectAsync(campaign.ProjectId, cancellationToken);
 
-        // Added before the money core saves: the line is written with the contribution, in its transaction.
-        await audit.RecordAsync(
-            AuditAction.OfflinePaymentRecorded, AuditSubject.Contribution, null, $"{project.Title} — {donor.FullName}",
-            $"Référence : {Offline.Reference!.Trim()}",
-            after: AuditTrail.Values(
-                ("Montant", MoneyInput.Format(cents, CultureInfo.GetCultureInfo(Cultures.Default))),
-                ("Moyen de paiement", method == PaymentMethod.Cheque ? "Chèque" : "Virement"),
-                ("Donateur", donor.FullName),
-                ("Anonyme", Offline.IsAnonymous)),
-            cancellationToken: cancellationToken);
-        await money.RecordOfflineAsync(campaign.Id, staffUserId, tierId, cents, method, Offline.Reference, donor, Offline.IsAnonymous, key, cancellationToken);
+        // The audit line is written with the contribution, in its transaction; a parallel post with
+        // the same key that won the race leaves this one without contribution and without line.
+        var created = false;
+        await money.RecordOfflineAsync(
+            campaign.Id, staffUserId, tierId, cents, method, Offline.Reference, donor, Offline.IsAnonymous, key, cancellationToken, contribution =>
+            {
+                created = true;
+                return audit.RecordAsync(
+                    AuditAction.OfflinePaymentRecorded, AuditSubject.Contribution, contribution.Id, $"{project.Title} — {donor.FullName}",
+                    $"Référence : {Offline.Reference!.Trim()}",
+                    after: AuditTrail.Values(
+                        ("Montant", MoneyInput.Format(cents, CultureInfo.GetCultureInfo(Cultures.Default))),
+                        ("Moyen de paiement", method == PaymentMethod.Cheque ? "Chèque" : "Virement"),
+                        ("Donateur", donor.FullName),
+                        ("Anonyme", Offline.IsAnonymous)),
+                    cancellationToken: cancellationToken);
+            });
 
-        // A parallel post with the same key won the race: nothing was saved here, its audit line neither.
-        var replay = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList();
-        foreach (var entry in replay)
-        {
-            entry.State = EntityState.Detached;
-        }
-
-        StatusMessage = replay.Count > 0
+        StatusMessage = !created
             ? l["Ce paiement hors ligne est déjà enregistré."]
             : l["Le paiement de {0} de {1} est enregistré : il compte dès maintenant dans la collecte.", MoneyInput.Format(cents, CultureInfo.CurrentCulture), donor.FullName];
         return RedirectToPage(new { slug = City.Slug, campaignId = CampaignId });

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Labelkoz.Data;
 using Labelkoz.Domain.Funding;
 using Labelkoz.Web.Features.Funding;
@@ -16,7 +17,16 @@ namespace Labelkoz.Web.Features.CityAdmin.Funding;
 /// </summary>
 public sealed class IndexModel(AppDbContext db, TenantContext tenant, TimeProvider clock) : PageModel
 {
+    public const int PageSize = 50;
+
     public IReadOnlyList<Row> Campaigns { get; private set; } = [];
+
+    /// <summary>How many campaigns the filter matches (the list shows a page of them).</summary>
+    public int Total { get; private set; }
+
+    public int PageNumber { get; private set; } = 1;
+
+    public int PageCount { get; private set; } = 1;
 
     public LedgerFigures Figures { get; private set; } = LedgerFigures.From([]);
 
@@ -38,8 +48,15 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, TimeProvid
             campaigns = campaigns.Where(c => c.Status == status);
         }
 
+        Total = await campaigns.CountAsync(cancellationToken);
+        PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
+        PageNumber = int.TryParse(Request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var requested)
+            ? Math.Clamp(requested, 1, PageCount)
+            : 1;
         var rows = await campaigns
             .OrderByDescending(c => c.CreatedAtUtc).ThenByDescending(c => c.Id)
+            .Skip((PageNumber - 1) * PageSize)
+            .Take(PageSize)
             .Select(c => new
             {
                 c.Id,
@@ -69,6 +86,14 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, TimeProvid
     }
 
     public string FilterUrl(string? key) => key is null ? FundingAdminPaths.List(City.Slug) : $"{FundingAdminPaths.List(City.Slug)}?statut={key}";
+
+    /// <summary>A page of the list, with the current filter.</summary>
+    public string PageUrl(int page)
+    {
+        var key = FundingAdminNames.StatusKeys.Where(s => s.Status == Filter).Select(s => s.Key).FirstOrDefault();
+        var filter = Filter is null ? FundingAdminPaths.List(City.Slug) : FilterUrl(key);
+        return page <= 1 ? filter : string.Create(CultureInfo.InvariantCulture, $"{filter}{(Filter is null ? '?' : '&')}page={page}");
+    }
 
     public sealed record Row(long Id, long ProjectId, string Title, string Holder, CampaignStatus Status, long GoalCents, long RaisedCents, long MatchedCents, int Contributors, DateTime? EndsAtUtc);
 }

@@ -76,7 +76,7 @@ public sealed class ReceiptModel(
         }
 
         Response.Headers.CacheControl = "no-store";
-        return File(TaxReceiptPdf.Render(TaxReceipts.Document(receipt)), "application/pdf", $"recu-fiscal-{receipt.Number}.pdf");
+        return File(TaxReceiptPdf.Render(TaxReceipts.Document(receipt)), "application/pdf", ReceiptPaths.FileName(receipt.Number));
     }
 
     /// <summary>

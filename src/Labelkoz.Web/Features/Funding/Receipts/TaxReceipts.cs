@@ -4,6 +4,7 @@ using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Infrastructure.Localization;
+using Labelkoz.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelkoz.Web.Features.Funding.Receipts;
@@ -191,22 +192,11 @@ public sealed class TaxReceipts(AppDbContext db, CampaignMoney money, TimeProvid
             ? await db.RewardTiers.IgnoreQueryFilters().Where(t => t.Id == tierId).Select(t => t.ValueCents).SingleAsync(cancellationToken)
             : 0;
 
-    /// <summary>
-    /// Reserves <paramref name="count"/> consecutive numbers of an issuer for this year (Paris time),
-    /// under the counter row's lock until the transaction ends. Returns the year and the first number.
-    /// </summary>
+    /// <summary>Reserves consecutive numbers of an issuer for this year (Paris time): the year and the first number.</summary>
     private async Task<(int Year, int First)> ReserveAsync(string numberingKey, int count, CancellationToken cancellationToken)
     {
-        EnsureTransaction();
         var year = Cultures.ToParis(Now).Year;
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"""INSERT INTO "ReceiptCounters" ("NumberingKey", "Year", "Last") VALUES ({numberingKey}, {year}, 0) ON CONFLICT DO NOTHING""",
-            cancellationToken);
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"""UPDATE "ReceiptCounters" SET "Last" = "Last" + {count} WHERE "NumberingKey" = {numberingKey} AND "Year" = {year}""",
-            cancellationToken);
-        var last = await db.ReceiptCounters.AsNoTracking().Where(c => c.NumberingKey == numberingKey && c.Year == year).Select(c => c.Last).SingleAsync(cancellationToken);
-        return (year, last - count + 1);
+        return (year, await DocumentNumbers.ReserveAsync(db, numberingKey, year, count, cancellationToken));
     }
 
     private void EnsureTransaction()
