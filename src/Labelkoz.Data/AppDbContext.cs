@@ -38,6 +38,8 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<long>
 
     public DbSet<Neighbourhood> Neighbourhoods => Set<Neighbourhood>();
 
+    public DbSet<Commune> Communes => Set<Commune>();
+
     public DbSet<MunicipalityMembership> Memberships => Set<MunicipalityMembership>();
 
     public DbSet<StaffInvitation> StaffInvitations => Set<StaffInvitation>();

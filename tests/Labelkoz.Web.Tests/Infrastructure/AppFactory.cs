@@ -105,6 +105,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         // Tests run the funding job themselves (FundingJobService.RunOnceAsync), when they choose.
         builder.UseSetting("Funding:RunJobs", "false");
+
+        // Loading the 35 000 communes takes a second or two: only the test classes that need them do it.
+        builder.UseSetting("ReferenceData:LoadCommunes", "false");
         if (OnPostgres)
         {
             builder.UseSetting("Database:Provider", "Postgres");

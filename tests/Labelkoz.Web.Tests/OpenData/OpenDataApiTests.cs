@@ -227,7 +227,7 @@ public sealed class OpenDataApiTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task TheOpenApiDocument_DescribesTheSixEndpoints_AndNothingElse()
+    public async Task TheOpenApiDocument_DescribesTheSevenEndpoints_AndNothingElse()
     {
         var (status, json, raw) = await GetAsync("/openapi/v1.json");
 
@@ -236,7 +236,7 @@ public sealed class OpenDataApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.False(string.IsNullOrWhiteSpace(json.RootElement.GetProperty("info").GetProperty("description").GetString()));
         var paths = json.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(
-            ["/api/v1/calls/{id}", "/api/v1/municipalities", "/api/v1/municipalities/{citySlug}", "/api/v1/municipalities/{citySlug}/calls", "/api/v1/municipalities/{citySlug}/projects", "/api/v1/projects/{id}"],
+            ["/api/v1/calls/{id}", "/api/v1/communes", "/api/v1/municipalities", "/api/v1/municipalities/{citySlug}", "/api/v1/municipalities/{citySlug}/calls", "/api/v1/municipalities/{citySlug}/projects", "/api/v1/projects/{id}"],
             paths);
         var list = json.RootElement.GetProperty("paths").GetProperty("/api/v1/municipalities/{citySlug}/projects").GetProperty("get");
         Assert.Equal(

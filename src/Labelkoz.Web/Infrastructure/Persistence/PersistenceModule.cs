@@ -1,5 +1,6 @@
 using Labelkoz.Data;
 using Labelkoz.Data.Tenancy;
+using Labelkoz.Web.Features.Communes;
 using Labelkoz.Web.Infrastructure.Storage;
 using Labelkoz.Web.Infrastructure.Tenancy;
 using Microsoft.Data.Sqlite;
@@ -48,7 +49,7 @@ public static class PersistenceModule
         return builder;
     }
 
-    /// <summary>Applies pending migrations, then seeds the demo cities and accounts when configured.</summary>
+    /// <summary>Applies pending migrations, loads the official list of communes, then seeds the demo cities and accounts when configured.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -63,6 +64,7 @@ public static class PersistenceModule
         }
 
         await db.Database.MigrateAsync();
+        await scope.ServiceProvider.LoadCommunesAsync(CancellationToken.None);
         if (app.Configuration.GetValue("Database:SeedDemoData", false))
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
