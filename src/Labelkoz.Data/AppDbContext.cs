@@ -10,6 +10,7 @@ using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Notifications;
 using Labelkoz.Domain.Projects;
+using Labelkoz.Domain.Subscriptions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -101,6 +102,12 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<long>
     public DbSet<Payout> Payouts => Set<Payout>();
 
     public DbSet<TaxReceipt> TaxReceipts => Set<TaxReceipt>();
+
+    public DbSet<Plan> Plans => Set<Plan>();
+
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+
+    public DbSet<Invoice> Invoices => Set<Invoice>();
 
     public DbSet<ReceiptCounter> ReceiptCounters => Set<ReceiptCounter>();
 

@@ -108,6 +108,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         // Loading the 35 000 communes takes a second or two: only the test classes that need them do it.
         builder.UseSetting("ReferenceData:LoadCommunes", "false");
+        builder.UseSetting("Subscriptions:RunJobs", "false");
         if (OnPostgres)
         {
             builder.UseSetting("Database:Provider", "Postgres");

@@ -49,6 +49,7 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
         "{slug}/admin/campagnes/{campaignId:long}",
         "{slug}/admin/campagnes/rapport",
         "{slug}/admin/campagnes/{campaignId:long}/recus/{receiptId:long}",
+        "{slug}/admin/abonnement",
     ];
 
     private static readonly string[] KnownAdminOnlyPages =
@@ -57,6 +58,7 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
         "{slug}/admin/identite-visuelle",
         "{slug}/admin/quartiers",
         "{slug}/admin/parametres",
+        "{slug}/admin/abonnement",
     ];
 
     [Fact]

@@ -19,6 +19,7 @@ public sealed partial class DemoSeeder(
     DemoProjects projects,
     DemoCalls calls,
     DemoFunding funding,
+    DemoSubscriptions subscriptions,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
 {
@@ -87,6 +88,7 @@ public sealed partial class DemoSeeder(
         await projects.SeedAsync(montreuil, bagnolet, ids, now, cancellationToken);
         await calls.SeedAsync(montreuil, ids, now, cancellationToken);
         await funding.SeedAsync(montreuil, ids, now, cancellationToken);
+        await subscriptions.SeedAsync(montreuil, bagnolet, ids["operateur@demo.labelkoz.fr"], now, cancellationToken);
         LogAccounts();
     }
 

@@ -46,6 +46,7 @@ public static class PersistenceModule
         builder.Services.AddScoped<DemoProjects>();
         builder.Services.AddScoped<DemoCalls>();
         builder.Services.AddScoped<DemoFunding>();
+        builder.Services.AddScoped<DemoSubscriptions>();
         return builder;
     }
 
@@ -65,6 +66,7 @@ public static class PersistenceModule
 
         await db.Database.MigrateAsync();
         await scope.ServiceProvider.LoadCommunesAsync(CancellationToken.None);
+        await PlanSeeding.EnsurePlansAsync(db, CancellationToken.None);
         if (app.Configuration.GetValue("Database:SeedDemoData", false))
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);

@@ -1,0 +1,153 @@
+using Labelkoz.Domain.Audit;
+using Labelkoz.Domain.Municipalities;
+using Labelkoz.Domain.Subscriptions;
+using Labelkoz.Web.Features.Subscriptions;
+using Labelkoz.Web.Tests.CityAdmin;
+using Labelkoz.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Labelkoz.Web.Tests.Subscriptions;
+
+/// <summary>The application on a clock the test moves, the subscriptions job run by hand.</summary>
+public sealed class BillingApp : AppFactory
+{
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public async Task<T> WithBillingAsync<T>(Func<SubscriptionBilling, Task<T>> use)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await use(scope.ServiceProvider.GetRequiredService<SubscriptionBilling>());
+    }
+
+    /// <summary>A new municipality (INSEE 99xxx, never a real one) whose trial starts today on the middle plan.</summary>
+    public Task<(long CityId, long SubscriptionId)> NewSubscriberAsync(string name, BillingPeriod period = BillingPeriod.Monthly) =>
+        this.WithDbAsync(async db =>
+        {
+            var now = Clock.GetUtcNow().UtcDateTime;
+            var count = await db.Municipalities.IgnoreQueryFilters().CountAsync();
+            var city = Municipality.Create(name, $"abonnee-{count}-{Guid.NewGuid():N}"[..30], $"99{count % 1000:000}", 20_000, now);
+            city.SetOfficialIdentity("219300480");
+            db.Municipalities.Add(city);
+            await db.SaveChangesAsync();
+            var plan = await db.Plans.SingleAsync(p => p.MinPopulation == 10_000);
+            var today = DateOnly.FromDateTime(Labelkoz.Web.Infrastructure.Localization.Cultures.ToParis(now));
+            var subscription = Subscription.StartTrial(city.Id, plan, period, today);
+            db.Subscriptions.Add(subscription);
+            await db.SaveChangesAsync();
+            return (city.Id, subscription.Id);
+        });
+}
+
+/// <summary>
+/// Invoices and statuses over time on a real database (SQLite and PostgreSQL): one invoice per period
+/// whatever the number of runs, numbers without gap or double even when runs race, and the status
+/// following the invoices (issue #7, ADR 13).
+/// </summary>
+public sealed class SubscriptionBillingTests(BillingApp app) : IClassFixture<BillingApp>
+{
+    [Fact]
+    public async Task TheTrialsEnd_IssuesOneInvoice_HoweverManyRuns_AndAJobLeftBehindCatchesUp()
+    {
+        var (_, subscriptionId) = await app.NewSubscriberAsync("Commune d'essai");
+        await app.WithBillingAsync(b => b.IssueDueInvoicesAsync(CancellationToken.None));
+        Assert.Empty(await InvoicesAsync(subscriptionId));
+
+        app.Clock.Advance(TimeSpan.FromDays(30));
+        await app.WithBillingAsync(b => b.IssueDueInvoicesAsync(CancellationToken.None));
+        await app.WithBillingAsync(b => b.IssueDueInvoicesAsync(CancellationToken.None));
+        var invoices = await InvoicesAsync(subscriptionId);
+        var first = Assert.Single(invoices);
+        Assert.Equal((290_00, 58_00, 348_00), (first.AmountExcludingVatCents, first.VatCents, first.AmountIncludingVatCents));
+        Assert.Equal(first.IssuedOn.AddDays(30), first.DueOn);
+        Assert.StartsWith($"LKZ-{first.IssuedOn.Year}-", first.Number, StringComparison.Ordinal);
+
+        // Three months without the job: three invoices, one per period, consecutive numbers.
+        app.Clock.Advance(TimeSpan.FromDays(92));
+        await app.WithBillingAsync(b => b.IssueDueInvoicesAsync(CancellationToken.None));
+        invoices = await InvoicesAsync(subscriptionId);
+        Assert.Equal(4, invoices.Count);
+        Assert.All(invoices.Zip(invoices.Skip(1)), pair => Assert.Equal(pair.First.PeriodEnd, pair.Second.PeriodStart));
+    }
+
+    [Fact]
+    public async Task RunsRacingOnManySubscriptions_IssueOneInvoiceEach_NumberedWithoutGapOrDouble()
+    {
+        var subscriptions = new List<long>();
+        for (var i = 0; i < 12; i++)
+        {
+            subscriptions.Add((await app.NewSubscriberAsync($"Commune parallèle {i}")).SubscriptionId);
+        }
+
+        app.Clock.Advance(TimeSpan.FromDays(30));
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => app.WithBillingAsync(b => b.IssueDueInvoicesAsync(CancellationToken.None)))));
+
+        var rows = await app.WithDbAsync(db => db.Invoices.IgnoreQueryFilters().AsNoTracking().Select(i => new { i.SubscriptionId, i.Year, i.Sequence }).ToListAsync());
+        foreach (var subscription in subscriptions)
+        {
+            Assert.Single(rows, r => r.SubscriptionId == subscription);
+        }
+
+        foreach (var year in rows.Select(r => r.Year).Distinct())
+        {
+            var sequences = rows.Where(r => r.Year == year).Select(r => r.Sequence).Order().ToList();
+            Assert.Equal(Enumerable.Range(1, sequences.Count), sequences);
+        }
+    }
+
+    [Fact]
+    public async Task AnUnpaidInvoice_MakesTheCityPastDueThenSuspended_AndThePaymentMakesItActive_Audited()
+    {
+        var (cityId, subscriptionId) = await app.NewSubscriberAsync("Commune en retard");
+        app.Clock.Advance(TimeSpan.FromDays(30));
+        await RunAsync();
+        Assert.Equal(SubscriptionStatus.Trial, await CityStatusAsync(cityId));
+
+        app.Clock.Advance(TimeSpan.FromDays(61));
+        await RunAsync();
+        Assert.Equal(SubscriptionStatus.PastDue, await CityStatusAsync(cityId));
+
+        app.Clock.Advance(TimeSpan.FromDays(30));
+        await RunAsync();
+        Assert.Equal(SubscriptionStatus.Suspended, await CityStatusAsync(cityId));
+
+        var unpaid = await app.WithDbAsync(db => db.Invoices.IgnoreQueryFilters().Where(i => i.SubscriptionId == subscriptionId && i.Status == InvoiceStatus.Issued).OrderBy(i => i.Id).Select(i => i.Id).ToListAsync());
+        var today = await app.WithBillingAsync(b => Task.FromResult(b.Today));
+        var operatorId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == StaffTestKit.Operator).Select(u => u.Id).SingleAsync());
+        foreach (var invoice in unpaid)
+        {
+            await app.WithBillingAsync(async b =>
+            {
+                await b.RecordPaymentAsync(invoice, operatorId, $"VIR {invoice}", today, CancellationToken.None);
+                return true;
+            });
+        }
+
+        Assert.Equal(SubscriptionStatus.Active, await CityStatusAsync(cityId));
+        var log = await app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().Where(a => a.MunicipalityId == cityId && a.Action == AuditAction.SubscriptionStatusChanged).Select(a => a.After).ToListAsync());
+        Assert.Contains("Paiement en retard", log);
+        Assert.Contains("Suspendue", log);
+        Assert.Contains("Abonnement actif", log);
+    }
+
+    private Task<int> RunAsync() => app.WithBillingAsync(async b =>
+    {
+        await b.IssueDueInvoicesAsync(CancellationToken.None);
+        return await b.RefreshStatusesAsync(CancellationToken.None);
+    });
+
+    private Task<List<Invoice>> InvoicesAsync(long subscriptionId) =>
+        app.WithDbAsync(db => db.Invoices.IgnoreQueryFilters().AsNoTracking().Where(i => i.SubscriptionId == subscriptionId).OrderBy(i => i.PeriodStart).ToListAsync());
+
+    private Task<SubscriptionStatus> CityStatusAsync(long cityId) =>
+        app.WithDbAsync(db => db.Municipalities.IgnoreQueryFilters().Where(m => m.Id == cityId).Select(m => m.SubscriptionStatus).SingleAsync());
+}
