@@ -93,8 +93,9 @@ public sealed class Municipality
 
     public bool CanLabelOrOpenCalls => SubscriptionStatus switch
     {
-        SubscriptionStatus.Trial or SubscriptionStatus.Active => true,
-        SubscriptionStatus.PastDue or SubscriptionStatus.Suspended or SubscriptionStatus.Cancelled => false,
+        // A late payment only warns (issue #7): suspension and cancellation stop new labels and calls.
+        SubscriptionStatus.Trial or SubscriptionStatus.Active or SubscriptionStatus.PastDue => true,
+        SubscriptionStatus.Suspended or SubscriptionStatus.Cancelled => false,
     };
 
     /// <summary>Refuses a new label (or call) with the reason, when the subscription does not allow it.</summary>
@@ -104,9 +105,8 @@ public sealed class Municipality
         {
             case SubscriptionStatus.Trial:
             case SubscriptionStatus.Active:
-                return;
             case SubscriptionStatus.PastDue:
-                throw new DomainException("Une facture de l'abonnement de la ville est impayée : aucun nouveau label ne peut être décerné avant son règlement.");
+                return;
             case SubscriptionStatus.Suspended:
                 throw new DomainException("L'abonnement de la ville est suspendu : aucun nouveau label ne peut être décerné tant qu'il n'est pas rétabli.");
             case SubscriptionStatus.Cancelled:

@@ -200,6 +200,15 @@ public sealed class Subscription : ITenantOwned
         return anyInvoicePaid ? SubscriptionStatus.Active : SubscriptionStatus.Trial;
     }
 
+    /// <summary>
+    /// What a subscription brings in a month, in cents (MRR): its period's price, a yearly one spread
+    /// over twelve months (rounded down); nothing during the trial or once suspended or cancelled.
+    /// </summary>
+    public static long MonthlyRecurringCents(SubscriptionStatus status, BillingPeriod period, long monthlyPriceCents, long yearlyPriceCents) =>
+        status is SubscriptionStatus.Active or SubscriptionStatus.PastDue
+            ? period == BillingPeriod.Monthly ? monthlyPriceCents : yearlyPriceCents / 12
+            : 0;
+
     private static void EnsurePeriod(BillingPeriod period)
     {
         if (!Enum.IsDefined(period))

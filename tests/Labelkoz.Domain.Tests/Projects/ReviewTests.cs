@@ -217,8 +217,19 @@ public sealed class ReviewTests
         Assert.Throws<DomainException>(() => project.RevokeLabel(_city, Admin, "Encore", Now));
     }
 
+    [Fact]
+    public void ACityLateWithAPayment_StillLabels_ItIsOnlyWarned()
+    {
+        var project = InReview();
+        _city.SetSubscriptionStatus(SubscriptionStatus.PastDue, Now);
+
+        project.ProposeLabel(_city, Admin, ReviewKit.Terms(), Now);
+
+        Assert.Equal(ProjectStatus.Labelled, project.Status);
+        Assert.True(_city.CanLabelOrOpenCalls);
+    }
+
     [Theory]
-    [InlineData(SubscriptionStatus.PastDue, "impayée")]
     [InlineData(SubscriptionStatus.Suspended, "suspendu")]
     [InlineData(SubscriptionStatus.Cancelled, "résilié")]
     public void ACityWhoseSubscriptionLapsed_CannotLabel_AndIsToldWhy(SubscriptionStatus status, string why)

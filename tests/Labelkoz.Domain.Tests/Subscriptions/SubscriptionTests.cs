@@ -141,6 +141,16 @@ public sealed class SubscriptionTests
         Assert.Contains("annuel", invoice.Description, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(SubscriptionStatus.Active, BillingPeriod.Monthly, 290_00)]
+    [InlineData(SubscriptionStatus.PastDue, BillingPeriod.Monthly, 290_00)]
+    [InlineData(SubscriptionStatus.Active, BillingPeriod.Yearly, 241_66)]
+    [InlineData(SubscriptionStatus.Trial, BillingPeriod.Monthly, 0)]
+    [InlineData(SubscriptionStatus.Suspended, BillingPeriod.Yearly, 0)]
+    [InlineData(SubscriptionStatus.Cancelled, BillingPeriod.Monthly, 0)]
+    public void TheMonthlyRecurringRevenue_CountsPayingSubscriptions_AYearSpreadOverTwelveMonths(SubscriptionStatus status, BillingPeriod period, long expected) =>
+        Assert.Equal(expected, Subscription.MonthlyRecurringCents(status, period, 290_00, 2_900_00));
+
     [Fact]
     public void APayment_IsRecordedOnce_WithAReferenceAndAPlausibleDate()
     {

@@ -73,6 +73,11 @@ public sealed class CampaignSetupTests(FundingApp app) : IClassFixture<FundingAp
         var launched = await browser.SubmitAsync(page, "form#lancer");
         Assert.True(launched.IsRedirect, launched.MainText);
         Assert.Equal(CampaignStatus.Live, (await CampaignAsync(projectId)).Status);
+
+        // The fee is the city's plan's, frozen at launch: Montreuil (over 50 000 inhabitants) pays 4 %.
+        var planFee = await app.WithDbAsync(db => (from s in db.Subscriptions.IgnoreQueryFilters() join p in db.Plans on s.PlanId equals p.Id join m in db.Municipalities on s.MunicipalityId equals m.Id where m.Slug == "montreuil" select p.FeeBasisPoints).SingleAsync());
+        Assert.Equal(400, planFee);
+        Assert.Equal(planFee, (await CampaignAsync(projectId)).FeeBasisPoints);
         Assert.Equal(ProjectStatus.Funding, await app.WithDbAsync(db => db.Projects.Where(p => p.Id == projectId).Select(p => p.Status).SingleAsync()));
 
         // Launched: goal, end date and mode are read-only; a tier's quantity can still change.

@@ -64,9 +64,9 @@ public sealed class SubscriptionStatusTests(AppFactory app) : IClassFixture<AppF
     }
 
     [Theory]
-    [InlineData("PastDue", "impayée")]
-    [InlineData("Cancelled", "résilié")]
-    public async Task EveryBlockingStatus_ShowsItsReasonOnTheDashboard(string status, string expected)
+    [InlineData("PastDue", "impayée", ".subscription-warning")]
+    [InlineData("Cancelled", "résilié", ".subscription-blocked")]
+    public async Task EveryStatusThatMatters_ShowsItsReasonOnTheDashboard_PastDueOnlyWarns(string status, string expected, string banner)
     {
         var slug = "ville-" + status.ToLowerInvariant();
         var city = await NewCityAsync("Ville " + status, slug, status == "PastDue" ? "93071" : "93072");
@@ -77,9 +77,11 @@ public sealed class SubscriptionStatusTests(AppFactory app) : IClassFixture<AppF
 
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
         using var agent = await app.SignedInAsync(admin);
-        var banner = (await agent.GetAsync($"/{slug}/admin")).Document.QuerySelector(".subscription-blocked");
-        Assert.NotNull(banner);
-        Assert.Contains(expected, banner!.TextContent, StringComparison.Ordinal);
+        var dashboard = (await agent.GetAsync($"/{slug}/admin")).Document;
+        var shown = dashboard.QuerySelector(banner);
+        Assert.NotNull(shown);
+        Assert.Contains(expected, shown!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(status == "PastDue", dashboard.QuerySelector(".subscription-blocked") is null);
     }
 
     [Theory]
@@ -142,6 +144,7 @@ public sealed class SubscriptionStatusTests(AppFactory app) : IClassFixture<AppF
         var url = $"/operateur/villes/{city}?handler=Subscription";
         var fields = new Dictionary<string, string> { ["status"] = "Cancelled", ["reason"] = "Pirate" };
         var before = await app.EntryCountAsync();
+        var statusBefore = await StatusAsync("montreuil");
 
         using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
         using var citizen = await app.SignedInAsync(StaffTestKit.Citizen);
@@ -154,7 +157,7 @@ public sealed class SubscriptionStatusTests(AppFactory app) : IClassFixture<AppF
         Assert.Equal(HttpStatusCode.Forbidden, citizenPost.Status);
         Assert.Equal(HttpStatusCode.Redirect, anonymousPost.Status);
         Assert.Contains("/compte/connexion", anonymousPost.Location, StringComparison.Ordinal);
-        Assert.Equal(SubscriptionStatus.Trial, await StatusAsync("montreuil"));
+        Assert.Equal(statusBefore, await StatusAsync("montreuil"));
         Assert.Equal(before, await app.EntryCountAsync());
     }
 

@@ -30,11 +30,19 @@ public static class StatusNames
         ArgumentNullException.ThrowIfNull(l);
         return status switch
         {
-            SubscriptionStatus.Trial or SubscriptionStatus.Active => null,
-            SubscriptionStatus.PastDue => l["Une facture de l'abonnement est impayée : la ville ne peut ni décerner de nouveau label ni ouvrir d'appel à projets avant son règlement."].Value,
+            SubscriptionStatus.Trial or SubscriptionStatus.Active or SubscriptionStatus.PastDue => null,
             SubscriptionStatus.Suspended => l["L'abonnement est suspendu : la ville ne peut ni décerner de nouveau label ni ouvrir d'appel à projets tant qu'il n'est pas rétabli."].Value,
             SubscriptionStatus.Cancelled => l["L'abonnement est résilié : la ville ne peut plus décerner de label ni ouvrir d'appel à projets."].Value,
         };
+    }
+
+    /// <summary>A warning that changes nothing yet (a late payment), or null.</summary>
+    public static string? Warning(IStringLocalizer l, SubscriptionStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        return status == SubscriptionStatus.PastDue
+            ? l["Une facture de l'abonnement est impayée plus de 30 jours après son échéance. Réglez-la pour éviter la suspension : une ville suspendue ne peut plus décerner de label ni ouvrir d'appel à projets."].Value
+            : null;
     }
 
     public static string Role(IStringLocalizer l, StaffRole role)

@@ -1,5 +1,6 @@
 using Labelkoz.Data;
 using Labelkoz.Domain.Municipalities;
+using Labelkoz.Domain.Subscriptions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,9 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     public IReadOnlyList<Row> Cities { get; private set; } = [];
 
     public int Total { get; private set; }
+
+    /// <summary>Monthly recurring revenue of the paying subscriptions, excl. VAT (MRR); twelve times that is the ARR.</summary>
+    public long MonthlyRecurringCents { get; private set; }
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -39,10 +43,35 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         Total = await cities.CountAsync(cancellationToken);
         Cities = await cities
             .OrderBy(m => m.Name)
-            .Select(m => new Row(m.Id, m.Name, m.Slug, m.InseeCode, m.Population, m.SubscriptionStatus, m.Memberships.Count, m.CreatedAtUtc))
+            .Select(m => new Row(
+                m.Id, m.Name, m.Slug, m.InseeCode, m.Population, m.SubscriptionStatus, m.Memberships.Count, m.CreatedAtUtc,
+                db.Subscriptions.Where(s => s.MunicipalityId == m.Id).Select(s => db.Plans.Where(p => p.Id == s.PlanId).Select(p => p.Name).First()).FirstOrDefault(),
+                (from s in db.Subscriptions
+                 where s.MunicipalityId == m.Id
+                 join p in db.Plans on s.PlanId equals p.Id
+                 select new Recurring(s.Status, s.Period, p.MonthlyPriceCents, p.YearlyPriceCents)).FirstOrDefault()))
             .Take(PageSize)
             .ToListAsync(cancellationToken);
+
+        // Every city's recurring revenue, not only the page's (the paying subscriptions' prices, one command).
+        var paying = await MonthlyRecurring(db.Subscriptions.Where(s => s.Status == SubscriptionStatus.Active || s.Status == SubscriptionStatus.PastDue))
+            .ToListAsync(cancellationToken);
+        MonthlyRecurringCents = paying.Sum(r => r.Cents);
     }
 
-    public sealed record Row(long Id, string Name, string Slug, string InseeCode, int Population, SubscriptionStatus Status, int StaffCount, DateTime CreatedAtUtc);
+    private IQueryable<Recurring> MonthlyRecurring(IQueryable<Subscription> subscriptions) =>
+        from s in subscriptions
+        join p in db.Plans on s.PlanId equals p.Id
+        select new Recurring(s.Status, s.Period, p.MonthlyPriceCents, p.YearlyPriceCents);
+
+    public sealed record Row(long Id, string Name, string Slug, string InseeCode, int Population, SubscriptionStatus Status, int StaffCount, DateTime CreatedAtUtc, string? PlanName, Recurring? Revenue)
+    {
+        public long MonthlyRecurringCents => Revenue?.Cents ?? 0;
+    }
+
+    /// <summary>What a subscription's MRR is computed from (<see cref="Subscription.MonthlyRecurringCents"/>).</summary>
+    public sealed record Recurring(SubscriptionStatus Status, BillingPeriod Period, long MonthlyPriceCents, long YearlyPriceCents)
+    {
+        public long Cents => Subscription.MonthlyRecurringCents(Status, Period, MonthlyPriceCents, YearlyPriceCents);
+    }
 }

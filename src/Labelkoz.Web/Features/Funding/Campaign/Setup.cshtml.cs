@@ -247,7 +247,14 @@ public sealed class SetupModel(
         var project = await db.Projects.Include(p => p.Decisions).ThenInclude(d => d.Commitments).SingleAsync(p => p.Id == id, cancellationToken);
         var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == project.MunicipalityId, cancellationToken);
         Expect(campaign, version.Value);
-        campaign.Launch(project, city, UserId, Domain.Funding.Campaign.DefaultFeeBasisPoints, Now);
+        // The platform's fee is the city's plan's (issue #7), frozen at launch; the default without a subscription.
+        var fee = await (
+                from s in db.Subscriptions
+                join plan in db.Plans on s.PlanId equals plan.Id
+                where s.MunicipalityId == city.Id
+                select (int?)plan.FeeBasisPoints)
+            .SingleOrDefaultAsync(cancellationToken) ?? Domain.Funding.Campaign.DefaultFeeBasisPoints;
+        campaign.Launch(project, city, UserId, fee, Now);
         await SaveAsync(cancellationToken);
         StatusMessage = l["Votre campagne est lancée : elle reçoit des contributions jusqu'à sa date de fin."];
         return Redirect(CampaignPaths.Setup(CitySlug, id));
