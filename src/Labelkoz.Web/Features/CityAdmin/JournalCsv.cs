@@ -78,3 +78,13 @@ public static class JournalCsv
     private static Task WriteLineAsync(StreamWriter writer, IEnumerable<string?> cells) =>
         writer.WriteAsync(string.Join(';', cells.Select(Cell)) + "\r\n");
 }
+
+/// <summary>A small CSV file built in memory, in the journal's format (UTF-8 with a byte order mark, ';', quoted, formula-safe cells).</summary>
+public sealed class CsvFile
+{
+    private readonly StringBuilder _text = new();
+
+    public void Line(IEnumerable<string?> cells) => _text.Append(string.Join(';', cells.Select(JournalCsv.Cell))).Append("\r\n");
+
+    public byte[] ToBytes() => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(_text.ToString())];
+}

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text;
 using Labelkoz.Data;
 using Labelkoz.Domain.Subscriptions;
 using Labelkoz.Web.Features.CityAdmin;
@@ -89,12 +88,11 @@ public sealed class InvoicesModel(AppDbContext db, SubscriptionBilling billing, 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
         var rows = await Filtered().OrderByDescending(i => i.IssuedOn).ThenByDescending(i => i.Id).ToListAsync(cancellationToken);
-        var csv = new StringBuilder();
-        void Line(IEnumerable<string?> cells) => csv.Append(string.Join(';', cells.Select(JournalCsv.Cell))).Append("\r\n");
-        Line([l["Numéro"], l["Collectivité"], l["SIREN"], l["Offre"], l["Date d'émission"], l["Échéance"], l["Montant HT (euros)"], l["TVA (euros)"], l["Montant TTC (euros)"], l["État"], l["Payée le"], l["Référence du paiement"]]);
+        var csv = new CsvFile();
+        csv.Line([l["Numéro"], l["Collectivité"], l["SIREN"], l["Offre"], l["Date d'émission"], l["Échéance"], l["Montant HT (euros)"], l["TVA (euros)"], l["Montant TTC (euros)"], l["État"], l["Payée le"], l["Référence du paiement"]]);
         foreach (var invoice in rows)
         {
-            Line([
+            csv.Line([
                 invoice.Number, invoice.BuyerName, invoice.BuyerSiren, invoice.PlanName,
                 invoice.IssuedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), invoice.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 Euros(invoice.AmountExcludingVatCents), Euros(invoice.VatCents), Euros(invoice.AmountIncludingVatCents),
@@ -102,7 +100,7 @@ public sealed class InvoicesModel(AppDbContext db, SubscriptionBilling billing, 
             ]);
         }
 
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
+        var bytes = csv.ToBytes();
         Response.Headers.CacheControl = "no-store";
         return File(bytes, JournalCsv.ContentType, "factures.csv");
     }

@@ -167,16 +167,6 @@ public sealed class DemoFunding(
         db.ChangeTracker.Clear();
     }
 
-    /// <summary>The demo's own clock, moved by the story.</summary>
-    private sealed class DemoClock(DateTime start) : TimeProvider
-    {
-        private DateTimeOffset _now = new(start, TimeSpan.Zero);
-
-        public void Set(DateTime utc) => _now = new DateTimeOffset(utc, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => _now;
-    }
-
     private sealed class DiscardedMail : IMailSender
     {
         public Task SendAsync(MailMessage message, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -48,13 +48,4 @@ public sealed class DemoSubscriptions(AppDbContext db, AuditTrail audit, IConfig
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }
-
-    private sealed class DemoClock(DateTime start) : TimeProvider
-    {
-        private DateTimeOffset _now = new(start, TimeSpan.Zero);
-
-        public void Set(DateTime utc) => _now = new DateTimeOffset(utc, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => _now;
-    }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text;
 using Labelkoz.Data;
 using Labelkoz.Domain.Audit;
 using Labelkoz.Domain.Funding;
@@ -201,14 +200,13 @@ public sealed class DetailsModel(
         var rows = await ReceiptRows(CampaignId)
             .Select(r => new { r.Number, r.IssuedOn, r.GiftDate, r.DonorFullName, r.DonorAddress, r.AmountCents, r.Status, r.ReplacesNumber, r.ReplacedByNumber })
             .ToListAsync(cancellationToken);
-        var csv = new StringBuilder();
-        void Line(IEnumerable<string?> cells) => csv.Append(string.Join(';', cells.Select(JournalCsv.Cell))).Append("\r\n");
-        Line([
+        var csv = new CsvFile();
+        csv.Line([
             l["Numéro"], l["Date d'émission"], l["Date du don"], l["Donateur"], l["Adresse du donateur"], l["Montant (euros)"], l["Statut"],
             l["Remplace le reçu"], l["Remplacé par le reçu"]]);
         foreach (var row in rows)
         {
-            Line([
+            csv.Line([
                 row.Number,
                 row.IssuedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 row.GiftDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -221,7 +219,7 @@ public sealed class DetailsModel(
             ]);
         }
 
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
+        var bytes = csv.ToBytes();
         Response.Headers.CacheControl = "no-store";
         return File(bytes, JournalCsv.ContentType, string.Create(CultureInfo.InvariantCulture, $"recus-fiscaux-campagne-{CampaignId}.csv"));
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Labelkoz.Data;
 using Labelkoz.Domain.Funding;
 using Labelkoz.Web.Features.CityAdmin;
@@ -76,12 +75,11 @@ public sealed class ContributionsModel(
         }
 
         var rows = await Query(campaign.Id).ToListAsync(cancellationToken);
-        var csv = new StringBuilder();
-        void Line(IEnumerable<string?> cells) => csv.Append(string.Join(';', cells.Select(JournalCsv.Cell))).Append("\r\n");
-        Line([l["Date (heure de Paris)"], l["Montant (euros)"], l["Contrepartie"], l["Statut"], l["Contributeur"]]);
+        var csv = new CsvFile();
+        csv.Line([l["Date (heure de Paris)"], l["Montant (euros)"], l["Contrepartie"], l["Statut"], l["Contributeur"]]);
         foreach (var row in rows)
         {
-            Line([
+            csv.Line([
                 Cultures.ToParis(row.AtUtc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 (row.AmountCents / 100m).ToString("0.00", CultureInfo.CurrentCulture),
                 row.Tier,
@@ -90,7 +88,7 @@ public sealed class ContributionsModel(
             ]);
         }
 
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
+        var bytes = csv.ToBytes();
         Response.Headers.CacheControl = "no-store";
         return File(bytes, JournalCsv.ContentType, string.Create(CultureInfo.InvariantCulture, $"contributions-projet-{id}.csv"));
     }
