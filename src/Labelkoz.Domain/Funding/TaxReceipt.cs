@@ -202,10 +202,14 @@ public sealed class TaxReceipt : ITenantOwned
         return WhyNone(contribution.Status, contribution.AmountCents, campaignStatus, holderType, issuer is not null, rewardValueCents, rewardCapCents);
     }
 
+    /// <summary>Whether gifts to this holder can give a receipt: an association or the city, whose receipts the city opened.</summary>
+    public static bool HolderIssuesReceipts(HolderType holderType, bool issuesReceipts) =>
+        issuesReceipts && holderType is HolderType.Association or HolderType.Municipality;
+
     /// <summary>The same rule, from a page's projection.</summary>
     public static DomainException? WhyNone(ContributionStatus status, long amountCents, CampaignStatus campaignStatus, HolderType holderType, bool issuesReceipts, long rewardValueCents, long rewardCapCents)
     {
-        if (!issuesReceipts || holderType is not (HolderType.Association or HolderType.Municipality))
+        if (!HolderIssuesReceipts(holderType, issuesReceipts))
         {
             return new DomainException(NoReceiptsFromHolder);
         }

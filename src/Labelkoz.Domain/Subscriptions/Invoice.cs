@@ -178,6 +178,9 @@ public sealed class Invoice : ITenantOwned
         Version++;
     }
 
+    /// <summary>The PDF's file name, e.g. "facture-LKZ-2026-000123.pdf".</summary>
+    public string FileName => $"facture-{Number}.pdf";
+
     /// <summary>Unpaid on <paramref name="today"/> and past its due date.</summary>
     public bool IsOverdue(DateOnly today) => Status == InvoiceStatus.Issued && today > DueOn;
 }

@@ -111,7 +111,8 @@ public sealed class SubscriptionTests
         Assert.Equal(new DateOnly(2026, 3, 14), subscription.EndsOn);
         Assert.False(subscription.InvoiceDue(new DateOnly(2026, 3, 14)));
 
-        Assert.False(subscription.Refresh(new DateOnly(2026, 3, 13), null, true) && subscription.Status == SubscriptionStatus.Cancelled);
+        subscription.Refresh(new DateOnly(2026, 3, 13), null, true);
+        Assert.Equal(SubscriptionStatus.Active, subscription.Status);
         Assert.True(subscription.Refresh(new DateOnly(2026, 3, 14), null, true));
         Assert.Equal(SubscriptionStatus.Cancelled, subscription.Status);
         Assert.Throws<DomainException>(() => subscription.Resume());

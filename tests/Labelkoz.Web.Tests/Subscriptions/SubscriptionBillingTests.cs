@@ -133,6 +133,12 @@ public sealed class SubscriptionBillingTests(BillingApp app) : IClassFixture<Bil
         }
 
         Assert.Equal(SubscriptionStatus.Active, await CityStatusAsync(cityId));
+
+        // Nothing left to change: one SQL command reads every subscription's facts, nothing more.
+        await app.WithBillingAsync(b => b.RefreshStatusesAsync(CancellationToken.None));
+        app.SqlCommands.Reset();
+        Assert.Equal(0, await app.WithBillingAsync(b => b.RefreshStatusesAsync(CancellationToken.None)));
+        Assert.Equal(1, app.SqlCommands.Count);
         var log = await app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().Where(a => a.MunicipalityId == cityId && a.Action == AuditAction.SubscriptionStatusChanged).Select(a => a.After).ToListAsync());
         Assert.Contains("Paiement en retard", log);
         Assert.Contains("Suspendue", log);

@@ -55,7 +55,7 @@ public sealed class SubscriptionModel(AppDbContext db, TenantContext tenant, Sub
         }
 
         Response.Headers.CacheControl = "no-store";
-        return File(InvoicePdf.Render(invoice), "application/pdf", $"facture-{invoice.Number}.pdf");
+        return File(InvoicePdf.Render(invoice), "application/pdf", invoice.FileName);
     }
 
     public sealed record SubscriptionView(

@@ -81,7 +81,7 @@ public sealed class InvoicesModel(AppDbContext db, SubscriptionBilling billing, 
         }
 
         Response.Headers.CacheControl = "no-store";
-        return File(InvoicePdf.Render(invoice), "application/pdf", $"facture-{invoice.Number}.pdf");
+        return File(InvoicePdf.Render(invoice), "application/pdf", invoice.FileName);
     }
 
     /// <summary>Every invoice of the filter, as a CSV file for a French spreadsheet.</summary>

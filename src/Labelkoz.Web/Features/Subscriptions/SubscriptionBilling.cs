@@ -103,17 +103,25 @@ public sealed partial class SubscriptionBilling(AppDbContext db, AuditTrail audi
 
     /// <summary>
     /// Recomputes every live subscription's status from its invoices; each change is reflected on
-    /// the municipality and audited. Returns how many changed. A fixed number of SQL commands plus
-    /// one save per change.
+    /// the municipality and audited. Returns how many changed. One SQL command reads the facts of
+    /// every subscription; only those whose status changes are loaded and saved.
     /// </summary>
     public async Task<int> RefreshStatusesAsync(CancellationToken cancellationToken)
     {
-        var ids = await db.Subscriptions.IgnoreQueryFilters().AsNoTracking()
+        var today = Today;
+        var facts = await db.Subscriptions.IgnoreQueryFilters().AsNoTracking()
             .Where(s => s.Status != SubscriptionStatus.Cancelled)
-            .Select(s => s.Id)
+            .Select(s => new
+            {
+                s.Id,
+                s.Status,
+                s.EndsOn,
+                OldestUnpaidDueOn = db.Invoices.Where(i => i.SubscriptionId == s.Id && i.Status == InvoiceStatus.Issued).Min(i => (DateOnly?)i.DueOn),
+                AnyPaid = db.Invoices.Any(i => i.SubscriptionId == s.Id && i.Status == InvoiceStatus.Paid),
+            })
             .ToListAsync(cancellationToken);
         var changed = 0;
-        foreach (var id in ids)
+        foreach (var id in facts.Where(f => Subscription.StatusOn(today, f.OldestUnpaidDueOn, f.AnyPaid, f.EndsOn, GraceDays) != f.Status).Select(f => f.Id))
         {
             if (await RefreshAsync(id, cancellationToken))
             {

@@ -53,7 +53,7 @@ public sealed class ContributeModel(
     /// gives a tax receipt: the donor may give the name and address it bears (or later, from the
     /// contribution's page).
     /// </summary>
-    public bool AsksDonorIdentity => Campaign.IssuesReceipts && Campaign.HolderType is HolderType.Association or HolderType.Municipality;
+    public bool AsksDonorIdentity => TaxReceipt.HolderIssuesReceipts(Campaign.HolderType, Campaign.IssuesReceipts);
 
     /// <summary>Why no contribution can be made now (null while the campaign takes them).</summary>
     public string? ClosedReason =>
