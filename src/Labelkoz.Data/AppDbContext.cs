@@ -109,6 +109,8 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<long>
 
     public DbSet<Invoice> Invoices => Set<Invoice>();
 
+    public DbSet<SignupRequest> SignupRequests => Set<SignupRequest>();
+
     public DbSet<ReceiptCounter> ReceiptCounters => Set<ReceiptCounter>();
 
     public DbSet<PaymentEvent> PaymentEvents => Set<PaymentEvent>();

@@ -23,6 +23,7 @@ internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Munic
         builder.Property(m => m.ContactEmail).HasMaxLength(254);
         builder.Property(m => m.ContactPhone).HasMaxLength(30);
         builder.Property(m => m.Website).HasMaxLength(300);
+        builder.Property(m => m.BillingAddress).HasMaxLength(Municipality.BillingAddressMaxLength);
         builder.Property(m => m.AccessibilityCompliance).HasMaxLength(40);
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.Ignore(m => m.Brand);

@@ -68,3 +68,34 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.HasIndex(i => i.IssuedOn);
     }
 }
+
+// A commune's request to subscribe: at most one pending request per INSEE code.
+internal sealed class SignupRequestConfiguration : IEntityTypeConfiguration<SignupRequest>
+{
+    public void Configure(EntityTypeBuilder<SignupRequest> builder)
+    {
+        builder.ToTable("SignupRequests");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.InseeCode).HasMaxLength(5).IsFixedLength().IsRequired();
+        builder.Property(r => r.CommuneName).HasMaxLength(Commune.NameMaxLength).IsRequired();
+        builder.Property(r => r.Siren).HasMaxLength(9);
+        builder.Property(r => r.OfficialDomain).HasMaxLength(SignupRequest.DomainMaxLength).IsRequired();
+        builder.Property(r => r.ContactName).HasMaxLength(SignupRequest.ContactNameMaxLength).IsRequired();
+        builder.Property(r => r.ContactFunction).HasMaxLength(SignupRequest.ContactFunctionMaxLength).IsRequired();
+        builder.Property(r => r.ContactEmail).HasMaxLength(SignupRequest.EmailMaxLength).IsRequired();
+        builder.Property(r => r.ContactPhone).HasMaxLength(SignupRequest.PhoneMaxLength);
+        builder.Property(r => r.BillingStreet).HasMaxLength(SignupRequest.StreetMaxLength).IsRequired();
+        builder.Property(r => r.BillingPostalCode).HasMaxLength(5).IsFixedLength().IsRequired();
+        builder.Property(r => r.BillingCity).HasMaxLength(SignupRequest.CityMaxLength).IsRequired();
+        builder.Property(r => r.ConfirmationTokenHash).HasMaxLength(64).IsRequired();
+        builder.Property(r => r.RefusalReason).HasMaxLength(SignupRequest.ReasonMaxLength);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.Ignore(r => r.BillingAddress);
+        builder.Ignore(r => r.IsPending);
+        builder.HasOne<Plan>().WithMany().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Municipality>().WithMany().HasForeignKey(r => r.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => r.ConfirmationTokenHash).IsUnique();
+        builder.HasIndex(r => r.InseeCode).IsUnique().HasFilter("\"Status\" IN ('AwaitingConfirmation', 'Confirmed')");
+        builder.HasIndex(r => new { r.Status, r.CreatedAtUtc });
+    }
+}

@@ -50,6 +50,10 @@ public enum AuditAction
     TaxReceiptsAllowed,
     TaxReceiptsStopped,
     TaxReceiptCorrected,
+    SignupApproved,
+    SubscriptionPlanChanged,
+    SubscriptionCancelled,
+    SubscriptionResumed,
 }
 
 /// <summary>The kind of object an audit entry is about.</summary>

@@ -27,6 +27,7 @@ public sealed class Municipality
     public const int PresentationMaxLength = 4000;
     public const int NeighbourhoodMaxLength = 80;
     public const int MaxNeighbourhoods = 100;
+    public const int BillingAddressMaxLength = 300;
 
     private readonly List<Neighbourhood> _neighbourhoods = [];
     private readonly List<MunicipalityMembership> _memberships = [];
@@ -65,6 +66,9 @@ public sealed class Municipality
     public string? ContactPhone { get; private set; }
 
     public string? Website { get; private set; }
+
+    /// <summary>Where the platform's invoices are addressed (street, then postal code and town), printed on them.</summary>
+    public string? BillingAddress { get; private set; }
 
     public ModerationMode ProjectModeration { get; private set; }
 
@@ -165,6 +169,12 @@ public sealed class Municipality
         }
 
         Siren = value;
+    }
+
+    public void SetBillingAddress(string? address, DateTime nowUtc)
+    {
+        BillingAddress = Text.Optional(address, BillingAddressMaxLength, "Adresse de facturation", multiline: true);
+        Touch(nowUtc);
     }
 
     public void UpdatePresentation(string? name, string? presentation, string? contactEmail, string? contactPhone, string? website, DateTime nowUtc)

@@ -105,7 +105,7 @@ public sealed class Invoice : ITenantOwned
     /// Issues the invoice of a period, with the number the caller reserved in the year's counter
     /// (in the same transaction: a rollback gives the number back).
     /// </summary>
-    public static Invoice Issue(Subscription subscription, InvoicedPeriod period, Plan plan, Municipality buyer, string? buyerAddress, Seller seller, int sequence, DateOnly today, DateTime nowUtc)
+    public static Invoice Issue(Subscription subscription, InvoicedPeriod period, Plan plan, Municipality buyer, Seller seller, int sequence, DateOnly today, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(subscription);
         ArgumentNullException.ThrowIfNull(period);
@@ -145,7 +145,7 @@ public sealed class Invoice : ITenantOwned
             AmountIncludingVatCents = Vat.Including(amount),
             BuyerName = buyer.Name,
             BuyerSiren = buyer.Siren,
-            BuyerAddress = buyerAddress,
+            BuyerAddress = buyer.BillingAddress,
             SellerName = seller.Name,
             SellerSiren = seller.Siren,
             SellerVatNumber = seller.VatNumber,

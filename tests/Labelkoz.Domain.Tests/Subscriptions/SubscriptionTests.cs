@@ -137,7 +137,7 @@ public sealed class SubscriptionTests
 
         var next = subscription.NextPeriodToInvoice(new DateOnly(2026, 3, 14));
         Assert.Equal((big.Id, BillingPeriod.Yearly, new DateOnly(2026, 3, 14), new DateOnly(2027, 3, 14)), (next.PlanId, next.Period, next.Start, next.End));
-        var invoice = Invoice.Issue(subscription, next, big, City(), null, Platform, 2, new DateOnly(2026, 3, 14), DateTime.UtcNow);
+        var invoice = Invoice.Issue(subscription, next, big, City(), Platform, 2, new DateOnly(2026, 3, 14), DateTime.UtcNow);
         Assert.Equal(6_900_00, invoice.AmountExcludingVatCents);
         Assert.Contains("annuel", invoice.Description, StringComparison.Ordinal);
     }
@@ -176,12 +176,13 @@ public sealed class SubscriptionTests
     }
 
     private static Invoice Issue(Subscription subscription, Plan plan, DateOnly today, int sequence) =>
-        Invoice.Issue(subscription, subscription.NextPeriodToInvoice(today), plan, City(), "Hôtel de ville\n93100 Montreuil", Platform, sequence, today, DateTime.UtcNow);
+        Invoice.Issue(subscription, subscription.NextPeriodToInvoice(today), plan, City(), Platform, sequence, today, DateTime.UtcNow);
 
     private static Municipality City()
     {
         var city = ReviewKit.City(20);
         city.SetOfficialIdentity("219300480");
+        city.SetBillingAddress("Hôtel de ville\n93100 Montreuil", DateTime.UtcNow);
         FundingKit.WithId(city, 1);
         return city;
     }

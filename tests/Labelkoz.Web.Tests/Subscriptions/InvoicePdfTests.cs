@@ -194,8 +194,9 @@ public sealed class InvoicePdfTests
         var plan = WithId(Plan.Create(planName, 10_000, 50_000, monthlyPriceCents, yearlyPriceCents, 500, 5, matchfundingAllowed: true), 2);
         var city = WithId(Municipality.Create(buyerName, "montreuil", "93048", 111_000, Now), 1);
         city.SetOfficialIdentity(buyerSiren);
+        city.SetBillingAddress(buyerAddress, Now);
         var subscription = WithId(Subscription.StartTrial(city.Id, plan, yearly ? BillingPeriod.Yearly : BillingPeriod.Monthly, SignedUp), 9);
-        return Invoice.Issue(subscription, subscription.NextPeriodToInvoice(InvoicedOn), plan, city, buyerAddress, Platform, sequence, InvoicedOn, Now);
+        return Invoice.Issue(subscription, subscription.NextPeriodToInvoice(InvoicedOn), plan, city, Platform, sequence, InvoicedOn, Now);
     }
 
     /// <summary>Stands in for the database, which gives rows their ids.</summary>

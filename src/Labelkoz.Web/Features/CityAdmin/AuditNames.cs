@@ -76,6 +76,10 @@ public static class AuditNames
             AuditAction.TaxReceiptsAllowed => l["Reçus fiscaux ouverts"],
             AuditAction.TaxReceiptsStopped => l["Reçus fiscaux fermés"],
             AuditAction.TaxReceiptCorrected => l["Reçu fiscal corrigé"],
+            AuditAction.SignupApproved => l["Demande d'inscription validée"],
+            AuditAction.SubscriptionPlanChanged => l["Changement d'offre programmé"],
+            AuditAction.SubscriptionCancelled => l["Résiliation de l'abonnement demandée"],
+            AuditAction.SubscriptionResumed => l["Résiliation de l'abonnement annulée"],
         };
     }
 
@@ -90,7 +94,8 @@ public static class AuditNames
         AuditAction.StaffInvited or AuditAction.InvitationResent or AuditAction.InvitationCancelled or AuditAction.StaffRemoved => AuditGroup.Team,
         AuditAction.PresentationChanged or AuditAction.BrandColourChanged or AuditAction.LogoChanged or AuditAction.NeighbourhoodAdded
             or AuditAction.NeighbourhoodRemoved or AuditAction.SettingsChanged => AuditGroup.Settings,
-        AuditAction.CityCreated or AuditAction.SubscriptionStatusChanged => AuditGroup.Platform,
+        AuditAction.CityCreated or AuditAction.SubscriptionStatusChanged or AuditAction.SignupApproved or AuditAction.SubscriptionPlanChanged
+            or AuditAction.SubscriptionCancelled or AuditAction.SubscriptionResumed => AuditGroup.Platform,
         AuditAction.CallCreated or AuditAction.CallEdited or AuditAction.CallPublished or AuditAction.CallCancelled or AuditAction.ApplicationScored
             or AuditAction.ConflictOfInterestDeclared or AuditAction.ApplicationShortlisted or AuditAction.CallWinnersSelected
             or AuditAction.ApplicationSubmitted or AuditAction.ApplicationWithdrawn => AuditGroup.Calls,

@@ -82,7 +82,7 @@ public sealed partial class SubscriptionBilling(AppDbContext db, AuditTrail audi
         var plan = await db.Plans.SingleAsync(p => p.Id == period.PlanId, cancellationToken);
         var city = await db.Municipalities.IgnoreQueryFilters().SingleAsync(m => m.Id == subscription.MunicipalityId, cancellationToken);
         var sequence = await DocumentNumbers.ReserveAsync(db, Invoice.NumberPrefix, today.Year, 1, cancellationToken);
-        var invoice = Invoice.Issue(subscription, period, plan, city, null, Seller(), sequence, today, Now);
+        var invoice = Invoice.Issue(subscription, period, plan, city, Seller(), sequence, today, Now);
         db.Invoices.Add(invoice);
         try
         {

@@ -49,13 +49,13 @@ public sealed partial class DemoSeeder(
         var montreuil = await EnsureMunicipalityAsync(
             "Montreuil", "montreuil", "93048", "219300480", 111_934, "#0B5F3C", "montreuil.png",
             "Montreuil, ville de création et de solidarités aux portes de Paris, soutient les projets imaginés par ses habitantes et habitants : jardins partagés, équipements sportifs, lieux culturels, commerces de proximité.",
-            "contact-projets@montreuil.demo.labelkoz.fr", "01 48 70 60 00", "https://www.montreuil.fr/",
+            "contact-projets@montreuil.demo.labelkoz.fr", "01 48 70 60 00", "https://www.montreuil.fr/", "Hôtel de ville, place Jean-Jaurès\n93100 Montreuil",
             ["Bas-Montreuil", "Centre-ville", "Croix-de-Chavaux", "La Boissière", "Montreau – Le Morillon", "Ruffins – Théophile Sueur", "Villiers – Barbusse"],
             now, cancellationToken);
         var bagnolet = await EnsureMunicipalityAsync(
             "Bagnolet", "bagnolet", "93006", "219300068", 36_605, "#8E244C", "bagnolet.png",
             "Bagnolet accompagne les initiatives citoyennes qui rendent la ville plus verte, plus solidaire et plus vivante, quartier par quartier.",
-            "participation@bagnolet.demo.labelkoz.fr", "01 49 93 60 00", "https://www.ville-bagnolet.fr/",
+            "participation@bagnolet.demo.labelkoz.fr", "01 49 93 60 00", "https://www.ville-bagnolet.fr/", "Hôtel de ville, place Salvador-Allende\n93170 Bagnolet",
             ["Centre-ville", "La Noue", "Les Coutures", "Le Plateau – Malassis", "La Dhuys"],
             now, cancellationToken);
 
@@ -94,7 +94,7 @@ public sealed partial class DemoSeeder(
 
     private async Task<Municipality> EnsureMunicipalityAsync(
         string name, string slug, string insee, string siren, int population, string colour, string logo,
-        string presentation, string email, string phone, string website, string[] neighbourhoods,
+        string presentation, string email, string phone, string website, string billingAddress, string[] neighbourhoods,
         DateTime now, CancellationToken cancellationToken)
     {
         var existing = await db.Municipalities.Include(m => m.Memberships).SingleOrDefaultAsync(m => m.InseeCode == insee, cancellationToken);
@@ -107,6 +107,7 @@ public sealed partial class DemoSeeder(
         city.SetOfficialIdentity(siren);
         city.UpdatePresentation(name, presentation, email, phone, website, now);
         city.ChangeBrandColour(BrandColour.Parse(colour), now);
+        city.SetBillingAddress(billingAddress, now);
         await using (var stream = typeof(DemoSeeder).Assembly.GetManifestResourceStream($"Labelkoz.Web.Infrastructure.Persistence.SeedAssets.{logo}")!)
         {
             using var buffer = new MemoryStream();
