@@ -6,6 +6,7 @@ using Labelkoz.Web.Features.Communes;
 using Labelkoz.Web.Features.Funding;
 using Labelkoz.Web.Features.OpenData;
 using Labelkoz.Web.Features.Projects;
+using Labelkoz.Web.Features.Signup;
 using Labelkoz.Web.Features.Subscriptions;
 using Labelkoz.Web.Infrastructure.Mail;
 using Labelkoz.Web.Infrastructure.Persistence;
@@ -23,6 +24,7 @@ builder.AddCalls();
 builder.AddFunding();
 builder.AddCommunes();
 builder.AddSubscriptions();
+builder.AddSignup();
 builder.Services.AddLabelkozSecurity();
 
 var app = builder.Build();

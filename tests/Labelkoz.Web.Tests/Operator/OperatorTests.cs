@@ -28,6 +28,14 @@ public sealed class OperatorTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("/saint-ouen-sur-seine", list.MainText, StringComparison.Ordinal);
         Assert.Contains("Période d'essai", list.MainText, StringComparison.Ordinal);
 
+        // Every city has a subscription: a 30-day trial on the plan suggested for its population, billed monthly.
+        var trial = await app.WithDbAsync(db => db.Subscriptions.IgnoreQueryFilters()
+            .Where(s => s.MunicipalityId == db.Municipalities.Where(m => m.Slug == "saint-ouen-sur-seine").Select(m => m.Id).Single())
+            .Select(s => new { s.Status, s.Period, Plan = db.Plans.Where(p => p.Id == s.PlanId).Select(p => p.Name).Single(), Days = s.TrialEndsOn.DayNumber - s.StartedOn.DayNumber })
+            .SingleAsync());
+        Assert.Equal((SubscriptionStatus.Trial, Labelkoz.Domain.Subscriptions.BillingPeriod.Monthly, "Ville (10 000 à 50 000 habitants)", 30), (trial.Status, trial.Period, trial.Plan, trial.Days));
+        Assert.Contains("Ville (10 000 à 50 000 habitants)", details.Document.QuerySelector("#abonnement")!.TextContent, StringComparison.Ordinal);
+
         // The invitation travels by mail; the database only knows its hash.
         var mail = Assert.Single(AccountsTestKit.MailsTo(app, adminEmail));
         Assert.Contains("Saint-Ouen-sur-Seine", mail.Subject, StringComparison.Ordinal);

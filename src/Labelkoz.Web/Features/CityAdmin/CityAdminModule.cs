@@ -10,6 +10,7 @@ public static class CityAdminModule
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<InvitationMailer>();
         builder.Services.AddScoped<ResendInvitation>();
+        builder.Services.AddScoped<Operator.CityOpening>();
         return builder;
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Labelkoz.Data;
 using Labelkoz.Domain.Audit;
 using Labelkoz.Domain.Municipalities;
+using Labelkoz.Domain.Subscriptions;
 using Labelkoz.Web.Features.CityAdmin;
 using Labelkoz.Web.Features.Invitations;
 using Labelkoz.Web.Infrastructure.Audit;
@@ -15,20 +16,12 @@ using Microsoft.Extensions.Localization;
 namespace Labelkoz.Web.Features.Operator;
 
 /// <summary>
-/// One municipality as the operator sees it: identity, subscription (set by hand until billing
-/// exists), staff, and invitations still waiting.
+/// One municipality as the operator sees it: identity, subscription (its status computed from the
+/// invoices by the billing job, ADR 13), the sign-up request it came from, staff, and invitations
+/// still waiting. Five SQL commands to show.
 /// </summary>
 public sealed class CityModel(AppDbContext db, TimeProvider clock, AuditTrail audit, IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
 {
-    public const int ReasonMaxLength = 500;
-
-    /// <summary>The subscription form's fields (their errors are keyed by these names).</summary>
-    public const string StatusField = "status";
-
-    public const string ReasonField = "reason";
-
-    public static readonly IReadOnlyList<SubscriptionStatus> Statuses = Enum.GetValues<SubscriptionStatus>();
-
     [FromRoute]
     public long Id { get; set; }
 
@@ -38,10 +31,11 @@ public sealed class CityModel(AppDbContext db, TimeProvider clock, AuditTrail au
 
     public IReadOnlyList<WaitingInvitation> Invitations { get; private set; } = [];
 
-    /// <summary>The subscription form as it was sent, given back when it is refused.</summary>
-    public string? ChosenStatus { get; private set; }
+    /// <summary>The city's subscription, or null for a city opened before subscriptions existed.</summary>
+    public SubscriptionView? Subscription { get; private set; }
 
-    public string? StatusReason { get; private set; }
+    /// <summary>The sign-up request the city came from, if any.</summary>
+    public SignupView? Signup { get; private set; }
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -88,61 +82,6 @@ public sealed class CityModel(AppDbContext db, TimeProvider clock, AuditTrail au
         return RedirectToPage(new { id = Id });
     }
 
-    /// <summary>The operator sets the subscription's status by hand, with the reason kept in the journal.</summary>
-    public async Task<IActionResult> OnPostSubscriptionAsync([FromForm] string? status, [FromForm] string? reason, CancellationToken cancellationToken)
-    {
-        ChosenStatus = status;
-        StatusReason = reason;
-        var chosen = Statuses.Cast<SubscriptionStatus?>().FirstOrDefault(s => string.Equals(s.ToString(), status?.Trim(), StringComparison.Ordinal));
-        if (chosen is null)
-        {
-            ModelState.AddModelError(StatusField, l["Choisissez l'un des statuts d'abonnement proposés."]);
-        }
-
-        var why = reason?.Trim();
-        if (string.IsNullOrEmpty(why))
-        {
-            ModelState.AddModelError(ReasonField, l["Indiquez le motif du changement de statut."]);
-        }
-        else if (why.Length > ReasonMaxLength)
-        {
-            ModelState.AddModelError(ReasonField, l["Le motif ne peut pas dépasser {0} caractères.", ReasonMaxLength]);
-        }
-
-        var city = await db.Municipalities.SingleOrDefaultAsync(m => m.Id == Id, cancellationToken);
-        if (city is null)
-        {
-            return NotFound();
-        }
-
-        if (!ModelState.IsValid)
-        {
-            await TryLoadAsync(cancellationToken);
-            return Page();
-        }
-
-        var before = city.SubscriptionStatus;
-        if (!city.SetSubscriptionStatus(chosen!.Value, clock.GetUtcNow().UtcDateTime))
-        {
-            StatusMessage = l["L'abonnement de {0} était déjà « {1} » : rien n'a changé.", city.Name, StatusNames.Subscription(l, before)];
-            return RedirectToPage(new { id = Id });
-        }
-
-        await audit.RecordAsync(
-            AuditAction.SubscriptionStatusChanged,
-            AuditSubject.Municipality,
-            city.Id,
-            city.Name,
-            details: why,
-            before: AuditTrail.Values(("Abonnement", AuditNames.Recorded(before))),
-            after: AuditTrail.Values(("Abonnement", AuditNames.Recorded(city.SubscriptionStatus))),
-            municipalityId: city.Id,
-            cancellationToken: cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        StatusMessage = l["L'abonnement de {0} est maintenant « {1} ».", city.Name, StatusNames.Subscription(l, city.SubscriptionStatus)];
-        return RedirectToPage(new { id = Id });
-    }
-
     public Task LoadAsync(CancellationToken cancellationToken) => TryLoadAsync(cancellationToken);
 
     private async Task<bool> TryLoadAsync(CancellationToken cancellationToken)
@@ -151,7 +90,7 @@ public sealed class CityModel(AppDbContext db, TimeProvider clock, AuditTrail au
             .Where(m => m.Id == Id)
             .Select(m => new Details(
                 m.Id, m.Name, m.Slug, m.InseeCode, m.Siren, m.Population, m.SubscriptionStatus, m.BrandColour,
-                m.ContactEmail, m.ContactPhone, m.Website, m.Neighbourhoods.Count, m.CreatedAtUtc, m.UpdatedAtUtc))
+                m.ContactEmail, m.ContactPhone, m.Website, m.BillingAddress, m.Neighbourhoods.Count, m.CreatedAtUtc, m.UpdatedAtUtc))
             .SingleOrDefaultAsync(cancellationToken);
         if (city is null)
         {
@@ -160,6 +99,26 @@ public sealed class CityModel(AppDbContext db, TimeProvider clock, AuditTrail au
 
         City = city;
         var now = clock.GetUtcNow().UtcDateTime;
+        Subscription = await db.Subscriptions.AsNoTracking()
+            .Where(s => s.MunicipalityId == Id)
+            .Select(s => new SubscriptionView(
+                s.Status,
+                db.Plans.Where(p => p.Id == s.PlanId).Select(p => p.Name).First(),
+                s.Period,
+                s.StartedOn,
+                s.TrialEndsOn,
+                s.InvoicedUntil,
+                s.EndsOn,
+                s.NextPlanId == null ? null : db.Plans.Where(p => p.Id == s.NextPlanId).Select(p => p.Name).First(),
+                s.NextPeriod,
+                db.Invoices.Count(i => i.SubscriptionId == s.Id),
+                db.Invoices.Count(i => i.SubscriptionId == s.Id && i.Status == InvoiceStatus.Issued)))
+            .SingleOrDefaultAsync(cancellationToken);
+        Signup = await db.SignupRequests.AsNoTracking()
+            .Where(r => r.MunicipalityId == Id)
+            .OrderByDescending(r => r.Id)
+            .Select(r => new SignupView(r.Id, r.CreatedAtUtc, r.DecidedAtUtc, r.ContactName, r.ContactFunction, r.ContactEmail, r.OfficialDomain))
+            .FirstOrDefaultAsync(cancellationToken);
         Staff = await db.Memberships.AsNoTracking()
             .Where(m => m.MunicipalityId == Id)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m, u })
@@ -178,7 +137,13 @@ public sealed class CityModel(AppDbContext db, TimeProvider clock, AuditTrail au
 
     public sealed record Details(
         long Id, string Name, string Slug, string InseeCode, string? Siren, int Population, SubscriptionStatus Status, string BrandColour,
-        string? ContactEmail, string? ContactPhone, string? Website, int NeighbourhoodCount, DateTime CreatedAtUtc, DateTime UpdatedAtUtc);
+        string? ContactEmail, string? ContactPhone, string? Website, string? BillingAddress, int NeighbourhoodCount, DateTime CreatedAtUtc, DateTime UpdatedAtUtc);
+
+    public sealed record SubscriptionView(
+        SubscriptionStatus Status, string PlanName, BillingPeriod Period, DateOnly StartedOn, DateOnly TrialEndsOn, DateOnly InvoicedUntil, DateOnly? EndsOn,
+        string? NextPlanName, BillingPeriod? NextPeriod, int InvoiceCount, int UnpaidCount);
+
+    public sealed record SignupView(long Id, DateTime CreatedAtUtc, DateTime? DecidedAtUtc, string ContactName, string ContactFunction, string ContactEmail, string OfficialDomain);
 
     public sealed record Member(string DisplayName, string Email, StaffRole Role, DateTime GrantedAtUtc);
 

@@ -1,12 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Security.Claims;
 using Labelkoz.Data;
-using Labelkoz.Domain.Audit;
 using Labelkoz.Domain.Common;
 using Labelkoz.Domain.Municipalities;
-using Labelkoz.Web.Features.CityAdmin;
-using Labelkoz.Web.Features.Invitations;
-using Labelkoz.Web.Infrastructure.Audit;
+using Labelkoz.Domain.Subscriptions;
 using Labelkoz.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,10 +14,11 @@ using Microsoft.Extensions.Localization;
 namespace Labelkoz.Web.Features.Operator;
 
 /// <summary>
-/// The operator opens a municipality's site and invites its first admin: the city and the
-/// invitation are saved together, then the invitation mail leaves.
+/// The operator opens a municipality's site by hand and invites its first admin: the city, the
+/// invitation and its 30-day trial on the plan suggested for its population (billed monthly) are
+/// saved together (<see cref="CityOpening"/>), then the invitation mail leaves.
 /// </summary>
-public sealed class NewCityModel(AppDbContext db, TimeProvider clock, InvitationMailer mailer, AuditTrail audit, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class NewCityModel(AppDbContext db, CityOpening opening, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const string DefaultColour = "#1F4E8C";
 
@@ -46,51 +45,30 @@ public sealed class NewCityModel(AppDbContext db, TimeProvider clock, Invitation
             return Page();
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var city = Municipality.Create(Input.Name, slug, insee.Value.Value, Input.Population!.Value, now);
-        city.ChangeBrandColour(colour.Value, now);
-        var (token, hash) = InvitationTokens.Create();
-        var invitation = city.Invite(Input.AdminEmail, StaffRole.Admin, hash, UserId(), now, InvitationTokens.Validity);
-        db.Municipalities.Add(city);
-
-        // The entry belongs to the city being created, whose id this very save gives: it points at
-        // the city's temporary key, which EF replaces with the real one as it inserts both.
-        await audit.RecordAsync(
-            AuditAction.CityCreated,
-            AuditSubject.Municipality,
-            null,
-            city.Name,
-            after: AuditTrail.Values(
-                ("Nom", city.Name),
-                ("Adresse du site", "/" + city.Slug),
-                ("Code INSEE", city.InseeCode),
-                ("Population", city.Population),
-                ("Couleur", city.BrandColour),
-                ("Premier administrateur invité", invitation.Email),
-                ("Abonnement", AuditNames.Recorded(city.SubscriptionStatus))),
-            municipalityId: db.Entry(city).Property(m => m.Id).CurrentValue,
-            cancellationToken: cancellationToken);
-        try
+        var population = Input.Population!.Value;
+        var plan = Plan.Suggest(await db.Plans.Where(p => p.IsOffered).ToListAsync(cancellationToken), population);
+        if (plan is null)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another operator took the slug or the INSEE code between our check and our save.
-            db.ChangeTracker.Clear();
-            if (!await ReportTakenAsync(slug, insee.Value, cancellationToken))
-            {
-                throw;
-            }
-
+            ModelState.AddModelError(Field(nameof(InputModel.Population)), l["Aucune offre n'est proposée pour une commune de {0} habitants : créez-en une avant d'ouvrir ce site.", population.ToString("N0", CultureInfo.CurrentCulture)]);
             return Page();
         }
 
-        var sent = await mailer.SendAsync(Request, new(invitation.Email, invitation.Role, city.Name, token, invitation.ExpiresAtUtc), cancellationToken);
+        var outcome = await opening.OpenAsync(
+            new CityOpening.NewCity(Input.Name!, slug, insee.Value.Value, population, null, null, colour.Value, Input.AdminEmail!, plan, BillingPeriod.Monthly),
+            UserId(),
+            null,
+            cancellationToken);
+        if (outcome.City is not { } city)
+        {
+            ReportTaken(slug, insee.Value.Value, outcome.Taken!);
+            return Page();
+        }
+
+        var sent = await opening.SendInvitationAsync(Request, city, cancellationToken);
         TempData["StatusMessage"] = sent
-            ? l["La collectivité {0} est créée ; une invitation a été envoyée à {1}.", city.Name, invitation.Email].Value
-            : l["La collectivité {0} est créée, mais le courriel d'invitation n'a pas pu partir : renvoyez-le depuis cette page.", city.Name].Value;
-        return RedirectToPage("/Operator/City", new { id = city.Id });
+            ? l["La collectivité {0} est créée ; une invitation a été envoyée à {1}.", city.CityName, city.AdminEmail].Value
+            : l["La collectivité {0} est créée, mais le courriel d'invitation n'a pas pu partir : renvoyez-le depuis cette page.", city.CityName].Value;
+        return RedirectToPage("/Operator/City", new { id = city.CityId });
     }
 
     private void CheckName()
@@ -159,22 +137,22 @@ public sealed class NewCityModel(AppDbContext db, TimeProvider clock, Invitation
     /// <summary>Puts "already taken" on the slug and INSEE fields; true when either is taken.</summary>
     private async Task<bool> ReportTakenAsync(string slug, InseeCode insee, CancellationToken cancellationToken)
     {
-        var code = insee.Value;
-        var taken = await db.Municipalities.AsNoTracking()
-            .Where(m => m.Slug == slug || m.InseeCode == code)
-            .Select(m => new { m.Name, m.Slug, m.InseeCode })
-            .ToListAsync(cancellationToken);
-        if (taken.FirstOrDefault(m => m.Slug == slug) is { } bySlug)
+        var taken = await opening.TakenAsync(slug, insee.Value, cancellationToken);
+        ReportTaken(slug, insee.Value, taken);
+        return taken.Any;
+    }
+
+    private void ReportTaken(string slug, string insee, CityOpening.Taken taken)
+    {
+        if (taken.BySlug is { } bySlug)
         {
             ModelState.AddModelError(Field(nameof(InputModel.Slug)), l["L'adresse « {0} » est déjà utilisée par {1}.", slug, bySlug.Name]);
         }
 
-        if (taken.FirstOrDefault(m => m.InseeCode == code) is { } byCode)
+        if (taken.ByInsee is { } byCode)
         {
-            ModelState.AddModelError(Field(nameof(InputModel.InseeCode)), l["Le code INSEE {0} est déjà celui de {1}.", code, byCode.Name]);
+            ModelState.AddModelError(Field(nameof(InputModel.InseeCode)), l["Le code INSEE {0} est déjà celui de {1}.", insee, byCode.Name]);
         }
-
-        return taken.Count > 0;
     }
 
     private static string Field(string name) => $"{nameof(Input)}.{name}";
