@@ -54,6 +54,7 @@ public enum AuditAction
     SubscriptionPlanChanged,
     SubscriptionCancelled,
     SubscriptionResumed,
+    SubscriptionStartedEarly,
 }
 
 /// <summary>The kind of object an audit entry is about.</summary>

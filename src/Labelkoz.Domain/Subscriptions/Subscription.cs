@@ -110,13 +110,35 @@ public sealed class Subscription : ITenantOwned
         return new InvoicedPeriod(PlanId, Period, start, end);
     }
 
+    /// <summary>Whether the city may still end its trial early: in trial, nothing invoiced yet, no cancellation.</summary>
+    public bool CanEndTrialOn(DateOnly today) =>
+        Status == SubscriptionStatus.Trial && EndsOn is null && InvoicedUntil == TrialEndsOn && today < TrialEndsOn;
+
+    /// <summary>
+    /// The city subscribes before the trial's end (its budget allows it, or it wants its first invoice
+    /// now): the trial ends today and the first period starts today, invoiced at once.
+    /// </summary>
+    public void EndTrialNow(DateOnly today)
+    {
+        if (!CanEndTrialOn(today))
+        {
+            throw new DomainException("La période d'essai est déjà terminée : l'abonnement est en cours.");
+        }
+
+        TrialEndsOn = today;
+        InvoicedUntil = today;
+        Version++;
+    }
+
     /// <summary>The city changes its plan or billing period: it takes effect at the next period.</summary>
     public void ChangePlan(Plan plan, BillingPeriod period)
     {
         ArgumentNullException.ThrowIfNull(plan);
         EnsurePeriod(period);
         EnsureNotEnded();
-        if (!plan.IsOffered)
+
+        // A retired plan stays with its subscribers, who may still change their billing period on it.
+        if (!plan.IsOffered && plan.Id != PlanId)
         {
             throw new DomainException("Cette offre n'est plus proposée.");
         }
@@ -140,12 +162,17 @@ public sealed class Subscription : ITenantOwned
     }
 
     /// <summary>The city withdraws its cancellation before the end of the period.</summary>
-    public void Resume()
+    public void Resume(DateOnly today)
     {
         EnsureNotEnded();
-        if (EndsOn is null)
+        if (EndsOn is not { } end)
         {
             throw new DomainException("L'abonnement n'est pas résilié.");
+        }
+
+        if (today >= end)
+        {
+            throw new DomainException("L'abonnement a pris fin : la résiliation ne peut plus être annulée.");
         }
 
         EndsOn = null;

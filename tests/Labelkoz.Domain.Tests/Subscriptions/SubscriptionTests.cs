@@ -115,15 +115,32 @@ public sealed class SubscriptionTests
         Assert.Equal(SubscriptionStatus.Active, subscription.Status);
         Assert.True(subscription.Refresh(new DateOnly(2026, 3, 14), null, true));
         Assert.Equal(SubscriptionStatus.Cancelled, subscription.Status);
-        Assert.Throws<DomainException>(() => subscription.Resume());
+        Assert.Throws<DomainException>(() => subscription.Resume(new DateOnly(2026, 3, 14)));
         Assert.Throws<DomainException>(() => subscription.ChangePlan(plan, BillingPeriod.Yearly));
 
         // Withdrawn in time, it goes on.
         var (other, otherPlan) = Monthly();
         other.Cancel();
-        other.Resume();
+
+        // On its last day, not after, even before the job has marked it cancelled.
+        Assert.Throws<DomainException>(() => other.Resume(other.EndsOn!.Value));
+        other.Resume(other.EndsOn!.Value.AddDays(-1));
         Assert.True(other.InvoiceDue(SignedUp.AddDays(30)));
         Assert.NotNull(Issue(other, otherPlan, SignedUp.AddDays(30), 2));
+    }
+
+    [Fact]
+    public void ARetiredPlan_StaysWithItsSubscribers_WhoMayChangeTheirBillingPeriodOnIt()
+    {
+        var (subscription, plan) = Monthly();
+        plan.Retire();
+
+        subscription.ChangePlan(plan, BillingPeriod.Yearly);
+
+        Assert.Equal((null, BillingPeriod.Yearly), (subscription.NextPlanId, subscription.NextPeriod));
+        var retired = FundingKit.WithId(Plan.Create("Ancienne", 10_000, 50_000, 1_00, 10_00, 500, null, true), 7);
+        retired.Retire();
+        Assert.Throws<DomainException>(() => subscription.ChangePlan(retired, BillingPeriod.Monthly));
     }
 
     [Fact]
@@ -166,6 +183,32 @@ public sealed class SubscriptionTests
         Assert.Equal((InvoiceStatus.Paid, "VIR 123", today.AddDays(1)), (invoice.Status, invoice.PaymentReference, invoice.PaidOn));
         Assert.False(invoice.IsOverdue(today.AddDays(90)));
         Assert.Throws<DomainException>(() => invoice.RecordPayment(1, "VIR 124", today.AddDays(1), today.AddDays(3), DateTime.UtcNow));
+    }
+
+    [Fact]
+    public void TheCity_MayEndItsTrialEarly_OnceBeforeAnyInvoice_AndItsFirstPeriodStartsThatDay()
+    {
+        var (subscription, plan) = Monthly();
+        var today = SignedUp.AddDays(10);
+        Assert.True(subscription.CanEndTrialOn(today));
+        Assert.False(subscription.InvoiceDue(today));
+
+        subscription.EndTrialNow(today);
+
+        Assert.Equal((today, today), (subscription.TrialEndsOn, subscription.InvoicedUntil));
+        Assert.True(subscription.InvoiceDue(today));
+        var first = Issue(subscription, plan, today, 1);
+        Assert.Equal((today, today.AddMonths(1)), (first.PeriodStart, first.PeriodEnd));
+        Assert.False(subscription.CanEndTrialOn(today));
+        Assert.Throws<DomainException>(() => subscription.EndTrialNow(today));
+
+        var (cancelled, _) = Monthly();
+        cancelled.Cancel();
+        Assert.False(cancelled.CanEndTrialOn(today));
+        Assert.Throws<DomainException>(() => cancelled.EndTrialNow(today));
+
+        var (late, _) = Monthly();
+        Assert.False(late.CanEndTrialOn(late.TrialEndsOn));
     }
 
     private static (Subscription Subscription, Plan Plan) Monthly()

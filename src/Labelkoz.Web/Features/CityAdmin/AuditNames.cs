@@ -80,6 +80,7 @@ public static class AuditNames
             AuditAction.SubscriptionPlanChanged => l["Changement d'offre programmé"],
             AuditAction.SubscriptionCancelled => l["Résiliation de l'abonnement demandée"],
             AuditAction.SubscriptionResumed => l["Résiliation de l'abonnement annulée"],
+            AuditAction.SubscriptionStartedEarly => l["Abonnement commencé avant la fin de l'essai"],
         };
     }
 
@@ -95,7 +96,7 @@ public static class AuditNames
         AuditAction.PresentationChanged or AuditAction.BrandColourChanged or AuditAction.LogoChanged or AuditAction.NeighbourhoodAdded
             or AuditAction.NeighbourhoodRemoved or AuditAction.SettingsChanged => AuditGroup.Settings,
         AuditAction.CityCreated or AuditAction.SubscriptionStatusChanged or AuditAction.SignupApproved or AuditAction.SubscriptionPlanChanged
-            or AuditAction.SubscriptionCancelled or AuditAction.SubscriptionResumed => AuditGroup.Platform,
+            or AuditAction.SubscriptionCancelled or AuditAction.SubscriptionResumed or AuditAction.SubscriptionStartedEarly => AuditGroup.Platform,
         AuditAction.CallCreated or AuditAction.CallEdited or AuditAction.CallPublished or AuditAction.CallCancelled or AuditAction.ApplicationScored
             or AuditAction.ConflictOfInterestDeclared or AuditAction.ApplicationShortlisted or AuditAction.CallWinnersSelected
             or AuditAction.ApplicationSubmitted or AuditAction.ApplicationWithdrawn => AuditGroup.Calls,

@@ -10,6 +10,9 @@ namespace Labelkoz.Web.Features.Errors;
 [IgnoreAntiforgeryToken]
 public sealed class IndexModel(IStringLocalizer<SharedResource> l) : PageModel
 {
+    public const string ReadOnlyExplanation =
+        "{0} a résilié son abonnement à Labelkoz : son site reste consultable, mais on ne peut plus y proposer de projet, y commenter, y contribuer ni y candidater.";
+
     public string Title { get; private set; } = string.Empty;
 
     public string Explanation { get; private set; } = string.Empty;
@@ -36,6 +39,11 @@ public sealed class IndexModel(IStringLocalizer<SharedResource> l) : PageModel
             429 => (l["Trop de tentatives"].Value, l["Vous avez fait trop de tentatives en peu de temps. Patientez une minute avant de réessayer."].Value),
             _ => (l["Une erreur est survenue"].Value, l["Nous n'avons pas pu traiter votre demande. L'équipe technique a été prévenue ; réessayez dans quelques instants."].Value),
         };
+        if (code == 403 && HttpContext.Items[Infrastructure.Tenancy.TenantResolutionMiddleware.ReadOnlyRefusal] is string city)
+        {
+            (Title, Explanation) = (l["Site en lecture seule"].Value, l[ReadOnlyExplanation, city].Value);
+        }
+
         if (reExecuted || HttpContext.Response.StatusCode >= 400)
         {
             HttpContext.Response.StatusCode = code is >= 400 and < 600 ? code : 500;

@@ -3,7 +3,7 @@ using Labelkoz.Data.Tenancy;
 namespace Labelkoz.Web.Infrastructure.Tenancy;
 
 /// <summary>What the layout and pages need to know about the city whose site the request is on.</summary>
-public sealed record CurrentCity(long Id, string Name, string Slug, string BrandColour, string BrandText, string BrandOnWhite, bool HasLogo, long Version, string AccessibilityCompliance);
+public sealed record CurrentCity(long Id, string Name, string Slug, string BrandColour, string BrandText, string BrandOnWhite, bool HasLogo, long Version, string AccessibilityCompliance, bool ReadOnly = false);
 
 /// <summary>Scoped: filled once per request by <see cref="TenantResolutionMiddleware"/>.</summary>
 public sealed class TenantContext : ITenantContext
