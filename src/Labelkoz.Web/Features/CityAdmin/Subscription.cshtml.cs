@@ -74,7 +74,7 @@ public sealed class SubscriptionModel(AppDbContext db, TenantContext tenant, Sub
             return BadRequest();
         }
 
-        var subscription = await db.Subscriptions.SingleOrDefaultAsync(cancellationToken);
+        var subscription = await ForChangeAsync(expected, cancellationToken);
         if (subscription is null)
         {
             return NotFound();
@@ -111,7 +111,6 @@ public sealed class SubscriptionModel(AppDbContext db, TenantContext tenant, Sub
             return Page();
         }
 
-        db.Entry(subscription).Property(s => s.Version).OriginalValue = expected;
         var names = await db.Plans.AsNoTracking()
             .Where(p => p.Id == subscription.PlanId || p.Id == subscription.NextPlanId || p.Id == plan!.Id)
             .ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
@@ -148,7 +147,7 @@ public sealed class SubscriptionModel(AppDbContext db, TenantContext tenant, Sub
             return BadRequest();
         }
 
-        var subscription = await db.Subscriptions.SingleOrDefaultAsync(cancellationToken);
+        var subscription = await ForChangeAsync(expected, cancellationToken);
         if (subscription is null)
         {
             return NotFound();
@@ -162,7 +161,6 @@ public sealed class SubscriptionModel(AppDbContext db, TenantContext tenant, Sub
             return Page();
         }
 
-        db.Entry(subscription).Property(s => s.Version).OriginalValue = expected;
         subscription.Cancel();
         await audit.RecordAsync(
             AuditAction.SubscriptionCancelled,
@@ -188,13 +186,12 @@ public sealed class SubscriptionModel(AppDbContext db, TenantContext tenant, Sub
             return BadRequest();
         }
 
-        var subscription = await db.Subscriptions.SingleOrDefaultAsync(cancellationToken);
+        var subscription = await ForChangeAsync(expected, cancellationToken);
         if (subscription is null)
         {
             return NotFound();
         }
 
-        db.Entry(subscription).Property(s => s.Version).OriginalValue = expected;
         var trialEnd = subscription.TrialEndsOn;
         subscription.EndTrialNow(Today);
         await audit.RecordAsync(
@@ -222,13 +219,12 @@ public sealed class SubscriptionModel(AppDbContext db, TenantContext tenant, Sub
             return BadRequest();
         }
 
-        var subscription = await db.Subscriptions.SingleOrDefaultAsync(cancellationToken);
+        var subscription = await ForChangeAsync(expected, cancellationToken);
         if (subscription is null)
         {
             return NotFound();
         }
 
-        db.Entry(subscription).Property(s => s.Version).OriginalValue = expected;
         var endsOn = subscription.EndsOn;
         subscription.Resume(Today);
         await audit.RecordAsync(
@@ -276,6 +272,18 @@ public sealed class SubscriptionModel(AppDbContext db, TenantContext tenant, Sub
             .OrderByDescending(i => i.IssuedOn).ThenByDescending(i => i.Id)
             .Select(i => new InvoiceRow(i.Id, i.Number, i.IssuedOn, i.DueOn, i.PeriodStart, i.PeriodEnd, i.AmountExcludingVatCents, i.AmountIncludingVatCents, i.Status, i.PaidOn))
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The city's subscription, tracked, saved only if nobody changed it since the form was shown.</summary>
+    private async Task<Subscription?> ForChangeAsync(long expectedVersion, CancellationToken cancellationToken)
+    {
+        var subscription = await db.Subscriptions.SingleOrDefaultAsync(cancellationToken);
+        if (subscription is not null)
+        {
+            db.Entry(subscription).Property(s => s.Version).OriginalValue = expectedVersion;
+        }
+
+        return subscription;
     }
 
     public string PeriodName(BillingPeriod period) => period == BillingPeriod.Monthly ? l["mensuelle"] : l["annuelle"];
