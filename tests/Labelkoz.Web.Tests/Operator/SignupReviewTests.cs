@@ -339,6 +339,14 @@ public sealed class SignupReviewTests(AppFactory app) : IClassFixture<AppFactory
         var names = many.Document.QuerySelectorAll("#demandes tbody th a").Select(a => a.TextContent.Trim()).ToList();
         Assert.True(names.IndexOf("Commune de liste 8") < names.IndexOf("Commune de liste 0"), "Newest first.");
         Assert.Equal(HttpStatusCode.OK, (await operatorBrowser.GetAsync($"{ListPath}?filtre=inconnu&page=-4")).Status);
+
+        // The console says how many wait for the operator, and leads to them.
+        var waiting = await app.WithDbAsync(db => db.SignupRequests.CountAsync(r => r.Status == SignupStatus.Confirmed));
+        var console = await operatorBrowser.GetAsync("/operateur");
+        var notice = console.Document.QuerySelector("#inscriptions-a-valider a");
+        Assert.NotNull(notice);
+        Assert.Equal($"{waiting} demande(s) d'inscription à valider", notice.TextContent.Trim());
+        Assert.Equal(ListPath, notice.GetAttribute("href"));
     }
 
     private Task<SignupRequest> RequestAsync(long id) =>

@@ -36,6 +36,9 @@ public sealed class IndexModel(AppDbContext db, SubscriptionBilling billing, ISt
     /// <summary>The last twelve months, oldest first, the current one included.</summary>
     public IReadOnlyList<MonthRevenue> Revenue { get; private set; } = [];
 
+    /// <summary>Sign-up requests whose contact confirmed their address: the operator's to decide.</summary>
+    public int SignupsToValidate { get; private set; }
+
     [TempData]
     public string? StatusMessage { get; set; }
 
@@ -60,6 +63,7 @@ public sealed class IndexModel(AppDbContext db, SubscriptionBilling billing, ISt
             .ToListAsync(cancellationToken);
         MonthlyRecurringCents = paying.Sum(r => r.Cents);
         Revenue = await RevenueByMonthAsync(cancellationToken);
+        SignupsToValidate = await db.SignupRequests.CountAsync(r => r.Status == SignupStatus.Confirmed, cancellationToken);
     }
 
     /// <summary>The cities of the search (all of them, not one page), as a CSV file for a French spreadsheet.</summary>
