@@ -1,6 +1,7 @@
 using Labelkoz.Data;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Subscriptions;
+using Labelkoz.Web.Features.Invitations;
 using Labelkoz.Web.Features.Subscriptions;
 using Labelkoz.Web.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -46,6 +47,45 @@ public sealed class DemoSubscriptions(AppDbContext db, AuditTrail audit, IConfig
         clock.Set(now.AddDays(-20));
         db.Subscriptions.Add(Subscription.StartTrial(bagnolet.Id, Plan.Suggest(plans, bagnolet.Population)!, BillingPeriod.Yearly, billing.Today));
         await db.SaveChangesAsync(cancellationToken);
+        await SeedSignupRequestsAsync(plans, now, cancellationToken);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// Two communes asking to join, when the official list is loaded: Vincennes, confirmed, waiting for
+    /// the operator's decision; Fontenay-sous-Bois, whose contact wrote from outside its domain and has
+    /// not confirmed yet. Their confirmation links are never sent (the tokens are thrown away).
+    /// </summary>
+    private async Task SeedSignupRequestsAsync(IReadOnlyList<Plan> plans, DateTime now, CancellationToken cancellationToken)
+    {
+        var communes = await db.Communes.Where(c => c.InseeCode == "94080" || c.InseeCode == "94033").ToListAsync(cancellationToken);
+        foreach (var commune in communes.OrderBy(c => c.InseeCode))
+        {
+            var vincennes = commune.InseeCode == "94080";
+            var (_, hash) = InvitationTokens.Create();
+            var request = SignupRequest.Submit(
+                commune,
+                Plan.Suggest(plans, commune.Population ?? 0)!,
+                vincennes ? BillingPeriod.Yearly : BillingPeriod.Monthly,
+                vincennes ? "vincennes.demo.labelkoz.fr" : "fontenay-sous-bois.demo.labelkoz.fr",
+                vincennes ? "Hélène Garnier" : "Marc Olivier",
+                vincennes ? "Directrice générale des services" : "Chargé de mission démocratie participative",
+                vincennes ? "dgs@vincennes.demo.labelkoz.fr" : "marc.olivier.mairie@exemple.fr",
+                null,
+                contactOutsideDomainConfirmed: !vincennes,
+                vincennes ? "Hôtel de ville, 53 bis rue de Fontenay" : "Hôtel de ville, 4 esplanade Louis-Bayeurte",
+                commune.PostalCodeList.Count > 0 ? commune.PostalCodeList[0] : "94300",
+                commune.Name,
+                hash,
+                now.AddDays(vincennes ? -3 : -1));
+            if (vincennes)
+            {
+                request.Confirm(hash, now.AddDays(-2));
+            }
+
+            db.SignupRequests.Add(request);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 }
