@@ -109,6 +109,11 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Loading the 35 000 communes takes a second or two: only the test classes that need them do it.
         builder.UseSetting("ReferenceData:LoadCommunes", "false");
         builder.UseSetting("Subscriptions:RunJobs", "false");
+
+        // Tests close calls themselves (CallClosing.CloseDueCallsAsync). The closing service still runs
+        // once at start-up, then rarely: on a fake clock moved a month ahead, a 30-second period
+        // would fire its timer some 90 000 times, which made such a test last minutes.
+        builder.UseSetting("Calls:ClosingIntervalSeconds", "3600");
         if (OnPostgres)
         {
             builder.UseSetting("Database:Provider", "Postgres");
