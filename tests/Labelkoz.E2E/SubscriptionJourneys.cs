@@ -28,6 +28,8 @@ public sealed class SubscriptionJourneys(BrowserFixture fixture) : Journey(fixtu
         await Pages.CheckAccessibilityAsync(mairie);
         await mairie.GetByLabel("Nom de la commune ou code postal").FillAsync("93260");
         await mairie.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
+        await Expect(mairie).ToHaveURLAsync(new Regex("q=93260"));
+        await Expect(mairie.GetByRole(AriaRole.Link, new() { Name = "Choisir Les Lilas" })).ToBeVisibleAsync();
         await Pages.CheckAccessibilityAsync(mairie);
         await mairie.GetByRole(AriaRole.Link, new() { Name = "Choisir Les Lilas" }).ClickAsync();
         await Expect(mairie).ToHaveURLAsync(new Regex("insee=93045"));
@@ -95,7 +97,7 @@ public sealed class SubscriptionJourneys(BrowserFixture fixture) : Journey(fixtu
         await Expect(admin.GetByRole(AriaRole.Main)).ToContainTextAsync("Période d'essai");
         await Pages.CheckAccessibilityAsync(admin);
         await admin.Locator("form#souscrire").GetByRole(AriaRole.Button).ClickAsync();
-        await Expect(admin.GetByRole(AriaRole.Main)).ToContainTextAsync(new Regex(@"LKZ-\d{4}-\d{6}"));
+        await Expect(admin.GetByRole(AriaRole.Main)).ToContainTextAsync("L'abonnement commence aujourd'hui : la facture LKZ-");
         var number = Regex.Match(await admin.GetByRole(AriaRole.Main).InnerTextAsync(), @"LKZ-\d{4}-\d{6}").Value;
         await Pages.CheckAccessibilityAsync(admin);
 
@@ -105,7 +107,7 @@ public sealed class SubscriptionJourneys(BrowserFixture fixture) : Journey(fixtu
         var row = op.GetByRole(AriaRole.Row).Filter(new() { HasText = number });
         await row.GetByLabel($"Référence du virement reçu pour {number}").FillAsync("VIR-LILAS-0001");
         await row.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le paiement" }).ClickAsync();
-        await Expect(op.GetByRole(AriaRole.Main)).ToContainTextAsync(number);
+        await Expect(op.GetByRole(AriaRole.Main)).ToContainTextAsync($"Le paiement de la facture {number} est enregistré.");
         await Pages.CheckAccessibilityAsync(op);
 
         // The city is active.
