@@ -111,8 +111,11 @@ public sealed class Subscription : ITenantOwned
     }
 
     /// <summary>Whether the city may still end its trial early: in trial, nothing invoiced yet, no cancellation.</summary>
-    public bool CanEndTrialOn(DateOnly today) =>
-        Status == SubscriptionStatus.Trial && EndsOn is null && InvoicedUntil == TrialEndsOn && today < TrialEndsOn;
+    public bool CanEndTrialOn(DateOnly today) => CanEndTrial(Status, EndsOn, InvoicedUntil, TrialEndsOn, today);
+
+    /// <summary>The same rule on a subscription's columns, for pages that read a projection.</summary>
+    public static bool CanEndTrial(SubscriptionStatus status, DateOnly? endsOn, DateOnly invoicedUntil, DateOnly trialEndsOn, DateOnly today) =>
+        status == SubscriptionStatus.Trial && endsOn is null && invoicedUntil == trialEndsOn && today < trialEndsOn;
 
     /// <summary>
     /// The city subscribes before the trial's end (its budget allows it, or it wants its first invoice
