@@ -1,10 +1,13 @@
+using Labelkoz.Web.Demo;
 using Labelkoz.Web.Features.Accounts;
 using Labelkoz.Web.Features.Calls;
 using Labelkoz.Web.Features.Cities;
-using Labelkoz.Web.Features.CityAdmin;
 using Labelkoz.Web.Features.Communes;
 using Labelkoz.Web.Features.Funding;
+using Labelkoz.Web.Features.Invitations;
+using Labelkoz.Web.Features.Notifications;
 using Labelkoz.Web.Features.OpenData;
+using Labelkoz.Web.Features.Operator;
 using Labelkoz.Web.Features.Projects;
 using Labelkoz.Web.Features.Signup;
 using Labelkoz.Web.Features.Subscriptions;
@@ -18,13 +21,16 @@ builder.AddWeb();
 builder.AddPersistence();
 builder.AddAccounts();
 builder.AddMail();
-builder.AddCityAdmin();
+builder.AddNotifications();
+builder.AddInvitations();
+builder.AddOperator();
 builder.AddOpenData();
 builder.AddCalls();
 builder.AddFunding();
 builder.AddCommunes();
 builder.AddSubscriptions();
 builder.AddSignup();
+builder.AddDemo();
 builder.Services.AddLabelkozSecurity();
 
 var app = builder.Build();
@@ -38,6 +44,9 @@ app.MapCommunesOpenData();
 app.MapStripeWebhook();
 app.MapRazorPages();
 await app.PrepareDatabaseAsync();
+await app.LoadCommunesAsync();
+await app.EnsurePlansAsync();
+await app.SeedDemoDataAsync();
 await app.RunAsync();
 
 /// <summary>Entry point, visible to <c>WebApplicationFactory</c> in the tests.</summary>

@@ -1,5 +1,5 @@
 using System.Net;
-using Labelkoz.Web.Infrastructure.Persistence;
+using Labelkoz.Web.Demo;
 using Labelkoz.Web.Tests.Infrastructure;
 using static Labelkoz.Web.Tests.Accounts.AccountsTestKit;
 

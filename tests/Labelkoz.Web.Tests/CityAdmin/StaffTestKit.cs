@@ -24,7 +24,7 @@ internal static class StaffTestKit
     /// <summary>On https: outside Development the session cookie is Secure and would not travel over http.</summary>
     public static TestBrowser HttpsBrowser(this AppFactory app) => app.NewBrowser();
 
-    public static async Task<TestBrowser> SignedInAsync(this AppFactory app, string email, string password = Web.Infrastructure.Persistence.DemoSeeder.DemoPassword)
+    public static async Task<TestBrowser> SignedInAsync(this AppFactory app, string email, string password = Web.Demo.DemoSeeder.DemoPassword)
     {
         var browser = app.HttpsBrowser();
         await browser.LogInAsync(email, password);
@@ -83,7 +83,7 @@ internal static class StaffTestKit
         using var scope = app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Membre " + role, CreatedAtUtc = DateTime.UtcNow };
-        var created = await users.CreateAsync(user, Web.Infrastructure.Persistence.DemoSeeder.DemoPassword);
+        var created = await users.CreateAsync(user, Web.Demo.DemoSeeder.DemoPassword);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Slug == slug);
@@ -99,7 +99,7 @@ internal static class StaffTestKit
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var created = await users.CreateAsync(
             new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Personne invitée", CreatedAtUtc = DateTime.UtcNow },
-            Web.Infrastructure.Persistence.DemoSeeder.DemoPassword);
+            Web.Demo.DemoSeeder.DemoPassword);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
     }
 

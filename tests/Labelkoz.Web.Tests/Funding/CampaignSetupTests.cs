@@ -63,7 +63,7 @@ public sealed class CampaignSetupTests(FundingApp app) : IClassFixture<FundingAp
         Assert.Equal(1_500_00, campaign.GoalCents);
         Assert.Equal(CampaignMode.KeepItAll, campaign.Mode);
         Assert.Equal(5_00, campaign.MinimumContributionCents);
-        Assert.Equal(SetupModel.EndOfParisDay(endDay), campaign.EndsAtUtc);
+        Assert.Equal(EndOfParisDay(endDay), campaign.EndsAtUtc);
         Assert.Equal(59, Cultures.ToParis(campaign.EndsAtUtc!.Value).Minute);
         var tier = Assert.Single(campaign.Tiers);
         Assert.Equal(("Un t-shirt du parc", 30_00L, (int?)50, 7_50L, (DateOnly?)new DateOnly(2027, 3, 1)), (tier.Title, tier.MinimumCents, tier.Quantity, tier.ValueCents, tier.DeliveryMonth));
@@ -249,9 +249,9 @@ public sealed class CampaignSetupTests(FundingApp app) : IClassFixture<FundingAp
     [Fact]
     public void TheEndOfAParisDay_IsConvertedToUtc_AcrossDaylightSaving()
     {
-        Assert.Equal(new DateTime(2027, 3, 28, 21, 59, 59, DateTimeKind.Utc), SetupModel.EndOfParisDay(new DateOnly(2027, 3, 28)));
-        Assert.Equal(new DateTime(2027, 3, 27, 22, 59, 59, DateTimeKind.Utc), SetupModel.EndOfParisDay(new DateOnly(2027, 3, 27)));
-        Assert.Equal(new DateTime(2027, 10, 31, 22, 59, 59, DateTimeKind.Utc), SetupModel.EndOfParisDay(new DateOnly(2027, 10, 31)));
+        Assert.Equal(new DateTime(2027, 3, 28, 21, 59, 59, DateTimeKind.Utc), EndOfParisDay(new DateOnly(2027, 3, 28)));
+        Assert.Equal(new DateTime(2027, 3, 27, 22, 59, 59, DateTimeKind.Utc), EndOfParisDay(new DateOnly(2027, 3, 27)));
+        Assert.Equal(new DateTime(2027, 10, 31, 22, 59, 59, DateTimeKind.Utc), EndOfParisDay(new DateOnly(2027, 10, 31)));
     }
 
     private Task<Campaign> CampaignAsync(long projectId) =>
@@ -281,4 +281,10 @@ public sealed class CampaignSetupTests(FundingApp app) : IClassFixture<FundingAp
 
             return project.Id;
         });
+
+    private static DateTime EndOfParisDay(DateOnly day)
+    {
+        Assert.Equal(ParisInput.Read, ParisDates.EndOfDay(day, out var utc));
+        return utc;
+    }
 }

@@ -100,7 +100,7 @@ public sealed class TestBrowser(HttpClient client) : IDisposable
         return await Page.ReadAsync(response);
     }
 
-    public async Task<Page> LogInAsync(string email, string password = Labelkoz.Web.Infrastructure.Persistence.DemoSeeder.DemoPassword)
+    public async Task<Page> LogInAsync(string email, string password = Labelkoz.Web.Demo.DemoSeeder.DemoPassword)
     {
         var login = await GetAsync("/compte/connexion");
         var result = await SubmitAsync(login, "form#connexion", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });

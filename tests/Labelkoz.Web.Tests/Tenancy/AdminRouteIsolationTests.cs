@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Projects;
-using Labelkoz.Web.Features.CityAdmin;
 using Labelkoz.Web.Infrastructure.Tenancy;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;

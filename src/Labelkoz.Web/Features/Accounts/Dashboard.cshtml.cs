@@ -1,8 +1,8 @@
 using Labelkoz.Data;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Web.Infrastructure.Tenancy;
+using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +11,7 @@ namespace Labelkoz.Web.Features.Accounts;
 
 /// <summary>The signed-in person's space: their account pages and the cities where they are staff.</summary>
 [Authorize]
-public sealed class DashboardModel(AppDbContext db, UserManager<AppUser> users) : PageModel
+public sealed class DashboardModel(AppDbContext db) : PageModel
 {
     public Me Person { get; private set; } = null!;
 
@@ -21,7 +21,7 @@ public sealed class DashboardModel(AppDbContext db, UserManager<AppUser> users) 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!long.TryParse(users.GetUserId(User), out var userId))
+        if (User.IdOrNull() is not { } userId)
         {
             return Challenge();
         }

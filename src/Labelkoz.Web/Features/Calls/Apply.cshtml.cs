@@ -4,14 +4,12 @@ using Labelkoz.Data;
 using Labelkoz.Domain.Audit;
 using Labelkoz.Domain.Calls;
 using Labelkoz.Domain.Projects;
-using Labelkoz.Web.Features.Projects.Propose;
 using Labelkoz.Web.Infrastructure.Audit;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Storage;
 using Labelkoz.Web.Infrastructure.Tenancy;
 using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +31,6 @@ namespace Labelkoz.Web.Features.Calls;
 public sealed class ApplyModel(
     AppDbContext db,
     TenantContext tenant,
-    UserManager<AppUser> users,
     TimeProvider clock,
     IFileStore files,
     AuditTrail audit,
@@ -138,7 +135,7 @@ public sealed class ApplyModel(
             return BadRequest();
         }
 
-        var userId = users.CurrentUserId(User);
+        var userId = User.Id();
         var application = await db.CallApplications.Include(a => a.Answers)
             .SingleOrDefaultAsync(a => a.CallId == id && a.ApplicantUserId == userId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -226,7 +223,7 @@ public sealed class ApplyModel(
             else
             {
                 // The version the person saw: if the application changed since, the save is refused.
-                db.Entry(application).Property(a => a.Version).OriginalValue = Input.Version.Value;
+                db.ExpectVersion(application, Input.Version.Value);
             }
 
             application.Edit(call, userId, Input.HolderType!.Value, Input.OrganisationName, Input.Rna, Input.Siren, Input.ProjectTitle, Input.Summary, answers, now);
@@ -276,7 +273,7 @@ public sealed class ApplyModel(
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
         NowUtc = clock.GetUtcNow().UtcDateTime;
-        var userId = users.CurrentUserId(User);
+        var userId = User.Id();
         Current = await db.Calls.AsNoTracking()
             .Where(c => c.Id == _callId)
             .Select(c => new CallView(c.Id, c.Title, c.Status, c.OpensAtUtc, c.ClosesAtUtc, c.AcceptsIndividuals, c.AcceptsAssociations, c.AcceptsCompanies))
@@ -301,7 +298,7 @@ public sealed class ApplyModel(
     /// <summary>The person's own file answer, back to them as an attachment.</summary>
     public async Task<IActionResult> OnGetFileAsync([FromRoute] long id, long? questionId, CancellationToken cancellationToken)
     {
-        var userId = users.CurrentUserId(User);
+        var userId = User.Id();
         var answer = await db.ApplicationAnswers.AsNoTracking()
             .Where(a => a.QuestionId == questionId && a.FileKey != null
                 && db.CallApplications.Any(c => c.Id == a.ApplicationId && c.CallId == id && c.ApplicantUserId == userId))
@@ -327,7 +324,7 @@ public sealed class ApplyModel(
             return NotFound();
         }
 
-        var userId = users.CurrentUserId(User);
+        var userId = User.Id();
         var application = await db.CallApplications.Include(a => a.Answers)
             .SingleOrDefaultAsync(a => a.CallId == id && a.ApplicantUserId == userId, cancellationToken);
         if (application is null)
@@ -340,7 +337,7 @@ public sealed class ApplyModel(
             return BadRequest();
         }
 
-        db.Entry(application).Property(a => a.Version).OriginalValue = version.Value;
+        db.ExpectVersion(application, version.Value);
         act(application, call, userId, clock.GetUtcNow().UtcDateTime);
         await audit.RecordAsync(action, AuditSubject.Application, application.Id, application.ProjectTitle, call.Title, cancellationToken: cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

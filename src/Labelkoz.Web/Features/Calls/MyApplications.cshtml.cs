@@ -1,8 +1,7 @@
 using Labelkoz.Data;
 using Labelkoz.Domain.Calls;
-using Labelkoz.Web.Features.Projects.Propose;
+using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,13 +13,13 @@ namespace Labelkoz.Web.Features.Calls;
 /// city through: the applicant is filtered here. One SQL command.
 /// </summary>
 [Authorize]
-public sealed class MyApplicationsModel(AppDbContext db, UserManager<AppUser> users) : PageModel
+public sealed class MyApplicationsModel(AppDbContext db) : PageModel
 {
     public IReadOnlyList<Row> Applications { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var userId = users.CurrentUserId(User);
+        var userId = User.Id();
         Applications = await (
                 from a in db.CallApplications.AsNoTracking()
                 join c in db.Calls on a.CallId equals c.Id

@@ -16,12 +16,13 @@ public static class CommunesModule
     /// Loads the list into its table when it is missing or outdated, unless
     /// <c>ReferenceData:LoadCommunes</c> is false (the tests that do not need it).
     /// </summary>
-    public static async Task LoadCommunesAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    public static async Task LoadCommunesAsync(this WebApplication app)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        if (services.GetRequiredService<IConfiguration>().GetValue("ReferenceData:LoadCommunes", true))
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Configuration.GetValue("ReferenceData:LoadCommunes", true))
         {
-            await services.GetRequiredService<CommuneLoader>().LoadAsync(cancellationToken);
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<CommuneLoader>().LoadAsync(CancellationToken.None);
         }
     }
 }

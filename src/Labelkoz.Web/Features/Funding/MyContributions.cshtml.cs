@@ -1,9 +1,8 @@
 using System.Globalization;
 using Labelkoz.Data;
 using Labelkoz.Domain.Funding;
-using Labelkoz.Web.Features.Projects.Propose;
+using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +14,7 @@ namespace Labelkoz.Web.Features.Funding;
 /// contributor is filtered here. Two SQL commands (the count, the page), however many there are.
 /// </summary>
 [Authorize]
-public sealed class MyContributionsModel(AppDbContext db, UserManager<AppUser> users) : PageModel
+public sealed class MyContributionsModel(AppDbContext db) : PageModel
 {
     public const int PageSize = 20;
 
@@ -32,7 +31,7 @@ public sealed class MyContributionsModel(AppDbContext db, UserManager<AppUser> u
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var userId = users.CurrentUserId(User);
+        var userId = User.Id();
         var mine = db.Contributions.AsNoTracking().Where(c => c.ContributorUserId == userId);
         Total = await mine.CountAsync(cancellationToken);
         PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);

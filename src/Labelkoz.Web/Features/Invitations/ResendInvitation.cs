@@ -1,7 +1,7 @@
 using System.Globalization;
 using Labelkoz.Data;
 using Labelkoz.Domain.Audit;
-using Labelkoz.Web.Features.CityAdmin;
+using Labelkoz.Web.Features.Audit;
 using Labelkoz.Web.Infrastructure.Audit;
 using Labelkoz.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Security.Claims;
 using Labelkoz.Data;
 using Labelkoz.Domain.Notifications;
 using Labelkoz.Web.Infrastructure.Localization;
+using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -32,7 +32,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IStringLocal
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (UserId() is not { } userId)
+        if (User.IdOrNull() is not { } userId)
         {
             return Challenge();
         }
@@ -72,7 +72,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IStringLocal
     /// <summary>Marks every unread notification of the person read, in one statement.</summary>
     public async Task<IActionResult> OnPostMarkAllReadAsync(CancellationToken cancellationToken)
     {
-        if (UserId() is not { } userId)
+        if (User.IdOrNull() is not { } userId)
         {
             return Challenge();
         }
@@ -91,8 +91,6 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IStringLocal
 
     public string PageUrl(int page) =>
         page <= 1 ? "/compte/notifications" : "/compte/notifications?page=" + page.ToString(CultureInfo.InvariantCulture);
-
-    private long? UserId() => long.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
     public sealed record Row(long Id, NotificationKind Kind, string Subject, string? Text, DateTime CreatedAtUtc, bool IsRead, string? CityName);
 }

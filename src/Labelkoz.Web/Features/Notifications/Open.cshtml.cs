@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Labelkoz.Data;
+using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +16,7 @@ public sealed class OpenModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        if (!long.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        if (User.IdOrNull() is not { } userId)
         {
             return Challenge();
         }

@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Labelkoz.Data;
+using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +14,7 @@ public sealed class UnreadNotificationsViewComponent(AppDbContext db) : ViewComp
     public async Task<IViewComponentResult> InvokeAsync()
     {
         var unread = 0;
-        if (long.TryParse(UserClaimsPrincipal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        if (UserClaimsPrincipal.IdOrNull() is { } userId)
         {
             unread = await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAtUtc == null, HttpContext.RequestAborted);
         }

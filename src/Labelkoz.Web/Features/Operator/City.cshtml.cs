@@ -1,9 +1,8 @@
-using System.Security.Claims;
 using Labelkoz.Data;
 using Labelkoz.Domain.Audit;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Subscriptions;
-using Labelkoz.Web.Features.CityAdmin;
+using Labelkoz.Web.Features.Audit;
 using Labelkoz.Web.Features.Invitations;
 using Labelkoz.Web.Infrastructure.Audit;
 using Labelkoz.Web.Infrastructure.Localization;
@@ -45,7 +44,7 @@ public sealed class CityModel(AppDbContext db, TimeProvider clock, AuditTrail au
 
     public async Task<IActionResult> OnPostResendAsync(long invitationId, [FromServices] ResendInvitation resend, CancellationToken cancellationToken)
     {
-        var message = await resend.ExecuteAsync(Id, invitationId, UserId(), Request, cancellationToken);
+        var message = await resend.ExecuteAsync(Id, invitationId, User.IdOrNull(), Request, cancellationToken);
         if (message is null)
         {
             return NotFound();
@@ -132,8 +131,6 @@ public sealed class CityModel(AppDbContext db, TimeProvider clock, AuditTrail au
             .ToListAsync(cancellationToken);
         return true;
     }
-
-    private long? UserId() => long.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
     public sealed record Details(
         long Id, string Name, string Slug, string InseeCode, string? Siren, int Population, SubscriptionStatus Status, string BrandColour,

@@ -2,7 +2,7 @@ using Labelkoz.Data;
 using Labelkoz.Domain.Audit;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Subscriptions;
-using Labelkoz.Web.Features.CityAdmin;
+using Labelkoz.Web.Features.Audit;
 using Labelkoz.Web.Features.Invitations;
 using Labelkoz.Web.Features.Subscriptions;
 using Labelkoz.Web.Infrastructure.Audit;

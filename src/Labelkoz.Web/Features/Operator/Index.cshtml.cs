@@ -2,8 +2,9 @@ using System.Globalization;
 using Labelkoz.Data;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Subscriptions;
-using Labelkoz.Web.Features.CityAdmin;
+using Labelkoz.Web.Features.Cities.Admin;
 using Labelkoz.Web.Features.Subscriptions;
+using Labelkoz.Web.Infrastructure.Csv;
 using Labelkoz.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -97,7 +98,7 @@ public sealed class IndexModel(AppDbContext db, SubscriptionBilling billing, ISt
         }
 
         Response.Headers.CacheControl = "no-store";
-        return File(csv.ToBytes(), JournalCsv.ContentType, "collectivites.csv");
+        return File(csv.ToBytes(), Csv.ContentType, "collectivites.csv");
     }
 
     /// <summary>

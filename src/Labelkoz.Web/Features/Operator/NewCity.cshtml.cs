@@ -1,11 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Security.Claims;
 using Labelkoz.Data;
 using Labelkoz.Domain.Common;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Subscriptions;
 using Labelkoz.Web.Infrastructure.Localization;
+using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -55,7 +55,7 @@ public sealed class NewCityModel(AppDbContext db, CityOpening opening, IStringLo
 
         var outcome = await opening.OpenAsync(
             new CityOpening.NewCity(Input.Name!, slug, insee.Value.Value, population, null, null, colour.Value, Input.AdminEmail!, plan, BillingPeriod.Monthly),
-            UserId(),
+            User.IdOrNull(),
             null,
             cancellationToken);
         if (outcome.City is not { } city)
@@ -156,8 +156,6 @@ public sealed class NewCityModel(AppDbContext db, CityOpening opening, IStringLo
     }
 
     private static string Field(string name) => $"{nameof(Input)}.{name}";
-
-    private long? UserId() => long.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
     public sealed class InputModel
     {

@@ -8,7 +8,6 @@ using Labelkoz.Web.Infrastructure.Tenancy;
 using Labelkoz.Web.Infrastructure.Text;
 using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Html;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +23,6 @@ namespace Labelkoz.Web.Features.Projects;
 public sealed class DetailsModel(
     AppDbContext db,
     TenantContext tenant,
-    UserManager<AppUser> users,
     TimeProvider clock,
     MarkdownRenderer markdown,
     IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
@@ -365,7 +363,7 @@ public sealed class DetailsModel(
         }
 
         ProjectId = id;
-        ViewerId = long.TryParse(users.GetUserId(User), NumberStyles.None, CultureInfo.InvariantCulture, out var viewer) ? viewer : null;
+        ViewerId = User.IdOrNull();
         return true;
     }
 

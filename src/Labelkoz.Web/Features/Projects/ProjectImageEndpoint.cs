@@ -1,5 +1,6 @@
 using Labelkoz.Data;
 using Labelkoz.Web.Infrastructure.Storage;
+using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,8 +34,7 @@ public static class ProjectImageEndpoint
             }
 
             var isPublic = image.IsPublic;
-            var signedIn = long.TryParse(users.GetUserId(http.User), out var userId);
-            var mayPreview = signedIn && (userId == image.HolderUserId
+            var mayPreview = http.User.IdOrNull() is { } userId && (userId == image.HolderUserId
                 || await db.Memberships.AnyAsync(m => m.UserId == userId, http.RequestAborted));
             if ((!isPublic && !mayPreview) || files.OpenRead(image.FileKey) is not { } stream)
             {

@@ -2,7 +2,7 @@ using Labelkoz.Data;
 using Labelkoz.Domain.Audit;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Subscriptions;
-using Labelkoz.Web.Features.CityAdmin;
+using Labelkoz.Web.Features.Audit;
 using Labelkoz.Web.Infrastructure.Audit;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Persistence;

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Security.Claims;
 using Labelkoz.Data;
 using Labelkoz.Domain.Audit;
 using Labelkoz.Web.Infrastructure.Tenancy;
+using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelkoz.Web.Infrastructure.Audit;
@@ -55,7 +55,7 @@ public sealed class AuditTrail(AppDbContext db, IHttpContextAccessor http, Tenan
         }
 
         var user = http.HttpContext?.User;
-        if (!long.TryParse(user?.FindFirstValue(ClaimTypes.NameIdentifier), out var id))
+        if (user?.IdOrNull() is not { } id)
         {
             _actor = (null, "Plateforme");
             return _actor.Value;

@@ -1,6 +1,5 @@
 using Labelkoz.Data;
 using Labelkoz.Data.Tenancy;
-using Labelkoz.Web.Features.Communes;
 using Labelkoz.Web.Infrastructure.Storage;
 using Labelkoz.Web.Infrastructure.Tenancy;
 using Microsoft.Data.Sqlite;
@@ -42,15 +41,10 @@ public static class PersistenceModule
             };
             options.AddInterceptors(services.GetRequiredService<TenantWriteGuard>());
         });
-        builder.Services.AddScoped<DemoSeeder>();
-        builder.Services.AddScoped<DemoProjects>();
-        builder.Services.AddScoped<DemoCalls>();
-        builder.Services.AddScoped<DemoFunding>();
-        builder.Services.AddScoped<DemoSubscriptions>();
         return builder;
     }
 
-    /// <summary>Applies pending migrations, loads the official list of communes, then seeds the demo cities and accounts when configured.</summary>
+    /// <summary>Applies pending migrations. Reference data and demo data are loaded afterwards by their own features (see Program.cs).</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -65,14 +59,7 @@ public static class PersistenceModule
         }
 
         await db.Database.MigrateAsync();
-        await scope.ServiceProvider.LoadCommunesAsync(CancellationToken.None);
-        await PlanSeeding.EnsurePlansAsync(db, CancellationToken.None);
-        if (app.Configuration.GetValue("Database:SeedDemoData", false))
-        {
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
-        }
     }
-
 }
 
 public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)

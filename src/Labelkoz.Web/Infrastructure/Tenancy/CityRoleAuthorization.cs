@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using Labelkoz.Data;
 using Labelkoz.Domain.Municipalities;
+using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,7 +34,7 @@ public sealed class CityRoleHandler(TenantContext tenant, AppDbContext db) : Aut
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, CityRoleRequirement requirement)
     {
         if (tenant.MunicipalityId is not { } municipalityId
-            || !long.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+            || context.User.IdOrNull() is not { } userId)
         {
             return;
         }

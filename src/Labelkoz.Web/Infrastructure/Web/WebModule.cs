@@ -20,8 +20,7 @@ public static class WebModule
             .AddRazorPages(options =>
             {
                 options.RootDirectory = "/Features";
-                options.Conventions.AuthorizeFolder("/CityAdmin", Policies.CityStaff);
-                options.Conventions.AuthorizeFolder("/Operator", Policies.Operator);
+                options.Conventions.Add(new StaffFolderAuthorization());
                 options.Conventions.ConfigureFilter(new DomainExceptionPageFilter());
             })
             .AddViewOptions(options =>
@@ -38,7 +37,6 @@ public static class WebModule
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<SiteAddress>();
         builder.Services.AddScoped<Audit.AuditTrail>();
-        builder.Services.AddScoped<Features.Notifications.Notifier>();
 
         // French text stays readable in the HTML instead of becoming numeric entities.
         builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -138,7 +138,7 @@ internal static class PublicProjectKit
             var email = $"{prefix}-{i}-{Guid.NewGuid():N}@exemple.fr";
             var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"{prefix} {i}", CreatedAtUtc = DateTime.UtcNow };
             var created = withPassword
-                ? await users.CreateAsync(user, Web.Infrastructure.Persistence.DemoSeeder.DemoPassword)
+                ? await users.CreateAsync(user, Web.Demo.DemoSeeder.DemoPassword)
                 : await users.CreateAsync(user);
             Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
             emails.Add(email);

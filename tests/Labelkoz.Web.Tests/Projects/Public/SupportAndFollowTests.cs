@@ -62,7 +62,7 @@ public sealed class SupportAndFollowTests(AppFactory app) : IClassFixture<AppFac
         var loggedIn = await browser.SubmitAsync(login, "form#connexion", new Dictionary<string, string>
         {
             ["Input.Email"] = PublicProjectKit.Hugo,
-            ["Input.Password"] = Web.Infrastructure.Persistence.DemoSeeder.DemoPassword,
+            ["Input.Password"] = Web.Demo.DemoSeeder.DemoPassword,
         });
         Assert.Equal(project.Path, loggedIn.Location);
     }

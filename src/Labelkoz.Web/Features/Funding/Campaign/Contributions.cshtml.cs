@@ -1,12 +1,11 @@
 using System.Globalization;
 using Labelkoz.Data;
 using Labelkoz.Domain.Funding;
-using Labelkoz.Web.Features.CityAdmin;
-using Labelkoz.Web.Features.Projects.Propose;
+using Labelkoz.Web.Infrastructure.Csv;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Tenancy;
+using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +23,6 @@ namespace Labelkoz.Web.Features.Funding.Campaigns;
 public sealed class ContributionsModel(
     AppDbContext db,
     TenantContext tenant,
-    UserManager<AppUser> users,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PageSize = 50;
@@ -90,7 +88,7 @@ public sealed class ContributionsModel(
 
         var bytes = csv.ToBytes();
         Response.Headers.CacheControl = "no-store";
-        return File(bytes, JournalCsv.ContentType, string.Create(CultureInfo.InvariantCulture, $"contributions-projet-{id}.csv"));
+        return File(bytes, Csv.ContentType, string.Create(CultureInfo.InvariantCulture, $"contributions-projet-{id}.csv"));
     }
 
     public string PagePath(int page) => CampaignPaths.Contributions(CitySlug, ProjectId) + (page <= 1 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"?page={page}"));
@@ -102,7 +100,7 @@ public sealed class ContributionsModel(
     /// <summary>The holder's campaign of the project (a draft has no contributions: 404 too).</summary>
     private async Task<CampaignRow?> CampaignAsync(long projectId, CancellationToken cancellationToken)
     {
-        var userId = users.CurrentUserId(User);
+        var userId = User.Id();
         return await db.Campaigns.AsNoTracking()
             .Where(c => c.ProjectId == projectId && c.Status != CampaignStatus.Draft
                 && db.Projects.Any(p => p.Id == projectId && p.HolderUserId == userId))

@@ -4,12 +4,10 @@ using Labelkoz.Domain.Common;
 using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Features.Projects;
-using Labelkoz.Web.Features.Projects.Propose;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Tenancy;
 using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +25,6 @@ namespace Labelkoz.Web.Features.Funding.Campaigns;
 public sealed class SetupModel(
     AppDbContext db,
     TenantContext tenant,
-    UserManager<AppUser> users,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
 {
@@ -296,41 +293,26 @@ public sealed class SetupModel(
         }
     }
 
-    /// <summary>The end date typed as a Paris date: the campaign ends at 23:59:59 Paris time that day.</summary>
-    internal static DateTime? EndOfParisDay(DateOnly day)
-    {
-        var local = day.ToDateTime(new TimeOnly(23, 59, 59), DateTimeKind.Unspecified);
-        if (Cultures.Paris.IsInvalidTime(local) || Cultures.Paris.IsAmbiguousTime(local))
-        {
-            return null;
-        }
-
-        return TimeZoneInfo.ConvertTimeToUtc(local, Cultures.Paris);
-    }
-
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private long UserId => users.CurrentUserId(User);
+    private long UserId => User.Id();
 
     private DateTime? ReadEndDate(string? text)
     {
         const string field = "Config.EndDate";
-        if (string.IsNullOrWhiteSpace(text))
+        var read = ParisDates.ReadDate(text, out var day);
+        var endsAt = DateTime.MinValue;
+        string? error = read switch
         {
-            ModelState.AddModelError(field, l["Indiquez la date de fin de la campagne."]);
-            return null;
-        }
-
-        if (!DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            ParisInput.Missing => l["Indiquez la date de fin de la campagne."].Value,
+            ParisInput.Read when ParisDates.EndOfDay(day, out endsAt) != ParisInput.Read =>
+                l["Cette heure n'existe pas ou est ambiguë à Paris ce jour-là (changement d'heure) : choisissez un autre jour."].Value,
+            ParisInput.Read => (string?)null,
+            _ => l["Saisissez une date au format jj/mm/aaaa, par exemple 31/12/2026."],
+        };
+        if (error is not null)
         {
-            ModelState.AddModelError(field, l["Saisissez une date au format jj/mm/aaaa, par exemple 31/12/2026."]);
-            return null;
-        }
-
-        var endsAt = EndOfParisDay(day);
-        if (endsAt is null)
-        {
-            ModelState.AddModelError(field, l["Cette heure n'existe pas ou est ambiguë à Paris ce jour-là (changement d'heure) : choisissez un autre jour."]);
+            ModelState.AddModelError(field, error);
             return null;
         }
 
@@ -420,7 +402,7 @@ public sealed class SetupModel(
             throw new DomainException("La campagne a changé entre-temps : vérifiez-la et recommencez.");
         }
 
-        db.Entry(campaign).Property(c => c.Version).OriginalValue = version;
+        db.ExpectVersion(campaign, version);
     }
 
     private async Task SaveAsync(CancellationToken cancellationToken)

@@ -3,12 +3,10 @@ using Labelkoz.Data;
 using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Features.Projects;
-using Labelkoz.Web.Features.Projects.Propose;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Tenancy;
 using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +26,6 @@ namespace Labelkoz.Web.Features.Funding.Contribute;
 public sealed class ContributeModel(
     AppDbContext db,
     TenantContext tenant,
-    UserManager<AppUser> users,
     TimeProvider clock,
     CampaignMoney money,
     IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
@@ -69,7 +66,7 @@ public sealed class ContributeModel(
             return NotFound();
         }
 
-        var userId = users.CurrentUserId(User);
+        var userId = User.Id();
         var person = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
             .Select(u => new { u.DisplayName, u.AddressLine1, u.AddressLine2, u.PostalCode, u.City })
@@ -128,7 +125,7 @@ public sealed class ContributeModel(
         }
 
         var donor = AsksDonorIdentity ? DonorIdentity.Create(Input.DonorFullName, Input.DonorAddress, required: false) : null;
-        var userId = users.CurrentUserId(User);
+        var userId = User.Id();
         var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleAsync(cancellationToken);
         var slug = City.Slug;
         var started = await money.StartAsync(

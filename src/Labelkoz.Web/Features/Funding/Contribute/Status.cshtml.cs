@@ -4,11 +4,10 @@ using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Features.Funding.Payments;
 using Labelkoz.Web.Features.Funding.Receipts;
-using Labelkoz.Web.Features.Projects.Propose;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Tenancy;
+using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +23,7 @@ namespace Labelkoz.Web.Features.Funding.Contribute;
 /// contributor sees it: anyone else gets a 404. One SQL command.
 /// </summary>
 [Authorize]
-public sealed class StatusModel(AppDbContext db, TenantContext tenant, UserManager<AppUser> users, TaxReceipts receipts, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class StatusModel(AppDbContext db, TenantContext tenant, TaxReceipts receipts, IStringLocalizer<SharedResource> l) : PageModel
 {
     public CurrentCity City => tenant.City!;
 
@@ -44,7 +43,7 @@ public sealed class StatusModel(AppDbContext db, TenantContext tenant, UserManag
 
     public async Task<IActionResult> OnGetAsync([FromRoute] long id, [FromRoute] long contributionId, CancellationToken cancellationToken)
     {
-        var userId = users.CurrentUserId(User);
+        var userId = User.Id();
         var contribution = await (
                 from c in db.Contributions.AsNoTracking()
                 join campaign in db.Campaigns on c.CampaignId equals campaign.Id

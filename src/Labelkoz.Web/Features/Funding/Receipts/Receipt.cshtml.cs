@@ -1,12 +1,10 @@
 using Labelkoz.Data;
 using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Projects;
-using Labelkoz.Web.Features.Projects.Propose;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Tenancy;
 using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +19,7 @@ namespace Labelkoz.Web.Features.Funding.Receipts;
 /// (anyone else: 404). Two SQL commands to answer.
 /// </summary>
 [Authorize]
-public sealed class ReceiptModel(AppDbContext db, TenantContext tenant, UserManager<AppUser> users, TaxReceipts receipts, IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
+public sealed class ReceiptModel(AppDbContext db, TenantContext tenant, TaxReceipts receipts, IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
 {
     private long _projectId;
     private long _contributionId;
@@ -70,7 +68,7 @@ public sealed class ReceiptModel(AppDbContext db, TenantContext tenant, UserMana
 
         // The name and address typed here go on the receipt; a gift that already has them keeps them.
         var donor = Gift.HasDonorIdentity ? null : DonorIdentity.Create(Input.FullName, Input.Address, required: true);
-        var receipt = await receipts.ClaimAsync(contributionId, users.CurrentUserId(User), donor, cancellationToken);
+        var receipt = await receipts.ClaimAsync(contributionId, User.Id(), donor, cancellationToken);
         return receipt is null ? NotFound() : RedirectSeeOther();
     }
 
@@ -84,7 +82,7 @@ public sealed class ReceiptModel(AppDbContext db, TenantContext tenant, UserMana
 
     private async Task<bool> TryLoadAsync(CancellationToken cancellationToken)
     {
-        var userId = users.CurrentUserId(User);
+        var userId = User.Id();
         var gift = await (
                 from c in db.Contributions.AsNoTracking()
                 join campaign in db.Campaigns on c.CampaignId equals campaign.Id

@@ -12,7 +12,6 @@ using Labelkoz.Web.Infrastructure.Text;
 using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Html;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +27,6 @@ namespace Labelkoz.Web.Features.Projects.Propose;
 public sealed class EditModel(
     AppDbContext db,
     TenantContext tenant,
-    UserManager<AppUser> users,
     TimeProvider clock,
     MarkdownRenderer markdown,
     IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
@@ -89,7 +87,7 @@ public sealed class EditModel(
             return NotFound();
         }
 
-        if (stored.HolderUserId != users.CurrentUserId(User))
+        if (stored.HolderUserId != User.Id())
         {
             return Forbid();
         }
@@ -129,7 +127,7 @@ public sealed class EditModel(
             return NotFound();
         }
 
-        var userId = users.CurrentUserId(User);
+        var userId = User.Id();
         if (!project.IsHeldBy(userId))
         {
             return Forbid();
@@ -155,7 +153,7 @@ public sealed class EditModel(
             return Page();
         }
 
-        db.Entry(project).Property(p => p.Version).OriginalValue = Input.Version;
+        db.ExpectVersion(project, Input.Version);
         await db.SaveChangesAsync(cancellationToken);
         StatusMessage = project.Status == ProjectStatus.Draft
             ? l["Votre brouillon est enregistré. Vous pouvez revenir le compléter quand vous voulez."]
@@ -238,7 +236,7 @@ public sealed class EditModel(
             return NotFound();
         }
 
-        return holder == users.CurrentUserId(User) ? null : Forbid();
+        return holder == User.Id() ? null : Forbid();
     }
 
     private async Task<Neighbourhood?> FindNeighbourhoodAsync(CancellationToken cancellationToken)

@@ -6,7 +6,6 @@ using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Tenancy;
 using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +23,6 @@ namespace Labelkoz.Web.Features.Projects.Propose;
 public sealed class ExchangesModel(
     AppDbContext db,
     TenantContext tenant,
-    UserManager<AppUser> users,
     TimeProvider clock,
     Notifier notifier,
     IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
@@ -59,7 +57,7 @@ public sealed class ExchangesModel(
     {
         _projectId = id;
         var holder = await db.Projects.Where(p => p.Id == id).Select(p => (long?)p.HolderUserId).SingleOrDefaultAsync(cancellationToken);
-        if (holder is null || holder != users.CurrentUserId(User))
+        if (holder is null || holder != User.Id())
         {
             return NotFound();
         }
@@ -73,7 +71,7 @@ public sealed class ExchangesModel(
     {
         _projectId = id;
         var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        var userId = users.CurrentUserId(User);
+        var userId = User.Id();
         if (project is null || !project.IsHeldBy(userId))
         {
             return NotFound();

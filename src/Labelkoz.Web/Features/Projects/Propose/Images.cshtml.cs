@@ -8,7 +8,6 @@ using Labelkoz.Web.Infrastructure.Storage;
 using Labelkoz.Web.Infrastructure.Tenancy;
 using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +25,6 @@ namespace Labelkoz.Web.Features.Projects.Propose;
 public sealed class ImagesModel(
     AppDbContext db,
     TenantContext tenant,
-    UserManager<AppUser> users,
     TimeProvider clock,
     IFileStore files,
     IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
@@ -71,7 +69,7 @@ public sealed class ImagesModel(
             return NotFound();
         }
 
-        var userId = users.CurrentUserId(User);
+        var userId = User.Id();
         if (!project.IsHeldBy(userId))
         {
             return Forbid();
@@ -110,7 +108,7 @@ public sealed class ImagesModel(
             return NotFound();
         }
 
-        var userId = users.CurrentUserId(User);
+        var userId = User.Id();
         if (!project.IsHeldBy(userId))
         {
             return Forbid();
@@ -131,7 +129,7 @@ public sealed class ImagesModel(
             return NotFound();
         }
 
-        var userId = users.CurrentUserId(User);
+        var userId = User.Id();
         if (!project.IsHeldBy(userId))
         {
             return Forbid();
@@ -167,7 +165,7 @@ public sealed class ImagesModel(
             return NotFound();
         }
 
-        return holder == users.CurrentUserId(User) ? null : Forbid();
+        return holder == User.Id() ? null : Forbid();
     }
 
     private async Task<(byte[] Bytes, ImageSniffer.ImageKind Kind)?> ReadImageAsync(CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 using Labelkoz.Data;
 using Labelkoz.Domain.Projects;
+using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +13,7 @@ namespace Labelkoz.Web.Features.Projects.Propose;
 /// no city on this page, so the tenant filter lets every city through: the holder is filtered here.
 /// </summary>
 [Authorize]
-public sealed class MyProjectsModel(AppDbContext db, UserManager<AppUser> users) : PageModel
+public sealed class MyProjectsModel(AppDbContext db) : PageModel
 {
     [TempData]
     public string? StatusMessage { get; set; }
@@ -22,7 +22,7 @@ public sealed class MyProjectsModel(AppDbContext db, UserManager<AppUser> users)
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var userId = users.CurrentUserId(User);
+        var userId = User.Id();
         Projects = await (
                 from p in db.Projects.AsNoTracking()
                 join c in db.Municipalities on p.MunicipalityId equals c.Id

@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
-using Labelkoz.Data;
-using Microsoft.AspNetCore.Identity;
 
 namespace Labelkoz.Web.Features.Projects.Propose;
 
@@ -22,10 +19,6 @@ public static class ProposePaths
 
     /// <summary>The holder's exchange with the city: the review thread and the decision.</summary>
     public static string Exchanges(string citySlug, long projectId) => Holder(citySlug, projectId, "echanges");
-
-    /// <summary>The signed-in person's id (the pages using it are behind <c>[Authorize]</c>).</summary>
-    internal static long CurrentUserId(this UserManager<AppUser> users, ClaimsPrincipal user) =>
-        long.Parse(users.GetUserId(user)!, CultureInfo.InvariantCulture);
 
     private static string Holder(string citySlug, long projectId, string page) =>
         string.Create(CultureInfo.InvariantCulture, $"/{citySlug}/projets/{projectId}/{page}");

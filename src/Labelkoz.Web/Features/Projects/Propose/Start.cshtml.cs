@@ -4,8 +4,8 @@ using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Features.Accounts;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Tenancy;
+using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -14,7 +14,7 @@ namespace Labelkoz.Web.Features.Projects.Propose;
 
 /// <summary>How proposing works, and the title that starts a draft.</summary>
 [Authorize]
-public sealed class StartModel(AppDbContext db, TenantContext tenant, UserManager<AppUser> users, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class StartModel(AppDbContext db, TenantContext tenant, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -32,7 +32,7 @@ public sealed class StartModel(AppDbContext db, TenantContext tenant, UserManage
             return Page();
         }
 
-        var project = Project.StartDraft(City.Id, users.CurrentUserId(User), Input.Title, clock.GetUtcNow().UtcDateTime);
+        var project = Project.StartDraft(City.Id, User.Id(), Input.Title, clock.GetUtcNow().UtcDateTime);
         db.Projects.Add(project);
         await db.SaveChangesAsync(cancellationToken);
         TempData[nameof(EditModel.StatusMessage)] = l["Votre brouillon « {0} » est créé. Complétez-le à votre rythme : il est enregistré chaque fois que vous cliquez sur « Enregistrer le brouillon ».", project.Title].Value;

@@ -8,7 +8,6 @@ using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Tenancy;
 using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +23,6 @@ namespace Labelkoz.Web.Features.Projects.Propose;
 public sealed class SubmitModel(
     AppDbContext db,
     TenantContext tenant,
-    UserManager<AppUser> users,
     TimeProvider clock,
     Notifier notifier,
     IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
@@ -58,7 +56,7 @@ public sealed class SubmitModel(
             return NotFound();
         }
 
-        if (holder != users.CurrentUserId(User))
+        if (holder != User.Id())
         {
             return Forbid();
         }
@@ -76,7 +74,7 @@ public sealed class SubmitModel(
             return NotFound();
         }
 
-        var userId = users.CurrentUserId(User);
+        var userId = User.Id();
         if (!project.IsHeldBy(userId))
         {
             return Forbid();

@@ -5,7 +5,6 @@ using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Tenancy;
 using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +17,6 @@ namespace Labelkoz.Web.Features.Projects.Propose;
 public sealed class WithdrawModel(
     AppDbContext db,
     TenantContext tenant,
-    UserManager<AppUser> users,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
 {
@@ -40,7 +38,7 @@ public sealed class WithdrawModel(
             return NotFound();
         }
 
-        if (holder != users.CurrentUserId(User))
+        if (holder != User.Id())
         {
             return Forbid();
         }
@@ -58,7 +56,7 @@ public sealed class WithdrawModel(
             return NotFound();
         }
 
-        var userId = users.CurrentUserId(User);
+        var userId = User.Id();
         if (!project.IsHeldBy(userId))
         {
             return Forbid();

@@ -1,0 +1,506 @@
+using System.Globalization;
+using Labelkoz.Data;
+using Labelkoz.Domain.Audit;
+using Labelkoz.Domain.Funding;
+using Labelkoz.Domain.Notifications;
+using Labelkoz.Web.Features.Notifications;
+using Labelkoz.Web.Features.Projects;
+using Labelkoz.Web.Infrastructure.Audit;
+using Labelkoz.Web.Infrastructure.Csv;
+using Labelkoz.Web.Infrastructure.Localization;
+using Labelkoz.Web.Infrastructure.Tenancy;
+using Labelkoz.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Labelkoz.Web.Features.Funding.Admin;
+
+/// <summary>
+/// One campaign of the city for its staff: its figures from the ledger, its contributions (paged),
+/// its payout, its tax receipts (paged, and all of them as CSV); a city admin pauses it with a
+/// public reason or resumes it; staff record a cheque or a transfer received for it. Every action
+/// is audited. Another city's campaign is "not found".
+/// </summary>
+public sealed class DetailsModel(
+    AppDbContext db,
+    TenantContext tenant,
+    TimeProvider clock,
+    AuditTrail audit,
+    Notifier notifier,
+    CampaignMoney money,
+    IAuthorizationService authorization,
+    IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
+{
+    public const int PageSize = 50;
+    public const int ReceiptPageSize = 50;
+    public const string ReasonField = "reason";
+    public const string AmountField = "Offline.Amount";
+    public const string MethodField = "Offline.Method";
+    public const string ReferenceField = "Offline.Reference";
+    public const string DonorNameField = "Offline.DonorFullName";
+    public const string DonorAddressField = "Offline.DonorAddress";
+    public const string TierField = "Offline.TierId";
+
+    [FromRoute]
+    public long CampaignId { get; set; }
+
+    public Header Campaign { get; private set; } = null!;
+
+    public IReadOnlyList<TierRow> Tiers { get; private set; } = [];
+
+    public CampaignTotals Totals { get; private set; } = new(0, 0, 0);
+
+    public LedgerFigures Figures { get; private set; } = LedgerFigures.From([]);
+
+    public IReadOnlyList<ContributionRow> Contributions { get; private set; } = [];
+
+    public PayoutRow? Payout { get; private set; }
+
+    public int ContributionCount { get; private set; }
+
+    public int PageNumber { get; private set; } = 1;
+
+    public int PageCount { get; private set; } = 1;
+
+    public IReadOnlyList<ReceiptRow> Receipts { get; private set; } = [];
+
+    public int ReceiptCount { get; private set; }
+
+    public int ReceiptPageNumber { get; private set; } = 1;
+
+    public int ReceiptPageCount { get; private set; } = 1;
+
+    public bool IsAdmin { get; private set; }
+
+    /// <summary>The pause reason typed before a refusal, given back in its field.</summary>
+    public string? Reason { get; private set; }
+
+    [BindProperty]
+    public OfflineInput Offline { get; set; } = new();
+
+    public CurrentCity City => tenant.City!;
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        Offline = new OfflineInput { IdempotencyKey = Guid.NewGuid().ToString("N") };
+        return await TryLoadAsync(cancellationToken) ? Page() : NotFound();
+    }
+
+    /// <summary>A city admin pauses the campaign with a public reason; the holder is told. Refused (403) to agents.</summary>
+    public async Task<IActionResult> OnPostPauseAsync([FromForm] long? version, [FromForm] string? reason, CancellationToken cancellationToken)
+    {
+        Reason = reason;
+        var missing = string.IsNullOrWhiteSpace(reason) ? l["Indiquez le motif de la suspension : il sera affiché sur la page du projet."].Value : null;
+        return await ActAsync(version, missing, async (campaign, city, userId, now) =>
+        {
+            var before = campaign.Status;
+            campaign.Pause(city, userId, reason, now);
+            var project = await ProjectAsync(campaign.ProjectId, cancellationToken);
+            await audit.RecordAsync(
+                AuditAction.CampaignPaused, AuditSubject.Campaign, campaign.Id, project.Title, campaign.PauseReason,
+                AuditTrail.Values(("Statut", FundingAdminNames.Recorded(before))), AuditTrail.Values(("Statut", FundingAdminNames.Recorded(campaign.Status))),
+                cancellationToken: cancellationToken);
+            notifier.Notify(campaign.HolderUserId, City.Id, NotificationKind.CampaignPaused, project.Title, campaign.PauseReason, ProjectPaths.Page(City.Slug, project.Id, project.Title));
+            return l["La campagne « {0} » est suspendue : son porteur est prévenu et le motif est affiché sur la page du projet.", project.Title].Value;
+        }, cancellationToken);
+    }
+
+    /// <summary>A city admin resumes a paused campaign; the holder is told. Refused (403) to agents.</summary>
+    public Task<IActionResult> OnPostResumeAsync([FromForm] long? version, CancellationToken cancellationToken) =>
+        ActAsync(version, null, async (campaign, city, userId, now) =>
+        {
+            var before = campaign.Status;
+            campaign.Resume(city, userId, now);
+            var project = await ProjectAsync(campaign.ProjectId, cancellationToken);
+            await audit.RecordAsync(
+                AuditAction.CampaignResumed, AuditSubject.Campaign, campaign.Id, project.Title, null,
+                AuditTrail.Values(("Statut", FundingAdminNames.Recorded(before))), AuditTrail.Values(("Statut", FundingAdminNames.Recorded(campaign.Status))),
+                cancellationToken: cancellationToken);
+            notifier.Notify(campaign.HolderUserId, City.Id, NotificationKind.CampaignResumed, project.Title, null, ProjectPaths.Page(City.Slug, project.Id, project.Title));
+            return l["La campagne « {0} » reprend : les contributions sont de nouveau ouvertes.", project.Title].Value;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Staff record a cheque or a transfer received for the campaign: it counts at once. The form's
+    /// key (made when the page was shown) makes a double post record it once.
+    /// </summary>
+    public async Task<IActionResult> OnPostOfflineAsync(CancellationToken cancellationToken)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().Where(c => c.Id == CampaignId)
+            .Select(c => new { c.Id, c.ProjectId })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (campaign is null)
+        {
+            return NotFound();
+        }
+
+        var key = Offline.IdempotencyKey?.Trim();
+        if (string.IsNullOrEmpty(key) || key.Length > Contribution.KeyMaxLength || User.IdOrNull() is not { } staffUserId)
+        {
+            return BadRequest();
+        }
+
+        var (cents, method, tierId) = ValidateOffline();
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        var known = await db.Contributions.AsNoTracking().AnyAsync(c => c.CampaignId == campaign.Id && c.IdempotencyKey == key, cancellationToken);
+        if (known)
+        {
+            StatusMessage = l["Ce paiement hors ligne est déjà enregistré."];
+            return RedirectToPage(new { slug = City.Slug, campaignId = CampaignId });
+        }
+
+        var donor = new DonorIdentity(Offline.DonorFullName!.Trim(), Offline.DonorAddress!.Trim());
+        var project = await ProjectAsync(campaign.ProjectId, cancellationToken);
+
+        // The audit line is written with the contribution, in its transaction; a parallel post with
+        // the same key that won the race leaves this one without contribution and without line.
+        var created = false;
+        await money.RecordOfflineAsync(
+            campaign.Id, staffUserId, tierId, cents, method, Offline.Reference, donor, Offline.IsAnonymous, key, cancellationToken, contribution =>
+            {
+                created = true;
+                return audit.RecordAsync(
+                    AuditAction.OfflinePaymentRecorded, AuditSubject.Contribution, contribution.Id, $"{project.Title} — {donor.FullName}",
+                    $"Référence : {Offline.Reference!.Trim()}",
+                    after: AuditTrail.Values(
+                        ("Montant", MoneyInput.Format(cents, CultureInfo.GetCultureInfo(Cultures.Default))),
+                        ("Moyen de paiement", method == PaymentMethod.Cheque ? "Chèque" : "Virement"),
+                        ("Donateur", donor.FullName),
+                        ("Anonyme", Offline.IsAnonymous)),
+                    cancellationToken: cancellationToken);
+            });
+
+        StatusMessage = !created
+            ? l["Ce paiement hors ligne est déjà enregistré."]
+            : l["Le paiement de {0} de {1} est enregistré : il compte dès maintenant dans la collecte.", MoneyInput.Format(cents, CultureInfo.CurrentCulture), donor.FullName];
+        return RedirectToPage(new { slug = City.Slug, campaignId = CampaignId });
+    }
+
+    /// <summary>Every receipt of the campaign, in force or cancelled, as a CSV file for a French spreadsheet. Two SQL commands.</summary>
+    public async Task<IActionResult> OnGetReceiptsCsvAsync(CancellationToken cancellationToken)
+    {
+        if (!await db.Campaigns.AnyAsync(c => c.Id == CampaignId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var rows = await ReceiptRows(CampaignId)
+            .Select(r => new { r.Number, r.IssuedOn, r.GiftDate, r.DonorFullName, r.DonorAddress, r.AmountCents, r.Status, r.ReplacesNumber, r.ReplacedByNumber })
+            .ToListAsync(cancellationToken);
+        var csv = new CsvFile();
+        csv.Line([
+            l["Numéro"], l["Date d'émission"], l["Date du don"], l["Donateur"], l["Adresse du donateur"], l["Montant (euros)"], l["Statut"],
+            l["Remplace le reçu"], l["Remplacé par le reçu"]]);
+        foreach (var row in rows)
+        {
+            csv.Line([
+                row.Number,
+                row.IssuedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                row.GiftDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                row.DonorFullName,
+                row.DonorAddress,
+                (row.AmountCents / 100m).ToString("0.00", CultureInfo.CurrentCulture),
+                ReceiptAdminNames.Status(l, row.Status, null),
+                row.ReplacesNumber,
+                row.ReplacedByNumber,
+            ]);
+        }
+
+        var bytes = csv.ToBytes();
+        Response.Headers.CacheControl = "no-store";
+        return File(bytes, Csv.ContentType, string.Create(CultureInfo.InvariantCulture, $"recus-fiscaux-campagne-{CampaignId}.csv"));
+    }
+
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        if (!await TryLoadAsync(cancellationToken))
+        {
+            throw new InvalidOperationException("The campaign disappeared while its page was shown again.");
+        }
+    }
+
+    public string PageUrl(int number) =>
+        string.Create(CultureInfo.InvariantCulture, $"{FundingAdminPaths.Campaign(City.Slug, CampaignId)}?page={number}#contributions");
+
+    public string ReceiptPageUrl(int number) =>
+        string.Create(CultureInfo.InvariantCulture, $"{FundingAdminPaths.Campaign(City.Slug, CampaignId)}?recus={number}#recus");
+
+    private (long Cents, PaymentMethod Method, long? TierId) ValidateOffline()
+    {
+        long cents = 0;
+        if (!MoneyInput.TryParseCents(Offline.Amount, out cents, out var error))
+        {
+            ModelState.AddModelError(AmountField, l.Explain(error));
+        }
+        else if (cents <= 0)
+        {
+            ModelState.AddModelError(AmountField, l["Le montant doit être supérieur à zéro."]);
+        }
+        else if (cents > Domain.Funding.Campaign.MaxContributionCents)
+        {
+            ModelState.AddModelError(AmountField, l["Une contribution ne peut pas dépasser {0}.", MoneyInput.Format(Domain.Funding.Campaign.MaxContributionCents, CultureInfo.CurrentCulture)]);
+        }
+
+        var method = Offline.Method switch
+        {
+            nameof(PaymentMethod.Cheque) => PaymentMethod.Cheque,
+            nameof(PaymentMethod.Transfer) => PaymentMethod.Transfer,
+            _ => PaymentMethod.Card,
+        };
+        if (method == PaymentMethod.Card)
+        {
+            ModelState.AddModelError(MethodField, l["Choisissez le moyen de paiement : chèque ou virement."]);
+        }
+
+        if (string.IsNullOrWhiteSpace(Offline.Reference))
+        {
+            ModelState.AddModelError(ReferenceField, l["Indiquez la référence du paiement (numéro du chèque, libellé du virement)."]);
+        }
+        else if (Offline.Reference.Trim().Length > Contribution.ReferenceMaxLength)
+        {
+            ModelState.AddModelError(ReferenceField, l["La référence ne peut pas dépasser {0} caractères.", Contribution.ReferenceMaxLength]);
+        }
+
+        if (string.IsNullOrWhiteSpace(Offline.DonorFullName))
+        {
+            ModelState.AddModelError(DonorNameField, l["Indiquez le nom et le prénom du donateur."]);
+        }
+        else if (Offline.DonorFullName.Trim().Length > DonorIdentity.FullNameMaxLength)
+        {
+            ModelState.AddModelError(DonorNameField, l["Le nom ne peut pas dépasser {0} caractères.", DonorIdentity.FullNameMaxLength]);
+        }
+
+        if (string.IsNullOrWhiteSpace(Offline.DonorAddress))
+        {
+            ModelState.AddModelError(DonorAddressField, l["Indiquez l'adresse postale du donateur."]);
+        }
+        else if (Offline.DonorAddress.Trim().Length > DonorIdentity.AddressMaxLength)
+        {
+            ModelState.AddModelError(DonorAddressField, l["L'adresse ne peut pas dépasser {0} caractères.", DonorIdentity.AddressMaxLength]);
+        }
+
+        long? tierId = null;
+        if (!string.IsNullOrWhiteSpace(Offline.TierId))
+        {
+            if (long.TryParse(Offline.TierId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                tierId = id;
+            }
+            else
+            {
+                ModelState.AddModelError(TierField, l["Choisissez l'une des contreparties proposées."]);
+            }
+        }
+
+        return (cents, method, tierId);
+    }
+
+    private Task<ProjectRef> ProjectAsync(long projectId, CancellationToken cancellationToken) =>
+        db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => new ProjectRef(p.Id, p.Title)).SingleAsync(cancellationToken);
+
+    /// <summary>
+    /// One admin action on the campaign: as the person saw it (its version), the city with its
+    /// staff (the domain checks who may act), one domain call, its audit line, one save.
+    /// </summary>
+    private async Task<IActionResult> ActAsync(long? version, string? missing, Func<Campaign, Domain.Municipalities.Municipality, long, DateTime, Task<string>> act, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.CityAdmin)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == CampaignId, cancellationToken);
+        if (campaign is null)
+        {
+            return NotFound();
+        }
+
+        if (version is null || User.IdOrNull() is not { } userId)
+        {
+            return BadRequest();
+        }
+
+        if (missing is not null)
+        {
+            ModelState.AddModelError(ReasonField, missing);
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == City.Id, cancellationToken);
+        db.ExpectVersion(campaign, version.Value);
+        var done = await act(campaign, city, userId, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        await notifier.SendMailsAsync(cancellationToken);
+        StatusMessage = done;
+        return RedirectToPage(new { slug = City.Slug, campaignId = CampaignId });
+    }
+
+    private async Task<bool> TryLoadAsync(CancellationToken cancellationToken)
+    {
+        var id = CampaignId;
+        var header = await db.Campaigns.AsNoTracking()
+            .Where(c => c.Id == id)
+            .Select(c => new Header(
+                c.Id,
+                c.ProjectId,
+                db.Projects.Where(p => p.Id == c.ProjectId).Select(p => p.Title).FirstOrDefault() ?? string.Empty,
+                db.Users.Where(u => u.Id == c.HolderUserId).Select(u => u.DisplayName).FirstOrDefault() ?? string.Empty,
+                c.Status,
+                c.Mode,
+                c.GoalCents,
+                c.MinimumContributionCents,
+                c.LaunchedAtUtc,
+                c.EndsAtUtc,
+                c.MatchRatioPercent,
+                c.MatchCapCents,
+                c.FeeBasisPoints,
+                c.PaysPublicAccountant,
+                c.PausedAtUtc,
+                c.PauseReason,
+                c.Version))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (header is null)
+        {
+            return false;
+        }
+
+        Campaign = header;
+        Tiers = await db.RewardTiers.AsNoTracking().Where(t => t.CampaignId == id)
+            .OrderBy(t => t.Position).ThenBy(t => t.Id)
+            .Select(t => new TierRow(t.Id, t.Title, t.MinimumCents, t.Quantity, t.Taken))
+            .ToListAsync(cancellationToken);
+        Totals = await FundingTotals.ForAsync(db, id, cancellationToken);
+        var sums = await (
+                from line in db.LedgerLines.AsNoTracking()
+                join transaction in db.LedgerTransactions on line.TransactionId equals transaction.Id
+                where transaction.CampaignId == id
+                group line by new { line.AccountKind, transaction.Kind } into g
+                select new { g.Key.AccountKind, g.Key.Kind, Cents = g.Sum(l => l.AmountCents) })
+            .ToListAsync(cancellationToken);
+        Figures = LedgerFigures.From(sums.Select(s => new LedgerSum(s.AccountKind, s.Kind, s.Cents)));
+
+        var contributions = db.Contributions.AsNoTracking().Where(c => c.CampaignId == id);
+        ContributionCount = await contributions.CountAsync(cancellationToken);
+        PageCount = Math.Max(1, (ContributionCount + PageSize - 1) / PageSize);
+        PageNumber = int.TryParse(Request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var requested)
+            ? Math.Clamp(requested, 1, PageCount)
+            : 1;
+        Contributions = await contributions
+            .OrderByDescending(c => c.CreatedAtUtc).ThenByDescending(c => c.Id)
+            .Skip((PageNumber - 1) * PageSize)
+            .Take(PageSize)
+            .Select(c => new ContributionRow(
+                c.Id,
+                c.CreatedAtUtc,
+                c.ContributorUserId == null ? null : db.Users.Where(u => u.Id == c.ContributorUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                c.DonorFullName,
+                c.PublicName,
+                c.IsAnonymous,
+                c.AmountCents,
+                c.TierId == null ? null : db.RewardTiers.Where(t => t.Id == c.TierId).Select(t => t.Title).FirstOrDefault(),
+                c.Provider,
+                c.Method,
+                c.OfflineReference,
+                c.Status))
+            .ToListAsync(cancellationToken);
+        Payout = await db.Payouts.AsNoTracking().Where(p => p.CampaignId == id)
+            .Select(p => new PayoutRow(
+                p.AmountCents,
+                p.Status,
+                p.ToPublicAccountant,
+                p.PayeeUserId == null ? null : db.Users.Where(u => u.Id == p.PayeeUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                p.CreatedAtUtc,
+                p.SentAtUtc,
+                p.Reference))
+            .FirstOrDefaultAsync(cancellationToken);
+        var receipts = ReceiptRows(id);
+        ReceiptCount = await receipts.CountAsync(cancellationToken);
+        ReceiptPageCount = Math.Max(1, (ReceiptCount + ReceiptPageSize - 1) / ReceiptPageSize);
+        ReceiptPageNumber = int.TryParse(Request.Query["recus"], NumberStyles.None, CultureInfo.InvariantCulture, out var receiptPage)
+            ? Math.Clamp(receiptPage, 1, ReceiptPageCount)
+            : 1;
+        Receipts = await receipts
+            .Skip((ReceiptPageNumber - 1) * ReceiptPageSize)
+            .Take(ReceiptPageSize)
+            .Select(r => new ReceiptRow(r.Id, r.Number, r.DonorFullName, r.AmountCents, r.GiftDate, r.Status, r.ReplacedByNumber))
+            .ToListAsync(cancellationToken);
+        IsAdmin = (await authorization.AuthorizeAsync(User, Policies.CityAdmin)).Succeeded;
+        return true;
+    }
+
+    /// <summary>The campaign's receipts in the order they were issued.</summary>
+    private IQueryable<TaxReceipt> ReceiptRows(long campaignId) =>
+        db.TaxReceipts.AsNoTracking().Where(r => r.CampaignId == campaignId).OrderBy(r => r.IssuedAtUtc).ThenBy(r => r.Id);
+
+    public sealed class OfflineInput
+    {
+        public string? Amount { get; set; }
+
+        public string? Method { get; set; }
+
+        public string? Reference { get; set; }
+
+        public string? DonorFullName { get; set; }
+
+        public string? DonorAddress { get; set; }
+
+        public bool IsAnonymous { get; set; }
+
+        public string? TierId { get; set; }
+
+        public string? IdempotencyKey { get; set; }
+    }
+
+    public sealed record Header(
+        long Id,
+        long ProjectId,
+        string Title,
+        string Holder,
+        CampaignStatus Status,
+        CampaignMode Mode,
+        long GoalCents,
+        long MinimumCents,
+        DateTime? LaunchedAtUtc,
+        DateTime? EndsAtUtc,
+        int? MatchRatioPercent,
+        long? MatchCapCents,
+        int FeeBasisPoints,
+        bool PaysPublicAccountant,
+        DateTime? PausedAtUtc,
+        string? PauseReason,
+        long Version);
+
+    public sealed record TierRow(long Id, string Title, long MinimumCents, int? Quantity, int Taken);
+
+    public sealed record ContributionRow(
+        long Id,
+        DateTime CreatedAtUtc,
+        string? AccountName,
+        string? DonorFullName,
+        string? PublicName,
+        bool IsAnonymous,
+        long AmountCents,
+        string? Tier,
+        PaymentProvider Provider,
+        PaymentMethod Method,
+        string? Reference,
+        ContributionStatus Status);
+
+    public sealed record ReceiptRow(long Id, string Number, string DonorFullName, long AmountCents, DateOnly GiftDate, TaxReceiptStatus Status, string? ReplacedByNumber);
+
+    public sealed record PayoutRow(long AmountCents, PayoutStatus Status, bool ToPublicAccountant, string? PayeeName, DateTime CreatedAtUtc, DateTime? SentAtUtc, string? Reference);
+
+    private sealed record ProjectRef(long Id, string Title);
+}
