@@ -16,7 +16,7 @@ namespace Labelkoz.Web.Features.Accounts;
 /// account); five failures lock the account for a while, and the message says until when.
 /// </summary>
 [EnableRateLimiting(SecurityModule.AuthFormsPolicy)]
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -97,7 +97,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
     {
         LockedOut = true;
         var until = await users.GetLockoutEndDateAsync(user);
-        var parisTime = Cultures.ToParis((until ?? DateTimeOffset.UtcNow).UtcDateTime).ToString("t", CultureInfo.CurrentCulture);
+        var parisTime = Cultures.ToParis((until ?? clock.GetUtcNow()).UtcDateTime).ToString("t", CultureInfo.CurrentCulture);
         ModelState.AddModelError(string.Empty, l["Trop de tentatives infructueuses : votre compte est bloqué pour quelques minutes. Réessayez après {0} (heure de Paris), ou réinitialisez votre mot de passe.", parisTime]);
         return Page();
     }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Labelkoz.Web.Features.Language;
 
 /// <summary>The language switch in the header: remembers the choice in a cookie and goes back.</summary>
-public sealed class IndexModel : PageModel
+public sealed class IndexModel(TimeProvider clock) : PageModel
 {
     public IActionResult OnGet() => Redirect("/");
 
@@ -18,7 +18,7 @@ public sealed class IndexModel : PageModel
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
             new CookieOptions
             {
-                Expires = DateTimeOffset.UtcNow.AddYears(1),
+                Expires = clock.GetUtcNow().AddYears(1),
                 HttpOnly = true,
                 IsEssential = true,
                 SameSite = SameSiteMode.Lax,
