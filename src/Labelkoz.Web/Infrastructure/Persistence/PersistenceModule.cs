@@ -13,7 +13,7 @@ public enum DatabaseProvider
     Postgres,
 }
 
-public static class PersistenceModule
+public static partial class PersistenceModule
 {
     public static WebApplicationBuilder AddPersistence(this WebApplicationBuilder builder)
     {
@@ -58,8 +58,38 @@ public static class PersistenceModule
             await db.Database.CloseConnectionAsync();
         }
 
+        await StopOnUnknownMigrationsAsync(app, db);
         await db.Database.MigrateAsync();
     }
+
+    /// <summary>
+    /// Stops the start-up, with a message that says what to do, when the database's migration history
+    /// holds migrations this version does not have: above all a database migrated before the migrations
+    /// were squashed on 2026-12-07 (ADR 14), on which MigrateAsync would fail on its first CREATE TABLE.
+    /// </summary>
+    private static async Task StopOnUnknownMigrationsAsync(WebApplication app, AppDbContext db)
+    {
+        var known = db.Database.GetMigrations().ToList();
+        var unknown = (await db.Database.GetAppliedMigrationsAsync()).Except(known, StringComparer.Ordinal).ToList();
+        if (unknown.Count == 0)
+        {
+            return;
+        }
+
+        var problem = known.Count > 0 && unknown.TrueForAll(id => string.CompareOrdinal(id, known[0]) < 0)
+            ? $"This database was created by migrations squashed on 2026-12-07 (ADR 14): its history holds {unknown.Count} migration(s) this version no longer has ({unknown[0]} to {unknown[^1]})."
+            : $"This database's history holds migrations this version of Labelkoz does not have ({string.Join(", ", unknown)}): it was migrated by another version.";
+        var remedy = db.Database.IsSqlite()
+            ? $"Delete {app.Services.GetRequiredService<DataDirectory>().Path} (src/Labelkoz.Web/data in development) to start again."
+            : $"Drop the database \"{db.Database.GetDbConnection().Database}\" (the app creates it again) to start again.";
+        var message = $"{problem} {remedy}";
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PersistenceModule));
+        LogUnknownMigrations(logger, message);
+        throw new InvalidOperationException(message);
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "{Message}")]
+    private static partial void LogUnknownMigrations(ILogger logger, string message);
 }
 
 public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
