@@ -146,9 +146,9 @@ public sealed class CallJourneys(BrowserFixture fixture) : Journey(fixture)
         await Expect(admin.GetByRole(AriaRole.Main)).ToContainTextAsync(projectTitle);
         await Pages.CheckAccessibilityAsync(admin);
 
-        // Léa sees "Retenue", is notified, and her project is online, labelled, linked to the call.
+        // Léa sees "Lauréate", is notified, and her project is online, labelled, linked to the call.
         await Pages.VisitAsync(lea, "/compte/mes-candidatures");
-        await Expect(mine).ToContainTextAsync("Retenue");
+        await Expect(mine).ToContainTextAsync("Lauréate");
         await Pages.VisitAsync(lea, "/compte/notifications");
         await Expect(lea.GetByRole(AriaRole.Main)).ToContainTextAsync($"Votre candidature à l'appel « {title} » est retenue : votre projet est en ligne.");
         await Pages.VisitAsync(lea, "/compte/mes-candidatures");

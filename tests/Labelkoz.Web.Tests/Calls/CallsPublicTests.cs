@@ -312,7 +312,7 @@ public sealed class CallsPublicTests(CallClosingTests.ClockedApp app, ITestOutpu
 
         using var camille = await app.SignedInAsync(StaffTestKit.Citizen);
         var mine = await camille.GetAsync("/compte/mes-candidatures");
-        Assert.Contains("Retenue", mine.MainText, StringComparison.Ordinal);
+        Assert.Contains("Lauréate", mine.MainText, StringComparison.Ordinal);
         Assert.NotNull(mine.Document.QuerySelector($"a[href^='/montreuil/projets/{projectId}']"));
 
         // The winner's project page links back to the call it won.

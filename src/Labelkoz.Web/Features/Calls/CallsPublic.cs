@@ -51,15 +51,6 @@ public static class CallsPublicText
     public static IReadOnlyList<HolderType> Eligible(bool individuals, bool associations, bool companies) =>
         [.. new[] { (individuals, HolderType.Individual), (associations, HolderType.Association), (companies, HolderType.Company) }.Where(t => t.Item1).Select(t => t.Item2)];
 
-    public static string ApplicationLabel(ApplicationStatus status) => status switch
-    {
-        ApplicationStatus.Draft => "Brouillon",
-        ApplicationStatus.Submitted => "Déposée",
-        ApplicationStatus.Withdrawn => "Retirée",
-        ApplicationStatus.Selected => "Retenue",
-        ApplicationStatus.NotSelected => "Non retenue",
-        _ => status.ToString(),
-    };
 }
 
 /// <summary>One call in a public list.</summary>

@@ -99,16 +99,6 @@ public sealed class DetailsModel(AppDbContext db, TenantContext tenant, TimeProv
         return Page();
     }
 
-    public static string KindLabel(QuestionKind kind) => kind switch
-    {
-        QuestionKind.ShortText => "Réponse courte",
-        QuestionKind.LongText => "Réponse longue",
-        QuestionKind.Number => "Nombre",
-        QuestionKind.YesNo => "Oui ou non",
-        QuestionKind.File => "Fichier (PDF ou image)",
-        _ => kind.ToString(),
-    };
-
     public sealed record Summary(
         long Id,
         string Title,

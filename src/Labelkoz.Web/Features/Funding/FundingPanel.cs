@@ -18,14 +18,12 @@ public static class FundingLabels
         CampaignStatus.Settling => "Terminée, en cours de règlement",
         CampaignStatus.Funded => "Financé",
         CampaignStatus.NotFunded => "Non financé",
-        _ => status.ToString(),
     };
 
     public static string Mode(CampaignMode mode) => mode switch
     {
         CampaignMode.AllOrNothing => "Tout ou rien",
         CampaignMode.KeepItAll => "Tout est gardé",
-        _ => mode.ToString(),
     };
 
     public static string Contribution(ContributionStatus status) => status switch
@@ -34,18 +32,19 @@ public static class FundingLabels
         ContributionStatus.Succeeded => "Réussie",
         ContributionStatus.Failed => "Échouée",
         ContributionStatus.Refunded => "Remboursée",
-        _ => status.ToString(),
     };
 
     public static string Event(CampaignAction action) => action switch
     {
+        CampaignAction.Prepared => "Campagne préparée",
         CampaignAction.Launched => "Campagne lancée",
+        CampaignAction.TierAdded => "Contrepartie ajoutée",
+        CampaignAction.TierChanged => "Contrepartie modifiée",
         CampaignAction.Paused => "Campagne suspendue par la ville",
         CampaignAction.Resumed => "Campagne reprise",
         CampaignAction.Ended => "Campagne terminée",
         CampaignAction.Funded => "Projet financé",
         CampaignAction.NotFunded => "Projet non financé : les contributeurs sont remboursés",
-        _ => action.ToString(),
     };
 }
 

@@ -208,7 +208,6 @@ public sealed class IndexModel(
     {
         BillingPeriod.Monthly => l["mensuelle"],
         BillingPeriod.Yearly => l["annuelle"],
-        _ => period.ToString(),
     };
 
     private async Task SearchAsync(CancellationToken cancellationToken)

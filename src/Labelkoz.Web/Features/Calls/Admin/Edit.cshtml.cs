@@ -88,28 +88,6 @@ public sealed class EditModel(
 
     public static string CriterionKey(int row, string field) => $"Input.Criteria[{row}].{field}";
 
-    /// <summary>The French name of a kind of question (a key of the translations).</summary>
-    public static string KindName(QuestionKind kind) => kind switch
-    {
-        QuestionKind.ShortText => "Texte court",
-        QuestionKind.LongText => "Texte long",
-        QuestionKind.Number => "Nombre",
-        QuestionKind.YesNo => "Oui ou non",
-        QuestionKind.File => "Fichier (PDF ou image)",
-        _ => kind.ToString(),
-    };
-
-    /// <summary>The French name of a step of a call's history.</summary>
-    public static string ActionName(CallAction action) => action switch
-    {
-        CallAction.Created => "Création du brouillon",
-        CallAction.Published => "Publication",
-        CallAction.Closed => "Clôture des candidatures",
-        CallAction.Decided => "Choix des lauréats",
-        CallAction.Cancelled => "Annulation",
-        _ => action.ToString(),
-    };
-
     public static string ForInput(DateTime utc) => ParisDates.ForDateTimeInput(utc);
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)

@@ -212,17 +212,6 @@ public sealed class ReviewModel(
         }
     }
 
-    /// <summary>The French name of an application's status.</summary>
-    public static string StatusName(ApplicationStatus status) => status switch
-    {
-        ApplicationStatus.Draft => "Brouillon",
-        ApplicationStatus.Submitted => "Déposée",
-        ApplicationStatus.Withdrawn => "Retirée",
-        ApplicationStatus.Selected => "Lauréate",
-        ApplicationStatus.NotSelected => "Non retenue",
-        _ => status.ToString(),
-    };
-
     /// <summary>A score with two decimals in the person's culture, or a dash.</summary>
     public static string Score(decimal? value) => value is { } v ? v.ToString("0.00", CultureInfo.CurrentCulture) : "—";
 
@@ -277,7 +266,7 @@ public sealed class ReviewModel(
         {
             object?[] head = [
                 row.Rank, row.ProjectTitle, row.ApplicantName, l[ProjectLabels.Holder(row.HolderType)].Value, row.OrganisationName,
-                l[StatusName(row.Status)].Value, row.IsShortlisted ? l["oui"].Value : l["non"].Value, Round(row.Average), row.Reviewers, Round(row.Spread)];
+                l[CallNames.Application(row.Status)].Value, row.IsShortlisted ? l["oui"].Value : l["non"].Value, Round(row.Average), row.Reviewers, Round(row.Spread)];
             var own = scores.Where(s => s.ApplicationId == row.ApplicationId).ToList();
             if (own.Count == 0)
             {
