@@ -259,6 +259,40 @@ public sealed class Contribution : ITenantOwned
     }
 
     /// <summary>
+    /// A processor told us about this contribution's payment: the contribution takes the step
+    /// <see cref="PaymentEventRules"/> decides, and the decision says what money the caller must book
+    /// (or ask the processor to give back). <paramref name="tier"/> is the contribution's own tier.
+    /// </summary>
+    public PaymentEventDecision ApplyPaymentEvent(PaymentEventType type, RewardTier? tier, string? providerRefundId, string? failureReason, DateTime nowUtc)
+    {
+        var decision = PaymentEventRules.Decide(type, Status);
+        switch (decision.Action)
+        {
+            case PaymentEventAction.Confirm:
+                Succeed(nowUtc);
+                break;
+            case PaymentEventAction.Decline:
+                Fail(tier, failureReason, nowUtc);
+                break;
+            case PaymentEventAction.Refund:
+                Refund(tier, providerRefundId, nowUtc);
+                break;
+            case PaymentEventAction.ConfirmThenRefund:
+                Succeed(nowUtc);
+                Refund(tier, providerRefundId, nowUtc);
+                break;
+            case PaymentEventAction.ConfirmAgain:
+            case PaymentEventAction.RefundAgain:
+            case PaymentEventAction.RefundLatePayment:
+            case PaymentEventAction.Ignore:
+            case PaymentEventAction.Wait:
+                break;
+        }
+
+        return decision;
+    }
+
+    /// <summary>
     /// The donor gives (or the city corrects) the full name and postal address a tax receipt needs.
     /// Only for a gift that stands: a refunded or failed one gives no receipt.
     /// </summary>
