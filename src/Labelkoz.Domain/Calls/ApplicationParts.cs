@@ -50,10 +50,10 @@ public sealed class ApplicationAnswer : ITenantOwned
         switch (question.Kind)
         {
             case QuestionKind.ShortText:
-                answer.Text = Common.Text.Optional(terms.Text, ShortTextMaxLength, question.Label);
+                answer.Text = Common.Text.Optional(terms.Text, ShortTextMaxLength, question.Label, field: "Answers");
                 return answer.Text is null ? null : answer;
             case QuestionKind.LongText:
-                answer.Text = Common.Text.Optional(terms.Text, LongTextMaxLength, question.Label, multiline: true);
+                answer.Text = Common.Text.Optional(terms.Text, LongTextMaxLength, question.Label, multiline: true, field: "Answers");
                 return answer.Text is null ? null : answer;
             case QuestionKind.Number:
                 if (terms.Number is null)
@@ -63,7 +63,7 @@ public sealed class ApplicationAnswer : ITenantOwned
 
                 if (Math.Abs(terms.Number.Value) > MaxNumber)
                 {
-                    throw new DomainException("La réponse à « {0} » est un nombre trop grand : vérifiez la saisie.", question.Label);
+                    throw new DomainException(ApplicationRefusals.NumberTooLarge.With(question.Label));
                 }
 
                 answer.Number = terms.Number;
@@ -83,11 +83,11 @@ public sealed class ApplicationAnswer : ITenantOwned
                 }
 
                 answer.FileKey = terms.FileKey;
-                answer.FileName = Common.Text.Required(terms.FileName, FileNameMaxLength, "Nom du fichier");
-                answer.ContentType = Common.Text.Required(terms.ContentType, 100, "Type du fichier");
+                answer.FileName = Common.Text.Required(terms.FileName, FileNameMaxLength, "Nom du fichier", field: "Answers");
+                answer.ContentType = Common.Text.Required(terms.ContentType, 100, "Type du fichier", field: "Answers");
                 return answer;
             default:
-                throw new DomainException("Ce type de question n'existe pas.");
+                throw new DomainException(ApplicationRefusals.UnknownQuestionKind);
         }
     }
 }

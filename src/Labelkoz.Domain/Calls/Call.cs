@@ -93,7 +93,7 @@ public sealed class Call : ITenantOwned
         var call = new Call
         {
             MunicipalityId = city.Id,
-            Title = Text.Required(title, TitleMaxLength, "Titre de l'appel"),
+            Title = Text.Required(title, TitleMaxLength, "Titre de l'appel", field: "Title"),
             Status = CallStatus.Draft,
             AcceptsIndividuals = true,
             AcceptsAssociations = true,
@@ -134,31 +134,31 @@ public sealed class Call : ITenantOwned
         EnsureEditable(city, adminUserId);
         if (category is { } c && !Enum.IsDefined(c))
         {
-            throw new DomainException("Cette catégorie n'existe pas.");
+            throw new DomainException(CallRefusals.UnknownCategory);
         }
 
         if (neighbourhood is not null && neighbourhood.MunicipalityId != MunicipalityId)
         {
-            throw new DomainException("Ce quartier n'appartient pas à cette ville.");
+            throw new DomainException(CallRefusals.NeighbourhoodOfAnotherCity);
         }
 
         if (budgetEnvelopeCents < 0)
         {
-            throw new DomainException("L'enveloppe budgétaire ne peut pas être négative.");
+            throw new DomainException(CallRefusals.EnvelopeNegative);
         }
 
         if (budgetEnvelopeCents > MaxEnvelopeCents)
         {
-            throw new DomainException("L'enveloppe budgétaire dépasse 100 000 000 € : vérifiez la saisie.");
+            throw new DomainException(CallRefusals.EnvelopeTooLarge);
         }
 
         if (winnersCount is < 1 or > MaxWinners)
         {
-            throw new DomainException("Le nombre de lauréats doit être compris entre 1 et {0}.", MaxWinners);
+            throw new DomainException(CallRefusals.WinnersCountOutOfRange.With(MaxWinners));
         }
 
-        Title = Text.Required(title, TitleMaxLength, "Titre de l'appel");
-        Description = Text.Optional(description, DescriptionMaxLength, "Description", multiline: true);
+        Title = Text.Required(title, TitleMaxLength, "Titre de l'appel", field: "Title");
+        Description = Text.Optional(description, DescriptionMaxLength, "Description", multiline: true, field: "Description");
         Category = category;
         NeighbourhoodId = neighbourhood?.Id;
         BudgetEnvelopeCents = budgetEnvelopeCents;
@@ -171,7 +171,7 @@ public sealed class Call : ITenantOwned
         EnsureEditable(city, adminUserId);
         if (!individuals && !associations && !companies)
         {
-            throw new DomainException("Ouvrez l'appel à au moins un type de candidat.");
+            throw new DomainException(CallRefusals.NoApplicantType);
         }
 
         AcceptsIndividuals = individuals;
@@ -191,7 +191,7 @@ public sealed class Call : ITenantOwned
 
         if (closesAtUtc <= opensAtUtc)
         {
-            throw new DomainException("La clôture doit venir après l'ouverture.");
+            throw new DomainException(CallRefusals.ClosingBeforeOpening);
         }
 
         OpensAtUtc = opensAtUtc;
@@ -215,21 +215,21 @@ public sealed class Call : ITenantOwned
         EnsureEditable(city, adminUserId);
         if (questions.Count > CallQuestion.MaxPerCall)
         {
-            throw new DomainException("Un appel ne peut pas poser plus de {0} questions.", CallQuestion.MaxPerCall);
+            throw new DomainException(CallRefusals.TooManyQuestions.With(CallQuestion.MaxPerCall));
         }
 
         var checkedQuestions = questions.Select((q, i) =>
         {
             if (!Enum.IsDefined(q.Kind))
             {
-                throw new DomainException("Ce type de question n'existe pas.");
+                throw new DomainException(CallRefusals.UnknownQuestionKind);
             }
 
             return new CallQuestion(
                 MunicipalityId,
                 i,
-                Text.Required(q.Label, CallQuestion.LabelMaxLength, "Intitulé de la question"),
-                Text.Optional(q.Help, CallQuestion.HelpMaxLength, "Aide à la réponse", multiline: true),
+                Text.Required(q.Label, CallQuestion.LabelMaxLength, "Intitulé de la question", field: "Questions"),
+                Text.Optional(q.Help, CallQuestion.HelpMaxLength, "Aide à la réponse", multiline: true, field: "Questions"),
                 q.Kind,
                 q.Required);
         }).ToList();
@@ -245,33 +245,33 @@ public sealed class Call : ITenantOwned
         EnsureEditable(city, adminUserId);
         if (criteria.Count == 0)
         {
-            throw new DomainException("Indiquez au moins un critère d'évaluation.");
+            throw new DomainException(CallRefusals.NoCriterion);
         }
 
         if (criteria.Count > CallCriterion.MaxPerCall)
         {
-            throw new DomainException("Un appel ne peut pas compter plus de {0} critères.", CallCriterion.MaxPerCall);
+            throw new DomainException(CallRefusals.TooManyCriteria.With(CallCriterion.MaxPerCall));
         }
 
         var checkedCriteria = criteria.Select((c, i) =>
         {
-            var name = Text.Required(c.Name, CallCriterion.NameMaxLength, "Nom du critère");
+            var name = Text.Required(c.Name, CallCriterion.NameMaxLength, "Nom du critère", field: "Criteria");
             if (c.WeightPercent is < 1 or > 100)
             {
-                throw new DomainException("Le poids du critère « {0} » doit être compris entre 1 et 100.", name);
+                throw new DomainException(CallRefusals.CriterionWeightOutOfRange.With(name));
             }
 
-            return new CallCriterion(MunicipalityId, i, name, Text.Optional(c.Description, CallCriterion.DescriptionMaxLength, "Description du critère", multiline: true), c.WeightPercent);
+            return new CallCriterion(MunicipalityId, i, name, Text.Optional(c.Description, CallCriterion.DescriptionMaxLength, "Description du critère", multiline: true, field: "Criteria"), c.WeightPercent);
         }).ToList();
         if (checkedCriteria.Select(c => c.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() != checkedCriteria.Count)
         {
-            throw new DomainException("Deux critères portent le même nom.");
+            throw new DomainException(CallRefusals.CriteriaWithSameName);
         }
 
         var total = checkedCriteria.Sum(c => c.WeightPercent);
         if (total != 100)
         {
-            throw new DomainException("Les poids des critères doivent totaliser 100 (ils totalisent {0}).", total);
+            throw new DomainException(CallRefusals.CriteriaWeightsNotHundred.With(total));
         }
 
         _criteria.Clear();
@@ -314,7 +314,7 @@ public sealed class Call : ITenantOwned
         var missing = MissingForPublication(nowUtc);
         if (missing.Count > 0)
         {
-            throw new DomainException("Avant de publier l'appel, ajoutez : {0}.", string.Join(", ", missing));
+            throw new DomainException(CallRefusals.IncompleteForPublication.With(string.Join(", ", missing)));
         }
 
         Move(CallStatus.Open, CallAction.Published, adminUserId, null, nowUtc);
@@ -340,16 +340,28 @@ public sealed class Call : ITenantOwned
     public void Cancel(Municipality city, long adminUserId, string? reason, DateTime nowUtc)
     {
         EnsureAdmin(city, adminUserId);
-        if (Status is CallStatus.Decided or CallStatus.Cancelled)
+        if (WhyNotCancellable() is { } refusal)
         {
-            throw new DomainException("Un appel « {0} » ne peut plus être annulé.", Label(Status));
+            throw new DomainException(refusal);
         }
 
-        var why = Text.Required(reason, ReasonMaxLength, "Motif de l'annulation", multiline: true);
+        var why = Text.Required(reason, ReasonMaxLength, "Motif de l'annulation", multiline: true, field: "CancelReason");
         Move(CallStatus.Cancelled, CallAction.Cancelled, adminUserId, why, nowUtc);
         CancelledAtUtc = nowUtc;
         CancelReason = why;
     }
+
+    /// <summary>
+    /// Why a call in <paramref name="status"/> can no longer be cancelled, or null when it can: any
+    /// call before its decision can be (the state machine's own rule, <see cref="CanMove"/>).
+    /// </summary>
+    public static DomainRefusal? WhyNotCancellable(CallStatus status) =>
+        CanMove(status, CallStatus.Cancelled) ? null : CallRefusals.NotCancellable.With(Label(status));
+
+    public DomainRefusal? WhyNotCancellable() => WhyNotCancellable(Status);
+
+    /// <summary>Whether a call in <paramref name="status"/> can still be cancelled (pages show the form only then).</summary>
+    public static bool CanBeCancelled(CallStatus status) => WhyNotCancellable(status) is null;
 
     /// <summary>
     /// An admin selects the winners among the submitted applications (at most the number of
@@ -363,28 +375,28 @@ public sealed class Call : ITenantOwned
         EnsureAdmin(city, adminUserId);
         if (Status != CallStatus.Review)
         {
-            throw new DomainException("Les lauréats se choisissent une fois l'appel clos ; il est « {0} ».", Label(Status));
+            throw new DomainException(CallRefusals.WinnersBeforeClosing.With(Label(Status)));
         }
 
         var distinct = winnerIds.Distinct().ToList();
         if (distinct.Count == 0)
         {
-            throw new DomainException("Choisissez au moins un lauréat.");
+            throw new DomainException(CallRefusals.NoWinner);
         }
 
         if (distinct.Count > WinnersCount)
         {
-            throw new DomainException("L'appel annonce {0} lauréat(s) : vous en avez choisi {1}.", WinnersCount, distinct.Count);
+            throw new DomainException(CallRefusals.TooManyWinners.With(WinnersCount, distinct.Count));
         }
 
         if (applications.Any(a => a.CallId != Id))
         {
-            throw new DomainException("Cette candidature ne répond pas à cet appel.");
+            throw new DomainException(CallRefusals.ApplicationToAnotherCall);
         }
 
         var submitted = applications.Where(a => a.Status == ApplicationStatus.Submitted).ToList();
         var winners = distinct.Select(id => submitted.SingleOrDefault(a => a.Id == id)
-            ?? throw new DomainException("Seule une candidature déposée, et non retirée, peut être retenue.")).ToList();
+            ?? throw new DomainException(CallRefusals.WinnerNotSubmitted)).ToList();
         city.EnsureCanLabel();
 
         var projects = new List<Project>();
@@ -428,7 +440,7 @@ public sealed class Call : ITenantOwned
         ArgumentNullException.ThrowIfNull(city);
         if (city.RoleOf(userId) != StaffRole.Admin)
         {
-            throw new DomainException("Seul un administrateur de la ville peut gérer un appel à projets.");
+            throw new DomainException(CallRefusals.AdminOnly);
         }
     }
 
@@ -437,12 +449,12 @@ public sealed class Call : ITenantOwned
         EnsureAdmin(city, adminUserId);
         if (city.Id != MunicipalityId)
         {
-            throw new DomainException("Cet appel n'appartient pas à cette ville.");
+            throw new DomainException(CallRefusals.OfAnotherCity);
         }
 
         if (!IsEditable)
         {
-            throw new DomainException("Un appel publié ne se modifie plus : annulez-le et publiez-en un autre si nécessaire.");
+            throw new DomainException(CallRefusals.PublishedNotEditable);
         }
     }
 
@@ -450,7 +462,7 @@ public sealed class Call : ITenantOwned
     {
         if (!CanMove(Status, to))
         {
-            throw new DomainException("Impossible de passer l'appel de l'état « {0} » à l'état « {1} ».", Label(Status), Label(to));
+            throw new DomainException(CallRefusals.ImpossibleMove.With(Label(Status), Label(to)));
         }
 
         var from = Status;

@@ -94,7 +94,7 @@ public sealed class CallApplication : ITenantOwned
             CreatedAtUtc = nowUtc,
         };
         application.SetApplicant(call, type, organisationName, rna, siren);
-        application.ProjectTitle = Text.Required(projectTitle, TitleMaxLength, "Titre du projet");
+        application.ProjectTitle = Text.Required(projectTitle, TitleMaxLength, "Titre du projet", field: "ProjectTitle");
         application.UpdatedAtUtc = nowUtc;
         return application;
     }
@@ -107,16 +107,16 @@ public sealed class CallApplication : ITenantOwned
         ArgumentNullException.ThrowIfNull(answers);
         EnsureApplicantCanChange(call, userId, nowUtc);
         SetApplicant(call, type, organisationName, rna, siren);
-        ProjectTitle = Text.Required(projectTitle, TitleMaxLength, "Titre du projet");
-        Summary = Text.Optional(summary, SummaryMaxLength, "Résumé", multiline: true);
+        ProjectTitle = Text.Required(projectTitle, TitleMaxLength, "Titre du projet", field: "ProjectTitle");
+        Summary = Text.Optional(summary, SummaryMaxLength, "Résumé", multiline: true, field: "Summary");
         var checkedAnswers = new List<ApplicationAnswer>();
         foreach (var answer in answers)
         {
             var question = call.Questions.SingleOrDefault(q => q.Id == answer.QuestionId)
-                ?? throw new DomainException("Cette question ne fait pas partie de l'appel.");
+                ?? throw new DomainException(ApplicationRefusals.QuestionOfAnotherCall);
             if (checkedAnswers.Any(a => a.QuestionId == question.Id))
             {
-                throw new DomainException("La question « {0} » a reçu deux réponses.", question.Label);
+                throw new DomainException(ApplicationRefusals.QuestionAnsweredTwice.With(question.Label));
             }
 
             if (ApplicationAnswer.Check(this, question, answer) is { } accepted)
@@ -142,13 +142,13 @@ public sealed class CallApplication : ITenantOwned
         EnsureApplicantCanChange(call, userId, nowUtc);
         if (Status == ApplicationStatus.Submitted)
         {
-            throw new DomainException("Cette candidature est déjà déposée.");
+            throw new DomainException(ApplicationRefusals.AlreadySubmitted);
         }
 
         var missing = MissingAnswers(call);
         if (missing.Count > 0)
         {
-            throw new DomainException("Avant de déposer, répondez à : {0}.", string.Join(" ; ", missing));
+            throw new DomainException(ApplicationRefusals.AnswersMissing.With(string.Join(" ; ", missing)));
         }
 
         Status = ApplicationStatus.Submitted;
@@ -175,30 +175,30 @@ public sealed class CallApplication : ITenantOwned
         EnsureReviewable(call, city, reviewerUserId);
         if (_conflicts.Any(c => c.ReviewerUserId == reviewerUserId))
         {
-            throw new DomainException("Vous avez déclaré un conflit d'intérêts sur cette candidature : vous ne pouvez pas la noter.");
+            throw new DomainException(ApplicationRefusals.ConflictedReviewerScores);
         }
 
         var given = new List<ApplicationScore>();
         foreach (var score in scores)
         {
             var criterion = call.Criteria.SingleOrDefault(c => c.Id == score.CriterionId)
-                ?? throw new DomainException("Ce critère ne fait pas partie de l'appel.");
+                ?? throw new DomainException(ApplicationRefusals.CriterionOfAnotherCall);
             if (score.Score is < 0 or > 10)
             {
-                throw new DomainException("La note du critère « {0} » doit être comprise entre 0 et 10.", criterion.Name);
+                throw new DomainException(ApplicationRefusals.ScoreOutOfRange.With(criterion.Name));
             }
 
             if (given.Any(g => g.CriterionId == criterion.Id))
             {
-                throw new DomainException("Le critère « {0} » a reçu deux notes.", criterion.Name);
+                throw new DomainException(ApplicationRefusals.CriterionScoredTwice.With(criterion.Name));
             }
 
-            given.Add(new ApplicationScore(this, reviewerUserId, criterion.Id, score.Score, Text.Optional(score.Comment, ApplicationScore.CommentMaxLength, "Commentaire", multiline: true), nowUtc));
+            given.Add(new ApplicationScore(this, reviewerUserId, criterion.Id, score.Score, Text.Optional(score.Comment, ApplicationScore.CommentMaxLength, "Commentaire", multiline: true, field: "Scores"), nowUtc));
         }
 
         if (given.Count != call.Criteria.Count)
         {
-            throw new DomainException("Notez chacun des {0} critères de l'appel.", call.Criteria.Count);
+            throw new DomainException(ApplicationRefusals.CriteriaNotAllScored.With(call.Criteria.Count));
         }
 
         _scores.RemoveAll(s => s.ReviewerUserId == reviewerUserId);
@@ -213,15 +213,15 @@ public sealed class CallApplication : ITenantOwned
         ArgumentNullException.ThrowIfNull(city);
         if (city.RoleOf(reviewerUserId) is null || city.Id != MunicipalityId)
         {
-            throw new DomainException("Seule l'équipe de la ville examine les candidatures.");
+            throw new DomainException(ApplicationRefusals.ReviewByStaffOnly);
         }
 
         if (_conflicts.Any(c => c.ReviewerUserId == reviewerUserId))
         {
-            throw new DomainException("Vous avez déjà déclaré un conflit d'intérêts sur cette candidature.");
+            throw new DomainException(ApplicationRefusals.ConflictAlreadyDeclared);
         }
 
-        var conflict = new ConflictOfInterest(this, reviewerUserId, Text.Required(reason, ConflictOfInterest.ReasonMaxLength, "Nature du conflit d'intérêts", multiline: true), nowUtc);
+        var conflict = new ConflictOfInterest(this, reviewerUserId, Text.Required(reason, ConflictOfInterest.ReasonMaxLength, "Nature du conflit d'intérêts", multiline: true, field: "Reason"), nowUtc);
         _conflicts.Add(conflict);
         _scores.RemoveAll(s => s.ReviewerUserId == reviewerUserId);
         Touch(nowUtc);
@@ -235,12 +235,12 @@ public sealed class CallApplication : ITenantOwned
         ArgumentNullException.ThrowIfNull(city);
         if (city.RoleOf(adminUserId) != StaffRole.Admin)
         {
-            throw new DomainException("Seul un administrateur de la ville peut gérer un appel à projets.");
+            throw new DomainException(CallRefusals.AdminOnly);
         }
 
         if (call.Status != CallStatus.Review || Status != ApplicationStatus.Submitted)
         {
-            throw new DomainException("La présélection se fait parmi les candidatures déposées, une fois l'appel clos.");
+            throw new DomainException(ApplicationRefusals.ShortlistAfterClosingOnly);
         }
 
         IsShortlisted = shortlisted;
@@ -258,22 +258,22 @@ public sealed class CallApplication : ITenantOwned
     {
         if (call.Status == CallStatus.Open && nowUtc < call.OpensAtUtc)
         {
-            throw new DomainException("L'appel ouvre le {0} (heure de Paris) : les candidatures ne sont pas encore possibles.", Paris(call.OpensAtUtc));
+            throw new DomainException(ApplicationRefusals.CallNotYetOpen.With(Paris(call.OpensAtUtc)));
         }
 
         if (call.Status == CallStatus.Draft)
         {
-            throw new DomainException("Cet appel n'est pas publié.");
+            throw new DomainException(ApplicationRefusals.CallNotPublished);
         }
 
         if (call.Status == CallStatus.Cancelled)
         {
-            throw new DomainException("Cet appel a été annulé.");
+            throw new DomainException(ApplicationRefusals.CallCancelled);
         }
 
         if (!call.IsAcceptingApplications(nowUtc))
         {
-            throw new DomainException("L'appel n'accepte plus de candidatures : il a été clos le {0} (heure de Paris).", Paris(call.ClosesAtUtc));
+            throw new DomainException(ApplicationRefusals.CallClosed.With(Paris(call.ClosesAtUtc)));
         }
     }
 
@@ -287,12 +287,12 @@ public sealed class CallApplication : ITenantOwned
     {
         if (!Enum.IsDefined(type) || type == HolderType.Municipality)
         {
-            throw new DomainException("Ce type de candidat n'existe pas.");
+            throw new DomainException(ApplicationRefusals.UnknownApplicantType);
         }
 
         if (!call.Accepts(type))
         {
-            throw new DomainException("Cet appel n'est pas ouvert à ce type de candidat.");
+            throw new DomainException(ApplicationRefusals.ApplicantTypeNotAccepted);
         }
 
         switch (type)
@@ -303,12 +303,12 @@ public sealed class CallApplication : ITenantOwned
                 Siren = null;
                 break;
             case HolderType.Association:
-                OrganisationName = Text.Required(organisationName, Project.OrganisationNameMaxLength, "Nom de l'association");
+                OrganisationName = Text.Required(organisationName, Project.OrganisationNameMaxLength, "Nom de l'association", field: "OrganisationName");
                 Rna = FrenchIdentifiers.Rna(rna);
                 Siren = string.IsNullOrWhiteSpace(siren) ? null : FrenchIdentifiers.Siren(siren);
                 break;
             case HolderType.Company:
-                OrganisationName = Text.Required(organisationName, Project.OrganisationNameMaxLength, "Nom de l'entreprise");
+                OrganisationName = Text.Required(organisationName, Project.OrganisationNameMaxLength, "Nom de l'entreprise", field: "OrganisationName");
                 Rna = null;
                 Siren = FrenchIdentifiers.Siren(siren);
                 break;
@@ -322,17 +322,17 @@ public sealed class CallApplication : ITenantOwned
         ArgumentNullException.ThrowIfNull(call);
         if (!IsBy(userId))
         {
-            throw new DomainException("Seule la personne qui a candidaté peut modifier sa candidature.");
+            throw new DomainException(ApplicationRefusals.ChangeByApplicantOnly);
         }
 
         if (call.Id != CallId)
         {
-            throw new DomainException("Cette candidature ne répond pas à cet appel.");
+            throw new DomainException(ApplicationRefusals.ToAnotherCall);
         }
 
         if (Status == ApplicationStatus.Withdrawn)
         {
-            throw new DomainException("Cette candidature a été retirée.");
+            throw new DomainException(ApplicationRefusals.Withdrawn);
         }
 
         EnsureAccepting(call, nowUtc);
@@ -344,22 +344,22 @@ public sealed class CallApplication : ITenantOwned
         ArgumentNullException.ThrowIfNull(city);
         if (city.RoleOf(reviewerUserId) is null || city.Id != MunicipalityId)
         {
-            throw new DomainException("Seule l'équipe de la ville examine les candidatures.");
+            throw new DomainException(ApplicationRefusals.ReviewByStaffOnly);
         }
 
         if (IsBy(reviewerUserId))
         {
-            throw new DomainException("Vous ne pouvez pas noter votre propre candidature.");
+            throw new DomainException(ApplicationRefusals.OwnApplicationScored);
         }
 
         if (call.Status != CallStatus.Review)
         {
-            throw new DomainException("Les candidatures se notent une fois l'appel clos ; il est « {0} ».", Call.Label(call.Status));
+            throw new DomainException(ApplicationRefusals.ScoringBeforeClosing.With(Call.Label(call.Status)));
         }
 
         if (Status != ApplicationStatus.Submitted)
         {
-            throw new DomainException("Seule une candidature déposée se note.");
+            throw new DomainException(ApplicationRefusals.ScoringNotSubmitted);
         }
     }
 

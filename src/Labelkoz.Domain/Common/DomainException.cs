@@ -1,18 +1,26 @@
-using System.Globalization;
-
 namespace Labelkoz.Domain.Common;
 
 /// <summary>
-/// A business rule refused an operation. <see cref="Template"/> is the French sentence shown to the
-/// user (and the key the web layer translates); <see cref="Arguments"/> fill its placeholders.
+/// A business rule refused an operation: <see cref="Refusal"/> says which rule (<see cref="Code"/>),
+/// about which input (<see cref="Field"/>, or none), and the French sentence (<see cref="Template"/>,
+/// also the key the web layer translates, filled by <see cref="Arguments"/>).
 /// </summary>
 public sealed class DomainException : Exception
 {
-    public DomainException(string template, params object[] arguments)
-        : base(string.Format(CultureInfo.GetCultureInfo("fr-FR"), template, arguments))
+    /// <summary>Throws a rule of a catalogue: <c>throw new DomainException(CallRefusals.NotCancellable.With(label))</c>.</summary>
+    public DomainException(DomainRefusal refusal)
+        : base((refusal ?? throw new ArgumentNullException(nameof(refusal))).Message)
     {
-        Template = template;
-        Arguments = arguments;
+        Refusal = refusal;
+    }
+
+    /// <summary>
+    /// A sentence without code nor field, as refusals were written before the catalogues. The web
+    /// layer still throws a few; the domain throws none (a test holds it).
+    /// </summary>
+    public DomainException(string template, params object[] arguments)
+        : this(DomainRefusal.Unclassified(template, arguments))
+    {
     }
 
     public DomainException()
@@ -23,11 +31,16 @@ public sealed class DomainException : Exception
     public DomainException(string message, Exception innerException)
         : base(message, innerException)
     {
-        Template = message;
-        Arguments = [];
+        Refusal = DomainRefusal.Unclassified(message, []);
     }
 
-    public string Template { get; }
+    public DomainRefusal Refusal { get; }
 
-    public IReadOnlyList<object> Arguments { get; }
+    public string Code => Refusal.Code;
+
+    public string? Field => Refusal.Field;
+
+    public string Template => Refusal.Template;
+
+    public IReadOnlyList<object> Arguments => Refusal.Arguments;
 }

@@ -39,7 +39,7 @@ public readonly record struct Money(long Cents, Currency Currency)
         ArgumentNullException.ThrowIfNull(ratios);
         if (ratios.Length == 0 || ratios.Any(r => r < 0) || ratios.Sum() == 0)
         {
-            throw new DomainException("Une répartition demande au moins une part positive.");
+            throw new DomainException(MoneyRefusals.AllocationWithoutPositivePart);
         }
 
         long total = ratios.Sum();
@@ -64,7 +64,7 @@ public readonly record struct Money(long Cents, Currency Currency)
     {
         if (other.Currency != Currency)
         {
-            throw new DomainException("Impossible de combiner des montants en devises différentes.");
+            throw new DomainException(MoneyRefusals.MixedCurrencies);
         }
     }
 }

@@ -6,19 +6,21 @@ public static class Text
     /// <summary>
     /// Trims, refuses empty values, values longer than <paramref name="maxLength"/> and control
     /// characters (other than line breaks and tabs when <paramref name="multiline"/>).
+    /// <paramref name="fieldLabel"/> names the field in the sentence; <paramref name="field"/> is the
+    /// input a refusal is about (<see cref="DomainRefusal.Field"/>).
     /// </summary>
-    public static string Required(string? value, int maxLength, string fieldLabel, bool multiline = false)
+    public static string Required(string? value, int maxLength, string fieldLabel, bool multiline = false, string? field = null)
     {
-        var cleaned = Optional(value, maxLength, fieldLabel, multiline);
+        var cleaned = Optional(value, maxLength, fieldLabel, multiline, field);
         if (cleaned is null)
         {
-            throw new DomainException("Le champ « {0} » est obligatoire.", fieldLabel);
+            throw new DomainException(TextRefusals.Required.About(field, fieldLabel));
         }
 
         return cleaned;
     }
 
-    public static string? Optional(string? value, int maxLength, string fieldLabel, bool multiline = false)
+    public static string? Optional(string? value, int maxLength, string fieldLabel, bool multiline = false, string? field = null)
     {
         if (value is null)
         {
@@ -33,7 +35,7 @@ public static class Text
 
         if (trimmed.Length > maxLength)
         {
-            throw new DomainException("Le champ « {0} » ne peut pas dépasser {1} caractères.", fieldLabel, maxLength);
+            throw new DomainException(TextRefusals.TooLong.About(field, fieldLabel, maxLength));
         }
 
         foreach (var c in trimmed)
@@ -41,7 +43,7 @@ public static class Text
             var allowed = multiline && (c == '\n' || c == '\r' || c == '\t');
             if (char.IsControl(c) && !allowed)
             {
-                throw new DomainException("Le champ « {0} » contient des caractères non autorisés.", fieldLabel);
+                throw new DomainException(TextRefusals.ForbiddenCharacters.About(field, fieldLabel));
             }
         }
 

@@ -130,7 +130,7 @@ public sealed class Campaign : ITenantOwned
         ArgumentNullException.ThrowIfNull(city);
         if (!project.IsHeldBy(userId))
         {
-            throw new DomainException("Seul le porteur du projet peut préparer sa campagne de financement.");
+            throw new DomainException(CampaignRefusals.PreparedByHolderOnly);
         }
 
         EnsureFundable(project, city, DateOnly.FromDateTime(nowUtc));
@@ -147,28 +147,59 @@ public sealed class Campaign : ITenantOwned
     }
 
     /// <summary>Why this project cannot be funded (yet), or null when it can.</summary>
-    public static string? WhyNotFundable(Project project, Municipality city, DateOnly today)
+    public static DomainRefusal? WhyCannotBeFunded(Project project, Municipality city, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(city);
-        return WhyNotFundable(project.Status, project.HasActiveLabel(today), city.LabelRequiredForFunding, project.IsPublic);
+        return WhyCannotBeFunded(project.Status, project.HasActiveLabel(today), city.LabelRequiredForFunding, project.IsPublic);
     }
 
     /// <summary>The same rule, from the facts a page's query reads (<see cref="Project.LabelActiveRule"/> for the label).</summary>
-    public static string? WhyNotFundable(ProjectStatus status, bool hasActiveLabel, bool labelRequiredForFunding, bool isPublic)
+    public static DomainRefusal? WhyCannotBeFunded(ProjectStatus status, bool hasActiveLabel, bool labelRequiredForFunding, bool isPublic)
     {
         if (status == ProjectStatus.Labelled)
         {
-            return hasActiveLabel ? null : "Le label de ce projet n'est plus valide : il ne peut pas être financé.";
+            return hasActiveLabel ? null : CampaignRefusals.LabelNoLongerValid;
         }
 
         if (labelRequiredForFunding)
         {
-            return "La ville finance seulement les projets labellisés : ce projet doit d'abord recevoir son label.";
+            return CampaignRefusals.LabelRequired;
         }
 
-        return status == ProjectStatus.Submitted && isPublic ? null : "Seul un projet publié peut être financé.";
+        return status == ProjectStatus.Submitted && isPublic ? null : CampaignRefusals.ProjectNotPublished;
     }
+
+    /// <summary>The sentence of <see cref="WhyCannotBeFunded(Project, Municipality, DateOnly)"/> (pages translate it as it is).</summary>
+    public static string? WhyNotFundable(Project project, Municipality city, DateOnly today) => WhyCannotBeFunded(project, city, today)?.Template;
+
+    /// <summary>The sentence of <see cref="WhyCannotBeFunded(ProjectStatus, bool, bool, bool)"/>.</summary>
+    public static string? WhyNotFundable(ProjectStatus status, bool hasActiveLabel, bool labelRequiredForFunding, bool isPublic) =>
+        WhyCannotBeFunded(status, hasActiveLabel, labelRequiredForFunding, isPublic)?.Template;
+
+    /// <summary>
+    /// Why a campaign ending at <paramref name="endsAtUtc"/> is refused, or null: it lasts at least
+    /// until tomorrow and at most <see cref="MaxDurationDays"/> days.
+    /// </summary>
+    public static DomainRefusal? WhyEndDateRefused(DateTime endsAtUtc, DateTime nowUtc)
+    {
+        if (endsAtUtc <= nowUtc.AddDays(1))
+        {
+            return CampaignRefusals.EndsTooSoon;
+        }
+
+        return endsAtUtc > nowUtc.AddDays(MaxDurationDays) ? CampaignRefusals.LastsTooLong.With(MaxDurationDays) : null;
+    }
+
+    /// <summary>
+    /// Whether tiers can still be added or changed in <paramref name="status"/>: until the campaign
+    /// ends (a paused campaign is not over).
+    /// </summary>
+    public static bool TakesTierChanges(CampaignStatus status) => status switch
+    {
+        CampaignStatus.Draft or CampaignStatus.Live or CampaignStatus.Paused => true,
+        CampaignStatus.Settling or CampaignStatus.Funded or CampaignStatus.NotFunded => false,
+    };
 
     /// <summary>Goal, end date, mode and minimum: only while the campaign is a draft.</summary>
     public void Configure(long userId, long goalCents, DateTime endsAtUtc, CampaignMode mode, long minimumContributionCents, DateTime nowUtc)
@@ -176,25 +207,29 @@ public sealed class Campaign : ITenantOwned
         EnsureHolder(userId);
         if (Status != CampaignStatus.Draft)
         {
-            throw new DomainException("L'objectif, la date de fin et le mode sont figés depuis le lancement de la campagne.");
+            throw new DomainException(CampaignRefusals.TermsFrozen);
         }
 
         if (goalCents < MinGoalCents || goalCents > MaxGoalCents)
         {
-            throw new DomainException("L'objectif doit être compris entre {0} et {1}.", Money.Euros(MinGoalCents), Money.Euros(MaxGoalCents));
+            throw new DomainException(CampaignRefusals.GoalOutOfRange.With(Money.Euros(MinGoalCents), Money.Euros(MaxGoalCents)));
         }
 
         if (!Enum.IsDefined(mode))
         {
-            throw new DomainException("Choisissez le mode de la campagne : tout ou rien, ou tout est gardé.");
+            throw new DomainException(CampaignRefusals.UnknownMode);
         }
 
         if (minimumContributionCents < MinContributionCents || minimumContributionCents > goalCents)
         {
-            throw new DomainException("La contribution minimale doit être comprise entre {0} et l'objectif.", Money.Euros(MinContributionCents));
+            throw new DomainException(CampaignRefusals.MinimumOutOfRange.With(Money.Euros(MinContributionCents)));
         }
 
-        EnsureEndDate(endsAtUtc, nowUtc);
+        if (WhyEndDateRefused(endsAtUtc, nowUtc) is { } endDateRefused)
+        {
+            throw new DomainException(endDateRefused);
+        }
+
         GoalCents = goalCents;
         EndsAtUtc = endsAtUtc;
         Mode = mode;
@@ -206,10 +241,10 @@ public sealed class Campaign : ITenantOwned
     {
         ArgumentNullException.ThrowIfNull(terms);
         EnsureHolder(userId);
-        EnsureNotEnded("On ne peut plus ajouter de contrepartie à une campagne terminée.");
+        EnsureTakesTierChanges(CampaignRefusals.EndedNoNewTier);
         if (_tiers.Count >= MaxTiers)
         {
-            throw new DomainException("Une campagne compte au plus {0} contreparties.", MaxTiers);
+            throw new DomainException(CampaignRefusals.TooManyTiers.With(MaxTiers));
         }
 
         var tier = RewardTier.Create(this, terms, _tiers.Count + 1);
@@ -228,7 +263,7 @@ public sealed class Campaign : ITenantOwned
     {
         ArgumentNullException.ThrowIfNull(terms);
         EnsureHolder(userId);
-        EnsureNotEnded("On ne peut plus modifier les contreparties d'une campagne terminée.");
+        EnsureTakesTierChanges(CampaignRefusals.EndedTiersFrozen);
         var tier = Tier(tierId);
         if (Status == CampaignStatus.Draft)
         {
@@ -238,7 +273,7 @@ public sealed class Campaign : ITenantOwned
         {
             if (terms.Title.Trim() != tier.Title || terms.MinimumCents != tier.MinimumCents || terms.ValueCents != tier.ValueCents)
             {
-                throw new DomainException("Une fois la campagne lancée, seule la quantité d'une contrepartie peut changer.");
+                throw new DomainException(CampaignRefusals.LiveTierOnlyQuantityChanges);
             }
 
             tier.SetQuantity(terms.Quantity);
@@ -253,7 +288,7 @@ public sealed class Campaign : ITenantOwned
         EnsureHolder(userId);
         if (Status != CampaignStatus.Draft)
         {
-            throw new DomainException("Une contrepartie ne peut plus être retirée après le lancement : ses contributeurs y comptent.");
+            throw new DomainException(CampaignRefusals.LiveTierNotRemovable);
         }
 
         _tiers.Remove(Tier(tierId));
@@ -273,7 +308,7 @@ public sealed class Campaign : ITenantOwned
         {
             missing.Add("la date de fin");
         }
-        else if (EndsAtUtc <= nowUtc.AddDays(1) || EndsAtUtc > nowUtc.AddDays(MaxDurationDays))
+        else if (WhyEndDateRefused(EndsAtUtc.Value, nowUtc) is not null)
         {
             missing.Add("une date de fin entre demain et dans 90 jours");
         }
@@ -292,7 +327,7 @@ public sealed class Campaign : ITenantOwned
         EnsureHolder(userId);
         if (Status != CampaignStatus.Draft)
         {
-            throw new DomainException("Cette campagne est déjà lancée.");
+            throw new DomainException(CampaignRefusals.AlreadyLaunched);
         }
 
         if (project.Id != ProjectId)
@@ -303,12 +338,12 @@ public sealed class Campaign : ITenantOwned
         var missing = MissingForLaunch(nowUtc);
         if (missing.Count > 0)
         {
-            throw new DomainException("Avant de lancer la campagne, indiquez : {0}.", string.Join(" ; ", missing));
+            throw new DomainException(CampaignRefusals.IncompleteForLaunch.With(string.Join(" ; ", missing)));
         }
 
         if (feeBasisPoints is < 0 or > 5_000)
         {
-            throw new DomainException("La commission de la plateforme doit être comprise entre 0 et 50 %.");
+            throw new DomainException(CampaignRefusals.FeeOutOfRange);
         }
 
         EnsureFundable(project, city, DateOnly.FromDateTime(nowUtc));
@@ -326,13 +361,13 @@ public sealed class Campaign : ITenantOwned
     /// <summary>A city admin stops contributions for cause; the reason is shown publicly.</summary>
     public void Pause(Municipality city, long adminUserId, string? publicReason, DateTime nowUtc)
     {
-        EnsureAdmin(city, adminUserId, "Seul un administrateur de la ville peut suspendre une campagne.");
+        EnsureAdmin(city, adminUserId, CampaignRefusals.PauseByAdminOnly);
         if (Status != CampaignStatus.Live || IsDue(nowUtc))
         {
-            throw new DomainException("Seule une campagne en cours peut être suspendue.");
+            throw new DomainException(CampaignRefusals.NotLiveToPause);
         }
 
-        PauseReason = Text.Required(publicReason, ReasonMaxLength, "Motif public", multiline: true);
+        PauseReason = Text.Required(publicReason, ReasonMaxLength, "Motif public", multiline: true, field: "Reason");
         PausedAtUtc = nowUtc;
         Status = CampaignStatus.Paused;
         Record(CampaignAction.Paused, adminUserId, PauseReason, nowUtc, isPublic: true);
@@ -341,10 +376,10 @@ public sealed class Campaign : ITenantOwned
 
     public void Resume(Municipality city, long adminUserId, DateTime nowUtc)
     {
-        EnsureAdmin(city, adminUserId, "Seul un administrateur de la ville peut reprendre une campagne.");
+        EnsureAdmin(city, adminUserId, CampaignRefusals.ResumeByAdminOnly);
         if (Status != CampaignStatus.Paused || IsDue(nowUtc))
         {
-            throw new DomainException("Seule une campagne suspendue et pas encore terminée peut reprendre.");
+            throw new DomainException(CampaignRefusals.NotPausedToResume);
         }
 
         Status = CampaignStatus.Live;
@@ -366,22 +401,22 @@ public sealed class Campaign : ITenantOwned
         switch (Status)
         {
             case CampaignStatus.Draft:
-                throw new DomainException("Cette campagne n'est pas encore lancée.");
+                throw new DomainException(CampaignRefusals.NotYetLaunched);
             case CampaignStatus.Paused:
-                throw new DomainException("Cette campagne est suspendue par la ville : les contributions reprendront quand elle sera relancée.");
+                throw new DomainException(CampaignRefusals.PausedByCity);
             case CampaignStatus.Live when nowUtc >= EndsAtUtc:
             case CampaignStatus.Settling or CampaignStatus.Funded or CampaignStatus.NotFunded:
-                throw new DomainException("Cette campagne est terminée : elle ne prend plus de contributions.");
+                throw new DomainException(CampaignRefusals.Ended);
         }
 
         if (amountCents < MinimumContributionCents)
         {
-            throw new DomainException("La contribution minimale est de {0}.", Money.Euros(MinimumContributionCents));
+            throw new DomainException(CampaignRefusals.ContributionBelowMinimum.With(Money.Euros(MinimumContributionCents)));
         }
 
         if (amountCents > MaxContributionCents)
         {
-            throw new DomainException("Une contribution ne peut pas dépasser {0}.", Money.Euros(MaxContributionCents));
+            throw new DomainException(CampaignRefusals.ContributionAboveMaximum.With(Money.Euros(MaxContributionCents)));
         }
 
         if (tier is null)
@@ -391,12 +426,12 @@ public sealed class Campaign : ITenantOwned
 
         if (tier.CampaignId != Id)
         {
-            throw new DomainException("Cette contrepartie n'appartient pas à cette campagne.");
+            throw new DomainException(CampaignRefusals.TierOfAnotherCampaign);
         }
 
         if (amountCents < tier.MinimumCents)
         {
-            throw new DomainException("La contrepartie « {0} » demande au moins {1}.", tier.Title, Money.Euros(tier.MinimumCents));
+            throw new DomainException(CampaignRefusals.ContributionBelowTierMinimum.With(tier.Title, Money.Euros(tier.MinimumCents)));
         }
     }
 
@@ -405,7 +440,7 @@ public sealed class Campaign : ITenantOwned
     {
         if (!IsDue(nowUtc))
         {
-            throw new DomainException("Seule une campagne arrivée à sa date de fin peut être soldée.");
+            throw new DomainException(CampaignRefusals.NotDueForSettlement);
         }
 
         Succeeded = succeeded;
@@ -421,7 +456,7 @@ public sealed class Campaign : ITenantOwned
         ArgumentNullException.ThrowIfNull(project);
         if (Status != CampaignStatus.Settling || Succeeded is not { } succeeded)
         {
-            throw new DomainException("Cette campagne n'est pas en cours de règlement.");
+            throw new DomainException(CampaignRefusals.NotSettling);
         }
 
         Status = succeeded ? CampaignStatus.Funded : CampaignStatus.NotFunded;
@@ -432,35 +467,22 @@ public sealed class Campaign : ITenantOwned
     }
 
     public RewardTier Tier(long tierId) =>
-        _tiers.SingleOrDefault(t => t.Id == tierId) ?? throw new DomainException("Cette contrepartie n'existe pas dans cette campagne.");
+        _tiers.SingleOrDefault(t => t.Id == tierId) ?? throw new DomainException(CampaignRefusals.UnknownTier);
 
     private static void EnsureFundable(Project project, Municipality city, DateOnly today)
     {
-        if (WhyNotFundable(project, city, today) is { } reason)
+        if (WhyCannotBeFunded(project, city, today) is { } refusal)
         {
-            throw new DomainException(reason);
+            throw new DomainException(refusal);
         }
     }
 
-    private static void EnsureAdmin(Municipality city, long userId, string message)
+    private static void EnsureAdmin(Municipality city, long userId, DomainRefusal refusal)
     {
         ArgumentNullException.ThrowIfNull(city);
         if (city.RoleOf(userId) != StaffRole.Admin)
         {
-            throw new DomainException(message);
-        }
-    }
-
-    private static void EnsureEndDate(DateTime endsAtUtc, DateTime nowUtc)
-    {
-        if (endsAtUtc <= nowUtc.AddDays(1))
-        {
-            throw new DomainException("La campagne doit durer au moins jusqu'à demain.");
-        }
-
-        if (endsAtUtc > nowUtc.AddDays(MaxDurationDays))
-        {
-            throw new DomainException("Une campagne dure au plus {0} jours.", MaxDurationDays);
+            throw new DomainException(refusal);
         }
     }
 
@@ -468,15 +490,15 @@ public sealed class Campaign : ITenantOwned
     {
         if (userId != HolderUserId)
         {
-            throw new DomainException("Seul le porteur du projet peut modifier sa campagne.");
+            throw new DomainException(CampaignRefusals.ChangedByHolderOnly);
         }
     }
 
-    private void EnsureNotEnded(string message)
+    private void EnsureTakesTierChanges(DomainRefusal refusal)
     {
-        if (Status is CampaignStatus.Settling or CampaignStatus.Funded or CampaignStatus.NotFunded)
+        if (!TakesTierChanges(Status))
         {
-            throw new DomainException(message);
+            throw new DomainException(refusal);
         }
     }
 

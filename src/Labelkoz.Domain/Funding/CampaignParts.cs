@@ -63,18 +63,33 @@ public sealed class RewardTier : ITenantOwned
         return tier;
     }
 
-    internal void Rewrite(TierTerms terms)
+    /// <summary>
+    /// Why a tier cannot have these amounts and this quantity, or null: a minimum within a
+    /// contribution's bounds, a value between zero and the minimum, a quantity from 1 to
+    /// <see cref="MaxQuantity"/> or none (unlimited). What is already taken is checked apart.
+    /// </summary>
+    public static DomainRefusal? WhyTermsRefused(long minimumCents, long valueCents, int? quantity)
     {
-        Title = Text.Required(terms.Title, TitleMaxLength, "Titre de la contrepartie");
-        Description = Text.Optional(terms.Description, DescriptionMaxLength, "Description de la contrepartie", multiline: true);
-        if (terms.MinimumCents < Campaign.MinContributionCents || terms.MinimumCents > Campaign.MaxContributionCents)
+        if (minimumCents < Campaign.MinContributionCents || minimumCents > Campaign.MaxContributionCents)
         {
-            throw new DomainException("Le montant minimal d'une contrepartie doit être compris entre {0} et {1}.", Money.Euros(Campaign.MinContributionCents), Money.Euros(Campaign.MaxContributionCents));
+            return CampaignRefusals.TierMinimumOutOfRange.With(Money.Euros(Campaign.MinContributionCents), Money.Euros(Campaign.MaxContributionCents));
         }
 
-        if (terms.ValueCents < 0 || terms.ValueCents > terms.MinimumCents)
+        if (valueCents < 0 || valueCents > minimumCents)
         {
-            throw new DomainException("La valeur d'une contrepartie est comprise entre zéro et son montant minimal.");
+            return CampaignRefusals.TierValueOutOfRange;
+        }
+
+        return WhyQuantityRefused(quantity);
+    }
+
+    internal void Rewrite(TierTerms terms)
+    {
+        Title = Text.Required(terms.Title, TitleMaxLength, "Titre de la contrepartie", field: "Title");
+        Description = Text.Optional(terms.Description, DescriptionMaxLength, "Description de la contrepartie", multiline: true, field: "Description");
+        if (WhyTermsRefused(terms.MinimumCents, terms.ValueCents, terms.Quantity) is { } refusal)
+        {
+            throw new DomainException(refusal);
         }
 
         MinimumCents = terms.MinimumCents;
@@ -85,14 +100,14 @@ public sealed class RewardTier : ITenantOwned
 
     internal void SetQuantity(int? quantity)
     {
-        if (quantity is not null and (< 1 or > MaxQuantity))
+        if (WhyQuantityRefused(quantity) is { } refusal)
         {
-            throw new DomainException("La quantité d'une contrepartie est comprise entre 1 et {0}, ou laissée vide si elle est illimitée.", MaxQuantity);
+            throw new DomainException(refusal);
         }
 
         if (quantity < Taken)
         {
-            throw new DomainException("{0} exemplaires de « {1} » sont déjà pris : la quantité ne peut pas descendre en dessous.", Taken, Title);
+            throw new DomainException(CampaignRefusals.TierQuantityBelowTaken.With(Taken, Title));
         }
 
         Quantity = quantity;
@@ -103,7 +118,7 @@ public sealed class RewardTier : ITenantOwned
     {
         if (IsSoldOut)
         {
-            throw new DomainException("La contrepartie « {0} » est épuisée.", Title);
+            throw new DomainException(CampaignRefusals.TierSoldOut.With(Title));
         }
 
         Taken++;
@@ -119,6 +134,9 @@ public sealed class RewardTier : ITenantOwned
 
         Taken--;
     }
+
+    private static DomainRefusal? WhyQuantityRefused(int? quantity) =>
+        quantity is not null and (< 1 or > MaxQuantity) ? CampaignRefusals.TierQuantityOutOfRange.With(MaxQuantity) : null;
 }
 
 public enum CampaignAction

@@ -44,8 +44,8 @@ public sealed record DonorIdentity(string FullName, string Address)
         }
 
         return new DonorIdentity(
-            Text.Required(fullName, FullNameMaxLength, "Nom et prénom"),
-            Text.Required(address, AddressMaxLength, "Adresse postale", multiline: true));
+            Text.Required(fullName, FullNameMaxLength, "Nom et prénom", field: "DonorFullName"),
+            Text.Required(address, AddressMaxLength, "Adresse postale", multiline: true, field: "DonorAddress"));
     }
 }
 
@@ -171,19 +171,19 @@ public sealed class Contribution : ITenantOwned
         ArgumentNullException.ThrowIfNull(donor);
         if (city.Id != campaign.MunicipalityId || city.RoleOf(staffUserId) is null)
         {
-            throw new DomainException("Seule l'équipe de la ville peut enregistrer un paiement hors ligne.");
+            throw new DomainException(ContributionRefusals.OfflineByStaffOnly);
         }
 
         if (method == PaymentMethod.Card)
         {
-            throw new DomainException("Un paiement hors ligne est un chèque ou un virement.");
+            throw new DomainException(ContributionRefusals.OfflineIsChequeOrTransfer);
         }
 
         campaign.EnsureAccepts(amountCents, tier, nowUtc);
         var contribution = New(campaign, tier, amountCents, isAnonymous, donor.FullName, null, idempotencyKey, donor, nowUtc);
         contribution.Provider = PaymentProvider.Offline;
         contribution.Method = method;
-        contribution.OfflineReference = Text.Required(reference, ReferenceMaxLength, "Référence du paiement");
+        contribution.OfflineReference = Text.Required(reference, ReferenceMaxLength, "Référence du paiement", field: "Reference");
         contribution.RecordedByUserId = staffUserId;
         tier?.Take();
         contribution.Succeed(nowUtc);
@@ -199,7 +199,7 @@ public sealed class Contribution : ITenantOwned
                 return false;
             case ContributionStatus.Failed:
                 // Its reward unit was given back and may be gone: a declined payment stays declined.
-                throw new DomainException("Ce paiement avait échoué : il ne peut plus réussir.");
+                throw new DomainException(ContributionRefusals.FailedCannotSucceed);
         }
 
         Status = ContributionStatus.Succeeded;
@@ -229,7 +229,7 @@ public sealed class Contribution : ITenantOwned
     {
         if (Status != ContributionStatus.Succeeded)
         {
-            throw new DomainException("Seule une contribution réussie peut être remboursée.");
+            throw new DomainException(ContributionRefusals.RefundOfUnsucceeded);
         }
 
         RefundRequestedAtUtc ??= nowUtc;
@@ -246,7 +246,7 @@ public sealed class Contribution : ITenantOwned
 
         if (Status != ContributionStatus.Succeeded)
         {
-            throw new DomainException("Seule une contribution réussie peut être remboursée.");
+            throw new DomainException(ContributionRefusals.RefundOfUnsucceeded);
         }
 
         Status = ContributionStatus.Refunded;
@@ -259,6 +259,40 @@ public sealed class Contribution : ITenantOwned
     }
 
     /// <summary>
+    /// A processor told us about this contribution's payment: the contribution takes the step
+    /// <see cref="PaymentEventRules"/> decides, and the decision says what money the caller must book
+    /// (or ask the processor to give back). <paramref name="tier"/> is the contribution's own tier.
+    /// </summary>
+    public PaymentEventDecision ApplyPaymentEvent(PaymentEventType type, RewardTier? tier, string? providerRefundId, string? failureReason, DateTime nowUtc)
+    {
+        var decision = PaymentEventRules.Decide(type, Status);
+        switch (decision.Action)
+        {
+            case PaymentEventAction.Confirm:
+                Succeed(nowUtc);
+                break;
+            case PaymentEventAction.Decline:
+                Fail(tier, failureReason, nowUtc);
+                break;
+            case PaymentEventAction.Refund:
+                Refund(tier, providerRefundId, nowUtc);
+                break;
+            case PaymentEventAction.ConfirmThenRefund:
+                Succeed(nowUtc);
+                Refund(tier, providerRefundId, nowUtc);
+                break;
+            case PaymentEventAction.ConfirmAgain:
+            case PaymentEventAction.RefundAgain:
+            case PaymentEventAction.RefundLatePayment:
+            case PaymentEventAction.Ignore:
+            case PaymentEventAction.Wait:
+                break;
+        }
+
+        return decision;
+    }
+
+    /// <summary>
     /// The donor gives (or the city corrects) the full name and postal address a tax receipt needs.
     /// Only for a gift that stands: a refunded or failed one gives no receipt.
     /// </summary>
@@ -267,7 +301,7 @@ public sealed class Contribution : ITenantOwned
         ArgumentNullException.ThrowIfNull(donor);
         if (Status != ContributionStatus.Succeeded)
         {
-            throw new DomainException("Seul un don confirmé, et non remboursé, donne droit à un reçu fiscal.");
+            throw new DomainException(ContributionRefusals.DonorIdentityOfUnconfirmedGift);
         }
 
         DonorFullName = donor.FullName;
@@ -282,7 +316,7 @@ public sealed class Contribution : ITenantOwned
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > KeyMaxLength)
         {
-            throw new DomainException("Le formulaire a expiré : rechargez la page et recommencez.");
+            throw new DomainException(ContributionRefusals.FormExpired);
         }
 
         return new Contribution
@@ -292,8 +326,8 @@ public sealed class Contribution : ITenantOwned
             AmountCents = amountCents,
             TierId = tier?.Id,
             IsAnonymous = isAnonymous,
-            PublicName = isAnonymous ? null : Text.Optional(publicName, PublicNameMaxLength, "Nom affiché"),
-            Message = Text.Optional(message, MessageMaxLength, "Message", multiline: true),
+            PublicName = isAnonymous ? null : Text.Optional(publicName, PublicNameMaxLength, "Nom affiché", field: "PublicName"),
+            Message = Text.Optional(message, MessageMaxLength, "Message", multiline: true, field: "Message"),
             IdempotencyKey = idempotencyKey,
             DonorFullName = donor?.FullName,
             DonorAddress = donor?.Address,

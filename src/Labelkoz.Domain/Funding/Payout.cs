@@ -48,9 +48,15 @@ public sealed class Payout : ITenantOwned
     public static Payout Due(Campaign campaign, long amountCents, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(campaign);
+        if (campaign.Succeeded != true)
+        {
+            // Only a campaign whose settlement found it funded owes its payee anything.
+            throw new DomainException(PayoutRefusals.CampaignNotFunded);
+        }
+
         if (amountCents <= 0)
         {
-            throw new DomainException("Un versement porte sur un montant positif.");
+            throw new DomainException(PayoutRefusals.AmountNotPositive);
         }
 
         return new Payout
@@ -68,10 +74,10 @@ public sealed class Payout : ITenantOwned
     {
         if (Status == PayoutStatus.Sent)
         {
-            throw new DomainException("Ce versement est déjà effectué.");
+            throw new DomainException(PayoutRefusals.AlreadySent);
         }
 
-        Reference = Text.Required(reference, ReferenceMaxLength, "Référence du virement");
+        Reference = Text.Required(reference, ReferenceMaxLength, "Référence du virement", field: "Reference");
         SentByUserId = byUserId;
         SentAtUtc = nowUtc;
         Status = PayoutStatus.Sent;

@@ -65,25 +65,25 @@ public sealed record ReceiptIssuer
     {
         if (!Enum.IsDefined(quality))
         {
-            throw new DomainException("Choisissez la qualité de l'organisme bénéficiaire.");
+            throw new DomainException(TaxReceiptRefusals.UnknownQuality);
         }
 
         var raw = (identifier ?? string.Empty).Trim();
-        var normalised = raw.StartsWith('W') || raw.StartsWith('w') ? FrenchIdentifiers.Rna(raw) : FrenchIdentifiers.Siren(raw);
+        var normalised = raw.StartsWith('W') || raw.StartsWith('w') ? FrenchIdentifiers.Rna(raw, "Identifier") : FrenchIdentifiers.Siren(raw, "Identifier");
         if (quality == ReceiptQuality.Municipality && normalised.StartsWith('W'))
         {
-            throw new DomainException("Une commune s'identifie par son numéro SIREN.");
+            throw new DomainException(TaxReceiptRefusals.CommuneIdentifiedBySiren);
         }
 
         return new ReceiptIssuer
         {
-            Name = Text.Required(name, NameMaxLength, "Nom du bénéficiaire"),
+            Name = Text.Required(name, NameMaxLength, "Nom du bénéficiaire", field: "Name"),
             Identifier = normalised,
-            Address = Text.Required(address, AddressMaxLength, "Adresse du bénéficiaire", multiline: true),
-            Purpose = Text.Required(purpose, ObjectMaxLength, "Objet du bénéficiaire", multiline: true),
+            Address = Text.Required(address, AddressMaxLength, "Adresse du bénéficiaire", multiline: true, field: "Address"),
+            Purpose = Text.Required(purpose, ObjectMaxLength, "Objet du bénéficiaire", multiline: true, field: "Purpose"),
             Quality = quality,
-            SignatoryName = Text.Required(signatoryName, SignatoryNameMaxLength, "Nom du signataire"),
-            SignatoryTitle = Text.Required(signatoryTitle, SignatoryTitleMaxLength, "Qualité du signataire"),
+            SignatoryName = Text.Required(signatoryName, SignatoryNameMaxLength, "Nom du signataire", field: "SignatoryName"),
+            SignatoryTitle = Text.Required(signatoryTitle, SignatoryTitleMaxLength, "Qualité du signataire", field: "SignatoryTitle"),
         };
     }
 
@@ -196,44 +196,49 @@ public sealed class TaxReceipt : ITenantOwned
     /// reward keep the gift's disinterest. The donor's identity is checked apart: a donor can still
     /// give it after the fact.
     /// </summary>
-    public static DomainException? WhyNone(Contribution contribution, CampaignStatus campaignStatus, HolderType holderType, ReceiptIssuer? issuer, long rewardValueCents, long rewardCapCents)
+    public static DomainRefusal? WhyNoReceipt(Contribution contribution, CampaignStatus campaignStatus, HolderType holderType, ReceiptIssuer? issuer, long rewardValueCents, long rewardCapCents)
     {
         ArgumentNullException.ThrowIfNull(contribution);
-        return WhyNone(contribution.Status, contribution.AmountCents, campaignStatus, holderType, issuer is not null, rewardValueCents, rewardCapCents);
+        return WhyNoReceipt(contribution.Status, contribution.AmountCents, campaignStatus, holderType, issuer is not null, rewardValueCents, rewardCapCents);
     }
 
-    /// <summary>Whether gifts to this holder can give a receipt: an association or the city, whose receipts the city opened.</summary>
+    /// <summary>Whether gifts to this holder can give a receipt: an association or the city (<see cref="Project.MayGiveTaxReceipts"/>), whose receipts the city opened.</summary>
     public static bool HolderIssuesReceipts(HolderType holderType, bool issuesReceipts) =>
-        issuesReceipts && holderType is HolderType.Association or HolderType.Municipality;
+        issuesReceipts && Project.MayGiveTaxReceipts(holderType);
 
     /// <summary>The same rule, from a page's projection.</summary>
-    public static DomainException? WhyNone(ContributionStatus status, long amountCents, CampaignStatus campaignStatus, HolderType holderType, bool issuesReceipts, long rewardValueCents, long rewardCapCents)
+    public static DomainRefusal? WhyNoReceipt(ContributionStatus status, long amountCents, CampaignStatus campaignStatus, HolderType holderType, bool issuesReceipts, long rewardValueCents, long rewardCapCents)
     {
         if (!HolderIssuesReceipts(holderType, issuesReceipts))
         {
-            return new DomainException(NoReceiptsFromHolder);
+            return TaxReceiptRefusals.NoReceiptsFromHolder;
         }
 
         if (status != ContributionStatus.Succeeded)
         {
-            return new DomainException("Seul un don confirmé, et non remboursé, donne droit à un reçu fiscal.");
+            return TaxReceiptRefusals.GiftNotConfirmed;
         }
 
         if (campaignStatus != CampaignStatus.Funded)
         {
-            return new DomainException("Le reçu fiscal sera disponible quand la campagne aura été financée.");
+            return TaxReceiptRefusals.CampaignNotFunded;
         }
 
         if (!TaxReceiptRule.RewardKeepsDisinterest(amountCents, rewardValueCents, rewardCapCents))
         {
-            return new DomainException(
-                "La contrepartie choisie vaut {0} : au-delà du quart du don ou de {1}, le don n'ouvre pas droit à un reçu fiscal.",
-                Money.Euros(rewardValueCents),
-                Money.Euros(rewardCapCents));
+            return TaxReceiptRefusals.RewardBreaksDisinterest.With(Money.Euros(rewardValueCents), Money.Euros(rewardCapCents));
         }
 
         return null;
     }
+
+    /// <summary><see cref="WhyNoReceipt(Contribution, CampaignStatus, HolderType, ReceiptIssuer?, long, long)"/> as an exception, for callers that throw it as it is.</summary>
+    public static DomainException? WhyNone(Contribution contribution, CampaignStatus campaignStatus, HolderType holderType, ReceiptIssuer? issuer, long rewardValueCents, long rewardCapCents) =>
+        WhyNoReceipt(contribution, campaignStatus, holderType, issuer, rewardValueCents, rewardCapCents) is { } refusal ? new DomainException(refusal) : null;
+
+    /// <summary><see cref="WhyNoReceipt(ContributionStatus, long, CampaignStatus, HolderType, bool, long, long)"/> as an exception.</summary>
+    public static DomainException? WhyNone(ContributionStatus status, long amountCents, CampaignStatus campaignStatus, HolderType holderType, bool issuesReceipts, long rewardValueCents, long rewardCapCents) =>
+        WhyNoReceipt(status, amountCents, campaignStatus, holderType, issuesReceipts, rewardValueCents, rewardCapCents) is { } refusal ? new DomainException(refusal) : null;
 
     /// <summary>
     /// Issues the receipt of a contribution, with the number the caller reserved in the issuer's
@@ -252,14 +257,14 @@ public sealed class TaxReceipt : ITenantOwned
             throw new InvalidOperationException("The contribution, its campaign and its project do not match.");
         }
 
-        if (WhyNone(contribution, campaign.Status, project.HolderType, issuer, rewardValueCents, rewardCapCents) is { } refusal)
+        if (WhyNoReceipt(contribution, campaign.Status, project.HolderType, issuer, rewardValueCents, rewardCapCents) is { } refusal)
         {
-            throw refusal;
+            throw new DomainException(refusal);
         }
 
         if (contribution.DonorFullName is null || contribution.DonorAddress is null)
         {
-            throw new DomainException("Le nom et l'adresse du donateur sont nécessaires pour établir un reçu fiscal.");
+            throw new DomainException(TaxReceiptRefusals.DonorIdentityMissing);
         }
 
         if (sequence < 1 || year < 2000)
@@ -306,15 +311,15 @@ public sealed class TaxReceipt : ITenantOwned
         ArgumentNullException.ThrowIfNull(city);
         if (city.Id != MunicipalityId || city.RoleOf(adminUserId) != StaffRole.Admin)
         {
-            throw new DomainException("Seul un administrateur de la ville peut annuler un reçu fiscal.");
+            throw new DomainException(TaxReceiptRefusals.CancelByAdminOnly);
         }
 
         if (Status == TaxReceiptStatus.Cancelled)
         {
-            throw new DomainException("Ce reçu a déjà été annulé.");
+            throw new DomainException(TaxReceiptRefusals.AlreadyCancelled);
         }
 
-        CancellationReason = Text.Required(reason, ReasonMaxLength, "Motif de la correction", multiline: true);
+        CancellationReason = Text.Required(reason, ReasonMaxLength, "Motif de la correction", multiline: true, field: "Reason");
         Status = TaxReceiptStatus.Cancelled;
         CancelledAtUtc = nowUtc;
         CancelledByUserId = adminUserId;

@@ -39,22 +39,22 @@ public readonly record struct Matchfunding(int RatioPercent, long CapCents)
     {
         if (ratioPercent is not > 0)
         {
-            throw new DomainException("Le taux d'abondement doit être supérieur à zéro.");
+            throw new DomainException(CommitmentRefusals.MatchRatioNotPositive);
         }
 
         if (ratioPercent > MaxRatioPercent)
         {
-            throw new DomainException("Le taux d'abondement ne peut pas dépasser {0} %.", MaxRatioPercent);
+            throw new DomainException(CommitmentRefusals.MatchRatioTooHigh.With(MaxRatioPercent));
         }
 
         if (capCents is not > 0)
         {
-            throw new DomainException("Le plafond de l'abondement doit être supérieur à zéro.");
+            throw new DomainException(CommitmentRefusals.MatchCapNotPositive);
         }
 
         if (capCents > Commitment.MaxValueCents)
         {
-            throw new DomainException("Le plafond de l'abondement dépasse 10 000 000 € : vérifiez la saisie.");
+            throw new DomainException(CommitmentRefusals.MatchCapTooLarge);
         }
 
         return new Matchfunding(ratioPercent.Value, capCents.Value);
@@ -145,18 +145,18 @@ public sealed class Commitment : ITenantOwned
         ArgumentNullException.ThrowIfNull(isCityStaff);
         if (terms.Count == 0)
         {
-            throw new DomainException("Un label engage la ville : ajoutez au moins un engagement.");
+            throw new DomainException(CommitmentRefusals.NoCommitment);
         }
 
         if (terms.Count > MaxPerLabel)
         {
-            throw new DomainException("Un label ne peut pas compter plus de {0} engagements.", MaxPerLabel);
+            throw new DomainException(CommitmentRefusals.TooManyCommitments.With(MaxPerLabel));
         }
 
         var commitments = terms.Select((t, i) => Create(municipalityId, i, t, isCityStaff)).ToList();
         if (commitments.Count(c => c.Kind == CommitmentKind.CoFinancing) > 1)
         {
-            throw new DomainException("Un label ne peut porter qu'un seul cofinancement.");
+            throw new DomainException(CommitmentRefusals.SecondCoFinancing);
         }
 
         return commitments;
@@ -166,14 +166,14 @@ public sealed class Commitment : ITenantOwned
     {
         if (!Enum.IsDefined(terms.Kind))
         {
-            throw new DomainException("Ce type d'engagement n'existe pas.");
+            throw new DomainException(CommitmentRefusals.UnknownKind);
         }
 
-        var description = Text.Required(terms.Description, DescriptionMaxLength, "Description de l'engagement", multiline: true);
+        var description = Text.Required(terms.Description, DescriptionMaxLength, "Description de l'engagement", multiline: true, field: "Description");
         var value = terms.EstimatedValueCents switch
         {
-            < 0 => throw new DomainException("La valeur estimée ne peut pas être négative."),
-            > MaxValueCents => throw new DomainException("La valeur estimée dépasse 10 000 000 € : vérifiez la saisie."),
+            < 0 => throw new DomainException(CommitmentRefusals.EstimatedValueNegative),
+            > MaxValueCents => throw new DomainException(CommitmentRefusals.EstimatedValueTooLarge),
             _ => terms.EstimatedValueCents,
         };
         var commitment = new Commitment(municipalityId, position, terms.Kind, description, value);
@@ -182,12 +182,12 @@ public sealed class Commitment : ITenantOwned
             case CommitmentKind.Expertise:
                 if (terms.ReferentUserId is not { } referent)
                 {
-                    throw new DomainException("Désignez l'agent référent qui suivra le projet.");
+                    throw new DomainException(CommitmentRefusals.ReferentMissing);
                 }
 
                 if (!isCityStaff(referent))
                 {
-                    throw new DomainException("L'agent référent doit faire partie de l'équipe de la ville.");
+                    throw new DomainException(CommitmentRefusals.ReferentNotStaff);
                 }
 
                 commitment.ReferentUserId = referent;
@@ -199,9 +199,9 @@ public sealed class Commitment : ITenantOwned
                     case CoFinancingMode.Grant:
                         commitment.GrantCents = terms.GrantCents switch
                         {
-                            null or 0 => throw new DomainException("Indiquez le montant de la subvention."),
-                            < 0 => throw new DomainException("Le montant de la subvention ne peut pas être négatif."),
-                            > MaxValueCents => throw new DomainException("Le montant de la subvention dépasse 10 000 000 € : vérifiez la saisie."),
+                            null or 0 => throw new DomainException(CommitmentRefusals.GrantMissing),
+                            < 0 => throw new DomainException(CommitmentRefusals.GrantNegative),
+                            > MaxValueCents => throw new DomainException(CommitmentRefusals.GrantTooLarge),
                             _ => terms.GrantCents,
                         };
                         commitment.EstimatedValueCents = commitment.GrantCents;
@@ -213,9 +213,9 @@ public sealed class Commitment : ITenantOwned
                         commitment.EstimatedValueCents = match.CapCents;
                         break;
                     case null:
-                        throw new DomainException("Précisez le cofinancement : subvention fixe ou abondement des dons.");
+                        throw new DomainException(CommitmentRefusals.CoFinancingModeMissing);
                     default:
-                        throw new DomainException("Ce mode de cofinancement n'existe pas.");
+                        throw new DomainException(CommitmentRefusals.UnknownCoFinancingMode);
                 }
 
                 break;
@@ -226,7 +226,7 @@ public sealed class Commitment : ITenantOwned
             case CommitmentKind.Other:
                 break;
             default:
-                throw new DomainException("Ce type d'engagement n'existe pas.");
+                throw new DomainException(CommitmentRefusals.UnknownKind);
         }
 
         return commitment;

@@ -20,7 +20,7 @@ public readonly record struct BrandColour
         var value = raw?.Trim() ?? string.Empty;
         if (value.Length != 7 || value[0] != '#' || !value[1..].All(char.IsAsciiHexDigit))
         {
-            throw new DomainException("La couleur doit être au format hexadécimal #RRVVBB (par exemple #1F6FB2).");
+            throw new DomainException(CityRefusals.BrandColourMalformed);
         }
 
         return new BrandColour(value.ToUpperInvariant());

@@ -16,7 +16,7 @@ public readonly record struct InseeCode
     {
         if (!TryParse(raw, out var code))
         {
-            throw new DomainException("Le code INSEE doit comporter 5 caractères : des chiffres, ou 2A / 2B suivis de 3 chiffres pour la Corse.");
+            throw new DomainException(CityRefusals.InseeCodeMalformed);
         }
 
         return code;

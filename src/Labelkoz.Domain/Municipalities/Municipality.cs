@@ -95,28 +95,29 @@ public sealed class Municipality
 
     public BrandColour Brand => Municipalities.BrandColour.Parse(BrandColour);
 
-    public bool CanLabelOrOpenCalls => SubscriptionStatus switch
+    /// <summary>
+    /// Why a city whose subscription is in <paramref name="status"/> may not label projects nor open
+    /// calls, or null when it may. The one statement of the rule: <see cref="EnsureCanLabel"/> throws
+    /// it, pages show it.
+    /// </summary>
+    public static DomainRefusal? WhyCannotLabelOrOpenCalls(SubscriptionStatus status) => status switch
     {
         // A late payment only warns (issue #7): suspension and cancellation stop new labels and calls.
-        SubscriptionStatus.Trial or SubscriptionStatus.Active or SubscriptionStatus.PastDue => true,
-        SubscriptionStatus.Suspended or SubscriptionStatus.Cancelled => false,
+        SubscriptionStatus.Trial or SubscriptionStatus.Active or SubscriptionStatus.PastDue => null,
+        SubscriptionStatus.Suspended => CityRefusals.SubscriptionSuspended,
+        SubscriptionStatus.Cancelled => CityRefusals.SubscriptionCancelled,
     };
+
+    public DomainRefusal? WhyCannotLabelOrOpenCalls() => WhyCannotLabelOrOpenCalls(SubscriptionStatus);
+
+    public bool CanLabelOrOpenCalls => WhyCannotLabelOrOpenCalls() is null;
 
     /// <summary>Refuses a new label (or call) with the reason, when the subscription does not allow it.</summary>
     public void EnsureCanLabel()
     {
-        switch (SubscriptionStatus)
+        if (WhyCannotLabelOrOpenCalls() is { } refusal)
         {
-            case SubscriptionStatus.Trial:
-            case SubscriptionStatus.Active:
-            case SubscriptionStatus.PastDue:
-                return;
-            case SubscriptionStatus.Suspended:
-                throw new DomainException("L'abonnement de la ville est suspendu : aucun nouveau label ne peut être décerné tant qu'il n'est pas rétabli.");
-            case SubscriptionStatus.Cancelled:
-                throw new DomainException("L'abonnement de la ville est résilié : elle ne peut plus décerner de label.");
-            default:
-                throw new DomainException("L'abonnement de la ville ne permet pas de décerner de label.");
+            throw new DomainException(refusal);
         }
     }
 
@@ -128,7 +129,7 @@ public sealed class Municipality
     {
         if (!Enum.IsDefined(status))
         {
-            throw new DomainException("Ce statut d'abonnement n'existe pas.");
+            throw new DomainException(CityRefusals.UnknownSubscriptionStatus);
         }
 
         if (status == SubscriptionStatus)
@@ -145,12 +146,12 @@ public sealed class Municipality
     {
         if (population is < 0 or > 100_000_000)
         {
-            throw new DomainException("La population doit être un nombre positif.");
+            throw new DomainException(CityRefusals.PopulationOutOfRange);
         }
 
         return new Municipality
         {
-            Name = Text.Required(name, NameMaxLength, "Nom"),
+            Name = Text.Required(name, NameMaxLength, "Nom", field: "Name"),
             Slug = Municipalities.Slug.Validate(slug),
             InseeCode = Municipalities.InseeCode.Parse(inseeCode).Value,
             Population = population,
@@ -165,7 +166,7 @@ public sealed class Municipality
         var value = siren?.Trim();
         if (value is not null && (value.Length != 9 || !value.All(char.IsAsciiDigit)))
         {
-            throw new DomainException("Le SIREN doit comporter 9 chiffres.");
+            throw new DomainException(CityRefusals.SirenNotNineDigits);
         }
 
         Siren = value;
@@ -173,17 +174,17 @@ public sealed class Municipality
 
     public void SetBillingAddress(string? address, DateTime nowUtc)
     {
-        BillingAddress = Text.Optional(address, BillingAddressMaxLength, "Adresse de facturation", multiline: true);
+        BillingAddress = Text.Optional(address, BillingAddressMaxLength, "Adresse de facturation", multiline: true, field: "BillingAddress");
         Touch(nowUtc);
     }
 
     public void UpdatePresentation(string? name, string? presentation, string? contactEmail, string? contactPhone, string? website, DateTime nowUtc)
     {
-        Name = Text.Required(name, NameMaxLength, "Nom");
-        Presentation = Text.Optional(presentation, PresentationMaxLength, "Présentation", multiline: true);
-        ContactEmail = ValidateEmail(Text.Optional(contactEmail, 254, "Courriel de contact"));
-        ContactPhone = Text.Optional(contactPhone, 30, "Téléphone");
-        Website = ValidateWebsite(Text.Optional(website, 300, "Site internet"));
+        Name = Text.Required(name, NameMaxLength, "Nom", field: "Name");
+        Presentation = Text.Optional(presentation, PresentationMaxLength, "Présentation", multiline: true, field: "Presentation");
+        ContactEmail = ValidateEmail(Text.Optional(contactEmail, 254, "Courriel de contact", field: "ContactEmail"), "ContactEmail");
+        ContactPhone = Text.Optional(contactPhone, 30, "Téléphone", field: "ContactPhone");
+        Website = ValidateWebsite(Text.Optional(website, 300, "Site internet", field: "Website"));
         Touch(nowUtc);
     }
 
@@ -195,8 +196,8 @@ public sealed class Municipality
 
     public void ReplaceLogo(string fileKey, string contentType, DateTime nowUtc)
     {
-        LogoFileKey = Text.Required(fileKey, 200, "Logo");
-        LogoContentType = Text.Required(contentType, 100, "Logo");
+        LogoFileKey = Text.Required(fileKey, 200, "Logo", field: "Logo");
+        LogoContentType = Text.Required(contentType, 100, "Logo", field: "Logo");
         Touch(nowUtc);
     }
 
@@ -204,7 +205,7 @@ public sealed class Municipality
     {
         if (!Enum.IsDefined(projectModeration) || !Enum.IsDefined(commentModeration))
         {
-            throw new DomainException("Mode de modération inconnu.");
+            throw new DomainException(CityRefusals.UnknownModerationMode);
         }
 
         ProjectModeration = projectModeration;
@@ -213,22 +214,22 @@ public sealed class Municipality
         AccessibilityCompliance = accessibilityCompliance?.Trim() switch
         {
             "totalement conforme" or "partiellement conforme" or "non conforme" => accessibilityCompliance.Trim(),
-            _ => throw new DomainException("Le niveau de conformité doit être « totalement conforme », « partiellement conforme » ou « non conforme »."),
+            _ => throw new DomainException(CityRefusals.UnknownComplianceLevel),
         };
         Touch(nowUtc);
     }
 
     public Neighbourhood AddNeighbourhood(string? name, DateTime nowUtc)
     {
-        var cleaned = Text.Required(name, NeighbourhoodMaxLength, "Quartier");
+        var cleaned = Text.Required(name, NeighbourhoodMaxLength, "Quartier", field: "Name");
         if (_neighbourhoods.Any(n => string.Equals(n.Name, cleaned, StringComparison.OrdinalIgnoreCase)))
         {
-            throw new DomainException("Le quartier « {0} » existe déjà.", cleaned);
+            throw new DomainException(CityRefusals.NeighbourhoodExists.With(cleaned));
         }
 
         if (_neighbourhoods.Count >= MaxNeighbourhoods)
         {
-            throw new DomainException("Une ville ne peut pas avoir plus de {0} quartiers.", MaxNeighbourhoods);
+            throw new DomainException(CityRefusals.TooManyNeighbourhoods.With(MaxNeighbourhoods));
         }
 
         var neighbourhood = new Neighbourhood(this, cleaned);
@@ -241,10 +242,10 @@ public sealed class Municipality
     public void RemoveNeighbourhood(long neighbourhoodId, int projectsInIt, DateTime nowUtc)
     {
         var neighbourhood = _neighbourhoods.SingleOrDefault(n => n.Id == neighbourhoodId)
-            ?? throw new DomainException("Ce quartier n'existe pas.");
+            ?? throw new DomainException(CityRefusals.UnknownNeighbourhood);
         if (projectsInIt > 0)
         {
-            throw new DomainException("Le quartier « {0} » est associé à {1} projet(s) : il ne peut pas être retiré.", neighbourhood.Name, projectsInIt);
+            throw new DomainException(CityRefusals.NeighbourhoodHasProjects.With(neighbourhood.Name, projectsInIt));
         }
 
         _neighbourhoods.Remove(neighbourhood);
@@ -279,7 +280,7 @@ public sealed class Municipality
     public void RemoveStaff(long userId, DateTime nowUtc)
     {
         var membership = _memberships.SingleOrDefault(m => m.UserId == userId)
-            ?? throw new DomainException("Cette personne ne fait pas partie de l'équipe de la ville.");
+            ?? throw new DomainException(CityRefusals.NotStaff);
         if (membership.Role == StaffRole.Admin)
         {
             EnsureAnotherAdmin(userId);
@@ -292,10 +293,10 @@ public sealed class Municipality
     public StaffInvitation Invite(string? email, StaffRole role, string tokenHash, long? invitedByUserId, DateTime nowUtc, TimeSpan validity)
     {
         EnsureKnownRole(role);
-        var address = ValidateEmail(Text.Required(email, 254, "Courriel"))!;
+        var address = ValidateEmail(Text.Required(email, 254, "Courriel", field: "Email"), "Email")!;
         if (_invitations.Any(i => i.IsPending(nowUtc) && string.Equals(i.Email, address, StringComparison.OrdinalIgnoreCase)))
         {
-            throw new DomainException("Une invitation est déjà en attente pour {0}.", address);
+            throw new DomainException(InvitationRefusals.AlreadyPending.With(address));
         }
 
         var invitation = new StaffInvitation(this, address, role, tokenHash, invitedByUserId, nowUtc, nowUtc + validity);
@@ -308,7 +309,7 @@ public sealed class Municipality
     public MunicipalityMembership AcceptInvitation(long invitationId, long userId, string userEmail, DateTime nowUtc)
     {
         var invitation = _invitations.SingleOrDefault(i => i.Id == invitationId)
-            ?? throw new DomainException("Cette invitation n'existe pas.");
+            ?? throw new DomainException(InvitationRefusals.Unknown);
         invitation.Accept(userId, userEmail, nowUtc);
 
         // An invitation adds a role, it never takes one away: an admin who accepts an agent's
@@ -322,7 +323,7 @@ public sealed class Municipality
     public void RevokeInvitation(long invitationId, DateTime nowUtc)
     {
         var invitation = _invitations.SingleOrDefault(i => i.Id == invitationId)
-            ?? throw new DomainException("Cette invitation n'existe pas.");
+            ?? throw new DomainException(InvitationRefusals.Unknown);
         invitation.Revoke(nowUtc);
         Touch(nowUtc);
     }
@@ -334,15 +335,15 @@ public sealed class Municipality
     public StaffInvitation RenewInvitation(long invitationId, string tokenHash, long? invitedByUserId, DateTime nowUtc, TimeSpan validity)
     {
         var invitation = _invitations.SingleOrDefault(i => i.Id == invitationId)
-            ?? throw new DomainException("Cette invitation n'existe pas.");
+            ?? throw new DomainException(InvitationRefusals.Unknown);
         if (invitation.AcceptedAtUtc is not null)
         {
-            throw new DomainException("Cette invitation a déjà été acceptée.");
+            throw new DomainException(InvitationRefusals.AlreadyAccepted);
         }
 
         if (invitation.RevokedAtUtc is not null)
         {
-            throw new DomainException("Une invitation annulée ne peut pas être renvoyée : invitez de nouveau la personne.");
+            throw new DomainException(InvitationRefusals.RevokedCannotBeRenewed);
         }
 
         if (invitation.IsPending(nowUtc))
@@ -353,7 +354,8 @@ public sealed class Municipality
         return Invite(invitation.Email, invitation.Role, tokenHash, invitedByUserId, nowUtc, validity);
     }
 
-    internal static string? ValidateEmail(string? email)
+    /// <summary>A plausible e-mail address (null stays null); a refusal is about <paramref name="field"/>.</summary>
+    internal static string? ValidateEmail(string? email, string field)
     {
         if (email is null)
         {
@@ -363,7 +365,7 @@ public sealed class Municipality
         var at = email.IndexOf('@', StringComparison.Ordinal);
         var valid = at > 0 && at == email.LastIndexOf('@') && at < email.Length - 3
             && email[(at + 1)..].Contains('.', StringComparison.Ordinal) && !email.Any(char.IsWhiteSpace);
-        return valid ? email : throw new DomainException("L'adresse électronique « {0} » n'est pas valide.", email);
+        return valid ? email : throw new DomainException(CityRefusals.EmailInvalid.About(field, email));
     }
 
     private static string? ValidateWebsite(string? website)
@@ -375,14 +377,14 @@ public sealed class Municipality
 
         return Uri.TryCreate(website, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
             ? uri.ToString()
-            : throw new DomainException("Le site internet doit être une adresse complète commençant par https://.");
+            : throw new DomainException(CityRefusals.WebsiteNotAbsolute);
     }
 
     private static void EnsureKnownRole(StaffRole role)
     {
         if (!Enum.IsDefined(role))
         {
-            throw new DomainException("Rôle inconnu.");
+            throw new DomainException(CityRefusals.UnknownRole);
         }
     }
 
@@ -390,7 +392,7 @@ public sealed class Municipality
     {
         if (!_memberships.Any(m => m.Role == StaffRole.Admin && m.UserId != userId))
         {
-            throw new DomainException("La ville doit garder au moins un administrateur.");
+            throw new DomainException(CityRefusals.LastAdmin);
         }
     }
 

@@ -23,19 +23,19 @@ public static class Slug
         var value = raw?.Trim() ?? string.Empty;
         if (value.Length is < 2 or > MaxLength)
         {
-            throw new DomainException("L'adresse du site (slug) doit comporter entre 2 et {0} caractères.", MaxLength);
+            throw new DomainException(CityRefusals.SlugLength.With(MaxLength));
         }
 
         var valid = value.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
             && value[0] != '-' && value[^1] != '-' && !value.Contains("--", StringComparison.Ordinal);
         if (!valid)
         {
-            throw new DomainException("L'adresse du site (slug) ne peut contenir que des lettres minuscules sans accent, des chiffres et des tirets simples.");
+            throw new DomainException(CityRefusals.SlugCharacters);
         }
 
         if (Reserved.Contains(value))
         {
-            throw new DomainException("L'adresse « {0} » est réservée par la plateforme.", value);
+            throw new DomainException(CityRefusals.SlugReserved.With(value));
         }
 
         return value;

@@ -56,22 +56,22 @@ public sealed class StaffInvitation : ITenantOwned
     {
         if (AcceptedAtUtc is not null)
         {
-            throw new DomainException("Cette invitation a déjà été acceptée.");
+            throw new DomainException(InvitationRefusals.AlreadyAccepted);
         }
 
         if (RevokedAtUtc is not null)
         {
-            throw new DomainException("Cette invitation a été annulée par la ville.");
+            throw new DomainException(InvitationRefusals.Revoked);
         }
 
         if (nowUtc >= ExpiresAtUtc)
         {
-            throw new DomainException("Cette invitation a expiré : demandez à la ville de vous en envoyer une nouvelle.");
+            throw new DomainException(InvitationRefusals.Expired);
         }
 
         if (!string.Equals(userEmail?.Trim(), Email, StringComparison.OrdinalIgnoreCase))
         {
-            throw new DomainException("Cette invitation a été envoyée à {0} : connectez-vous avec ce compte pour l'accepter.", Email);
+            throw new DomainException(InvitationRefusals.OtherAddress.With(Email));
         }
 
         AcceptedAtUtc = nowUtc;
@@ -82,7 +82,7 @@ public sealed class StaffInvitation : ITenantOwned
     {
         if (!IsPending(nowUtc))
         {
-            throw new DomainException("Seule une invitation en attente peut être annulée.");
+            throw new DomainException(InvitationRefusals.NotPending);
         }
 
         RevokedAtUtc = nowUtc;

@@ -65,24 +65,24 @@ public sealed class Comment : ITenantOwned
         ArgumentNullException.ThrowIfNull(project);
         if (!project.AcceptsParticipation)
         {
-            throw new DomainException("Ce projet n'accepte plus de commentaires.");
+            throw new DomainException(CommentRefusals.ProjectClosedToComments);
         }
 
         if (parent is not null)
         {
             if (parent.ProjectId != project.Id)
             {
-                throw new DomainException("Ce commentaire n'appartient pas à ce projet.");
+                throw new DomainException(CommentRefusals.OfAnotherProject);
             }
 
             if (parent.ParentCommentId is not null)
             {
-                throw new DomainException("On ne peut répondre qu'à un commentaire, pas à une réponse.");
+                throw new DomainException(CommentRefusals.ReplyToAReply);
             }
 
             if (!parent.IsVisible)
             {
-                throw new DomainException("On ne peut pas répondre à ce commentaire.");
+                throw new DomainException(CommentRefusals.ParentNotVisible);
             }
         }
 
@@ -92,7 +92,7 @@ public sealed class Comment : ITenantOwned
             ProjectId = project.Id,
             AuthorUserId = authorUserId,
             ParentCommentId = parent?.Id,
-            Body = Text.Required(body, BodyMaxLength, "Commentaire", multiline: true),
+            Body = Text.Required(body, BodyMaxLength, "Commentaire", multiline: true, field: "Body"),
             State = moderation == ModerationMode.PreModeration ? CommentState.Pending : CommentState.Visible,
             CreatedAtUtc = nowUtc,
         };
@@ -105,20 +105,20 @@ public sealed class Comment : ITenantOwned
     {
         if (userId != AuthorUserId)
         {
-            throw new DomainException("Seul l'auteur d'un commentaire peut le modifier.");
+            throw new DomainException(CommentRefusals.EditByAuthorOnly);
         }
 
         if (State is CommentState.HiddenByStaff or CommentState.DeletedByAuthor)
         {
-            throw new DomainException("Ce commentaire ne peut plus être modifié.");
+            throw new DomainException(CommentRefusals.NoLongerEditable);
         }
 
         if (nowUtc - CreatedAtUtc > EditWindow)
         {
-            throw new DomainException("Un commentaire ne peut être modifié que dans les 15 minutes qui suivent sa publication.");
+            throw new DomainException(CommentRefusals.EditWindowPassed);
         }
 
-        Body = Text.Required(body, BodyMaxLength, "Commentaire", multiline: true);
+        Body = Text.Required(body, BodyMaxLength, "Commentaire", multiline: true, field: "Body");
         EditedAtUtc = nowUtc;
         Version++;
     }
@@ -127,12 +127,12 @@ public sealed class Comment : ITenantOwned
     {
         if (userId != AuthorUserId)
         {
-            throw new DomainException("Seul l'auteur d'un commentaire peut le supprimer.");
+            throw new DomainException(CommentRefusals.DeleteByAuthorOnly);
         }
 
         if (State == CommentState.DeletedByAuthor)
         {
-            throw new DomainException("Ce commentaire est déjà supprimé.");
+            throw new DomainException(CommentRefusals.AlreadyDeleted);
         }
 
         State = CommentState.DeletedByAuthor;
@@ -146,20 +146,20 @@ public sealed class Comment : ITenantOwned
     {
         if (reporterUserId == AuthorUserId)
         {
-            throw new DomainException("Vous ne pouvez pas signaler votre propre commentaire.");
+            throw new DomainException(CommentRefusals.OwnCommentReported);
         }
 
         if (State != CommentState.Visible)
         {
-            throw new DomainException("Ce commentaire ne peut pas être signalé.");
+            throw new DomainException(CommentRefusals.NotReportable);
         }
 
         if (_reports.Any(r => r.ReporterUserId == reporterUserId))
         {
-            throw new DomainException("Vous avez déjà signalé ce commentaire.");
+            throw new DomainException(CommentRefusals.AlreadyReported);
         }
 
-        var report = new CommentReport(this, reporterUserId, Text.Required(reason, ReasonMaxLength, "Motif du signalement", multiline: true), nowUtc);
+        var report = new CommentReport(this, reporterUserId, Text.Required(reason, ReasonMaxLength, "Motif du signalement", multiline: true, field: "Reason"), nowUtc);
         _reports.Add(report);
         OpenReportCount++;
         Version++;
@@ -171,7 +171,7 @@ public sealed class Comment : ITenantOwned
     {
         if (State != CommentState.Pending)
         {
-            throw new DomainException("Seul un commentaire en attente peut être approuvé.");
+            throw new DomainException(CommentRefusals.NotPending);
         }
 
         State = CommentState.Visible;
@@ -182,27 +182,27 @@ public sealed class Comment : ITenantOwned
     {
         if (State is not (CommentState.Visible or CommentState.Pending))
         {
-            throw new DomainException("Ce commentaire ne peut pas être masqué.");
+            throw new DomainException(CommentRefusals.NotHideable);
         }
 
         State = CommentState.HiddenByStaff;
-        Moderate(staffUserId, Text.Required(reason, ReasonMaxLength, "Motif", multiline: true), nowUtc);
+        Moderate(staffUserId, Text.Required(reason, ReasonMaxLength, "Motif", multiline: true, field: "Reason"), nowUtc);
     }
 
     public void Restore(long staffUserId, string? reason, DateTime nowUtc)
     {
         if (State == CommentState.DeletedByAuthor)
         {
-            throw new DomainException("Un commentaire supprimé par son auteur ne peut pas être rétabli.");
+            throw new DomainException(CommentRefusals.DeletedCannotBeRestored);
         }
 
         if (State == CommentState.Visible && OpenReportCount == 0)
         {
-            throw new DomainException("Ce commentaire est déjà visible.");
+            throw new DomainException(CommentRefusals.AlreadyVisible);
         }
 
         State = CommentState.Visible;
-        Moderate(staffUserId, Text.Required(reason, ReasonMaxLength, "Motif", multiline: true), nowUtc);
+        Moderate(staffUserId, Text.Required(reason, ReasonMaxLength, "Motif", multiline: true, field: "Reason"), nowUtc);
     }
 
     private void Moderate(long staffUserId, string? reason, DateTime nowUtc)

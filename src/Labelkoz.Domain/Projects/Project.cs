@@ -137,13 +137,18 @@ public sealed class Project : ITenantOwned
     public long BudgetTotalCents => _budgetLines.Sum(l => l.AmountCents);
 
     /// <summary>
-    /// What the public may see: published, not hidden by moderation, not a draft. One expression,
-    /// so queries (translated to SQL) and <see cref="IsPublic"/> apply exactly the same rule.
+    /// What the public may see: published, not hidden by moderation, not a draft. Written once, on
+    /// the three facts it reads, so that queries (<see cref="PublicRule"/>, translated to SQL),
+    /// pages that project the facts (<see cref="IsPublicFrom"/>) and <see cref="IsPublic"/> apply
+    /// exactly the same rule.
     /// </summary>
-    public static readonly Expression<Func<Project, bool>> PublicRule =
-        p => p.PublishedAtUtc != null && p.HiddenAtUtc == null && p.Status != ProjectStatus.Draft;
+    private static readonly Expression<Func<DateTime?, DateTime?, ProjectStatus, bool>> PublicOn =
+        (publishedAtUtc, hiddenAtUtc, status) => publishedAtUtc != null && hiddenAtUtc == null && status != ProjectStatus.Draft;
 
-    private static readonly Func<Project, bool> IsPublicCompiled = PublicRule.Compile();
+    private static readonly Func<DateTime?, DateTime?, ProjectStatus, bool> PublicOnCompiled = PublicOn.Compile();
+
+    /// <summary>The public rule on a project, for LINQ queries.</summary>
+    public static readonly Expression<Func<Project, bool>> PublicRule = OnProject(PublicOn);
 
     /// <summary>
     /// Carries the city's badge on a given (Paris) date: labelled, not revoked, not past its
@@ -164,7 +169,10 @@ public sealed class Project : ITenantOwned
 
     public bool HasActiveLabel(DateOnly today) => LabelActiveOnCompiled(this, today);
 
-    public bool IsPublic => IsPublicCompiled(this);
+    public bool IsPublic => IsPublicFrom(PublishedAtUtc, HiddenAtUtc, Status);
+
+    /// <summary>The public rule, from the facts a page's projection read.</summary>
+    public static bool IsPublicFrom(DateTime? publishedAtUtc, DateTime? hiddenAtUtc, ProjectStatus status) => PublicOnCompiled(publishedAtUtc, hiddenAtUtc, status);
 
     public bool IsEditable => ProjectLifecycle.IsEditable(Status);
 
@@ -177,7 +185,7 @@ public sealed class Project : ITenantOwned
             MunicipalityId = municipalityId,
             HolderUserId = holderUserId,
             HolderType = HolderType.Individual,
-            Title = Text.Required(title, TitleMaxLength, "Titre"),
+            Title = Text.Required(title, TitleMaxLength, "Titre", field: "Title"),
             Status = ProjectStatus.Draft,
             CreatedAtUtc = nowUtc,
             UpdatedAtUtc = nowUtc,
@@ -236,17 +244,17 @@ public sealed class Project : ITenantOwned
         EnsureHolderCanEdit(userId);
         if (category is { } c && !Enum.IsDefined(c))
         {
-            throw new DomainException("Cette catégorie n'existe pas.");
+            throw new DomainException(ProjectRefusals.UnknownCategory);
         }
 
         if (neighbourhood is not null && neighbourhood.MunicipalityId != MunicipalityId)
         {
-            throw new DomainException("Ce quartier n'appartient pas à cette ville.");
+            throw new DomainException(ProjectRefusals.NeighbourhoodOfAnotherCity);
         }
 
-        Title = Text.Required(title, TitleMaxLength, "Titre");
-        Summary = Text.Optional(summary, SummaryMaxLength, "Résumé");
-        Description = Text.Optional(description, DescriptionMaxLength, "Description", multiline: true);
+        Title = Text.Required(title, TitleMaxLength, "Titre", field: "Title");
+        Summary = Text.Optional(summary, SummaryMaxLength, "Résumé", field: "Summary");
+        Description = Text.Optional(description, DescriptionMaxLength, "Description", multiline: true, field: "Description");
         Category = category;
         NeighbourhoodId = neighbourhood?.Id;
         RefreshSearchText();
@@ -258,20 +266,20 @@ public sealed class Project : ITenantOwned
         EnsureHolderCanEdit(userId);
         if (latitude.HasValue != longitude.HasValue)
         {
-            throw new DomainException("Indiquez à la fois la latitude et la longitude, ou aucune des deux.");
+            throw new DomainException(ProjectRefusals.CoordinatesIncomplete);
         }
 
         if (latitude is { } lat && (double.IsNaN(lat) || lat is < -90 or > 90))
         {
-            throw new DomainException("La latitude doit être comprise entre -90 et 90.");
+            throw new DomainException(ProjectRefusals.LatitudeOutOfRange);
         }
 
         if (longitude is { } lon && (double.IsNaN(lon) || lon is < -180 or > 180))
         {
-            throw new DomainException("La longitude doit être comprise entre -180 et 180.");
+            throw new DomainException(ProjectRefusals.LongitudeOutOfRange);
         }
 
-        Address = Text.Optional(address, AddressMaxLength, "Adresse");
+        Address = Text.Optional(address, AddressMaxLength, "Adresse", field: "Address");
         Latitude = latitude;
         Longitude = longitude;
         Touch(nowUtc);
@@ -288,19 +296,19 @@ public sealed class Project : ITenantOwned
                 Siren = null;
                 break;
             case HolderType.Association:
-                OrganisationName = Text.Required(organisationName, OrganisationNameMaxLength, "Nom de l'association");
+                OrganisationName = Text.Required(organisationName, OrganisationNameMaxLength, "Nom de l'association", field: "OrganisationName");
                 Rna = FrenchIdentifiers.Rna(rna);
                 Siren = string.IsNullOrWhiteSpace(siren) ? null : FrenchIdentifiers.Siren(siren);
                 break;
             case HolderType.Company:
-                OrganisationName = Text.Required(organisationName, OrganisationNameMaxLength, "Nom de l'entreprise");
+                OrganisationName = Text.Required(organisationName, OrganisationNameMaxLength, "Nom de l'entreprise", field: "OrganisationName");
                 Rna = null;
                 Siren = FrenchIdentifiers.Siren(siren);
                 break;
             case HolderType.Municipality:
-                throw new DomainException("Seule la ville peut porter un projet en son nom.");
+                throw new DomainException(ProjectRefusals.HolderCannotBeCity);
             default:
-                throw new DomainException("Ce type de porteur n'existe pas.");
+                throw new DomainException(ProjectRefusals.UnknownHolderType);
         }
 
         HolderType = type;
@@ -313,22 +321,22 @@ public sealed class Project : ITenantOwned
         EnsureHolderCanEdit(userId);
         var cleaned = lines.Select((line, index) =>
         {
-            var label = Text.Required(line.Label, BudgetLabelMaxLength, "Poste de dépense");
+            var label = Text.Required(line.Label, BudgetLabelMaxLength, "Poste de dépense", field: "Lines");
             if (line.AmountCents <= 0)
             {
-                throw new DomainException("Le montant du poste « {0} » doit être positif.", label);
+                throw new DomainException(ProjectRefusals.BudgetLineNotPositive.With(label));
             }
 
             if (line.AmountCents > MaxBudgetLineCents)
             {
-                throw new DomainException("Le montant du poste « {0} » dépasse 10 000 000 € : vérifiez la saisie.", label);
+                throw new DomainException(ProjectRefusals.BudgetLineTooLarge.With(label));
             }
 
             return new BudgetLine(this, label, line.AmountCents, index);
         }).ToList();
         if (cleaned.Count > MaxBudgetLines)
         {
-            throw new DomainException("Un budget ne peut pas compter plus de {0} postes.", MaxBudgetLines);
+            throw new DomainException(ProjectRefusals.TooManyBudgetLines.With(MaxBudgetLines));
         }
 
         _budgetLines.Clear();
@@ -345,15 +353,15 @@ public sealed class Project : ITenantOwned
         {
             if (!Enum.IsDefined(kind))
             {
-                throw new DomainException("Ce type de soutien n'existe pas.");
+                throw new DomainException(ProjectRefusals.UnknownSupportKind);
             }
 
             if (cleaned.Any(s => s.Kind == kind))
             {
-                throw new DomainException("Chaque type de soutien ne peut être demandé qu'une fois.");
+                throw new DomainException(ProjectRefusals.SupportAskedTwice);
             }
 
-            cleaned.Add(new RequestedSupport(this, kind, Text.Optional(details, RequestedSupport.DetailsMaxLength, "Précisions")));
+            cleaned.Add(new RequestedSupport(this, kind, Text.Optional(details, RequestedSupport.DetailsMaxLength, "Précisions", field: "Supports")));
         }
 
         _requestedSupports.Clear();
@@ -366,10 +374,10 @@ public sealed class Project : ITenantOwned
         EnsureHolderCanEdit(userId);
         if (_images.Count >= MaxImages)
         {
-            throw new DomainException("Un projet ne peut pas avoir plus de {0} images.", MaxImages);
+            throw new DomainException(ProjectRefusals.TooManyImages.With(MaxImages));
         }
 
-        var image = new ProjectImage(this, fileKey, contentType, Text.Required(altText, ProjectImage.AltTextMaxLength, "Description de l'image"), _images.Count == 0 ? 0 : _images.Max(i => i.Position) + 1);
+        var image = new ProjectImage(this, fileKey, contentType, Text.Required(altText, ProjectImage.AltTextMaxLength, "Description de l'image", field: "AltText"), _images.Count == 0 ? 0 : _images.Max(i => i.Position) + 1);
         _images.Add(image);
         Touch(nowUtc);
         return image;
@@ -378,7 +386,7 @@ public sealed class Project : ITenantOwned
     public ProjectImage RemoveImage(long userId, long imageId, DateTime nowUtc)
     {
         EnsureHolderCanEdit(userId);
-        var image = _images.SingleOrDefault(i => i.Id == imageId) ?? throw new DomainException("Cette image n'existe pas.");
+        var image = _images.SingleOrDefault(i => i.Id == imageId) ?? throw new DomainException(ProjectRefusals.UnknownImage);
         _images.Remove(image);
         Touch(nowUtc);
         return image;
@@ -387,8 +395,8 @@ public sealed class Project : ITenantOwned
     public void DescribeImage(long userId, long imageId, string? altText, DateTime nowUtc)
     {
         EnsureHolderCanEdit(userId);
-        var image = _images.SingleOrDefault(i => i.Id == imageId) ?? throw new DomainException("Cette image n'existe pas.");
-        image.Describe(Text.Required(altText, ProjectImage.AltTextMaxLength, "Description de l'image"));
+        var image = _images.SingleOrDefault(i => i.Id == imageId) ?? throw new DomainException(ProjectRefusals.UnknownImage);
+        image.Describe(Text.Required(altText, ProjectImage.AltTextMaxLength, "Description de l'image", field: "AltText"));
         Touch(nowUtc);
     }
 
@@ -418,11 +426,11 @@ public sealed class Project : ITenantOwned
     public void Submit(long userId, ModerationMode moderation, DateTime nowUtc, string? messageToCity = null)
     {
         EnsureHolder(userId);
-        var message = Text.Optional(messageToCity, ReviewMessage.BodyMaxLength, "Message à la ville", multiline: true);
+        var message = Text.Optional(messageToCity, ReviewMessage.BodyMaxLength, "Message à la ville", multiline: true, field: "MessageToCity");
         var missing = MissingForSubmission();
         if (missing.Count > 0)
         {
-            throw new DomainException("Avant de déposer le projet, ajoutez : {0}.", string.Join(", ", missing));
+            throw new DomainException(ProjectRefusals.IncompleteForSubmission.With(string.Join(", ", missing)));
         }
 
         var resubmission = Status == ProjectStatus.ChangesRequested;
@@ -444,12 +452,12 @@ public sealed class Project : ITenantOwned
     {
         if (Status == ProjectStatus.Draft)
         {
-            throw new DomainException("Un brouillon ne peut pas être publié.");
+            throw new DomainException(ProjectRefusals.DraftCannotBePublished);
         }
 
         if (PublishedAtUtc is not null)
         {
-            throw new DomainException("Ce projet est déjà publié.");
+            throw new DomainException(ProjectRefusals.AlreadyPublished);
         }
 
         PublishedAtUtc = nowUtc;
@@ -473,7 +481,7 @@ public sealed class Project : ITenantOwned
         EnsureStaff(city, staffUserId);
         if (Status is not (ProjectStatus.Submitted or ProjectStatus.InReview or ProjectStatus.ChangesRequested))
         {
-            throw new DomainException("Le suivi d'un projet ne peut plus être attribué dans l'état « {0} ».", ProjectLifecycle.Label(Status));
+            throw new DomainException(ProjectRefusals.NotAssignableInStatus.With(ProjectLifecycle.Label(Status)));
         }
 
         if (assigneeUserId is { } assignee)
@@ -483,7 +491,7 @@ public sealed class Project : ITenantOwned
 
         if (assigneeUserId == AssignedStaffUserId)
         {
-            throw new DomainException("Le suivi de ce projet est déjà attribué ainsi.");
+            throw new DomainException(ProjectRefusals.AlreadyAssignedSo);
         }
 
         AssignedStaffUserId = assigneeUserId;
@@ -495,7 +503,7 @@ public sealed class Project : ITenantOwned
     public ReviewMessage RequestChanges(Municipality city, long staffUserId, string? message, DateTime nowUtc)
     {
         EnsureStaff(city, staffUserId);
-        var body = Text.Required(message, ReviewMessage.BodyMaxLength, "Message au porteur", multiline: true);
+        var body = Text.Required(message, ReviewMessage.BodyMaxLength, "Message au porteur", multiline: true, field: "Message");
         Move(ProjectStatus.ChangesRequested, ProjectAction.ChangesRequested, staffUserId, null, nowUtc, isPublic: true);
         var posted = new ReviewMessage(this, MessageAuthorSide.City, staffUserId, body, nowUtc);
         _messages.Add(posted);
@@ -522,10 +530,10 @@ public sealed class Project : ITenantOwned
         EnsureStaff(city, staffUserId);
         if (Status == ProjectStatus.Draft)
         {
-            throw new DomainException("Un brouillon n'est pas encore soumis à la ville.");
+            throw new DomainException(ProjectRefusals.DraftNotYetSubmitted);
         }
 
-        var note = new ReviewNote(this, staffUserId, Text.Required(body, ReviewNote.BodyMaxLength, "Note", multiline: true), nowUtc);
+        var note = new ReviewNote(this, staffUserId, Text.Required(body, ReviewNote.BodyMaxLength, "Note", multiline: true, field: "Body"), nowUtc);
         _notes.Add(note);
         return note;
     }
@@ -543,10 +551,10 @@ public sealed class Project : ITenantOwned
         var commitments = Commitment.FromTerms(MunicipalityId, terms.Commitments, id => city.RoleOf(id) is not null);
         if (terms.ValidUntil is { } until && until <= DateOnly.FromDateTime(nowUtc))
         {
-            throw new DomainException("La fin de validité du label doit être une date à venir.");
+            throw new DomainException(ProjectRefusals.LabelValidityInThePast);
         }
 
-        var conditions = Text.Optional(terms.Conditions, ProjectDecision.ConditionsMaxLength, "Conditions", multiline: true);
+        var conditions = Text.Optional(terms.Conditions, ProjectDecision.ConditionsMaxLength, "Conditions", multiline: true, field: "Conditions");
         var decision = StartDecision(DecisionKind.Label, staffUserId, requestToken, nowUtc);
         decision.SetLabelTerms(commitments, terms.ValidUntil, conditions);
         return Conclude(city, decision, role, staffUserId, nowUtc);
@@ -557,7 +565,7 @@ public sealed class Project : ITenantOwned
     {
         var role = EnsureStaff(city, staffUserId);
         EnsureDecidable();
-        var reason = Text.Required(publicReason, ReasonMaxLength, "Motif public", multiline: true);
+        var reason = Text.Required(publicReason, ReasonMaxLength, "Motif public", multiline: true, field: "Reason");
         var decision = StartDecision(DecisionKind.Decline, staffUserId, requestToken, nowUtc);
         decision.SetPublicReason(reason);
         return Conclude(city, decision, role, staffUserId, nowUtc);
@@ -566,7 +574,7 @@ public sealed class Project : ITenantOwned
     /// <summary>An admin confirms an agent's proposal: it becomes the decision.</summary>
     public ProjectDecision ConfirmProposal(Municipality city, long adminUserId, long decisionId, DateTime nowUtc)
     {
-        EnsureAdmin(EnsureStaff(city, adminUserId), "Seul un administrateur de la ville peut confirmer une décision sur un projet.");
+        EnsureAdmin(EnsureStaff(city, adminUserId), ProjectRefusals.ConfirmProposalAdminOnly);
         var decision = PendingDecision(decisionId);
         EnsureDecidable();
         Apply(city, decision, adminUserId, nowUtc);
@@ -576,9 +584,9 @@ public sealed class Project : ITenantOwned
     /// <summary>An admin sends an agent's proposal back with a note; the project stays in review.</summary>
     public void RejectProposal(Municipality city, long adminUserId, long decisionId, string? note, DateTime nowUtc)
     {
-        EnsureAdmin(EnsureStaff(city, adminUserId), "Seul un administrateur de la ville peut écarter une proposition de décision.");
+        EnsureAdmin(EnsureStaff(city, adminUserId), ProjectRefusals.RejectProposalAdminOnly);
         var decision = PendingDecision(decisionId);
-        decision.Reject(adminUserId, Text.Required(note, ReasonMaxLength, "Note à l'agent", multiline: true), nowUtc);
+        decision.Reject(adminUserId, Text.Required(note, ReasonMaxLength, "Note à l'agent", multiline: true, field: "Note"), nowUtc);
         Record(ProjectAction.ProposalRejected, Status, Status, adminUserId, decision.RejectionNote, nowUtc, isPublic: false);
         Touch(nowUtc);
     }
@@ -586,14 +594,14 @@ public sealed class Project : ITenantOwned
     /// <summary>An admin withdraws the city's label, with a public reason. The decision stays in the history.</summary>
     public void RevokeLabel(Municipality city, long adminUserId, string? publicReason, DateTime nowUtc)
     {
-        EnsureAdmin(EnsureStaff(city, adminUserId), "Seul un administrateur de la ville peut retirer le label d'un projet.");
+        EnsureAdmin(EnsureStaff(city, adminUserId), ProjectRefusals.RevokeLabelAdminOnly);
         var label = Label;
         if (label is null || label.RevokedAtUtc is not null)
         {
-            throw new DomainException("Ce projet n'a pas de label à retirer.");
+            throw new DomainException(ProjectRefusals.NoLabelToRevoke);
         }
 
-        var reason = Text.Required(publicReason, ReasonMaxLength, "Motif public", multiline: true);
+        var reason = Text.Required(publicReason, ReasonMaxLength, "Motif public", multiline: true, field: "Reason");
         Move(ProjectStatus.LabelRevoked, ProjectAction.LabelRevoked, adminUserId, reason, nowUtc, isPublic: true);
         label.Revoke(adminUserId, reason, nowUtc);
         LabelRevokedAtUtc = nowUtc;
@@ -606,32 +614,55 @@ public sealed class Project : ITenantOwned
     public void AllowTaxReceipts(Municipality city, long adminUserId, ReceiptIssuer issuer, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(issuer);
-        EnsureAdmin(EnsureStaff(city, adminUserId), "Seul un administrateur de la ville peut ouvrir les reçus fiscaux d'un projet.");
-        switch (HolderType)
+        EnsureAdmin(EnsureStaff(city, adminUserId), ProjectRefusals.OpenReceiptsAdminOnly);
+        if (WhyNoTaxReceipts(HolderType, issuer.Quality) is { } refusal)
         {
-            case HolderType.Association when issuer.Quality == ReceiptQuality.Municipality:
-                throw new DomainException("Le projet d'une association ne peut pas donner de reçu au nom de la commune.");
-            case HolderType.Association:
-                break;
-            case HolderType.Municipality when issuer.Quality != ReceiptQuality.Municipality:
-                throw new DomainException("Le projet de la ville donne des reçus au nom de la commune.");
-            case HolderType.Municipality:
-                break;
-            default:
-                throw new DomainException("Seuls les dons à une association d'intérêt général ou à la ville ouvrent droit à un reçu fiscal.");
+            throw new DomainException(refusal);
         }
 
         ReceiptIssuer = issuer;
         Touch(nowUtc);
     }
 
+    /// <summary>
+    /// Whether gifts to a project of this holder can give a tax receipt (article 200 of the tax
+    /// code): only an association of general interest, or the city itself. The one statement of the
+    /// rule, for <see cref="AllowTaxReceipts"/>, the receipts themselves and the pages.
+    /// </summary>
+    public static bool MayGiveTaxReceipts(HolderType holderType) => holderType switch
+    {
+        HolderType.Association or HolderType.Municipality => true,
+        HolderType.Individual or HolderType.Company => false,
+    };
+
+    /// <summary>
+    /// Why an admin may not open receipts issued as <paramref name="quality"/> for a project of this
+    /// holder, or null when they may: the holder must give receipts, an association never in the
+    /// commune's name, the city always.
+    /// </summary>
+    public static DomainRefusal? WhyNoTaxReceipts(HolderType holderType, ReceiptQuality quality)
+    {
+        if (!MayGiveTaxReceipts(holderType))
+        {
+            return ProjectRefusals.HolderGivesNoReceipts;
+        }
+
+        var inCommuneName = quality == ReceiptQuality.Municipality;
+        return holderType switch
+        {
+            HolderType.Association when inCommuneName => ProjectRefusals.AssociationReceiptsInCommuneName,
+            HolderType.Municipality when !inCommuneName => ProjectRefusals.CityReceiptsNotInCommuneName,
+            _ => null,
+        };
+    }
+
     /// <summary>An admin stops new receipts for this project; receipts already issued stand.</summary>
     public void StopTaxReceipts(Municipality city, long adminUserId, DateTime nowUtc)
     {
-        EnsureAdmin(EnsureStaff(city, adminUserId), "Seul un administrateur de la ville peut fermer les reçus fiscaux d'un projet.");
+        EnsureAdmin(EnsureStaff(city, adminUserId), ProjectRefusals.CloseReceiptsAdminOnly);
         if (ReceiptIssuer is null)
         {
-            throw new DomainException("Ce projet ne délivre pas de reçu fiscal.");
+            throw new DomainException(ProjectRefusals.ReceiptsNotOpen);
         }
 
         ReceiptIssuer = null;
@@ -669,20 +700,20 @@ public sealed class Project : ITenantOwned
         EnsureHolder(userId);
         if (Status is ProjectStatus.Funding or ProjectStatus.Funded or ProjectStatus.InProgress)
         {
-            throw new DomainException("Un projet en financement ou financé ne peut plus être retiré : contactez la ville.");
+            throw new DomainException(ProjectRefusals.WithdrawalAfterFunding);
         }
 
-        Move(ProjectStatus.Withdrawn, ProjectAction.Withdrawn, userId, Text.Optional(reason, ReasonMaxLength, "Motif", multiline: true), nowUtc, isPublic: true);
+        Move(ProjectStatus.Withdrawn, ProjectAction.Withdrawn, userId, Text.Optional(reason, ReasonMaxLength, "Motif", multiline: true, field: "Reason"), nowUtc, isPublic: true);
     }
 
     public void Hide(long staffUserId, string? reason, DateTime nowUtc)
     {
         if (HiddenAtUtc is not null)
         {
-            throw new DomainException("Ce projet est déjà masqué.");
+            throw new DomainException(ProjectRefusals.AlreadyHidden);
         }
 
-        HiddenReason = Text.Required(reason, ReasonMaxLength, "Motif", multiline: true);
+        HiddenReason = Text.Required(reason, ReasonMaxLength, "Motif", multiline: true, field: "Reason");
         HiddenAtUtc = nowUtc;
         Record(ProjectAction.Hidden, Status, Status, staffUserId, HiddenReason, nowUtc, isPublic: false);
         Touch(nowUtc);
@@ -692,16 +723,16 @@ public sealed class Project : ITenantOwned
     {
         if (HiddenAtUtc is null)
         {
-            throw new DomainException("Ce projet n'est pas masqué.");
+            throw new DomainException(ProjectRefusals.NotHidden);
         }
 
         HiddenAtUtc = null;
         HiddenReason = null;
-        Record(ProjectAction.Unhidden, Status, Status, staffUserId, Text.Required(reason, ReasonMaxLength, "Motif", multiline: true), nowUtc, isPublic: false);
+        Record(ProjectAction.Unhidden, Status, Status, staffUserId, Text.Required(reason, ReasonMaxLength, "Motif", multiline: true, field: "Reason"), nowUtc, isPublic: false);
         Touch(nowUtc);
     }
 
-    private static void EnsureAdmin(StaffRole role, string refusal)
+    private static void EnsureAdmin(StaffRole role, DomainRefusal refusal)
     {
         if (role != StaffRole.Admin)
         {
@@ -714,17 +745,17 @@ public sealed class Project : ITenantOwned
         ArgumentNullException.ThrowIfNull(city);
         if (city.Id != MunicipalityId)
         {
-            throw new DomainException("Ce projet n'appartient pas à cette ville.");
+            throw new DomainException(ProjectRefusals.OfAnotherCity);
         }
 
-        return city.RoleOf(userId) ?? throw new DomainException("Seule l'équipe de la ville peut faire cette action.");
+        return city.RoleOf(userId) ?? throw new DomainException(ProjectRefusals.StaffOnly);
     }
 
     private static void EnsureColleague(Municipality city, long userId)
     {
         if (city.RoleOf(userId) is null)
         {
-            throw new DomainException("La personne désignée doit faire partie de l'équipe de la ville.");
+            throw new DomainException(ProjectRefusals.AssigneeNotStaff);
         }
     }
 
@@ -732,7 +763,7 @@ public sealed class Project : ITenantOwned
     {
         if (Status != ProjectStatus.InReview)
         {
-            throw new DomainException("Une décision se prend sur un projet à l'étude ; celui-ci est dans l'état « {0} ».", ProjectLifecycle.Label(Status));
+            throw new DomainException(ProjectRefusals.NotInReview.With(ProjectLifecycle.Label(Status)));
         }
     }
 
@@ -765,7 +796,7 @@ public sealed class Project : ITenantOwned
 
     private ProjectDecision PendingDecision(long decisionId) =>
         _decisions.SingleOrDefault(d => d.Id == decisionId && d.IsPending)
-            ?? throw new DomainException("Cette proposition n'attend plus de confirmation : elle a déjà été traitée ou remplacée.");
+            ?? throw new DomainException(ProjectRefusals.ProposalNoLongerPending);
 
     private void Apply(Municipality city, ProjectDecision decision, long adminUserId, DateTime nowUtc)
     {
@@ -782,7 +813,7 @@ public sealed class Project : ITenantOwned
                 Move(ProjectStatus.Declined, ProjectAction.Declined, adminUserId, decision.PublicReason, nowUtc, isPublic: true);
                 break;
             default:
-                throw new DomainException("Ce type de décision n'existe pas.");
+                throw new DomainException(ProjectRefusals.UnknownDecisionKind);
         }
 
         decision.Confirm(adminUserId, nowUtc);
@@ -792,10 +823,10 @@ public sealed class Project : ITenantOwned
     {
         if (Status == ProjectStatus.Draft || ProjectLifecycle.IsFinal(Status))
         {
-            throw new DomainException("Les échanges sur ce projet sont clos dans l'état « {0} ».", ProjectLifecycle.Label(Status));
+            throw new DomainException(ProjectRefusals.ExchangesClosed.With(ProjectLifecycle.Label(Status)));
         }
 
-        var posted = new ReviewMessage(this, side, userId, Text.Required(message, ReviewMessage.BodyMaxLength, "Message", multiline: true), nowUtc);
+        var posted = new ReviewMessage(this, side, userId, Text.Required(message, ReviewMessage.BodyMaxLength, "Message", multiline: true, field: "Message"), nowUtc);
         _messages.Add(posted);
         return posted;
     }
@@ -804,7 +835,7 @@ public sealed class Project : ITenantOwned
     {
         if (userId != HolderUserId)
         {
-            throw new DomainException("Seul le porteur du projet peut faire cette action.");
+            throw new DomainException(ProjectRefusals.HolderOnly);
         }
     }
 
@@ -813,7 +844,7 @@ public sealed class Project : ITenantOwned
         EnsureHolder(userId);
         if (!IsEditable)
         {
-            throw new DomainException("Le projet ne peut plus être modifié dans l'état « {0} ».", ProjectLifecycle.Label(Status));
+            throw new DomainException(ProjectRefusals.NotEditableInStatus.With(ProjectLifecycle.Label(Status)));
         }
     }
 
@@ -835,6 +866,17 @@ public sealed class Project : ITenantOwned
     {
         UpdatedAtUtc = nowUtc;
         Version++;
+    }
+
+    /// <summary>Binds a rule written on a project's publication facts to the project's own columns.</summary>
+    private static Expression<Func<Project, bool>> OnProject(Expression<Func<DateTime?, DateTime?, ProjectStatus, bool>> rule)
+    {
+        var project = Expression.Parameter(typeof(Project), "p");
+        Expression body = rule.Body;
+        body = new ReplaceParameter(rule.Parameters[0], Expression.Property(project, nameof(PublishedAtUtc))).Visit(body);
+        body = new ReplaceParameter(rule.Parameters[1], Expression.Property(project, nameof(HiddenAtUtc))).Visit(body);
+        body = new ReplaceParameter(rule.Parameters[2], Expression.Property(project, nameof(Status))).Visit(body);
+        return Expression.Lambda<Func<Project, bool>>(body, project);
     }
 
     private sealed class DateHolder(DateOnly value)

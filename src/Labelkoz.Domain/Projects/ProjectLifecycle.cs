@@ -59,7 +59,7 @@ public static class ProjectLifecycle
     {
         if (!CanMove(from, to))
         {
-            throw new DomainException("Impossible de passer le projet de l'état « {0} » à l'état « {1} ».", Label(from), Label(to));
+            throw new DomainException(ProjectRefusals.ImpossibleMove.With(Label(from), Label(to)));
         }
     }
 

@@ -174,7 +174,7 @@ public sealed class ProjectSupport : ITenantOwned
         ArgumentNullException.ThrowIfNull(project);
         if (!project.AcceptsParticipation)
         {
-            throw new DomainException("Ce projet ne peut plus recevoir de soutien.");
+            throw new DomainException(ProjectRefusals.NoLongerSupportable);
         }
 
         MunicipalityId = project.MunicipalityId;
@@ -204,7 +204,7 @@ public sealed class ProjectFollow : ITenantOwned
         ArgumentNullException.ThrowIfNull(project);
         if (!project.IsPublic && !project.IsHeldBy(userId))
         {
-            throw new DomainException("Ce projet n'est pas public.");
+            throw new DomainException(ProjectRefusals.NotPublic);
         }
 
         MunicipalityId = project.MunicipalityId;

@@ -162,15 +162,15 @@ public sealed class Invoice : ITenantOwned
     {
         if (Status == InvoiceStatus.Paid)
         {
-            throw new DomainException("Le paiement de cette facture est déjà enregistré.");
+            throw new DomainException(SubscriptionRefusals.InvoiceAlreadyPaid);
         }
 
         if (paidOn < IssuedOn || paidOn > today)
         {
-            throw new DomainException("La date du paiement doit être comprise entre la date de la facture et aujourd'hui.");
+            throw new DomainException(SubscriptionRefusals.InvoicePaymentDateOutOfRange);
         }
 
-        PaymentReference = Text.Required(reference, ReferenceMaxLength, "Référence du virement");
+        PaymentReference = Text.Required(reference, ReferenceMaxLength, "Référence du virement", field: "Reference");
         PaidOn = paidOn;
         Status = InvoiceStatus.Paid;
         PaymentRecordedByUserId = operatorUserId;

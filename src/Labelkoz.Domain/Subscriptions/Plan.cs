@@ -66,32 +66,42 @@ public sealed class Plan
     /// <summary>The operator changes the plan: subscribers pay the new price from their next period.</summary>
     public void Update(string? name, int minPopulation, int? maxPopulation, long monthlyPriceCents, long yearlyPriceCents, int feeBasisPoints, int? maxOpenCalls, bool matchfundingAllowed)
     {
-        if (minPopulation < 0 || maxPopulation < 0)
+        if (minPopulation < 0)
         {
-            throw new DomainException("Une population ne peut pas être négative.");
+            throw new DomainException(SubscriptionRefusals.MinPopulationNegative);
+        }
+
+        if (maxPopulation < 0)
+        {
+            throw new DomainException(SubscriptionRefusals.MaxPopulationNegative);
         }
 
         if (maxPopulation is { } max && max < minPopulation)
         {
-            throw new DomainException("La population maximale doit être supérieure ou égale à la population minimale.");
+            throw new DomainException(SubscriptionRefusals.MaxPopulationBelowMin);
         }
 
-        if (monthlyPriceCents is < 0 or > MaxPriceCents || yearlyPriceCents is < 0 or > MaxPriceCents)
+        if (monthlyPriceCents is < 0 or > MaxPriceCents)
         {
-            throw new DomainException("Un prix doit être compris entre {0} et {1}.", Money.Zero, Money.Euros(MaxPriceCents));
+            throw new DomainException(SubscriptionRefusals.MonthlyPriceOutOfRange.With(Money.Zero, Money.Euros(MaxPriceCents)));
+        }
+
+        if (yearlyPriceCents is < 0 or > MaxPriceCents)
+        {
+            throw new DomainException(SubscriptionRefusals.YearlyPriceOutOfRange.With(Money.Zero, Money.Euros(MaxPriceCents)));
         }
 
         if (feeBasisPoints is < 0 or > MaxFeeBasisPoints)
         {
-            throw new DomainException("La commission doit être comprise entre 0 et {0} %.", MaxFeeBasisPoints / 100);
+            throw new DomainException(SubscriptionRefusals.FeeOutOfRange.With(MaxFeeBasisPoints / 100));
         }
 
         if (maxOpenCalls is < 0)
         {
-            throw new DomainException("Le nombre d'appels ouverts ne peut pas être négatif.");
+            throw new DomainException(SubscriptionRefusals.MaxOpenCallsNegative);
         }
 
-        Name = Text.Required(name, NameMaxLength, "Nom de l'offre");
+        Name = Text.Required(name, NameMaxLength, "Nom de l'offre", field: "Name");
         MinPopulation = minPopulation;
         MaxPopulation = maxPopulation;
         MonthlyPriceCents = monthlyPriceCents;

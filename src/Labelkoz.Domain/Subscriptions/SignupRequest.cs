@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Security.Cryptography;
 using System.Text;
 using Labelkoz.Domain.Common;
@@ -40,6 +41,16 @@ public sealed class SignupRequest
 
     /// <summary>How long the confirmation link works.</summary>
     public static readonly TimeSpan ConfirmationValidity = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Waiting for the operator's decision: sent, or confirmed by its contact. One expression, so
+    /// queries (translated to SQL: "is a request already pending for this commune?") and
+    /// <see cref="IsPending"/> apply exactly the same rule.
+    /// </summary>
+    public static readonly Expression<Func<SignupRequest, bool>> PendingRule =
+        r => r.Status == SignupStatus.AwaitingConfirmation || r.Status == SignupStatus.Confirmed;
+
+    private static readonly Func<SignupRequest, bool> IsPendingCompiled = PendingRule.Compile();
 
     private SignupRequest()
     {
@@ -105,7 +116,7 @@ public sealed class SignupRequest
     /// <summary>The address printed on the city's invoices.</summary>
     public string BillingAddress => FormatAddress(BillingStreet, BillingPostalCode, BillingCity);
 
-    public bool IsPending => Status is SignupStatus.AwaitingConfirmation or SignupStatus.Confirmed;
+    public bool IsPending => IsPendingCompiled(this);
 
     public static SignupRequest Submit(
         Commune commune,
@@ -127,17 +138,17 @@ public sealed class SignupRequest
         ArgumentNullException.ThrowIfNull(plan);
         if (!Enum.IsDefined(period))
         {
-            throw new DomainException("Choisissez une facturation mensuelle ou annuelle.");
+            throw new DomainException(SignupRefusals.UnknownBillingPeriod);
         }
 
         var population = commune.Population ?? 0;
         EnsurePlanFits(plan, population);
         var domain = NormalizeDomain(officialDomain);
-        var email = Municipality.ValidateEmail(Text.Required(contactEmail, EmailMaxLength, "Courriel du contact"))!;
+        var email = Municipality.ValidateEmail(Text.Required(contactEmail, EmailMaxLength, "Courriel du contact", field: "ContactEmail"), "ContactEmail")!;
         var outside = !IsOnDomain(email, domain);
         if (outside && !contactOutsideDomainConfirmed)
         {
-            throw new DomainException(OutsideDomainMessage, email, domain);
+            throw new DomainException(SignupRefusals.ContactOutsideDomain.With(email, domain));
         }
 
         return new SignupRequest
@@ -147,16 +158,16 @@ public sealed class SignupRequest
             Siren = commune.Siren,
             Population = population,
             OfficialDomain = domain,
-            ContactName = Text.Required(contactName, ContactNameMaxLength, "Nom du contact"),
-            ContactFunction = Text.Required(contactFunction, ContactFunctionMaxLength, "Fonction du contact"),
+            ContactName = Text.Required(contactName, ContactNameMaxLength, "Nom du contact", field: "ContactName"),
+            ContactFunction = Text.Required(contactFunction, ContactFunctionMaxLength, "Fonction du contact", field: "ContactFunction"),
             ContactEmail = email,
-            ContactPhone = Text.Optional(contactPhone, PhoneMaxLength, "Téléphone du contact"),
+            ContactPhone = Text.Optional(contactPhone, PhoneMaxLength, "Téléphone du contact", field: "ContactPhone"),
             ContactOutsideDomain = outside,
             PlanId = plan.Id,
             Period = period,
-            BillingStreet = Text.Required(billingStreet, StreetMaxLength, "Adresse de facturation"),
+            BillingStreet = Text.Required(billingStreet, StreetMaxLength, "Adresse de facturation", field: "BillingStreet"),
             BillingPostalCode = ParsePostalCode(billingPostalCode),
-            BillingCity = Text.Required(billingCity, CityMaxLength, "Ville de facturation"),
+            BillingCity = Text.Required(billingCity, CityMaxLength, "Ville de facturation", field: "BillingCity"),
             Status = SignupStatus.AwaitingConfirmation,
             ConfirmationTokenHash = Text.Required(confirmationTokenHash, 64, "Jeton"),
             CreatedAtUtc = nowUtc,
@@ -174,15 +185,12 @@ public sealed class SignupRequest
         ArgumentNullException.ThrowIfNull(plan);
         if (!plan.IsOffered)
         {
-            throw new DomainException("L'offre « {0} » n'est plus proposée.", plan.Name);
+            throw new DomainException(SignupRefusals.PlanNoLongerOffered.With(plan.Name));
         }
 
         if (!plan.Covers(population))
         {
-            throw new DomainException(
-                "L'offre « {0} » ne correspond pas à une commune de {1} habitants : choisissez l'offre proposée pour sa population.",
-                plan.Name,
-                population.ToString("N0", CultureInfo.GetCultureInfo("fr-FR")));
+            throw new DomainException(SignupRefusals.PlanForAnotherPopulation.With(plan.Name, population.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"))));
         }
     }
 
@@ -192,7 +200,7 @@ public sealed class SignupRequest
     /// </summary>
     public static string NormalizeDomain(string? value)
     {
-        var text = Text.Required(value, DomainMaxLength, "Domaine officiel").ToLowerInvariant();
+        var text = Text.Required(value, DomainMaxLength, "Domaine officiel", field: "OfficialDomain").ToLowerInvariant();
         if (text.StartsWith("https://", StringComparison.Ordinal) || text.StartsWith("http://", StringComparison.Ordinal))
         {
             text = text[(text.IndexOf("//", StringComparison.Ordinal) + 2)..];
@@ -211,7 +219,7 @@ public sealed class SignupRequest
         }
         catch (ArgumentException)
         {
-            throw new DomainException("« {0} » n'est pas un nom de domaine : indiquez celui des adresses de la mairie, par exemple montreuil.fr.", value!.Trim());
+            throw new DomainException(SignupRefusals.NotADomain.With(value!.Trim()));
         }
 
         var labels = ascii.Split('.');
@@ -220,7 +228,7 @@ public sealed class SignupRequest
             && labels[^1].Length >= 2 && labels[^1].All(c => char.IsAsciiLetterLower(c) || c == '-');
         return valid
             ? ascii
-            : throw new DomainException("« {0} » n'est pas un nom de domaine : indiquez celui des adresses de la mairie, par exemple montreuil.fr.", value!.Trim());
+            : throw new DomainException(SignupRefusals.NotADomain.With(value!.Trim()));
     }
 
     /// <summary>True when the address is on the domain or one of its sub-domains (agent@mairie-montreuil.fr is not on montreuil.fr).</summary>
@@ -254,7 +262,7 @@ public sealed class SignupRequest
     {
         if (!TokenMatches(tokenHash))
         {
-            throw new DomainException("Ce lien de confirmation n'est pas valide.");
+            throw new DomainException(SignupRefusals.InvalidConfirmationLink);
         }
 
         switch (Status)
@@ -263,12 +271,12 @@ public sealed class SignupRequest
             case SignupStatus.Approved:
                 return false;
             case SignupStatus.Refused:
-                throw new DomainException("Cette demande a été refusée : elle ne peut plus être confirmée.");
+                throw new DomainException(SignupRefusals.RefusedCannotBeConfirmed);
         }
 
         if (nowUtc >= ConfirmationExpiresAtUtc)
         {
-            throw new DomainException("Ce lien de confirmation a expiré : déposez une nouvelle demande.");
+            throw new DomainException(SignupRefusals.ConfirmationLinkExpired);
         }
 
         Status = SignupStatus.Confirmed;
@@ -280,10 +288,9 @@ public sealed class SignupRequest
     /// <summary>The operator validates a confirmed request; the caller creates the city and its trial in the same save.</summary>
     public void Approve(long municipalityId, long? operatorUserId, DateTime nowUtc)
     {
-        EnsurePending();
-        if (Status != SignupStatus.Confirmed)
+        if (WhyCannotApprove() is { } refusal)
         {
-            throw new DomainException("Le contact n'a pas encore confirmé son adresse électronique : la demande ne peut pas encore être validée.");
+            throw new DomainException(refusal);
         }
 
         Status = SignupStatus.Approved;
@@ -295,28 +302,38 @@ public sealed class SignupRequest
 
     public void Refuse(string? reason, long? operatorUserId, DateTime nowUtc)
     {
-        EnsurePending();
-        RefusalReason = Text.Required(reason, ReasonMaxLength, "Motif du refus", multiline: true);
+        if (WhyCannotRefuse() is { } refusal)
+        {
+            throw new DomainException(refusal);
+        }
+
+        RefusalReason = Text.Required(reason, ReasonMaxLength, "Motif du refus", multiline: true, field: "Reason");
         Status = SignupStatus.Refused;
         DecidedAtUtc = nowUtc;
         DecidedByUserId = operatorUserId;
         Version++;
     }
 
-    private static string ParsePostalCode(string? value)
+    /// <summary>Why the operator may not validate this request (yet), or null: it waits for a decision and its contact confirmed their address.</summary>
+    public DomainRefusal? WhyCannotApprove()
     {
-        var code = Text.Required(value, 10, "Code postal").Replace(" ", string.Empty, StringComparison.Ordinal);
-        return code.Length == 5 && code.All(char.IsAsciiDigit)
-            ? code
-            : throw new DomainException("Le code postal doit comporter 5 chiffres.");
+        if (WhyCannotRefuse() is { } decided)
+        {
+            return decided;
+        }
+
+        return Status == SignupStatus.Confirmed ? null : SignupRefusals.ContactNotYetConfirmed;
     }
 
-    private void EnsurePending()
+    /// <summary>Why the operator may not refuse this request, or null: it waits for a decision.</summary>
+    public DomainRefusal? WhyCannotRefuse() => IsPending ? null : SignupRefusals.AlreadyDecided;
+
+    private static string ParsePostalCode(string? value)
     {
-        if (!IsPending)
-        {
-            throw new DomainException("Cette demande a déjà été traitée.");
-        }
+        var code = Text.Required(value, 10, "Code postal", field: "BillingPostalCode").Replace(" ", string.Empty, StringComparison.Ordinal);
+        return code.Length == 5 && code.All(char.IsAsciiDigit)
+            ? code
+            : throw new DomainException(SignupRefusals.PostalCodeMalformed);
     }
 
     private bool TokenMatches(string tokenHash) =>

@@ -125,7 +125,7 @@ public sealed class Subscription : ITenantOwned
     {
         if (!CanEndTrialOn(today))
         {
-            throw new DomainException("La période d'essai est déjà terminée : l'abonnement est en cours.");
+            throw new DomainException(SubscriptionRefusals.TrialAlreadyOver);
         }
 
         TrialEndsOn = today;
@@ -143,7 +143,7 @@ public sealed class Subscription : ITenantOwned
         // A retired plan stays with its subscribers, who may still change their billing period on it.
         if (!plan.IsOffered && plan.Id != PlanId)
         {
-            throw new DomainException("Cette offre n'est plus proposée.");
+            throw new DomainException(SubscriptionRefusals.PlanNoLongerOffered);
         }
 
         NextPlanId = plan.Id == PlanId ? null : plan.Id;
@@ -157,7 +157,7 @@ public sealed class Subscription : ITenantOwned
         EnsureNotEnded();
         if (EndsOn is not null)
         {
-            throw new DomainException("La résiliation de l'abonnement est déjà enregistrée.");
+            throw new DomainException(SubscriptionRefusals.CancellationAlreadyRecorded);
         }
 
         EndsOn = InvoicedUntil;
@@ -170,12 +170,12 @@ public sealed class Subscription : ITenantOwned
         EnsureNotEnded();
         if (EndsOn is not { } end)
         {
-            throw new DomainException("L'abonnement n'est pas résilié.");
+            throw new DomainException(SubscriptionRefusals.NotCancelled);
         }
 
         if (today >= end)
         {
-            throw new DomainException("L'abonnement a pris fin : la résiliation ne peut plus être annulée.");
+            throw new DomainException(SubscriptionRefusals.EndedCannotResume);
         }
 
         EndsOn = null;
@@ -243,7 +243,7 @@ public sealed class Subscription : ITenantOwned
     {
         if (!Enum.IsDefined(period))
         {
-            throw new DomainException("Choisissez une facturation mensuelle ou annuelle.");
+            throw new DomainException(SubscriptionRefusals.UnknownBillingPeriod);
         }
     }
 
@@ -251,7 +251,7 @@ public sealed class Subscription : ITenantOwned
     {
         if (Status == SubscriptionStatus.Cancelled)
         {
-            throw new DomainException("L'abonnement est résilié.");
+            throw new DomainException(SubscriptionRefusals.Cancelled);
         }
     }
 }

@@ -78,7 +78,7 @@ public sealed class LedgerTransaction : ITenantOwned
     {
         if (amountCents <= 0)
         {
-            throw new DomainException("Un mouvement d'argent porte sur un montant positif.");
+            throw new DomainException(LedgerRefusals.AmountNotPositive);
         }
 
         return Record(municipalityId, campaignId, contributionId, kind, idempotencyKey, nowUtc, [(from, -amountCents), (to, amountCents)]);
@@ -97,17 +97,17 @@ public sealed class LedgerTransaction : ITenantOwned
         ArgumentNullException.ThrowIfNull(lines);
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > KeyMaxLength)
         {
-            throw new DomainException("Un mouvement d'argent a une clé d'unicité de 1 à {0} caractères.", KeyMaxLength);
+            throw new DomainException(LedgerRefusals.KeyLength.With(KeyMaxLength));
         }
 
         if (lines.Count < 2)
         {
-            throw new DomainException("Un mouvement d'argent a au moins deux lignes.");
+            throw new DomainException(LedgerRefusals.FewerThanTwoLines);
         }
 
         if (lines.Any(l => l.AmountCents == 0))
         {
-            throw new DomainException("Une ligne d'un mouvement d'argent ne peut pas être nulle.");
+            throw new DomainException(LedgerRefusals.ZeroLine);
         }
 
         long sum = 0;
@@ -118,7 +118,7 @@ public sealed class LedgerTransaction : ITenantOwned
 
         if (sum != 0)
         {
-            throw new DomainException("Un mouvement d'argent doit être équilibré : ses lignes font {0} centimes au lieu de zéro.", sum);
+            throw new DomainException(LedgerRefusals.Unbalanced.With(sum));
         }
 
         var transaction = new LedgerTransaction

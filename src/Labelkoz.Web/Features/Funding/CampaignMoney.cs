@@ -139,9 +139,10 @@ public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders prov
     }
 
     /// <summary>
-    /// Applies one provider event, once: a success records the money (and the city's match), a
-    /// failure gives the reward unit back, a refund records the money going back. An event for a
-    /// payment not known yet waits; a refund that arrives before its payment records both.
+    /// Applies one provider event, once: what it does to the contribution is the domain's decision
+    /// (<see cref="PaymentEventRules"/>, applied by <see cref="Contribution.ApplyPaymentEvent"/>);
+    /// this books the money it names in the ledger, asks the processor for a late payment's refund
+    /// and tells the contributor. An event for a payment not known yet waits.
     /// </summary>
     public async Task ApplyAsync(long eventId, CancellationToken cancellationToken)
     {
@@ -171,15 +172,14 @@ public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders prov
 
         if (campaignId is null)
         {
-            // The webhook can beat the platform's own save of the payment id: try again shortly,
-            // and give up (keeping the event) after a day.
-            if (Now - paymentEvent.ReceivedAtUtc > TimeSpan.FromDays(1))
+            var unknown = PaymentEventRules.ForUnknownPayment(paymentEvent.ReceivedAtUtc, Now);
+            if (unknown.Action == PaymentEventAction.Wait)
             {
-                paymentEvent.Processed("Paiement inconnu de la plateforme : ignoré.", Now);
+                paymentEvent.Deferred(unknown.Outcome, Now);
             }
             else
             {
-                paymentEvent.Deferred("Paiement pas encore connu : nouvel essai.", Now);
+                paymentEvent.Processed(unknown.Outcome, Now);
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -192,42 +192,23 @@ public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders prov
         var campaign = await db.Campaigns.IgnoreQueryFilters().Include(c => c.Tiers).SingleAsync(c => c.Id == contribution.CampaignId, cancellationToken);
         var tier = contribution.TierId is { } tierId ? campaign.Tier(tierId) : null;
 
-        string outcome;
-        switch (paymentEvent.Type)
+        // The domain decides (PaymentEventRules) and moves the contribution; here, only the I/O it names.
+        var decision = contribution.ApplyPaymentEvent(paymentEvent.Type, tier, paymentEvent.RefundId, paymentEvent.FailureReason, Now);
+        var outcome = decision.Outcome;
+        if (decision.RefundsAtProcessor)
         {
-            case PaymentEventType.PaymentSucceeded when contribution.Status == ContributionStatus.Failed:
-                // The person paid after the contribution had expired: the money goes back to them.
-                var late = await providers.For(contribution.Provider).RefundAsync(paymentEvent.PaymentId, contribution.AmountCents, $"late-refund-{contribution.Id}", cancellationToken);
-                outcome = $"Paiement arrivé après l'expiration de la contribution : remboursé ({late.RefundId}).";
-                break;
-            case PaymentEventType.PaymentSucceeded:
-                outcome = contribution.Succeed(Now) ? "Contribution réussie." : "Déjà réussie : rien à faire.";
-                if (contribution.Status == ContributionStatus.Succeeded)
-                {
-                    await RecordPaidAsync(campaign, contribution, cancellationToken);
-                }
+            var late = await providers.For(contribution.Provider).RefundAsync(paymentEvent.PaymentId, contribution.AmountCents, $"late-refund-{contribution.Id}", cancellationToken);
+            outcome = decision.OutcomeWithRefund(late.RefundId);
+        }
 
-                break;
-            case PaymentEventType.PaymentFailed:
-                outcome = contribution.Fail(tier, paymentEvent.FailureReason, Now) ? "Paiement refusé : contrepartie rendue au stock." : "Déjà réglée : rien à faire.";
-                break;
-            case PaymentEventType.Refunded when contribution.Status == ContributionStatus.Failed:
-                outcome = "Remboursement d'un paiement arrivé trop tard : rien dans la cagnotte.";
-                break;
-            case PaymentEventType.Refunded:
-                if (contribution.Status == ContributionStatus.Pending)
-                {
-                    // Out of order: a refund proves the payment went through first.
-                    contribution.Succeed(Now);
-                    await RecordPaidAsync(campaign, contribution, cancellationToken);
-                }
+        if (decision.BooksPayment)
+        {
+            await RecordPaidAsync(campaign, contribution, cancellationToken);
+        }
 
-                contribution.Refund(tier, paymentEvent.RefundId, Now);
-                await RecordRefundAsync(campaign, contribution, cancellationToken);
-                outcome = "Contribution remboursée.";
-                break;
-            default:
-                throw new InvalidOperationException($"Unknown payment event type {paymentEvent.Type}.");
+        if (decision.BooksRefund)
+        {
+            await RecordRefundAsync(campaign, contribution, cancellationToken);
         }
 
         var before = db.Entry(contribution).Property(c => c.Status).OriginalValue;

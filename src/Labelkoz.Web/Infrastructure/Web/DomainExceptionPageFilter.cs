@@ -19,8 +19,10 @@ public interface IReloadablePage
 
 /// <summary>
 /// Answers 404 to a request for a handler the page does not have, and turns a <see cref="DomainException"/> (or a lost concurrency race) thrown by a page handler into
-/// a message on the form, in the person's language, instead of a 500. Nothing was saved: pages
-/// call the domain before their single <c>SaveChangesAsync</c>.
+/// a message on the form, in the person's language, instead of a 500: next to the input the refusal
+/// names (<see cref="ModelStateRefusals"/>, with the page's <see cref="IRefusalFields"/> when it has
+/// one), and always in the form's summary.
+/// Nothing was saved: pages call the domain before their single <c>SaveChangesAsync</c>.
 /// </summary>
 public sealed class DomainExceptionPageFilter : IAsyncPageFilter
 {
@@ -41,20 +43,24 @@ public sealed class DomainExceptionPageFilter : IAsyncPageFilter
         }
 
         var executed = await next();
-        var message = executed.Exception switch
-        {
-            DomainException domain => Localizer(context).Localize(domain),
-            DbUpdateConcurrencyException => Localizer(context)["Quelqu'un a modifié ces informations en même temps que vous. Vérifiez-les et recommencez."].Value,
-            _ => null,
-        };
-        if (message is null || executed.ExceptionHandled)
+        if (executed.ExceptionHandled || executed.Exception is not (DomainException or DbUpdateConcurrencyException))
         {
             return;
         }
 
         executed.ExceptionHandled = true;
         var page = (PageModel)context.HandlerInstance;
-        page.ModelState.AddModelError(string.Empty, message);
+        if (executed.Exception is DomainException refusal)
+        {
+            // Next to the input the rule is about (Input.{Field} by convention), or for the whole form.
+            var fields = page as IRefusalFields;
+            page.ModelState.AddRefusal(refusal, Localizer(context), fields?.RefusalPrefix ?? ModelStateRefusals.DefaultPrefix, fields?.RefusalFieldMap);
+        }
+        else
+        {
+            page.ModelState.AddModelError(string.Empty, Localizer(context)["Quelqu'un a modifié ces informations en même temps que vous. Vérifiez-les et recommencez."].Value);
+        }
+
         if (page is IReloadablePage reloadable)
         {
             // A fresh context: the failed one may hold half-applied changes.

@@ -1,0 +1,22 @@
+using Labelkoz.Domain.Common;
+
+namespace Labelkoz.Domain.Funding;
+
+/// <summary>
+/// The rules of a contribution (<see cref="Contribution"/>): the form that starts it (fields as the
+/// contribution form and the staff's offline-payment form name them), and its steps.
+/// </summary>
+public static class ContributionRefusals
+{
+    public static readonly DomainRefusal OfflineByStaffOnly = new("contribution.offline-by-staff-only", null, "Seule l'équipe de la ville peut enregistrer un paiement hors ligne.");
+
+    public static readonly DomainRefusal OfflineIsChequeOrTransfer = new("contribution.offline-is-cheque-or-transfer", "Method", "Un paiement hors ligne est un chèque ou un virement.");
+
+    public static readonly DomainRefusal FailedCannotSucceed = new("contribution.failed-cannot-succeed", null, "Ce paiement avait échoué : il ne peut plus réussir.");
+
+    public static readonly DomainRefusal RefundOfUnsucceeded = new("contribution.refund-of-unsucceeded", null, "Seule une contribution réussie peut être remboursée.");
+
+    public static readonly DomainRefusal DonorIdentityOfUnconfirmedGift = new("contribution.donor-identity-of-unconfirmed-gift", null, "Seul un don confirmé, et non remboursé, donne droit à un reçu fiscal.");
+
+    public static readonly DomainRefusal FormExpired = new("contribution.form-expired", null, "Le formulaire a expiré : rechargez la page et recommencez.");
+}

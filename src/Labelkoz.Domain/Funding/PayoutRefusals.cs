@@ -1,0 +1,13 @@
+using Labelkoz.Domain.Common;
+
+namespace Labelkoz.Domain.Funding;
+
+/// <summary>The rules of what a funded campaign owes its payee (<see cref="Payout"/>).</summary>
+public static class PayoutRefusals
+{
+    public static readonly DomainRefusal AmountNotPositive = new("payout.amount-not-positive", null, "Un versement porte sur un montant positif.");
+
+    public static readonly DomainRefusal CampaignNotFunded = new("payout.campaign-not-funded", null, "Seule une campagne financée donne lieu à un versement.");
+
+    public static readonly DomainRefusal AlreadySent = new("payout.already-sent", null, "Ce versement est déjà effectué.");
+}

@@ -1,0 +1,138 @@
+using System.Reflection;
+using Labelkoz.Domain.Common;
+using Labelkoz.Domain.Funding;
+using Labelkoz.Domain.Projects;
+
+namespace Labelkoz.Domain.Tests.Funding;
+
+/// <summary>What a funded campaign owes its payee (<see cref="Payout"/>), from the settlement's maths to the transfer.</summary>
+public sealed class PayoutTests
+{
+    private const long Holder = FundingKit.Holder;
+    private static readonly DateTime Now = FundingKit.Now;
+    private static readonly DateTime AfterTheEnd = Now.AddDays(31);
+    private readonly FundingKit _kit = new();
+
+    [Fact]
+    public void Payout_OfAFundedCampaign_IsDueToItsHolder()
+    {
+        var campaign = Settling(_kit.Live(), funded: true);
+
+        var payout = Payout.Due(campaign, 950_00, AfterTheEnd);
+
+        Assert.Equal((PayoutStatus.Due, 950_00L, (long?)Holder, false), (payout.Status, payout.AmountCents, payout.PayeeUserId, payout.ToPublicAccountant));
+        Assert.Equal((campaign.MunicipalityId, campaign.Id, AfterTheEnd), (payout.MunicipalityId, payout.CampaignId, payout.CreatedAtUtc));
+        Assert.Null(payout.SentAtUtc);
+    }
+
+    [Fact]
+    public void Payout_OfACitysOwnProject_IsDueToItsPublicAccountant_NotToAPerson()
+    {
+        var kit = new FundingKit();
+        HeldByTheCity(kit.Project);
+        var campaign = Settling(kit.Live(), funded: true);
+
+        var payout = Payout.Due(campaign, 100_00, AfterTheEnd);
+
+        Assert.True(payout.ToPublicAccountant);
+        Assert.Null(payout.PayeeUserId);
+    }
+
+    [Fact]
+    public void Payout_WhenCampaignNotFunded_IsRefused()
+    {
+        var live = _kit.Live();
+        var short_ = Settling(new FundingKit().Live(), funded: false);
+
+        foreach (var campaign in new[] { live, short_ })
+        {
+            var refusal = Assert.Throws<DomainException>(() => Payout.Due(campaign, 100_00, AfterTheEnd));
+            Assert.Equal((PayoutRefusals.CampaignNotFunded.Code, (string?)null), (refusal.Code, refusal.Field));
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void Payout_OfNothing_IsRefused(long amount)
+    {
+        var campaign = Settling(_kit.Live(), funded: true);
+
+        var refusal = Assert.Throws<DomainException>(() => Payout.Due(campaign, amount, AfterTheEnd));
+
+        Assert.Equal(PayoutRefusals.AmountNotPositive.Code, refusal.Code);
+    }
+
+    [Fact]
+    public void Payout_IsMarkedSentOnce_WithTheTransfersReference()
+    {
+        var payout = Payout.Due(Settling(_kit.Live(), funded: true), 950_00, AfterTheEnd);
+
+        payout.MarkSent(1, "  VIR-2026-0042 ", AfterTheEnd.AddDays(2));
+
+        Assert.Equal((PayoutStatus.Sent, "VIR-2026-0042", (long?)1, (DateTime?)AfterTheEnd.AddDays(2), 2L), (payout.Status, payout.Reference, payout.SentByUserId, payout.SentAtUtc, payout.Version));
+        var again = Assert.Throws<DomainException>(() => payout.MarkSent(1, "VIR-2026-0043", AfterTheEnd.AddDays(3)));
+        Assert.Equal(PayoutRefusals.AlreadySent.Code, again.Code);
+        Assert.Equal("VIR-2026-0042", payout.Reference);
+    }
+
+    [Theory]
+    [InlineData(null, "text.required")]
+    [InlineData("   ", "text.required")]
+    [InlineData("VIR\u0007", "text.forbidden-characters")]
+    public void Payout_SentWithoutAReadableReference_IsRefused_OnTheReferenceField(string? reference, string code)
+    {
+        var payout = Payout.Due(Settling(_kit.Live(), funded: true), 950_00, AfterTheEnd);
+
+        var refusal = Assert.Throws<DomainException>(() => payout.MarkSent(1, reference, AfterTheEnd));
+
+        Assert.Equal((code, "Reference"), (refusal.Code, refusal.Field));
+        Assert.Equal(PayoutStatus.Due, payout.Status);
+    }
+
+    [Fact]
+    public void Payout_SentWithAReferenceTooLong_IsRefused_OnTheReferenceField()
+    {
+        var payout = Payout.Due(Settling(_kit.Live(), funded: true), 950_00, AfterTheEnd);
+
+        var refusal = Assert.Throws<DomainException>(() => payout.MarkSent(1, new string('x', Payout.ReferenceMaxLength + 1), AfterTheEnd));
+
+        Assert.Equal((TextRefusals.TooLong.Code, "Reference"), (refusal.Code, refusal.Field));
+    }
+
+    /// <summary>The settlement's plan decides the payout: what the campaign raised, less the fee on the contributors' money only.</summary>
+    [Theory]
+    //          goal,     contributed, matched, fee bp, payout (0: none is due)
+    [InlineData(1_000_00, 1_000_00, 0, 500, 950_00)]
+    [InlineData(1_000_00, 500_00, 500_00, 500, 975_00)]
+    [InlineData(1_000_00, 1_234_57, 0, 333, 1_193_46)]
+    [InlineData(1_000_00, 2_000_00, 0, 0, 2_000_00)]
+    [InlineData(1_000_00, 999_99, 0, 500, 0)]
+    public void Payout_IsWhatTheCampaignRaised_LessTheFeeOnContributions(long goal, long contributed, long matched, int feeBasisPoints, long expected)
+    {
+        var plan = Settlement.Plan(CampaignMode.AllOrNothing, goal, new CampaignTotals(contributed, matched, 1), feeBasisPoints);
+        var campaign = Settling(new FundingKit().Live(goal), funded: plan.Funded);
+
+        if (expected == 0)
+        {
+            Assert.Equal(0, plan.PayoutCents);
+            Assert.Throws<DomainException>(() => Payout.Due(campaign, plan.PayoutCents, AfterTheEnd));
+            return;
+        }
+
+        var payout = Payout.Due(campaign, plan.PayoutCents, AfterTheEnd);
+        Assert.Equal(expected, payout.AmountCents);
+        Assert.Equal(contributed + matched, payout.AmountCents + plan.FeeCents);
+    }
+
+    /// <summary>A live campaign brought past its end and into settlement with the outcome the ledger would give.</summary>
+    private static Campaign Settling(Campaign campaign, bool funded)
+    {
+        campaign.StartSettlement(funded, AfterTheEnd);
+        return campaign;
+    }
+
+    /// <summary>Stands in for the seeding that makes a city's own project: no domain move gives a project to the city yet.</summary>
+    private static void HeldByTheCity(Project project) =>
+        typeof(Project).GetProperty(nameof(Project.HolderType), BindingFlags.Public | BindingFlags.Instance)!.SetValue(project, HolderType.Municipality);
+}
