@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Labelkoz.Data;
 using Labelkoz.Domain.Municipalities;
-using Labelkoz.Web.Features.Cities.Admin;
+using Labelkoz.Web.Features.Cities;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Mail;
 using Labelkoz.Web.Infrastructure.Web;

@@ -2,7 +2,7 @@ using System.Globalization;
 using Labelkoz.Data;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Subscriptions;
-using Labelkoz.Web.Features.Cities.Admin;
+using Labelkoz.Web.Features.Cities;
 using Labelkoz.Web.Features.Subscriptions;
 using Labelkoz.Web.Infrastructure.Csv;
 using Labelkoz.Web.Infrastructure.Localization;

@@ -1,3 +1,4 @@
+using Labelkoz.Web.Features.Cities;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Labelkoz.Data;

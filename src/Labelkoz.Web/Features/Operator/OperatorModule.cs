@@ -1,3 +1,5 @@
+using Labelkoz.Web.Features.Cities;
+
 namespace Labelkoz.Web.Features.Operator;
 
 public static class OperatorModule

@@ -70,4 +70,10 @@ public static class ProjectLabels
         ProjectAction.LabelRevoked => "Label retiré par la ville",
         ProjectAction.SelectedInCall => "Lauréat d'un appel à projets de la ville",
     };
+
+    public static string CoFinancing(CoFinancingMode mode) => mode switch
+    {
+        CoFinancingMode.Grant => "Subvention fixe",
+        CoFinancingMode.Matchfunding => "Abondement des dons",
+    };
 }

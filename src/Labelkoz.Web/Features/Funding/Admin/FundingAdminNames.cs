@@ -111,8 +111,6 @@ public static class FundingAdminNames
         ArgumentNullException.ThrowIfNull(l);
         return toPublicAccountant ? l["Comptable public de la Ville de {0}", cityName] : holderName ?? "—";
     }
-
-    public static string Percent(int basisPoints) => (basisPoints / 100m).ToString("0.##", CultureInfo.CurrentCulture) + " %";
 }
 
 /// <summary>

@@ -5,7 +5,7 @@ using Labelkoz.Domain.Projects;
 namespace Labelkoz.Web.Features.Projects.Admin;
 
 /// <summary>
-/// The French names of review decisions, their states and the modes of co-financing. They are
+/// The French names of review decisions and their states. They are
 /// translation keys: views show them through the localizer (<c>L[…]</c>).
 /// </summary>
 public static class ReviewNames
@@ -24,12 +24,6 @@ public static class ReviewNames
         DecisionState.Confirmed => "Confirmée",
         DecisionState.Rejected => "Écartée",
         DecisionState.Superseded => "Remplacée",
-    };
-
-    public static string CoFinancing(CoFinancingMode mode) => mode switch
-    {
-        CoFinancingMode.Grant => "Subvention fixe",
-        CoFinancingMode.Matchfunding => "Abondement des dons",
     };
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Labelkoz.Web.Features.Cities;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;

@@ -1,7 +1,7 @@
 using Labelkoz.Domain.Municipalities;
 using Microsoft.Extensions.Localization;
 
-namespace Labelkoz.Web.Features.Cities.Admin;
+namespace Labelkoz.Web.Features.Cities;
 
 /// <summary>The French names of the municipality's states and roles, shared by the back office, the operator console and the mails.</summary>
 public static class StatusNames

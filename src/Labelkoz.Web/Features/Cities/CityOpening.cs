@@ -8,7 +8,7 @@ using Labelkoz.Web.Features.Subscriptions;
 using Labelkoz.Web.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
 
-namespace Labelkoz.Web.Features.Operator;
+namespace Labelkoz.Web.Features.Cities;
 
 /// <summary>
 /// Opens a municipality's site (issue #7): the city with its official identity and colour, the
