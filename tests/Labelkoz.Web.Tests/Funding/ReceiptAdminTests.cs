@@ -32,13 +32,13 @@ public sealed class ReceiptAdminTests(FundingApp app) : IClassFixture<FundingApp
     {
         var rna = NewRna();
         var (_, projectId) = await CreateAssociationCampaignAsync("Un verger (ouverture des reçus)", rna);
-        var url = $"/montreuil/admin/projets/{projectId}";
+        var url = $"/montreuil/admin/projets/{projectId}/recus-fiscaux";
 
         using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
         var page = await admin.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, page.Status);
         page.AssertAccessibleStructure();
-        Assert.Contains("ne donnent pas de reçu fiscal", page.Document.QuerySelector("section[aria-labelledby=titre-recus]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("ne donnent pas de reçu fiscal", page.Document.QuerySelector("section[aria-labelledby=titre-etat]")!.TextContent, StringComparison.Ordinal);
         var form = page.Document.QuerySelector("form#ouvrir-recus")!;
         Assert.Equal(Association, form.QuerySelector("#recus-nom")!.GetAttribute("value"));
         Assert.Equal(rna, form.QuerySelector("#recus-identifiant")!.GetAttribute("value"));
@@ -61,7 +61,7 @@ public sealed class ReceiptAdminTests(FundingApp app) : IClassFixture<FundingApp
         var bagnoletPage = await bagnolet.GetAsync("/bagnolet/admin/projets");
         Assert.Equal(HttpStatusCode.Forbidden, (await bagnolet.PostAsync(url + "?handler=OpenReceipts", bagnoletPage, IssuerFields(version, rna))).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await bagnolet.GetAsync($"/bagnolet/admin/projets/{projectId}")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await bagnolet.PostAsync($"/bagnolet/admin/projets/{projectId}?handler=OpenReceipts", bagnoletPage, IssuerFields(version, rna))).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await bagnolet.PostAsync($"/bagnolet/admin/projets/{projectId}/recus-fiscaux?handler=OpenReceipts", bagnoletPage, IssuerFields(version, rna))).Status);
         Assert.Null(await IssuerAsync(projectId));
         Assert.False(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.SubjectId == projectId && a.Action == AuditAction.TaxReceiptsAllowed)));
 
@@ -102,7 +102,7 @@ public sealed class ReceiptAdminTests(FundingApp app) : IClassFixture<FundingApp
     {
         var rna = NewRna();
         var (_, projectId) = await CreateAssociationCampaignAsync("Un verger (saisie refusée)", rna);
-        var url = $"/montreuil/admin/projets/{projectId}";
+        var url = $"/montreuil/admin/projets/{projectId}/recus-fiscaux";
         using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
         var page = await admin.GetAsync(url);
         var version = page.Document.QuerySelector("form#ouvrir-recus input[name=projectVersion]")!.GetAttribute("value")!;
@@ -152,7 +152,7 @@ public sealed class ReceiptAdminTests(FundingApp app) : IClassFixture<FundingApp
         var individualPage = await admin.GetAsync($"/montreuil/admin/projets/{individual}");
         Assert.Null(individualPage.Document.QuerySelector("#titre-recus"));
         var individualVersion = individualPage.Document.QuerySelector("input[name=projectVersion]")!.GetAttribute("value")!;
-        var refusedHolder = await admin.PostAsync($"/montreuil/admin/projets/{individual}?handler=OpenReceipts", individualPage, IssuerFields(individualVersion, rna));
+        var refusedHolder = await admin.PostAsync($"/montreuil/admin/projets/{individual}/recus-fiscaux?handler=OpenReceipts", individualPage, IssuerFields(individualVersion, rna));
         Assert.Equal(HttpStatusCode.OK, refusedHolder.Status);
         Assert.Contains("Seuls les dons à une association d'intérêt général ou à la ville", refusedHolder.ErrorSummary(), StringComparison.Ordinal);
         Assert.Null(await IssuerAsync(individual));
@@ -170,7 +170,7 @@ public sealed class ReceiptAdminTests(FundingApp app) : IClassFixture<FundingApp
         await SettleAsync(campaignId);
 
         using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var page = await admin.GetAsync($"/montreuil/admin/projets/{projectId}");
+        var page = await admin.GetAsync($"/montreuil/admin/projets/{projectId}/recus-fiscaux");
         var opened = await admin.SubmitAsync(page, "form#ouvrir-recus", IssuerFields(null, rna));
         Assert.Equal(HttpStatusCode.Redirect, opened.Status);
         var shown = await admin.FollowAsync(opened);
@@ -353,6 +353,7 @@ public sealed class ReceiptAdminTests(FundingApp app) : IClassFixture<FundingApp
         var urls = new[]
         {
             $"/montreuil/admin/projets/{projectId}",
+            $"/montreuil/admin/projets/{projectId}/recus-fiscaux",
             $"/montreuil/admin/campagnes/{campaignId}",
             $"/montreuil/admin/campagnes/{campaignId}/recus/{receipts[0].Id}",
         };
@@ -428,7 +429,7 @@ public sealed class ReceiptAdminTests(FundingApp app) : IClassFixture<FundingApp
         await GiveOfflineAsync(campaignId, gifts);
         await SettleAsync(campaignId);
         using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var page = await admin.GetAsync($"/montreuil/admin/projets/{projectId}");
+        var page = await admin.GetAsync($"/montreuil/admin/projets/{projectId}/recus-fiscaux");
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(page, "form#ouvrir-recus", IssuerFields(null, rna))).Status);
         Assert.Equal(gifts.Length, (await ReceiptsAsync(campaignId)).Count);
         return (campaignId, projectId);

@@ -74,7 +74,7 @@ public sealed class DecisionTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("Le terrain du square", label, StringComparison.Ordinal);
         Assert.Contains("Agent référent : Lucas Martin", label, StringComparison.Ordinal);
         Assert.Contains("Abondement : 100 % de chaque don, jusqu'à 5 000,00 €", label, StringComparison.Ordinal);
-        Assert.NotNull(shown.Document.QuerySelector("form#retirer-label"));
+        Assert.NotNull(shown.Document.QuerySelector("a#retirer-label"));
         shown.AssertAccessibleStructure();
 
         var news = (await app.NotificationsAsync(StaffTestKit.Citizen)).Last();
@@ -232,14 +232,15 @@ public sealed class DecisionTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task RevokingALabel_IsAnAdminsCall_NeedsAPublicReason_AndTellsTheHolder()
+    public async Task RevokingALabel_IsAnAdminsCall_ConfirmedOnItsOwnPage_NeedsAPublicReason_AndTellsTheHolder()
     {
         var id = await app.CreateProjectAsync(new NewProject("Un jardin partagé derrière l'école") { InReview = true });
         await app.ReviewAsync(id, (project, city, user) => project.ProposeLabel(city, user(StaffTestKit.MontreuilAdmin), ReviewTestKit.Terms(), DateTime.UtcNow));
         using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
         var agentView = await agent.GetAsync(ReviewTestKit.ProjectPage(id));
-        Assert.Null(agentView.Document.QuerySelector("form#retirer-label"));
-        var forged = await agent.PostAsync($"{ReviewTestKit.ProjectPage(id)}?handler=Revoke", agentView, new Dictionary<string, string>
+        Assert.Null(agentView.Document.QuerySelector("#retirer-label"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync(ReviewTestKit.RevokePage(id))).Status);
+        var forged = await agent.PostAsync(ReviewTestKit.RevokePage(id), agentView, new Dictionary<string, string>
         {
             ["projectVersion"] = (await app.ProjectAsync(id)).Version.ToString(CultureInfo.InvariantCulture),
             ["reason"] = "Par un agent",
@@ -247,11 +248,18 @@ public sealed class DecisionTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.Forbidden, forged.Status);
         Assert.Equal(ProjectStatus.Labelled, (await app.ProjectAsync(id)).Status);
 
+        // The project page only leads to the confirmation page: nothing is withdrawn from it.
         using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var page = await admin.GetAsync(ReviewTestKit.ProjectPage(id));
+        var projectPage = await admin.GetAsync(ReviewTestKit.ProjectPage(id));
+        Assert.Equal(ReviewTestKit.RevokePage(id), projectPage.Document.QuerySelector("a#retirer-label")!.GetAttribute("href"));
+        Assert.Null(projectPage.Document.QuerySelector("form#retirer-label"));
+        var page = await admin.GetAsync(ReviewTestKit.RevokePage(id));
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("Ce retrait est définitif.", page.MainText, StringComparison.Ordinal);
+        page.AssertAccessibleStructure();
         var empty = await admin.SubmitAsync(page, "form#retirer-label", new Dictionary<string, string> { ["reason"] = string.Empty });
         Assert.Equal(HttpStatusCode.OK, empty.Status);
-        Assert.Contains("Indiquez le motif du retrait", empty.FieldError("motif-retrait-erreur"), StringComparison.Ordinal);
+        Assert.Contains("Motif public", empty.FieldError("motif-retrait-erreur"), StringComparison.Ordinal);
         Assert.Equal(ProjectStatus.Labelled, (await app.ProjectAsync(id)).Status);
 
         var revoked = await admin.SubmitAsync(empty, "form#retirer-label", new Dictionary<string, string> { ["reason"] = "Le jardin n'est plus ouvert au public." });
@@ -267,8 +275,18 @@ public sealed class DecisionTests(AppFactory app) : IClassFixture<AppFactory>
         var line = (await app.AuditAsync(id)).Last();
         Assert.Equal((AuditAction.LabelRevoked, "Le jardin n'est plus ouvert au public.", "Statut : Label retiré"), (line.Action, line.Details, line.After));
         var after = await admin.FollowAsync(revoked);
+        Assert.Contains("Le label du projet « Un jardin partagé derrière l'école » est retiré", after.MainText, StringComparison.Ordinal);
         Assert.Contains("Label retiré", after.Document.QuerySelector(".review-panel")!.TextContent, StringComparison.Ordinal);
-        Assert.Null(after.Document.QuerySelector("form#retirer-label"));
+        Assert.Null(after.Document.QuerySelector("#retirer-label"));
+
+        // Posted again (a second tab, a replay): the domain refuses, nothing changes twice.
+        var again = await admin.PostAsync(ReviewTestKit.RevokePage(id), page, new Dictionary<string, string>
+        {
+            ["projectVersion"] = project.Version.ToString(CultureInfo.InvariantCulture),
+            ["reason"] = "Encore",
+        });
+        Assert.Equal(HttpStatusCode.OK, again.Status);
+        Assert.Single(await app.AuditAsync(id), a => a.Action == AuditAction.LabelRevoked);
     }
 
     [Fact]

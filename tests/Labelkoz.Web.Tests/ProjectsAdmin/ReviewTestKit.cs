@@ -21,6 +21,8 @@ internal static class ReviewTestKit
 
     public static string DecisionPage(long id, string city = "montreuil") => ProjectPage(id, city) + "/decision";
 
+    public static string RevokePage(long id, string city = "montreuil") => ProjectPage(id, city) + "/retrait-du-label";
+
     public static string Exchanges(long id, string city = "montreuil") => $"/{city}/projets/{id.ToString(CultureInfo.InvariantCulture)}/echanges";
 
     /// <summary>A date the person would type in the date input, <paramref name="days"/> from today in Paris.</summary>

@@ -224,7 +224,7 @@ public sealed class ReviewTests(AppFactory app) : IClassFixture<AppFactory>
         var tokenSource = await admin.GetAsync(ReviewTestKit.ProjectPage(id));
         var before = await app.ReviewCountsAsync(id);
         var bagnoletBefore = await app.ReviewCountsAsync(bagnolet);
-        var handlers = new[] { "Take", "Assign", "Note", "Message", "RequestChanges", "Confirm", "Reject", "Revoke" };
+        var handlers = new[] { "Take", "Assign", "Note", "Message", "RequestChanges", "Confirm", "Reject" };
         var fields = new Dictionary<string, string> { ["projectVersion"] = "1", ["body"] = "x", ["message"] = "x", ["note"] = "x", ["reason"] = "x", ["decisionId"] = "1", ["assigneeId"] = "1" };
 
         foreach (var other in new[] { bagnolet, draft, 987_654_321 })

@@ -38,6 +38,8 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
         "{slug}/admin/projets",
         "{slug}/admin/projets/{id:long}",
         "{slug}/admin/projets/{id:long}/decision",
+        "{slug}/admin/projets/{id:long}/retrait-du-label",
+        "{slug}/admin/projets/{id:long}/recus-fiscaux",
         "{slug}/admin/moderation",
         "{slug}/admin/journal",
         "{slug}/admin/appels",
@@ -53,6 +55,7 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
 
     private static readonly string[] KnownAdminOnlyPages =
     [
+        "{slug}/admin/projets/{id:long}/retrait-du-label",
         "{slug}/admin/presentation",
         "{slug}/admin/identite-visuelle",
         "{slug}/admin/quartiers",
@@ -70,7 +73,8 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/equipe" && r.AdminForChanges && !r.AdminOnly);
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/identite-visuelle" && r.PostHandlers.Contains("Logo"));
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/projets/{id:long}" && !r.AdminOnly && new[] { "Publish", "Hide", "Unhide" }.All(r.PostHandlers.Contains));
-        Assert.Contains(routes, r => r.Pattern == "{slug}/admin/projets/{id:long}" && new[] { "Take", "Assign", "Note", "Message", "RequestChanges", "Confirm", "Reject", "Revoke" }.All(r.PostHandlers.Contains));
+        Assert.Contains(routes, r => r.Pattern == "{slug}/admin/projets/{id:long}" && new[] { "Take", "Assign", "Note", "Message", "RequestChanges", "Confirm", "Reject" }.All(r.PostHandlers.Contains));
+        Assert.Contains(routes, r => r.Pattern == "{slug}/admin/projets/{id:long}/recus-fiscaux" && !r.AdminOnly && new[] { "OpenReceipts", "CloseReceipts" }.All(r.PostHandlers.Contains));
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/projets/{id:long}/decision" && !r.AdminOnly && new[] { "Label", "Decline", "AddRows" }.All(r.PostHandlers.Contains));
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/moderation" && !r.AdminOnly && new[] { "Hide", "Restore", "Approve" }.All(r.PostHandlers.Contains));
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/appels" && !r.AdminOnly && r.AdminForChanges && r.PostHandlers.Contains("Create"));
@@ -78,7 +82,6 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/appels/{id:long}/candidatures" && new[] { "Shortlist", "Select" }.All(r.PostHandlers.Contains));
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/appels/{id:long}/candidatures/{applicationId:long}" && new[] { "Score", "Conflict" }.All(r.PostHandlers.Contains));
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/campagnes/{campaignId:long}" && !r.AdminOnly && new[] { "Pause", "Resume", "Offline" }.All(r.PostHandlers.Contains));
-        Assert.Contains(routes, r => r.Pattern == "{slug}/admin/projets/{id:long}" && new[] { "OpenReceipts", "CloseReceipts" }.All(r.PostHandlers.Contains));
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/campagnes/{campaignId:long}/recus/{receiptId:long}" && !r.AdminOnly && r.AdminForChanges && r.PostHandlers.Contains("Correct"));
     }
 

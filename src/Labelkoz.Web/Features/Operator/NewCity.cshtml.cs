@@ -1,10 +1,10 @@
-using Labelkoz.Web.Features.Cities;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Labelkoz.Data;
 using Labelkoz.Domain.Common;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Subscriptions;
+using Labelkoz.Web.Features.Cities;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,6 @@
 using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Projects;
+using Microsoft.Extensions.Localization;
 
 namespace Labelkoz.Web.Features.Projects;
 
@@ -76,4 +77,34 @@ public static class ProjectLabels
         CoFinancingMode.Grant => "Subvention fixe",
         CoFinancingMode.Matchfunding => "Abondement des dons",
     };
+
+    /// <summary>The French name of a move in a project's history.</summary>
+    public static string ActionName(IStringLocalizer l, ProjectAction action)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        return action switch
+        {
+            ProjectAction.Created => l["Création du brouillon"],
+            ProjectAction.Submitted => l["Dépôt du projet"],
+            ProjectAction.Resubmitted => l["Nouveau dépôt après modifications"],
+            ProjectAction.Published => l["Publication par la ville"],
+            ProjectAction.TakenIntoReview => l["Mise à l'étude"],
+            ProjectAction.ChangesRequested => l["Modifications demandées"],
+            ProjectAction.Labelled => l["Labellisation par la ville"],
+            ProjectAction.Declined => l["Refus par la ville"],
+            ProjectAction.FundingLaunched => l["Lancement du financement"],
+            ProjectAction.Funded => l["Financement réussi"],
+            ProjectAction.NotFunded => l["Financement non atteint"],
+            ProjectAction.Started => l["Début de la réalisation"],
+            ProjectAction.Completed => l["Réalisation terminée"],
+            ProjectAction.Withdrawn => l["Retrait par le porteur"],
+            ProjectAction.Hidden => l["Masquage par la ville"],
+            ProjectAction.Unhidden => l["Rétablissement par la ville"],
+            ProjectAction.Assigned => l["Attribution du suivi"],
+            ProjectAction.DecisionProposed => l["Proposition de décision"],
+            ProjectAction.ProposalRejected => l["Proposition écartée"],
+            ProjectAction.LabelRevoked => l["Retrait du label par la ville"],
+            ProjectAction.SelectedInCall => l["Lauréat d'un appel à projets de la ville"],
+        };
+    }
 }

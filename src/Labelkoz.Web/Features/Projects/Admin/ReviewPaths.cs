@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Labelkoz.Web.Features.Projects.Admin;
 
-/// <summary>The addresses the review links to: the staff's project page, its decision page, the holder's exchanges.</summary>
+/// <summary>The addresses the review links to: the staff's project page, its decision, label withdrawal and tax receipts pages, the holder's exchanges.</summary>
 public static class ReviewPaths
 {
     public static string Project(string citySlug, long projectId) =>
@@ -10,6 +10,14 @@ public static class ReviewPaths
 
     public static string Decide(string citySlug, long projectId) =>
         string.Create(CultureInfo.InvariantCulture, $"/{citySlug}/admin/projets/{projectId}/decision");
+
+    /// <summary>The admin's confirmation page before a label is withdrawn.</summary>
+    public static string RevokeLabel(string citySlug, long projectId) =>
+        string.Create(CultureInfo.InvariantCulture, $"/{citySlug}/admin/projets/{projectId}/retrait-du-label");
+
+    /// <summary>The project's tax receipts (who issues them), in the funding back office.</summary>
+    public static string TaxReceipts(string citySlug, long projectId) =>
+        string.Create(CultureInfo.InvariantCulture, $"/{citySlug}/admin/projets/{projectId}/recus-fiscaux");
 
     /// <summary>The holder's side of the review thread (where their notifications lead).</summary>
     public static string Exchanges(string citySlug, long projectId) =>

@@ -1,4 +1,3 @@
-using Labelkoz.Web.Features.Cities;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -6,6 +5,7 @@ using Labelkoz.Data;
 using Labelkoz.Domain.Common;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Subscriptions;
+using Labelkoz.Web.Features.Cities;
 using Labelkoz.Web.Features.Operator;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Mail;
