@@ -1,4 +1,6 @@
+using System.Reflection;
 using System.Text.RegularExpressions;
+using Labelkoz.Domain.Common;
 using Labelkoz.Web.Infrastructure.Localization;
 
 namespace Labelkoz.Web.Tests;
@@ -6,7 +8,10 @@ namespace Labelkoz.Web.Tests;
 /// <summary>
 /// The interface is written in French and translated through <c>Resources/*.en.json</c>: every
 /// French sentence the code shows (localizer lookups, domain refusals, form labels and messages)
-/// must have its English translation, or English users would meet French text.
+/// must have its English translation, or English users would meet French text. The domain's
+/// refusals, and the web's own (<c>FundingPageRefusals</c>), are declared in catalogues
+/// (<c>CallRefusals</c>, <c>CampaignRefusals</c>…), not as literals the scanner sees: they are read
+/// by reflection.
 /// </summary>
 public sealed partial class TranslationTests
 {
@@ -22,6 +27,22 @@ public sealed partial class TranslationTests
             .ToList();
 
         Assert.True(missing.Count == 0, $"{missing.Count} French string(s) without English translation:\n" + string.Join('\n', missing));
+    }
+
+    [Fact]
+    public void EveryDomainRefusal_HasAnEnglishTranslation()
+    {
+        var english = new JsonStringLocalizerFactory().Translations("en");
+        var refusals = CatalogueRefusals();
+        var missing = refusals
+            .Where(r => !english.ContainsKey(r.Refusal.Template))
+            .Select(r => $"{r.Name}: \"{r.Refusal.Template}\"")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        // Guards the guard: a reflection that found no catalogue would pass vacuously.
+        Assert.True(refusals.Count > 250, $"Only {refusals.Count} refusals found: the catalogues are not all seen.");
+        Assert.True(missing.Count == 0, $"{missing.Count} refusal(s) without English translation:\n" + string.Join('\n', missing));
     }
 
     [Fact]
@@ -45,6 +66,15 @@ public sealed partial class TranslationTests
         Assert.Contains("Le champ « {0} » est obligatoire.", strings);
         Assert.True(strings.Count > 50);
     }
+
+    private static List<(string Name, DomainRefusal Refusal)> CatalogueRefusals() =>
+        new[] { typeof(DomainRefusal).Assembly, typeof(SharedResource).Assembly }
+            .SelectMany(a => a.GetTypes())
+            .Where(t => t is { IsAbstract: true, IsSealed: true, IsPublic: true } && t.Name.EndsWith("Refusals", StringComparison.Ordinal))
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static)
+                .Where(f => f.FieldType == typeof(DomainRefusal))
+                .Select(f => ($"{t.Name}.{f.Name}", (DomainRefusal)f.GetValue(null)!)))
+            .ToList();
 
     private static HashSet<string> Placeholders(string text) =>
         PlaceholderPattern().Matches(text).Select(m => m.Value).ToHashSet();

@@ -15,8 +15,8 @@ public sealed class DomainException : Exception
     }
 
     /// <summary>
-    /// A sentence without code nor field, as refusals were written before the catalogues. The web
-    /// layer still throws a few; the domain throws none (a test holds it).
+    /// A sentence without code nor field, as refusals were written before the catalogues: kept as
+    /// an exception's standard constructor, thrown by neither the domain nor the web (tests hold it).
     /// </summary>
     public DomainException(string template, params object[] arguments)
         : this(DomainRefusal.Unclassified(template, arguments))

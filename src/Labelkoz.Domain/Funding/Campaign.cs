@@ -170,13 +170,6 @@ public sealed class Campaign : ITenantOwned
         return status == ProjectStatus.Submitted && isPublic ? null : CampaignRefusals.ProjectNotPublished;
     }
 
-    /// <summary>The sentence of <see cref="WhyCannotBeFunded(Project, Municipality, DateOnly)"/> (pages translate it as it is).</summary>
-    public static string? WhyNotFundable(Project project, Municipality city, DateOnly today) => WhyCannotBeFunded(project, city, today)?.Template;
-
-    /// <summary>The sentence of <see cref="WhyCannotBeFunded(ProjectStatus, bool, bool, bool)"/>.</summary>
-    public static string? WhyNotFundable(ProjectStatus status, bool hasActiveLabel, bool labelRequiredForFunding, bool isPublic) =>
-        WhyCannotBeFunded(status, hasActiveLabel, labelRequiredForFunding, isPublic)?.Template;
-
     /// <summary>
     /// Why a campaign ending at <paramref name="endsAtUtc"/> is refused, or null: it lasts at least
     /// until tomorrow and at most <see cref="MaxDurationDays"/> days.

@@ -232,14 +232,6 @@ public sealed class TaxReceipt : ITenantOwned
         return null;
     }
 
-    /// <summary><see cref="WhyNoReceipt(Contribution, CampaignStatus, HolderType, ReceiptIssuer?, long, long)"/> as an exception, for callers that throw it as it is.</summary>
-    public static DomainException? WhyNone(Contribution contribution, CampaignStatus campaignStatus, HolderType holderType, ReceiptIssuer? issuer, long rewardValueCents, long rewardCapCents) =>
-        WhyNoReceipt(contribution, campaignStatus, holderType, issuer, rewardValueCents, rewardCapCents) is { } refusal ? new DomainException(refusal) : null;
-
-    /// <summary><see cref="WhyNoReceipt(ContributionStatus, long, CampaignStatus, HolderType, bool, long, long)"/> as an exception.</summary>
-    public static DomainException? WhyNone(ContributionStatus status, long amountCents, CampaignStatus campaignStatus, HolderType holderType, bool issuesReceipts, long rewardValueCents, long rewardCapCents) =>
-        WhyNoReceipt(status, amountCents, campaignStatus, holderType, issuesReceipts, rewardValueCents, rewardCapCents) is { } refusal ? new DomainException(refusal) : null;
-
     /// <summary>
     /// Issues the receipt of a contribution, with the number the caller reserved in the issuer's
     /// counter (in the same transaction, so a rollback gives the number back and no gap is left).

@@ -1,28 +1,17 @@
 using System.Reflection;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Labelkoz.Domain.Common;
-using Labelkoz.Domain.Funding;
 
 namespace Labelkoz.Domain.Tests.Common;
 
 /// <summary>
 /// The catalogues of refusals (<c>CallRefusals</c>, <c>CampaignRefusals</c>…) are the one place each
 /// rule's code, field and sentence are written: pages and tests match on the codes, so each names
-/// one rule, and the domain throws nothing else.
+/// one rule, and the domain throws nothing else. That every sentence has its English translation is
+/// the web layer's test (TranslationTests), which can see the translation files.
 /// </summary>
 public sealed partial class RefusalCatalogueTests
 {
-    /// <summary>
-    /// Sentences written for this branch whose English the web layer still has to add to its
-    /// <c>Resources/*.en.json</c> (this project cannot see them): the test below fails as soon as
-    /// one is translated, so the list empties itself.
-    /// </summary>
-    private static readonly HashSet<string> AwaitingTranslation = new(StringComparer.Ordinal)
-    {
-        PayoutRefusals.CampaignNotFunded.Template,
-    };
-
     public static TheoryData<string> Catalogues() => [.. CatalogueTypes().Select(t => t.Name)];
 
     [Fact]
@@ -84,30 +73,6 @@ public sealed partial class RefusalCatalogueTests
 
         Assert.True(scanned > 500, $"Only {scanned} method bodies read.");
         Assert.True(callers.Count == 0, "Refusals without a code, built in:\n" + string.Join('\n', callers.Distinct()));
-    }
-
-    /// <summary>
-    /// The web layer translates a refusal by its sentence. Its own scanner (TranslationTests) finds
-    /// sentences written as <c>DomainException("…")</c>, which the catalogues no longer are: this
-    /// test reads the same translation files for every rule.
-    /// </summary>
-    [Fact]
-    public void EveryRule_HasAnEnglishTranslation_OrIsKnownToAwaitOne()
-    {
-        var english = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "src", "Labelkoz.Web", "Resources"), "*.en.json"))
-        {
-            using var stream = File.OpenRead(file);
-            english.UnionWith(JsonSerializer.Deserialize<Dictionary<string, string>>(stream)!.Keys);
-        }
-
-        var missing = Rules().Select(r => r.Refusal.Template).Distinct()
-            .Where(t => !english.Contains(t) && !AwaitingTranslation.Contains(t))
-            .ToList();
-        var translatedMeanwhile = AwaitingTranslation.Where(english.Contains).ToList();
-
-        Assert.True(missing.Count == 0, "Sentences without English translation:\n" + string.Join('\n', missing));
-        Assert.True(translatedMeanwhile.Count == 0, "Translated now, remove from AwaitingTranslation:\n" + string.Join('\n', translatedMeanwhile));
     }
 
     [Fact]
@@ -180,17 +145,6 @@ public sealed partial class RefusalCatalogueTests
                 yield return constructor;
             }
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Labelkoz.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Repository root not found.");
     }
 
     [GeneratedRegex(@"\{(\d+)(?::[^}]*)?\}")]

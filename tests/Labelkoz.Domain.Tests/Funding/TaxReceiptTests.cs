@@ -64,7 +64,7 @@ public sealed class TaxReceiptTests
     [InlineData(HolderType.Association, true, ContributionStatus.Succeeded, CampaignStatus.Funded, 1_000_00, 73_01, "quart du don")]
     public void AGift_GivesAReceipt_OnlyWhenEveryConditionHolds(HolderType holder, bool issues, ContributionStatus status, CampaignStatus campaign, long gift, long reward, string? refusal)
     {
-        var why = TaxReceipt.WhyNone(status, gift, campaign, holder, issues, reward, 73_00);
+        var why = TaxReceipt.WhyNoReceipt(status, gift, campaign, holder, issues, reward, 73_00);
         if (refusal is null)
         {
             Assert.Null(why);

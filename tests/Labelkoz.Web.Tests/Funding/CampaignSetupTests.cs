@@ -115,8 +115,8 @@ public sealed class CampaignSetupTests(FundingApp app) : IClassFixture<FundingAp
     [InlineData("-5", null, null, "Le montant ne peut pas être négatif.")]
     [InlineData("abc", null, null, "Saisissez un montant en euros")]
     [InlineData("99 999 999 999", null, null, "L'objectif doit être compris entre")]
-    [InlineData("1000", -3, null, "La date de fin doit être entre demain et dans 90 jours.")]
-    [InlineData("1000", 100, null, "La date de fin doit être entre demain et dans 90 jours.")]
+    [InlineData("1000", -3, null, "La campagne doit durer au moins jusqu'à demain.")]
+    [InlineData("1000", 100, null, "Une campagne dure au plus 90 jours.")]
     [InlineData("1000", null, "pas une date", "Saisissez une date au format jj/mm/aaaa")]
     [InlineData("1000", 20, "mode:Rien", "Choisissez le mode de la campagne")]
     public async Task BadCampaignTerms_AreExplainedOnTheForm_AndNothingIsSaved(string goal, int? days, string? special, string expected)
@@ -138,6 +138,7 @@ public sealed class CampaignSetupTests(FundingApp app) : IClassFixture<FundingAp
 
         Assert.Equal(HttpStatusCode.OK, result.Status);
         Assert.Contains(expected, result.MainText, StringComparison.Ordinal);
+        Assert.Contains(result.Document.QuerySelectorAll("#configuration .field-validation-error"), e => e.TextContent.Contains(expected, StringComparison.Ordinal));
         Assert.NotNull(result.Document.QuerySelector("#erreurs"));
         var campaign = await CampaignAsync(projectId);
         Assert.Equal(0, campaign.GoalCents);
@@ -145,9 +146,9 @@ public sealed class CampaignSetupTests(FundingApp app) : IClassFixture<FundingAp
     }
 
     [Theory]
-    [InlineData("", "20", "", "0", "Donnez un titre à la contrepartie.")]
-    [InlineData("Un badge", "20", "0", "0", "La quantité est un nombre entier entre 1 et")]
-    [InlineData("Un badge", "20", "", "25", "La valeur de la contrepartie ne peut pas dépasser son montant minimal.")]
+    [InlineData("", "20", "", "0", "Le champ « Titre de la contrepartie » est obligatoire.")]
+    [InlineData("Un badge", "20", "0", "0", "La quantité d'une contrepartie est comprise entre 1 et")]
+    [InlineData("Un badge", "20", "", "25", "La valeur d'une contrepartie est comprise entre zéro et son montant minimal.")]
     [InlineData("Un badge", "abc", "", "0", "Saisissez un montant en euros")]
     [InlineData("Un badge", "0,50", "", "0", "Le montant minimal d'une contrepartie doit être compris entre")]
     public async Task BadTiers_AreExplainedOnTheForm_AndNothingIsSaved(string title, string minimum, string quantity, string value, string expected)
@@ -167,6 +168,7 @@ public sealed class CampaignSetupTests(FundingApp app) : IClassFixture<FundingAp
 
         Assert.Equal(HttpStatusCode.OK, result.Status);
         Assert.Contains(expected, result.MainText, StringComparison.Ordinal);
+        Assert.Contains(result.Document.QuerySelectorAll("#nouvelle-contrepartie .field-validation-error"), e => e.TextContent.Contains(expected, StringComparison.Ordinal));
         Assert.Empty((await CampaignAsync(projectId)).Tiers);
 
         // What was typed is kept.

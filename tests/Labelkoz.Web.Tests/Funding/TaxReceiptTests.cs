@@ -195,17 +195,18 @@ public sealed class TaxReceiptTests(FundingApp app) : IClassFixture<FundingApp>
         form.AssertAccessibleStructure();
         Assert.NotNull(form.Document.QuerySelector("form#demander-recu"));
 
-        foreach (var (name, address, message) in new[]
+        foreach (var (name, address, message, errorId) in new[]
         {
-            ("", "1 rue de Paris", "Nom et prénom"),
-            ("Léa Fontaine", "   ", "Adresse postale"),
-            (new string('L', 201), "1 rue de Paris", "Nom et prénom"),
-            ("Léa Fontaine", new string('a', 10_000), "Adresse postale"),
+            ("", "1 rue de Paris", "Nom et prénom", "Input_FullName-error"),
+            ("Léa Fontaine", "   ", "Adresse postale", "Input_Address-error"),
+            (new string('L', 201), "1 rue de Paris", "Nom et prénom", "Input_FullName-error"),
+            ("Léa Fontaine", new string('a', 10_000), "Adresse postale", "Input_Address-error"),
         })
         {
             var refused = await lea.SubmitAsync(form, "form#demander-recu", new Dictionary<string, string> { ["Input.FullName"] = name, ["Input.Address"] = address });
             Assert.Equal(HttpStatusCode.OK, refused.Status);
             Assert.Contains(message, refused.ErrorSummary(), StringComparison.Ordinal);
+            Assert.Contains(message, refused.Document.GetElementById(errorId)?.TextContent, StringComparison.Ordinal);
         }
 
         Assert.Equal(0, await app.WithDbAsync(db => db.TaxReceipts.CountAsync(r => r.ContributionId == gift)));

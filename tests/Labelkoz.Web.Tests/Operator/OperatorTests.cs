@@ -209,6 +209,18 @@ public sealed class OperatorTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task ANegativePopulation_IsRefusedByTheDomain_OnItsField()
+    {
+        using var browser = await app.SignedInAsync(StaffTestKit.Operator);
+
+        var page = await CreateCityAsync(browser, "Ville négative", "ville-negative", "93991", population: "-5");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("La population doit être un nombre positif.", page.FieldError("Input_Population-error"), StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Municipalities.AnyAsync(m => m.InseeCode == "93991")));
+    }
+
+    [Fact]
     public async Task InvitationMail_EncodesTheCityNameInItsHtml()
     {
         var adminEmail = AccountsTestKit.NewEmail("encodage");

@@ -153,7 +153,7 @@ public sealed class SignupReviewTests(AppFactory app) : IClassFixture<AppFactory
 
         var empty = await operatorBrowser.SubmitAsync(page, "form#refuser", new Dictionary<string, string> { ["reason"] = "   " });
         Assert.Equal(HttpStatusCode.OK, empty.Status);
-        Assert.Contains("Indiquez le motif du refus", empty.FieldError("refuser-motif-erreur"), StringComparison.Ordinal);
+        Assert.Contains("Le champ « Motif du refus » est obligatoire.", empty.FieldError("refuser-motif-erreur"), StringComparison.Ordinal);
         Assert.Contains("refuser-motif-erreur", empty.Document.QuerySelector("#refuser-motif")!.GetAttribute("aria-describedby"), StringComparison.Ordinal);
         empty.AssertAccessibleStructure();
 
@@ -182,7 +182,7 @@ public sealed class SignupReviewTests(AppFactory app) : IClassFixture<AppFactory
         // A second refusal (an old tab) is told, and changes nothing.
         var again = await operatorBrowser.SubmitAsync(page, "form#refuser", new Dictionary<string, string> { ["reason"] = "Autre motif" });
         Assert.Equal(HttpStatusCode.OK, again.Status);
-        Assert.Contains("vient d'être traitée", again.ErrorSummary(), StringComparison.Ordinal);
+        Assert.Contains("Cette demande a déjà été traitée.", again.ErrorSummary(), StringComparison.Ordinal);
         Assert.Equal(Reason, (await RequestAsync(id)).RefusalReason);
         Assert.Single(AccountsTestKit.MailsTo(app, contact));
     }
@@ -289,7 +289,7 @@ public sealed class SignupReviewTests(AppFactory app) : IClassFixture<AppFactory
 
         Assert.Single(results, r => r.Status == HttpStatusCode.Redirect);
         var loser = Assert.Single(results, r => r.Status == HttpStatusCode.OK);
-        Assert.Matches("vient d'être traitée|déjà inscrite|déjà utilisée", loser.ErrorSummary() + loser.FieldError("valider-slug-erreur"));
+        Assert.Matches("vient d'être traitée|déjà été traitée|déjà inscrite|déjà utilisée", loser.ErrorSummary() + loser.FieldError("valider-slug-erreur"));
         var cities = await app.WithDbAsync(db => db.Municipalities.Where(m => m.InseeCode == "93064").Select(m => m.Id).ToListAsync());
         var city = Assert.Single(cities);
         Assert.Equal(1, await app.WithDbAsync(db => db.Subscriptions.IgnoreQueryFilters().CountAsync(s => s.MunicipalityId == city)));

@@ -73,7 +73,7 @@ public sealed class SubscriptionStatusTests(BillingApp app) : IClassFixture<Bill
             var banner = dashboard.Document.QuerySelector(".subscription-blocked");
             Assert.NotNull(banner);
             Assert.Contains("Aucun label ne peut être décerné pour le moment", banner!.TextContent, StringComparison.Ordinal);
-            Assert.Contains("L'abonnement est suspendu", banner.TextContent, StringComparison.Ordinal);
+            Assert.Contains("L'abonnement de la ville est suspendu", banner.TextContent, StringComparison.Ordinal);
             dashboard.AssertAccessibleStructure();
             var decision = await cityAdmin.GetAsync(ReviewTestKit.DecisionPage(project, "romainville"));
             Assert.Null(decision.Document.QuerySelector("form#labelliser"));
@@ -96,7 +96,7 @@ public sealed class SubscriptionStatusTests(BillingApp app) : IClassFixture<Bill
         using (var operatorBrowser = await app.SignedInAsync(StaffTestKit.Operator))
         {
             var suspended = await operatorBrowser.GetAsync($"/operateur/villes/{city}");
-            Assert.Contains("L'abonnement est suspendu", suspended.MainText, StringComparison.Ordinal);
+            Assert.Contains("L'abonnement de la ville est suspendu", suspended.MainText, StringComparison.Ordinal);
             var today = await app.WithBillingAsync(b => Task.FromResult(b.Today));
             foreach (var invoice in await UnpaidAsync(city))
             {

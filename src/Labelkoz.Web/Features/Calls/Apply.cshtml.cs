@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Labelkoz.Data;
 using Labelkoz.Domain.Audit;
@@ -52,11 +51,11 @@ public sealed class ApplyModel(
 
     public DateTime NowUtc { get; private set; }
 
-    public CallView Current { get; private set; } = null!;
+    public ApplyCallView Current { get; private set; } = null!;
 
-    public IReadOnlyList<QuestionView> Questions { get; private set; } = [];
+    public IReadOnlyList<ApplyQuestion> Questions { get; private set; } = [];
 
-    public Mine? Application { get; private set; }
+    public MyApplication? Application { get; private set; }
 
     public IReadOnlyList<SavedAnswer> Saved { get; private set; } = [];
 
@@ -182,7 +181,7 @@ public sealed class ApplyModel(
                     var file = Request.Form.Files.GetFile(field);
                     if (file is { Length: > 0 })
                     {
-                        if (await ReadFileAsync(field, question.Label, file, cancellationToken) is { } read)
+                        if (await ApplicationFile.ReadAsync(ModelState, l, field, question.Label, file, cancellationToken) is { } read)
                         {
                             uploads.Add((question.Id, read.Bytes, read.ContentType, read.Extension, Path.GetFileName(file.FileName)));
                         }
@@ -276,16 +275,16 @@ public sealed class ApplyModel(
         var userId = User.Id();
         Current = await db.Calls.AsNoTracking()
             .Where(c => c.Id == _callId)
-            .Select(c => new CallView(c.Id, c.Title, c.Status, c.OpensAtUtc, c.ClosesAtUtc, c.AcceptsIndividuals, c.AcceptsAssociations, c.AcceptsCompanies))
+            .Select(c => new ApplyCallView(c.Id, c.Title, c.Status, c.OpensAtUtc, c.ClosesAtUtc, c.AcceptsIndividuals, c.AcceptsAssociations, c.AcceptsCompanies))
             .SingleAsync(cancellationToken);
         Questions = await db.CallQuestions.AsNoTracking()
             .Where(q => q.CallId == _callId)
             .OrderBy(q => q.Position)
-            .Select(q => new QuestionView(q.Id, q.Label, q.Help, q.Kind, q.IsRequired))
+            .Select(q => new ApplyQuestion(q.Id, q.Label, q.Help, q.Kind, q.IsRequired))
             .ToListAsync(cancellationToken);
         Application = await db.CallApplications.AsNoTracking()
             .Where(a => a.CallId == _callId && a.ApplicantUserId == userId)
-            .Select(a => new Mine(a.Id, a.Status, a.Version, a.HolderType, a.OrganisationName, a.Rna, a.Siren, a.ProjectTitle, a.Summary, a.SubmittedAtUtc))
+            .Select(a => new MyApplication(a.Id, a.Status, a.Version, a.HolderType, a.OrganisationName, a.Rna, a.Siren, a.ProjectTitle, a.Summary, a.SubmittedAtUtc))
             .SingleOrDefaultAsync(cancellationToken);
         Saved = Application is null ? [] : await db.ApplicationAnswers.AsNoTracking()
             .Where(a => a.ApplicationId == Application.Id)
@@ -355,66 +354,4 @@ public sealed class ApplyModel(
             .Include(c => c.Offer)
             .AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == _callId && c.Status != CallStatus.Draft, cancellationToken);
-
-    private async Task<(byte[] Bytes, string ContentType, string Extension)?> ReadFileAsync(string field, string label, IFormFile file, CancellationToken cancellationToken)
-    {
-        if (file.Length > MaxFileBytes)
-        {
-            ModelState.AddModelError(field, l["Le fichier joint à « {0} » pèse {1} Mo : un fichier ne peut pas dépasser {2} Mo.", label, (file.Length / (1024.0 * 1024.0)).ToString("0.0", CultureInfo.CurrentCulture), MaxFileBytes / (1024 * 1024)]);
-            return null;
-        }
-
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer, cancellationToken);
-        var bytes = buffer.ToArray();
-        if (bytes.AsSpan().StartsWith("%PDF-"u8))
-        {
-            return (bytes, "application/pdf", "pdf");
-        }
-
-        if (ImageSniffer.Detect(bytes) is { } image)
-        {
-            return (bytes, image.ContentType, image.Extension);
-        }
-
-        ModelState.AddModelError(field, l["Le fichier joint à « {0} » n'est ni un PDF ni une image PNG, JPEG ou WebP : les autres formats ne sont pas acceptés.", label]);
-        return null;
-    }
-
-    public sealed record CallView(long Id, string Title, CallStatus Status, DateTime OpensAtUtc, DateTime ClosesAtUtc, bool AcceptsIndividuals, bool AcceptsAssociations, bool AcceptsCompanies);
-
-    public sealed record QuestionView(long Id, string Label, string? Help, QuestionKind Kind, bool IsRequired);
-
-    public sealed record Mine(long Id, ApplicationStatus Status, long Version, HolderType HolderType, string? OrganisationName, string? Rna, string? Siren, string ProjectTitle, string? Summary, DateTime? SubmittedAtUtc);
-
-    public sealed record SavedAnswer(long QuestionId, string? Text, decimal? Number, bool? YesNo, string? FileName);
-
-    public sealed class ApplyInput
-    {
-        [Display(Name = "Qui candidate")]
-        public HolderType? HolderType { get; set; }
-
-        [StringLength(Project.OrganisationNameMaxLength, ErrorMessage = "Le champ « {0} » ne peut pas dépasser {1} caractères.")]
-        [Display(Name = "Nom de la structure")]
-        public string? OrganisationName { get; set; }
-
-        [StringLength(20, ErrorMessage = "Le champ « {0} » ne peut pas dépasser {1} caractères.")]
-        [Display(Name = "Numéro RNA")]
-        public string? Rna { get; set; }
-
-        [StringLength(20, ErrorMessage = "Le champ « {0} » ne peut pas dépasser {1} caractères.")]
-        [Display(Name = "Numéro SIREN")]
-        public string? Siren { get; set; }
-
-        [Required(ErrorMessage = "Le champ « {0} » est obligatoire.")]
-        [StringLength(CallApplication.TitleMaxLength, ErrorMessage = "Le champ « {0} » ne peut pas dépasser {1} caractères.")]
-        [Display(Name = "Titre du projet")]
-        public string? ProjectTitle { get; set; }
-
-        [StringLength(CallApplication.SummaryMaxLength, ErrorMessage = "Le champ « {0} » ne peut pas dépasser {1} caractères.")]
-        [Display(Name = "Résumé du projet")]
-        public string? Summary { get; set; }
-
-        public long? Version { get; set; }
-    }
 }

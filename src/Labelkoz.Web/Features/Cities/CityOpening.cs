@@ -104,7 +104,7 @@ public sealed class CityOpening(AppDbContext db, AuditTrail audit, SubscriptionB
             // checks and our save: nothing of ours was written.
             db.ChangeTracker.Clear();
             if (request is not null
-                && !await db.SignupRequests.AsNoTracking().AnyAsync(r => r.Id == request.Id && (r.Status == SignupStatus.AwaitingConfirmation || r.Status == SignupStatus.Confirmed), cancellationToken))
+                && !await db.SignupRequests.AsNoTracking().Where(SignupRequest.PendingRule).AnyAsync(r => r.Id == request.Id, cancellationToken))
             {
                 return Outcome.AlreadyDecided;
             }

@@ -1,4 +1,5 @@
 using Labelkoz.Domain.Municipalities;
+using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.Extensions.Localization;
 
 namespace Labelkoz.Web.Features.Cities;
@@ -22,18 +23,14 @@ public static class StatusNames
     }
 
     /// <summary>
-    /// Why the city cannot label projects or open calls under this status, or null when it can
-    /// (the rule is the domain's <see cref="Municipality.CanLabelOrOpenCalls"/>).
+    /// Why the city cannot label projects or open calls under this status, or null when it can: the
+    /// domain's sentence (<see cref="Municipality.WhyCannotLabelOrOpenCalls(SubscriptionStatus)"/>),
+    /// the one the decision page shows when a label is refused.
     /// </summary>
     public static string? LabelsBlocked(IStringLocalizer l, SubscriptionStatus status)
     {
         ArgumentNullException.ThrowIfNull(l);
-        return status switch
-        {
-            SubscriptionStatus.Trial or SubscriptionStatus.Active or SubscriptionStatus.PastDue => null,
-            SubscriptionStatus.Suspended => l["L'abonnement est suspendu : la ville ne peut ni décerner de nouveau label ni ouvrir d'appel à projets tant qu'il n'est pas rétabli."].Value,
-            SubscriptionStatus.Cancelled => l["L'abonnement est résilié : la ville ne peut plus décerner de label ni ouvrir d'appel à projets."].Value,
-        };
+        return Municipality.WhyCannotLabelOrOpenCalls(status) is { } refusal ? l.Localize(refusal) : null;
     }
 
     /// <summary>A warning that changes nothing yet (a late payment), or null.</summary>

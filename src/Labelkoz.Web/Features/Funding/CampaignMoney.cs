@@ -41,7 +41,7 @@ public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders prov
         ArgumentNullException.ThrowIfNull(returnUrl);
         if (string.IsNullOrWhiteSpace(request.IdempotencyKey) || request.IdempotencyKey.Length > Contribution.KeyMaxLength)
         {
-            throw new DomainException("Le formulaire a expiré : rechargez la page et recommencez.");
+            throw new DomainException(ContributionRefusals.FormExpired);
         }
 
         Contribution contribution;
@@ -54,7 +54,7 @@ public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders prov
                 await transaction.CommitAsync(cancellationToken);
                 if (existing.ContributorUserId != userId)
                 {
-                    throw new DomainException("Le formulaire a expiré : rechargez la page et recommencez.");
+                    throw new DomainException(ContributionRefusals.FormExpired);
                 }
 
                 contribution = existing;
@@ -89,7 +89,7 @@ public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders prov
             // The processor is down or refused: the contribution stays pending (its unit expires if
             // nobody comes back) and the same form, sent again, resumes it with the same keys.
             LogProviderFailed(logger, exception, contribution.Provider, contribution.Id);
-            throw new DomainException("Le paiement est momentanément indisponible : renvoyez le formulaire dans un instant.");
+            throw new DomainException(FundingPageRefusals.ProviderUnavailable);
         }
 
         if (contribution.ProviderPaymentId is null)
@@ -283,7 +283,7 @@ public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders prov
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.MoneyMoves, c => c.MoneyMoves + 1), cancellationToken);
         if (locked == 0)
         {
-            throw new DomainException("Cette campagne n'existe pas.");
+            throw new DomainException(FundingPageRefusals.UnknownCampaign);
         }
     }
 

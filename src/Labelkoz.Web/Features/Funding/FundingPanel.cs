@@ -149,13 +149,13 @@ public static class FundingPanel
 
     /// <summary>
     /// For the holder's link on the project page: a campaign exists (draft included), or the
-    /// project can be funded (<c>Campaign.WhyNotFundable</c>). Read for the holder only.
+    /// project can be funded (<c>Campaign.WhyCannotBeFunded</c>). Read for the holder only.
     /// </summary>
     public static async Task<bool> HolderMayManageAsync(AppDbContext db, long projectId, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
 
-        // One command reads the facts; Campaign.WhyNotFundable's rule decides.
+        // One command reads the facts; Campaign.WhyCannotBeFunded's rule decides.
         var activeLabel = Project.LabelActiveRule(today);
         var row = await db.Projects.AsNoTracking()
             .Where(p => p.Id == projectId)
@@ -173,7 +173,7 @@ public static class FundingPanel
             return false;
         }
 
-        return row.HasCampaign || Campaign.WhyNotFundable(row.Status, row.ActiveLabel, row.LabelRequired, row.Public) is null;
+        return row.HasCampaign || Campaign.WhyCannotBeFunded(row.Status, row.ActiveLabel, row.LabelRequired, row.Public) is null;
     }
 
     /// <summary>Whole days left counted in Paris calendar days (0: ends today), or null once ended.</summary>

@@ -19,7 +19,7 @@ namespace Labelkoz.Web.Features.Operator;
 /// invitation and its 30-day trial on the plan suggested for its population (billed monthly) are
 /// saved together (<see cref="CityOpening"/>), then the invitation mail leaves.
 /// </summary>
-public sealed class NewCityModel(AppDbContext db, CityOpening opening, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class NewCityModel(AppDbContext db, CityOpening opening, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const string DefaultColour = "#1F4E8C";
 
@@ -32,21 +32,42 @@ public sealed class NewCityModel(AppDbContext db, CityOpening opening, IStringLo
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        CheckName();
-        var slug = CheckSlug();
-        var insee = CheckInsee();
-        var colour = CheckColour();
-        if (!ModelState.IsValid || slug is null || insee is null || colour is null)
+        BrandColour? colour = null;
+        try
+        {
+            colour = BrandColour.Parse(string.IsNullOrWhiteSpace(Input.BrandColour) ? DefaultColour : Input.BrandColour);
+        }
+        catch (DomainException refusal)
+        {
+            ModelState.AddRefusal(refusal, l);
+        }
+
+        if (!ModelState.IsValid || colour is null)
         {
             return Page();
         }
 
-        if (await ReportTakenAsync(slug, insee.Value, cancellationToken))
+        // The domain says whether these make a city (name, address, INSEE code, population), each
+        // refusal next to its field; CityOpening creates it with what the domain made of them.
+        Municipality candidate;
+        try
+        {
+            candidate = Municipality.Create(
+                Input.Name, string.IsNullOrWhiteSpace(Input.Slug) ? Slug.FromName(Input.Name!) : Input.Slug, Input.InseeCode, Input.Population!.Value, clock.GetUtcNow().UtcDateTime);
+        }
+        catch (DomainException refusal)
+        {
+            ModelState.AddRefusal(refusal, l);
+            return Page();
+        }
+
+        var (slug, insee) = (candidate.Slug, candidate.InseeCode);
+        if (await ReportTakenAsync(slug, insee, cancellationToken))
         {
             return Page();
         }
 
-        var population = Input.Population!.Value;
+        var population = candidate.Population;
         var plan = Plan.Suggest(await db.Plans.Where(p => p.IsOffered).ToListAsync(cancellationToken), population);
         if (plan is null)
         {
@@ -55,13 +76,13 @@ public sealed class NewCityModel(AppDbContext db, CityOpening opening, IStringLo
         }
 
         var outcome = await opening.OpenAsync(
-            new CityOpening.NewCity(Input.Name!, slug, insee.Value.Value, population, null, null, colour.Value, Input.AdminEmail!, plan, BillingPeriod.Monthly),
+            new CityOpening.NewCity(candidate.Name, slug, insee, population, null, null, colour.Value, Input.AdminEmail!, plan, BillingPeriod.Monthly),
             User.IdOrNull(),
             null,
             cancellationToken);
         if (outcome.City is not { } city)
         {
-            ReportTaken(slug, insee.Value.Value, outcome.Taken!);
+            ReportTaken(slug, insee, outcome.Taken!);
             return Page();
         }
 
@@ -72,74 +93,11 @@ public sealed class NewCityModel(AppDbContext db, CityOpening opening, IStringLo
         return RedirectToPage("/Operator/City", new { id = city.CityId });
     }
 
-    private void CheckName()
-    {
-        try
-        {
-            Text.Required(Input.Name, Municipality.NameMaxLength, l["Nom de la collectivité"]);
-        }
-        catch (DomainException refusal)
-        {
-            ModelState.Remove(Field(nameof(InputModel.Name)));
-            ModelState.AddModelError(Field(nameof(InputModel.Name)), l.Localize(refusal));
-        }
-    }
-
-    private string? CheckSlug()
-    {
-        if (string.IsNullOrWhiteSpace(Input.Slug) && string.IsNullOrWhiteSpace(Input.Name))
-        {
-            return null;
-        }
-
-        var raw = string.IsNullOrWhiteSpace(Input.Slug) ? Slug.FromName(Input.Name!) : Input.Slug.Trim();
-        try
-        {
-            return Slug.Validate(raw);
-        }
-        catch (DomainException refusal)
-        {
-            ModelState.AddModelError(Field(nameof(InputModel.Slug)), l.Localize(refusal));
-            return null;
-        }
-    }
-
-    private InseeCode? CheckInsee()
-    {
-        if (Input.InseeCode is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return InseeCode.Parse(Input.InseeCode);
-        }
-        catch (DomainException refusal)
-        {
-            ModelState.AddModelError(Field(nameof(InputModel.InseeCode)), l.Localize(refusal));
-            return null;
-        }
-    }
-
-    private BrandColour? CheckColour()
-    {
-        try
-        {
-            return BrandColour.Parse(string.IsNullOrWhiteSpace(Input.BrandColour) ? DefaultColour : Input.BrandColour);
-        }
-        catch (DomainException refusal)
-        {
-            ModelState.AddModelError(Field(nameof(InputModel.BrandColour)), l.Localize(refusal));
-            return null;
-        }
-    }
-
     /// <summary>Puts "already taken" on the slug and INSEE fields; true when either is taken.</summary>
-    private async Task<bool> ReportTakenAsync(string slug, InseeCode insee, CancellationToken cancellationToken)
+    private async Task<bool> ReportTakenAsync(string slug, string insee, CancellationToken cancellationToken)
     {
-        var taken = await opening.TakenAsync(slug, insee.Value, cancellationToken);
-        ReportTaken(slug, insee.Value, taken);
+        var taken = await opening.TakenAsync(slug, insee, cancellationToken);
+        ReportTaken(slug, insee, taken);
         return taken.Any;
     }
 
@@ -174,7 +132,6 @@ public sealed class NewCityModel(AppDbContext db, CityOpening opening, IStringLo
         public string? InseeCode { get; set; }
 
         [Required(ErrorMessage = "Le champ « {0} » est obligatoire.")]
-        [Range(0, 100_000_000, ErrorMessage = "Le champ « {0} » doit être compris entre {1} et {2}.")]
         [Display(Name = "Population")]
         public int? Population { get; set; }
 

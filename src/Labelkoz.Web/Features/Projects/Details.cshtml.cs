@@ -1,7 +1,6 @@
 using System.Globalization;
 using Labelkoz.Data;
 using Labelkoz.Domain.Common;
-using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Tenancy;
@@ -31,17 +30,17 @@ public sealed class DetailsModel(
 
     public long? ViewerId { get; private set; }
 
-    public ProjectView Project { get; private set; } = null!;
+    public PublicProjectView Project { get; private set; } = null!;
 
-    public IReadOnlyList<ImageView> Images { get; private set; } = [];
+    public IReadOnlyList<ProjectImageView> Images { get; private set; } = [];
 
-    public IReadOnlyList<BudgetLineView> Budget { get; private set; } = [];
+    public IReadOnlyList<ProjectBudgetLineView> Budget { get; private set; } = [];
 
     public long BudgetTotalCents => Budget.Sum(b => b.AmountCents);
 
-    public IReadOnlyList<RequestedSupportView> RequestedSupports { get; private set; } = [];
+    public IReadOnlyList<ProjectSupportView> RequestedSupports { get; private set; } = [];
 
-    public IReadOnlyList<EventView> Timeline { get; private set; } = [];
+    public IReadOnlyList<ProjectEventView> Timeline { get; private set; } = [];
 
     /// <summary>The city's label, revoked or lapsed ones included (null when never labelled).</summary>
     public PublicLabelView? Label { get; private set; }
@@ -49,7 +48,7 @@ public sealed class DetailsModel(
     /// <summary>Today in Paris: a label is valid through its last day.</summary>
     public DateOnly Today { get; private set; }
 
-    public IReadOnlyList<CommentView> Comments { get; private set; } = [];
+    public IReadOnlyList<ProjectCommentView> Comments { get; private set; } = [];
 
     /// <summary>The public funding panel (null: no launched campaign).</summary>
     public Funding.FundingPanelView? Funding { get; private set; }
@@ -222,7 +221,7 @@ public sealed class DetailsModel(
             DetachAll();
             if (await db.CommentReports.AnyAsync(r => r.CommentId == comment.Id && r.ReporterUserId == userId, cancellationToken))
             {
-                throw new DomainException("Vous avez déjà signalé ce commentaire.");
+                throw new DomainException(CommentRefusals.AlreadyReported);
             }
 
             throw;
@@ -268,7 +267,7 @@ public sealed class DetailsModel(
         if (parentId is { } id)
         {
             parent = await db.Comments.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id && c.ProjectId == ProjectId, cancellationToken)
-                ?? throw new DomainException("Ce commentaire n'appartient pas à ce projet.");
+                ?? throw new DomainException(CommentRefusals.OfAnotherProject);
         }
 
         var moderation = await db.Municipalities.Where(m => m.Id == project.MunicipalityId).Select(m => m.CommentModeration).SingleAsync(cancellationToken);
@@ -315,7 +314,7 @@ public sealed class DetailsModel(
         }
 
         var comment = await comments.SingleOrDefaultAsync(cancellationToken)
-            ?? throw new DomainException("Ce commentaire n'appartient pas à ce projet.");
+            ?? throw new DomainException(CommentRefusals.OfAnotherProject);
         return (null, project, comment);
     }
 
@@ -377,30 +376,7 @@ public sealed class DetailsModel(
     {
         var id = ProjectId;
         var viewer = ViewerId;
-        var project = await db.Projects.AsNoTracking()
-            .Where(p => p.Id == id)
-            .Select(p => new ProjectView(
-                p.Id,
-                p.Title,
-                p.Summary,
-                p.Category,
-                p.Status,
-                p.HolderUserId,
-                db.Users.Where(u => u.Id == p.HolderUserId).Select(u => u.DisplayName).FirstOrDefault() ?? string.Empty,
-                p.HolderType,
-                p.OrganisationName,
-                db.Neighbourhoods.Where(n => n.Id == p.NeighbourhoodId).Select(n => n.Name).FirstOrDefault(),
-                p.PublishedAtUtc,
-                p.HiddenAtUtc,
-                db.ProjectSupports.Count(s => s.ProjectId == p.Id),
-                db.ProjectSupports.Any(s => s.ProjectId == p.Id && s.UserId == viewer),
-                db.ProjectFollows.Count(f => f.ProjectId == p.Id),
-                db.ProjectFollows.Any(f => f.ProjectId == p.Id && f.UserId == viewer),
-                p.Description,
-                p.LabelledAtUtc,
-                p.CallId,
-                db.Calls.Where(c => c.Id == p.CallId).Select(c => c.Title).FirstOrDefault()))
-            .SingleOrDefaultAsync(cancellationToken);
+        var project = await ProjectPageQuery.FindAsync(db, id, viewer, cancellationToken);
         if (project is null || (!project.IsPublic && project.HolderUserId != viewer))
         {
             return false;
@@ -408,123 +384,15 @@ public sealed class DetailsModel(
 
         Project = project;
         Description = markdown.Render(project.Description);
-        Images = await db.ProjectImages.AsNoTracking()
-            .Where(i => i.ProjectId == id)
-            .OrderBy(i => i.Position)
-            .Select(i => new ImageView(i.Id, i.AltText))
-            .ToListAsync(cancellationToken);
-        Budget = await db.Set<BudgetLine>().AsNoTracking()
-            .Where(b => b.ProjectId == id)
-            .OrderBy(b => b.Position)
-            .Select(b => new BudgetLineView(b.Label, b.AmountCents))
-            .ToListAsync(cancellationToken);
-        RequestedSupports = await db.Set<RequestedSupport>().AsNoTracking()
-            .Where(s => s.ProjectId == id)
-            .OrderBy(s => s.Kind)
-            .Select(s => new RequestedSupportView(s.Kind, s.Details))
-            .ToListAsync(cancellationToken);
-        // The review's internal moves are never public, whatever their row says.
-        Timeline = await db.ProjectEvents.AsNoTracking()
-            .Where(e => e.ProjectId == id && e.IsPublic
-                && e.Action != ProjectAction.Assigned && e.Action != ProjectAction.DecisionProposed && e.Action != ProjectAction.ProposalRejected)
-            .OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
-            .Select(e => new EventView(e.AtUtc, e.Action, e.ToStatus, e.Reason))
-            .ToListAsync(cancellationToken);
+        Images = await ProjectPageQuery.ImagesAsync(db, id, cancellationToken);
+        Budget = await ProjectPageQuery.BudgetAsync(db, id, cancellationToken);
+        RequestedSupports = await ProjectPageQuery.RequestedSupportsAsync(db, id, cancellationToken);
+        Timeline = await ProjectPageQuery.TimelineAsync(db, id, cancellationToken);
         Today = PublicLabels.Today(clock);
         Label = project.LabelledAtUtc is null ? null : await PublicLabels.FindAsync(db, id, cancellationToken);
-        await LoadCommentsAsync(id, viewer, cancellationToken);
+        (Comments, VisibleCommentCount) = await ProjectPageQuery.CommentsAsync(db, id, viewer, project.AcceptsParticipation, Now, cancellationToken);
         Funding = await Labelkoz.Web.Features.Funding.FundingPanel.LoadAsync(db, id, Now, cancellationToken);
         HolderManagesCampaign = project.HolderUserId == viewer && await Labelkoz.Web.Features.Funding.FundingPanel.HolderMayManageAsync(db, id, Today, cancellationToken);
         return true;
     }
-
-    /// <summary>
-    /// Every comment of the page in one query (others' comments awaiting moderation are not even
-    /// read), then the tree of one level of replies built in memory.
-    /// </summary>
-    private async Task LoadCommentsAsync(long projectId, long? viewer, CancellationToken cancellationToken)
-    {
-        var rows = await db.Comments.AsNoTracking()
-            .Where(c => c.ProjectId == projectId && (c.State != CommentState.Pending || c.AuthorUserId == viewer))
-            .Join(db.Users, c => c.AuthorUserId, u => u.Id, (c, u) => new { Comment = c, Author = u.DisplayName })
-            .OrderBy(r => r.Comment.CreatedAtUtc).ThenBy(r => r.Comment.Id)
-            .ToListAsync(cancellationToken);
-        var now = Now;
-        var accepts = Project.AcceptsParticipation;
-        CommentView ToView(Comment c, string author, IReadOnlyList<CommentView> replies)
-        {
-            var own = viewer == c.AuthorUserId;
-            return new CommentView(
-                c.Id,
-                author,
-                c.CreatedAtUtc,
-                c.EditedAtUtc is not null && c.State is CommentState.Visible or CommentState.Pending,
-                c.State,
-                c.State is CommentState.Visible or CommentState.Pending ? c.Body : null,
-                own,
-                viewer is { } v && c.CanBeEditedBy(v, now),
-                own && c.State != CommentState.DeletedByAuthor,
-                viewer is not null && !own && c.State == CommentState.Visible,
-                viewer is not null && accepts && c.ParentCommentId is null && c.State == CommentState.Visible,
-                replies);
-        }
-
-        var replies = rows.Where(r => r.Comment.ParentCommentId is not null)
-            .Where(r => r.Comment.State != CommentState.DeletedByAuthor)
-            .ToLookup(r => r.Comment.ParentCommentId!.Value);
-        Comments = [.. rows.Where(r => r.Comment.ParentCommentId is null)
-            .Select(r => ToView(r.Comment, r.Author, [.. replies[r.Comment.Id].Select(reply => ToView(reply.Comment, reply.Author, []))]))
-            .Where(c => c.State != CommentState.DeletedByAuthor || c.Replies.Count > 0)];
-        var shown = Comments.Select(c => c.Id).ToHashSet();
-        VisibleCommentCount = rows.Count(r => r.Comment.State == CommentState.Visible && (r.Comment.ParentCommentId is not { } parent || shown.Contains(parent)));
-    }
-
-    public sealed record ProjectView(
-        long Id,
-        string Title,
-        string? Summary,
-        ProjectCategory? Category,
-        ProjectStatus Status,
-        long HolderUserId,
-        string HolderName,
-        HolderType HolderType,
-        string? OrganisationName,
-        string? Neighbourhood,
-        DateTime? PublishedAtUtc,
-        DateTime? HiddenAtUtc,
-        int Supports,
-        bool SupportedByViewer,
-        int Followers,
-        bool FollowedByViewer,
-        string? Description,
-        DateTime? LabelledAtUtc,
-        long? CallId,
-        string? CallTitle)
-    {
-        public bool IsPublic => PublishedAtUtc is not null && HiddenAtUtc is null && Status != ProjectStatus.Draft;
-
-        public bool AcceptsParticipation => IsPublic && ProjectLifecycle.AcceptsParticipation(Status);
-    }
-
-    public sealed record ImageView(long Id, string AltText);
-
-    public sealed record BudgetLineView(string Label, long AmountCents);
-
-    public sealed record RequestedSupportView(CommitmentKind Kind, string? Details);
-
-    public sealed record EventView(DateTime AtUtc, ProjectAction Action, ProjectStatus Status, string? Reason);
-
-    public sealed record CommentView(
-        long Id,
-        string Author,
-        DateTime CreatedAtUtc,
-        bool Edited,
-        CommentState State,
-        string? Body,
-        bool IsOwn,
-        bool CanEdit,
-        bool CanDelete,
-        bool CanReport,
-        bool CanReply,
-        IReadOnlyList<CommentView> Replies);
 }

@@ -102,11 +102,8 @@ public sealed class IndexModel(
             return Page();
         }
 
-        var domain = CheckDomain();
-        CheckEmail(domain);
+        CheckDomain();
         var plan = CheckPlan();
-        CheckPeriod();
-        CheckPostalCode();
         if (!ModelState.IsValid || plan is null)
         {
             return Page();
@@ -114,21 +111,33 @@ public sealed class IndexModel(
 
         var commune = await db.Communes.AsNoTracking().SingleAsync(c => c.InseeCode == Commune!.InseeCode, cancellationToken);
         var (token, hash) = InvitationTokens.Create();
-        var request = SignupRequest.Submit(
-            commune,
-            plan,
-            Input.Period!.Value,
-            Input.OfficialDomain,
-            Input.ContactName,
-            Input.ContactFunction,
-            Input.ContactEmail,
-            Input.ContactPhone,
-            Input.ContactOutsideDomainConfirmed,
-            Input.BillingStreet,
-            Input.BillingPostalCode,
-            Input.BillingCity,
-            hash,
-            clock.GetUtcNow().UtcDateTime);
+        SignupRequest request;
+        try
+        {
+            request = SignupRequest.Submit(
+                commune,
+                plan,
+                Input.Period!.Value,
+                Input.OfficialDomain,
+                Input.ContactName,
+                Input.ContactFunction,
+                Input.ContactEmail,
+                Input.ContactPhone,
+                Input.ContactOutsideDomainConfirmed,
+                Input.BillingStreet,
+                Input.BillingPostalCode,
+                Input.BillingCity,
+                hash,
+                clock.GetUtcNow().UtcDateTime);
+        }
+        catch (DomainException refusal)
+        {
+            // An address outside the official domain is refused until the box says it is the city's.
+            EmailOutsideDomain = Input.ContactOutsideDomainConfirmed || refusal.Refusal.Is(SignupRefusals.ContactOutsideDomain);
+            ModelState.AddRefusal(refusal, l);
+            return Page();
+        }
+
         db.SignupRequests.Add(request);
         try
         {
@@ -188,7 +197,8 @@ public sealed class IndexModel(
         }
 
         var pending = await db.SignupRequests.AsNoTracking()
-            .AnyAsync(r => r.InseeCode == insee && (r.Status == SignupStatus.AwaitingConfirmation || r.Status == SignupStatus.Confirmed), cancellationToken);
+            .Where(SignupRequest.PendingRule)
+            .AnyAsync(r => r.InseeCode == insee, cancellationToken);
         if (pending)
         {
             Refusal = l["Une demande d'inscription est déjà en cours pour {0}.", Commune.Name];
@@ -228,39 +238,20 @@ public sealed class IndexModel(
         Matches = await catalog.SearchAsync(query, CommuneCatalog.MaxResults, cancellationToken);
     }
 
-    private string? CheckDomain()
+    private void CheckDomain()
     {
         if (HasError(nameof(InputModel.OfficialDomain)) || string.IsNullOrWhiteSpace(Input.OfficialDomain))
-        {
-            return null;
-        }
-
-        try
-        {
-            return SignupRequest.NormalizeDomain(Input.OfficialDomain);
-        }
-        catch (DomainException refusal)
-        {
-            AddError(nameof(InputModel.OfficialDomain), l.Localize(refusal));
-            return null;
-        }
-    }
-
-    private void CheckEmail(string? domain)
-    {
-        var email = Input.ContactEmail?.Trim();
-        if (domain is null || string.IsNullOrEmpty(email) || HasError(nameof(InputModel.ContactEmail)))
         {
             return;
         }
 
-        if (!SignupRequest.IsOnDomain(email, domain))
+        try
         {
-            EmailOutsideDomain = true;
-            if (!Input.ContactOutsideDomainConfirmed)
-            {
-                AddError(nameof(InputModel.ContactEmail), l[SignupRequest.OutsideDomainMessage, email, domain]);
-            }
+            SignupRequest.NormalizeDomain(Input.OfficialDomain);
+        }
+        catch (DomainException refusal)
+        {
+            AddError(nameof(InputModel.OfficialDomain), l.Localize(refusal));
         }
     }
 
@@ -287,23 +278,6 @@ public sealed class IndexModel(
         {
             AddError(nameof(InputModel.PlanId), l.Localize(refusal));
             return null;
-        }
-    }
-
-    private void CheckPeriod()
-    {
-        if (!HasError(nameof(InputModel.Period)) && Input.Period is { } period && !Enum.IsDefined(period))
-        {
-            AddError(nameof(InputModel.Period), l["Choisissez une facturation mensuelle ou annuelle."]);
-        }
-    }
-
-    private void CheckPostalCode()
-    {
-        var code = Input.BillingPostalCode?.Replace(" ", string.Empty, StringComparison.Ordinal);
-        if (!HasError(nameof(InputModel.BillingPostalCode)) && !string.IsNullOrEmpty(code) && (code.Length != 5 || !code.All(char.IsAsciiDigit)))
-        {
-            AddError(nameof(InputModel.BillingPostalCode), l["Le code postal doit comporter 5 chiffres."]);
         }
     }
 

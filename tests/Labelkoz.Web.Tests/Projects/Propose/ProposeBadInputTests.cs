@@ -28,6 +28,7 @@ public sealed class ProposeBadInputTests(AppFactory app) : IClassFixture<AppFact
         { "Input.Category", "999", "Input_Category-error", "La valeur « 999 » n'est pas valide." },
         { "Input.Category", "Licorne", "Input_Category-error", "n'est pas valide" },
         { "Input.Latitude", "abc", "Input_Latitude-error", "Saisissez un nombre décimal, par exemple 48,8566." },
+        { "Input.Latitude", "200", "Input_Latitude-error", "La latitude doit être comprise entre -90 et 90." },
         { "Input.NeighbourhoodId", "99999999", "Input_NeighbourhoodId-error", "Choisissez un quartier de la liste." },
         { "Input.Supports[2].Details", "Des tables", "soutien-Equipment-erreur", "Cochez la case pour demander ce soutien, ou effacez ces précisions." },
     };

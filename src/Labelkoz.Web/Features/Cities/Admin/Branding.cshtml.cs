@@ -20,8 +20,11 @@ namespace Labelkoz.Web.Features.Cities.Admin;
 [Authorize(Policy = Policies.CityAdmin)]
 [RequestFormLimits(MultipartBodyLengthLimit = FormLimit)]
 [RequestSizeLimit(FormLimit + (64 * 1024))]
-public sealed class BrandingModel(AppDbContext db, TenantContext tenant, TimeProvider clock, IFileStore files, AuditTrail audit, IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
+public sealed class BrandingModel(AppDbContext db, TenantContext tenant, TimeProvider clock, IFileStore files, AuditTrail audit, IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage, IRefusalFields
 {
+    /// <summary>The domain's colour (<c>BrandColour</c>) is typed in <c>Input.Hex</c>.</summary>
+    private static readonly Dictionary<string, string> ColourFields = new(StringComparer.Ordinal) { ["BrandColour"] = $"{nameof(Input)}.{nameof(ColourInput.Hex)}" };
+
     public const int MaxLogoBytes = 1024 * 1024;
 
     // Well above the logo limit: a too-big image is still read, so the person gets the reason on the form instead of a bare 400.
@@ -29,6 +32,10 @@ public sealed class BrandingModel(AppDbContext db, TenantContext tenant, TimePro
 
     [BindProperty]
     public ColourInput Input { get; set; } = new();
+
+    public string RefusalPrefix => nameof(Input);
+
+    public IReadOnlyDictionary<string, string>? RefusalFieldMap => ColourFields;
 
     [BindProperty]
     public IFormFile? Logo { get; set; }
@@ -160,7 +167,7 @@ public sealed class BrandingModel(AppDbContext db, TenantContext tenant, TimePro
         }
         catch (DomainException refusal)
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(ColourInput.Hex)}", l.Localize(refusal));
+            ModelState.AddRefusal(refusal, l, fieldMap: ColourFields);
             return null;
         }
     }

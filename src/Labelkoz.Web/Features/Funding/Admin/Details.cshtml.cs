@@ -47,17 +47,17 @@ public sealed class DetailsModel(
     [FromRoute]
     public long CampaignId { get; set; }
 
-    public Header Campaign { get; private set; } = null!;
+    public CampaignHeader Campaign { get; private set; } = null!;
 
-    public IReadOnlyList<TierRow> Tiers { get; private set; } = [];
+    public IReadOnlyList<CampaignTierRow> Tiers { get; private set; } = [];
 
     public CampaignTotals Totals { get; private set; } = new(0, 0, 0);
 
     public LedgerFigures Figures { get; private set; } = LedgerFigures.From([]);
 
-    public IReadOnlyList<ContributionRow> Contributions { get; private set; } = [];
+    public IReadOnlyList<CampaignContributionRow> Contributions { get; private set; } = [];
 
-    public PayoutRow? Payout { get; private set; }
+    public CampaignPayoutRow? Payout { get; private set; }
 
     public int ContributionCount { get; private set; }
 
@@ -65,7 +65,7 @@ public sealed class DetailsModel(
 
     public int PageCount { get; private set; } = 1;
 
-    public IReadOnlyList<ReceiptRow> Receipts { get; private set; } = [];
+    public IReadOnlyList<CampaignReceiptRow> Receipts { get; private set; } = [];
 
     public int ReceiptCount { get; private set; }
 
@@ -79,7 +79,7 @@ public sealed class DetailsModel(
     public string? Reason { get; private set; }
 
     [BindProperty]
-    public OfflineInput Offline { get; set; } = new();
+    public OfflinePaymentForm Offline { get; set; } = new();
 
     public CurrentCity City => tenant.City!;
 
@@ -88,7 +88,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Offline = new OfflineInput { IdempotencyKey = Guid.NewGuid().ToString("N") };
+        Offline = new OfflinePaymentForm { IdempotencyKey = Guid.NewGuid().ToString("N") };
         return await TryLoadAsync(cancellationToken) ? Page() : NotFound();
     }
 
@@ -146,7 +146,7 @@ public sealed class DetailsModel(
             return BadRequest();
         }
 
-        var (cents, method, tierId) = ValidateOffline();
+        var (cents, method, tierId) = Offline.Read(ModelState, l);
         if (!ModelState.IsValid)
         {
             await LoadAsync(cancellationToken);
@@ -236,76 +236,6 @@ public sealed class DetailsModel(
     public string ReceiptPageUrl(int number) =>
         string.Create(CultureInfo.InvariantCulture, $"{FundingAdminPaths.Campaign(City.Slug, CampaignId)}?recus={number}#recus");
 
-    private (long Cents, PaymentMethod Method, long? TierId) ValidateOffline()
-    {
-        long cents = 0;
-        if (!MoneyInput.TryParseCents(Offline.Amount, out cents, out var error))
-        {
-            ModelState.AddModelError(AmountField, l.Explain(error));
-        }
-        else if (cents <= 0)
-        {
-            ModelState.AddModelError(AmountField, l["Le montant doit être supérieur à zéro."]);
-        }
-        else if (cents > Domain.Funding.Campaign.MaxContributionCents)
-        {
-            ModelState.AddModelError(AmountField, l["Une contribution ne peut pas dépasser {0}.", MoneyInput.Format(Domain.Funding.Campaign.MaxContributionCents, CultureInfo.CurrentCulture)]);
-        }
-
-        var method = Offline.Method switch
-        {
-            nameof(PaymentMethod.Cheque) => PaymentMethod.Cheque,
-            nameof(PaymentMethod.Transfer) => PaymentMethod.Transfer,
-            _ => PaymentMethod.Card,
-        };
-        if (method == PaymentMethod.Card)
-        {
-            ModelState.AddModelError(MethodField, l["Choisissez le moyen de paiement : chèque ou virement."]);
-        }
-
-        if (string.IsNullOrWhiteSpace(Offline.Reference))
-        {
-            ModelState.AddModelError(ReferenceField, l["Indiquez la référence du paiement (numéro du chèque, libellé du virement)."]);
-        }
-        else if (Offline.Reference.Trim().Length > Contribution.ReferenceMaxLength)
-        {
-            ModelState.AddModelError(ReferenceField, l["La référence ne peut pas dépasser {0} caractères.", Contribution.ReferenceMaxLength]);
-        }
-
-        if (string.IsNullOrWhiteSpace(Offline.DonorFullName))
-        {
-            ModelState.AddModelError(DonorNameField, l["Indiquez le nom et le prénom du donateur."]);
-        }
-        else if (Offline.DonorFullName.Trim().Length > DonorIdentity.FullNameMaxLength)
-        {
-            ModelState.AddModelError(DonorNameField, l["Le nom ne peut pas dépasser {0} caractères.", DonorIdentity.FullNameMaxLength]);
-        }
-
-        if (string.IsNullOrWhiteSpace(Offline.DonorAddress))
-        {
-            ModelState.AddModelError(DonorAddressField, l["Indiquez l'adresse postale du donateur."]);
-        }
-        else if (Offline.DonorAddress.Trim().Length > DonorIdentity.AddressMaxLength)
-        {
-            ModelState.AddModelError(DonorAddressField, l["L'adresse ne peut pas dépasser {0} caractères.", DonorIdentity.AddressMaxLength]);
-        }
-
-        long? tierId = null;
-        if (!string.IsNullOrWhiteSpace(Offline.TierId))
-        {
-            if (long.TryParse(Offline.TierId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-            {
-                tierId = id;
-            }
-            else
-            {
-                ModelState.AddModelError(TierField, l["Choisissez l'une des contreparties proposées."]);
-            }
-        }
-
-        return (cents, method, tierId);
-    }
-
     private Task<ProjectRef> ProjectAsync(long projectId, CancellationToken cancellationToken) =>
         db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => new ProjectRef(p.Id, p.Title)).SingleAsync(cancellationToken);
 
@@ -352,7 +282,7 @@ public sealed class DetailsModel(
         var id = CampaignId;
         var header = await db.Campaigns.AsNoTracking()
             .Where(c => c.Id == id)
-            .Select(c => new Header(
+            .Select(c => new CampaignHeader(
                 c.Id,
                 c.ProjectId,
                 db.Projects.Where(p => p.Id == c.ProjectId).Select(p => p.Title).FirstOrDefault() ?? string.Empty,
@@ -379,7 +309,7 @@ public sealed class DetailsModel(
         Campaign = header;
         Tiers = await db.RewardTiers.AsNoTracking().Where(t => t.CampaignId == id)
             .OrderBy(t => t.Position).ThenBy(t => t.Id)
-            .Select(t => new TierRow(t.Id, t.Title, t.MinimumCents, t.Quantity, t.Taken))
+            .Select(t => new CampaignTierRow(t.Id, t.Title, t.MinimumCents, t.Quantity, t.Taken))
             .ToListAsync(cancellationToken);
         Totals = await FundingTotals.ForAsync(db, id, cancellationToken);
         var sums = await (
@@ -401,7 +331,7 @@ public sealed class DetailsModel(
             .OrderByDescending(c => c.CreatedAtUtc).ThenByDescending(c => c.Id)
             .Skip((PageNumber - 1) * PageSize)
             .Take(PageSize)
-            .Select(c => new ContributionRow(
+            .Select(c => new CampaignContributionRow(
                 c.Id,
                 c.CreatedAtUtc,
                 c.ContributorUserId == null ? null : db.Users.Where(u => u.Id == c.ContributorUserId).Select(u => u.DisplayName).FirstOrDefault(),
@@ -416,7 +346,7 @@ public sealed class DetailsModel(
                 c.Status))
             .ToListAsync(cancellationToken);
         Payout = await db.Payouts.AsNoTracking().Where(p => p.CampaignId == id)
-            .Select(p => new PayoutRow(
+            .Select(p => new CampaignPayoutRow(
                 p.AmountCents,
                 p.Status,
                 p.ToPublicAccountant,
@@ -434,7 +364,7 @@ public sealed class DetailsModel(
         Receipts = await receipts
             .Skip((ReceiptPageNumber - 1) * ReceiptPageSize)
             .Take(ReceiptPageSize)
-            .Select(r => new ReceiptRow(r.Id, r.Number, r.DonorFullName, r.AmountCents, r.GiftDate, r.Status, r.ReplacedByNumber))
+            .Select(r => new CampaignReceiptRow(r.Id, r.Number, r.DonorFullName, r.AmountCents, r.GiftDate, r.Status, r.ReplacedByNumber))
             .ToListAsync(cancellationToken);
         IsAdmin = (await authorization.AuthorizeAsync(User, Policies.CityAdmin)).Succeeded;
         return true;
@@ -443,64 +373,6 @@ public sealed class DetailsModel(
     /// <summary>The campaign's receipts in the order they were issued.</summary>
     private IQueryable<TaxReceipt> ReceiptRows(long campaignId) =>
         db.TaxReceipts.AsNoTracking().Where(r => r.CampaignId == campaignId).OrderBy(r => r.IssuedAtUtc).ThenBy(r => r.Id);
-
-    public sealed class OfflineInput
-    {
-        public string? Amount { get; set; }
-
-        public string? Method { get; set; }
-
-        public string? Reference { get; set; }
-
-        public string? DonorFullName { get; set; }
-
-        public string? DonorAddress { get; set; }
-
-        public bool IsAnonymous { get; set; }
-
-        public string? TierId { get; set; }
-
-        public string? IdempotencyKey { get; set; }
-    }
-
-    public sealed record Header(
-        long Id,
-        long ProjectId,
-        string Title,
-        string Holder,
-        CampaignStatus Status,
-        CampaignMode Mode,
-        long GoalCents,
-        long MinimumCents,
-        DateTime? LaunchedAtUtc,
-        DateTime? EndsAtUtc,
-        int? MatchRatioPercent,
-        long? MatchCapCents,
-        int FeeBasisPoints,
-        bool PaysPublicAccountant,
-        DateTime? PausedAtUtc,
-        string? PauseReason,
-        long Version);
-
-    public sealed record TierRow(long Id, string Title, long MinimumCents, int? Quantity, int Taken);
-
-    public sealed record ContributionRow(
-        long Id,
-        DateTime CreatedAtUtc,
-        string? AccountName,
-        string? DonorFullName,
-        string? PublicName,
-        bool IsAnonymous,
-        long AmountCents,
-        string? Tier,
-        PaymentProvider Provider,
-        PaymentMethod Method,
-        string? Reference,
-        ContributionStatus Status);
-
-    public sealed record ReceiptRow(long Id, string Number, string DonorFullName, long AmountCents, DateOnly GiftDate, TaxReceiptStatus Status, string? ReplacedByNumber);
-
-    public sealed record PayoutRow(long AmountCents, PayoutStatus Status, bool ToPublicAccountant, string? PayeeName, DateTime CreatedAtUtc, DateTime? SentAtUtc, string? Reference);
 
     private sealed record ProjectRef(long Id, string Title);
 }

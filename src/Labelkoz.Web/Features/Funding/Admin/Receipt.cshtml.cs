@@ -1,6 +1,5 @@
 using Labelkoz.Data;
 using Labelkoz.Domain.Audit;
-using Labelkoz.Domain.Common;
 using Labelkoz.Domain.Funding;
 
 using Labelkoz.Web.Features.Funding.Receipts;
@@ -30,11 +29,14 @@ public sealed class ReceiptModel(
     AuditTrail audit,
     TaxReceipts receipts,
     IAuthorizationService authorization,
-    IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
+    IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage, IRefusalFields
 {
     public const string NameField = "Correction.DonorFullName";
     public const string AddressField = "Correction.DonorAddress";
     public const string ReasonField = "Correction.Reason";
+
+    /// <summary>The donor's identity (<c>DonorFullName</c>, <c>DonorAddress</c>) and the reason, refused by the domain, are shown next to the correction's fields.</summary>
+    public string RefusalPrefix => nameof(Correction);
 
     [FromRoute]
     public long CampaignId { get; set; }
@@ -95,15 +97,6 @@ public sealed class ReceiptModel(
             return BadRequest();
         }
 
-        Check(NameField, () => Text.Required(Correction.DonorFullName, DonorIdentity.FullNameMaxLength, "Nom et prénom"));
-        Check(AddressField, () => Text.Required(Correction.DonorAddress, DonorIdentity.AddressMaxLength, "Adresse postale", multiline: true));
-        Check(ReasonField, () => Text.Required(Correction.Reason, TaxReceipt.ReasonMaxLength, "Motif de la correction", multiline: true));
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync(cancellationToken);
-            return Page();
-        }
-
         var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == City.Id, cancellationToken);
         var donor = DonorIdentity.Create(Correction.DonorFullName, Correction.DonorAddress, required: true)!;
         var (cancelled, replacement) = await receipts.CorrectAsync(
@@ -143,18 +136,6 @@ public sealed class ReceiptModel(
             PaymentMethod.Cheque => l["Chèque"],
             PaymentMethod.Transfer => l["Virement"],
         };
-    }
-
-    private void Check(string field, Func<string> check)
-    {
-        try
-        {
-            check();
-        }
-        catch (DomainException refusal)
-        {
-            ModelState.AddModelError(field, l.Localize(refusal));
-        }
     }
 
     private async Task<bool> TryLoadAsync(CancellationToken cancellationToken)

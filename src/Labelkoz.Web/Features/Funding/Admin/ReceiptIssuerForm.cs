@@ -2,7 +2,7 @@ using Labelkoz.Domain.Common;
 using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Infrastructure.Audit;
-using Labelkoz.Web.Infrastructure.Localization;
+using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
@@ -10,8 +10,8 @@ namespace Labelkoz.Web.Features.Funding.Admin;
 
 /// <summary>
 /// The form by which a city admin opens a project's tax receipts (DESIGN §6): who issues them, in
-/// whose name and how they are signed. Each field is checked on its own so its refusal is shown
-/// next to it; <see cref="ReceiptIssuer.Create"/> then decides, and its refusals are the domain's.
+/// whose name and how they are signed. <see cref="ReceiptIssuer.Create"/> decides; its refusals
+/// name their field, shown next to it.
 /// </summary>
 public static class ReceiptIssuerForm
 {
@@ -50,36 +50,29 @@ public static class ReceiptIssuerForm
             };
 
     /// <summary>
-    /// Checks every field on its own, adding each refusal to <paramref name="modelState"/> under its
-    /// field, so the person sees all of them next to the fields at once.
+    /// Asks the domain (<see cref="ReceiptIssuer.Create"/>) whether the form describes an issuer,
+    /// and puts its refusal in <paramref name="modelState"/> next to the field it names.
     /// </summary>
     public static void Check(Input? input, ModelStateDictionary modelState, IStringLocalizer l)
     {
         ArgumentNullException.ThrowIfNull(modelState);
         ArgumentNullException.ThrowIfNull(l);
-        input ??= new Input();
-        CheckField(modelState, l, NameField, () => Text.Required(input.Name, ReceiptIssuer.NameMaxLength, "Nom du bénéficiaire"));
-        CheckField(modelState, l, IdentifierField, () =>
+        try
         {
-            var raw = (input.Identifier ?? string.Empty).Trim();
-            return raw.StartsWith('W') || raw.StartsWith('w') ? FrenchIdentifiers.Rna(raw) : FrenchIdentifiers.Siren(raw);
-        });
-        CheckField(modelState, l, AddressField, () => Text.Required(input.Address, ReceiptIssuer.AddressMaxLength, "Adresse du bénéficiaire", multiline: true));
-        CheckField(modelState, l, PurposeField, () => Text.Required(input.Purpose, ReceiptIssuer.ObjectMaxLength, "Objet du bénéficiaire", multiline: true));
-        CheckField(modelState, l, SignatoryNameField, () => Text.Required(input.SignatoryName, ReceiptIssuer.SignatoryNameMaxLength, "Nom du signataire"));
-        CheckField(modelState, l, SignatoryTitleField, () => Text.Required(input.SignatoryTitle, ReceiptIssuer.SignatoryTitleMaxLength, "Qualité du signataire"));
-        if (ParseQuality(input.Quality) is null)
+            Create(input ?? new Input());
+        }
+        catch (DomainException refusal)
         {
-            modelState.AddModelError(QualityField, l["Choisissez la qualité de l'organisme bénéficiaire."]);
+            modelState.AddRefusal(refusal, l, Prefix);
         }
     }
 
-    /// <summary>The issuer the form describes, once <see cref="Check"/> found nothing wrong; a refusal that spans fields (a commune identified by an RNA) is the domain's.</summary>
+    /// <summary>The issuer the form describes, or the domain's refusal; a quality the form does not know is refused as the domain refuses one.</summary>
     public static ReceiptIssuer Create(Input input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return ReceiptIssuer.Create(
-            input.Name, input.Identifier, input.Address, input.Purpose, ParseQuality(input.Quality) ?? default, input.SignatoryName, input.SignatoryTitle);
+        var quality = ParseQuality(input.Quality) ?? throw new DomainException(TaxReceiptRefusals.UnknownQuality);
+        return ReceiptIssuer.Create(input.Name, input.Identifier, input.Address, input.Purpose, quality, input.SignatoryName, input.SignatoryTitle);
     }
 
     /// <summary>The issuer as the audit log records it (always in French).</summary>
@@ -97,18 +90,6 @@ public static class ReceiptIssuerForm
     /// <summary>A quality sent by the form: only the names of the enumeration, never a number or an unknown word.</summary>
     private static ReceiptQuality? ParseQuality(string? value) =>
         Enum.GetValues<ReceiptQuality>().Select(q => (ReceiptQuality?)q).FirstOrDefault(q => string.Equals(q.ToString(), value?.Trim(), StringComparison.Ordinal));
-
-    private static void CheckField(ModelStateDictionary modelState, IStringLocalizer l, string field, Func<string> check)
-    {
-        try
-        {
-            check();
-        }
-        catch (DomainException refusal)
-        {
-            modelState.AddModelError(field, l.Localize(refusal));
-        }
-    }
 
     public sealed class Input
     {

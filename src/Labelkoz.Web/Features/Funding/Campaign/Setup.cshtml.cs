@@ -1,9 +1,7 @@
-using System.Globalization;
 using Labelkoz.Data;
 using Labelkoz.Domain.Common;
 using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Projects;
-using Labelkoz.Web.Features.Projects;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Tenancy;
 using Labelkoz.Web.Infrastructure.Web;
@@ -26,22 +24,25 @@ public sealed class SetupModel(
     AppDbContext db,
     TenantContext tenant,
     TimeProvider clock,
-    IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
+    IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage, IRefusalFields
 {
     private long _projectId;
 
     [BindProperty]
-    public ConfigInput Config { get; set; } = new();
+    public CampaignConfigForm Config { get; set; } = new();
 
     [BindProperty]
-    public TierInput NewTier { get; set; } = new();
+    public RewardTierForm NewTier { get; set; } = new();
+
+    /// <summary>The form of the handler running, where a refusal thrown by the domain is shown.</summary>
+    public string RefusalPrefix { get; private set; } = CampaignConfigForm.Prefix;
 
     [TempData]
     public string? StatusMessage { get; set; }
 
-    public ProjectSummary Project { get; private set; } = null!;
+    public SetupProject Project { get; private set; } = null!;
 
-    public CampaignView? Campaign { get; private set; }
+    public SetupCampaign? Campaign { get; private set; }
 
     /// <summary>Why the project cannot be funded (null: it can).</summary>
     public string? NotFundableReason { get; private set; }
@@ -109,28 +110,15 @@ public sealed class SetupModel(
             return BadRequest();
         }
 
-        var goal = ReadAmount("Config.Goal", Config.Goal, required: true);
-        var minimum = string.IsNullOrWhiteSpace(Config.Minimum) ? Domain.Funding.Campaign.MinContributionCents : ReadAmount("Config.Minimum", Config.Minimum, required: true);
-        var endsAt = ReadEndDate(Config.EndDate);
-        CampaignMode? mode = Config.Mode switch
-        {
-            nameof(CampaignMode.AllOrNothing) => CampaignMode.AllOrNothing,
-            nameof(CampaignMode.KeepItAll) => CampaignMode.KeepItAll,
-            _ => null,
-        };
-        if (mode is null)
-        {
-            ModelState.AddModelError("Config.Mode", l["Choisissez le mode de la campagne : tout ou rien, ou tout est gardé."]);
-        }
-
-        if (!ModelState.IsValid)
+        var terms = Config.Read(ModelState, l, Now);
+        if (terms is null)
         {
             await LoadAsync(cancellationToken);
             return Page();
         }
 
         Expect(campaign, version.Value);
-        campaign.Configure(UserId, goal!.Value, endsAt!.Value, mode!.Value, minimum!.Value, Now);
+        campaign.Configure(UserId, terms.GoalCents, terms.EndsAtUtc, terms.Mode, terms.MinimumCents, Now);
         await SaveAsync(cancellationToken);
         StatusMessage = l["L'objectif, la date de fin et le mode sont enregistrés."];
         return Redirect(CampaignPaths.Setup(CitySlug, id));
@@ -150,7 +138,8 @@ public sealed class SetupModel(
             return BadRequest();
         }
 
-        var terms = ReadTier("NewTier", NewTier);
+        RefusalPrefix = RewardTierForm.NewPrefix;
+        var terms = NewTier.Read(ModelState, l, RewardTierForm.NewPrefix);
         if (terms is null)
         {
             await LoadAsync(cancellationToken);
@@ -165,7 +154,7 @@ public sealed class SetupModel(
     }
 
     /// <summary>A draft's tier is rewritten; a live campaign's tier only has its quantity changed.</summary>
-    public async Task<IActionResult> OnPostEditTierAsync([FromRoute] long id, [FromForm] long? version, [FromForm] long? tierId, [FromForm] TierInput? tier, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostEditTierAsync([FromRoute] long id, [FromForm] long? version, [FromForm] long? tierId, [FromForm] RewardTierForm? tier, CancellationToken cancellationToken)
     {
         _projectId = id;
         var campaign = await HeldCampaignAsync(cancellationToken);
@@ -179,16 +168,18 @@ public sealed class SetupModel(
             return BadRequest();
         }
 
+        RefusalPrefix = RewardTierForm.EditPrefix;
         var current = campaign.Tier(tierId.Value);
         TierTerms? terms;
         if (campaign.Status == CampaignStatus.Draft)
         {
-            terms = ReadTier("tier", tier);
+            terms = tier.Read(ModelState, l, RewardTierForm.EditPrefix);
         }
         else
         {
-            var quantity = ReadQuantity("tier.Quantity", tier.Quantity);
-            terms = ModelState.IsValid ? new TierTerms(current.Title, current.Description, current.MinimumCents, quantity, current.ValueCents, current.DeliveryMonth) : null;
+            // Live: only the quantity changes, and the domain says whether it may.
+            var quantity = tier.ReadQuantity(ModelState, l, RewardTierForm.EditPrefix, out var read);
+            terms = read ? new TierTerms(current.Title, current.Description, current.MinimumCents, quantity, current.ValueCents, current.DeliveryMonth) : null;
         }
 
         if (terms is null)
@@ -244,13 +235,7 @@ public sealed class SetupModel(
         var project = await db.Projects.Include(p => p.Decisions).ThenInclude(d => d.Commitments).SingleAsync(p => p.Id == id, cancellationToken);
         var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == project.MunicipalityId, cancellationToken);
         Expect(campaign, version.Value);
-        // The platform's fee is the city's plan's (issue #7), frozen at launch; the default without a subscription.
-        var fee = await (
-                from s in db.Subscriptions
-                join plan in db.Plans on s.PlanId equals plan.Id
-                where s.MunicipalityId == city.Id
-                select (int?)plan.FeeBasisPoints)
-            .SingleOrDefaultAsync(cancellationToken) ?? Domain.Funding.Campaign.DefaultFeeBasisPoints;
+        var fee = await LaunchFee.OfCityAsync(db, city.Id, cancellationToken);
         campaign.Launch(project, city, UserId, fee, Now);
         await SaveAsync(cancellationToken);
         StatusMessage = l["Votre campagne est lancée : elle reçoit des contributions jusqu'à sa date de fin."];
@@ -261,35 +246,20 @@ public sealed class SetupModel(
     {
         var posted = HttpMethods.IsPost(Request.Method);
         var project = await db.Projects.AsNoTracking().Include(p => p.Decisions).SingleAsync(p => p.Id == _projectId, cancellationToken);
-        Project = new ProjectSummary(project.Id, project.Title, project.Status, project.IsPublic);
+        Project = new SetupProject(project.Id, project.Title, project.Status, project.IsPublic);
         var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Tiers).SingleOrDefaultAsync(c => c.ProjectId == _projectId, cancellationToken);
         if (campaign is null)
         {
             var city = await db.Municipalities.AsNoTracking().SingleAsync(m => m.Id == project.MunicipalityId, cancellationToken);
-            NotFundableReason = Domain.Funding.Campaign.WhyNotFundable(project, city, DateOnly.FromDateTime(Cultures.ToParis(Now)));
+            NotFundableReason = Domain.Funding.Campaign.WhyCannotBeFunded(project, city, DateOnly.FromDateTime(Cultures.ToParis(Now))) is { } refusal ? l.Localize(refusal) : null;
             return;
         }
 
-        Campaign = new CampaignView(
-            campaign.Id,
-            campaign.Status,
-            campaign.GoalCents,
-            campaign.EndsAtUtc,
-            campaign.Mode,
-            campaign.MinimumContributionCents,
-            campaign.PauseReason,
-            campaign.Version,
-            [.. campaign.Tiers.OrderBy(t => t.Position).ThenBy(t => t.Id).Select(t => new TierView(t.Id, t.Title, t.Description, t.MinimumCents, t.Quantity, t.Taken, t.ValueCents, t.DeliveryMonth))]);
+        Campaign = SetupCampaign.Of(campaign);
         Missing = campaign.Status == CampaignStatus.Draft ? campaign.MissingForLaunch(Now) : [];
         if (!posted || Request.Query["handler"] != "Configure")
         {
-            Config = new ConfigInput
-            {
-                Goal = campaign.GoalCents == 0 ? null : MoneyInput.ForInput(campaign.GoalCents, CultureInfo.CurrentCulture),
-                EndDate = campaign.EndsAtUtc is { } end ? Cultures.ToParis(end).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-                Mode = campaign.Mode.ToString(),
-                Minimum = MoneyInput.ForInput(campaign.MinimumContributionCents, CultureInfo.CurrentCulture),
-            };
+            Config = CampaignConfigForm.Of(campaign);
         }
     }
 
@@ -297,109 +267,12 @@ public sealed class SetupModel(
 
     private long UserId => User.Id();
 
-    private DateTime? ReadEndDate(string? text)
-    {
-        const string field = "Config.EndDate";
-        var read = ParisDates.ReadDate(text, out var day);
-        var endsAt = DateTime.MinValue;
-        string? error = read switch
-        {
-            ParisInput.Missing => l["Indiquez la date de fin de la campagne."].Value,
-            ParisInput.Read when ParisDates.EndOfDay(day, out endsAt) != ParisInput.Read =>
-                l["Cette heure n'existe pas ou est ambiguë à Paris ce jour-là (changement d'heure) : choisissez un autre jour."].Value,
-            ParisInput.Read => (string?)null,
-            _ => l["Saisissez une date au format jj/mm/aaaa, par exemple 31/12/2026."],
-        };
-        if (error is not null)
-        {
-            ModelState.AddModelError(field, error);
-            return null;
-        }
-
-        if (endsAt <= Now.AddDays(1) || endsAt > Now.AddDays(Domain.Funding.Campaign.MaxDurationDays))
-        {
-            ModelState.AddModelError(field, l["La date de fin doit être entre demain et dans {0} jours.", Domain.Funding.Campaign.MaxDurationDays]);
-            return null;
-        }
-
-        return endsAt;
-    }
-
-    private long? ReadAmount(string field, string? text, bool required)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required)
-            {
-                ModelState.AddModelError(field, l["Indiquez un montant en euros."]);
-            }
-
-            return null;
-        }
-
-        if (!MoneyInput.TryParseCents(text, out var cents, out var error))
-        {
-            ModelState.AddModelError(field, l.Explain(error));
-            return null;
-        }
-
-        return cents;
-    }
-
-    private int? ReadQuantity(string field, string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (!int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var quantity) || quantity < 1 || quantity > RewardTier.MaxQuantity)
-        {
-            ModelState.AddModelError(field, l["La quantité est un nombre entier entre 1 et {0}, ou laissée vide si elle est illimitée.", RewardTier.MaxQuantity]);
-            return null;
-        }
-
-        return quantity;
-    }
-
-    private TierTerms? ReadTier(string prefix, TierInput input)
-    {
-        if (string.IsNullOrWhiteSpace(input.Title))
-        {
-            ModelState.AddModelError(prefix + ".Title", l["Donnez un titre à la contrepartie."]);
-        }
-
-        var minimum = ReadAmount(prefix + ".Minimum", input.Minimum, required: true);
-        var value = string.IsNullOrWhiteSpace(input.Value) ? 0 : ReadAmount(prefix + ".Value", input.Value, required: true);
-        var quantity = ReadQuantity(prefix + ".Quantity", input.Quantity);
-        DateOnly? month = null;
-        if (!string.IsNullOrWhiteSpace(input.DeliveryMonth))
-        {
-            if (DateOnly.TryParseExact(input.DeliveryMonth.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
-                || DateOnly.TryParseExact("01/" + input.DeliveryMonth.Trim(), "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out first))
-            {
-                month = first;
-            }
-            else
-            {
-                ModelState.AddModelError(prefix + ".DeliveryMonth", l["Saisissez un mois au format aaaa-mm, par exemple 2027-03."]);
-            }
-        }
-
-        if (minimum is { } min && value is { } worth && worth > min)
-        {
-            ModelState.AddModelError(prefix + ".Value", l["La valeur de la contrepartie ne peut pas dépasser son montant minimal."]);
-        }
-
-        return ModelState.IsValid ? new TierTerms(input.Title!, input.Description, minimum!.Value, quantity, value!.Value, month) : null;
-    }
-
     /// <summary>The campaign as the person saw it: if it changed since, nothing is overwritten.</summary>
     private void Expect(Domain.Funding.Campaign campaign, long version)
     {
         if (campaign.Version != version)
         {
-            throw new DomainException("La campagne a changé entre-temps : vérifiez-la et recommencez.");
+            throw new DomainException(FundingPageRefusals.CampaignChangedMeanwhile);
         }
 
         db.ExpectVersion(campaign, version);
@@ -413,12 +286,12 @@ public sealed class SetupModel(
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new DomainException("La campagne a changé entre-temps : vérifiez-la et recommencez.");
+            throw new DomainException(FundingPageRefusals.CampaignChangedMeanwhile);
         }
         catch (DbUpdateException)
         {
             // CK_RewardTiers_Stock: contributions took units while the quantity was being lowered.
-            throw new DomainException("Des contributions sont arrivées pendant votre modification : la quantité ne peut pas descendre sous le nombre d'exemplaires pris. Vérifiez-la et recommencez.");
+            throw new DomainException(FundingPageRefusals.StockTakenMeanwhile);
         }
     }
 
@@ -452,51 +325,5 @@ public sealed class SetupModel(
         }
 
         return await db.Campaigns.Include(c => c.Tiers).SingleOrDefaultAsync(c => c.ProjectId == _projectId, cancellationToken);
-    }
-
-    public sealed record ProjectSummary(long Id, string Title, ProjectStatus Status, bool IsPublic);
-
-    public sealed record CampaignView(
-        long Id,
-        CampaignStatus Status,
-        long GoalCents,
-        DateTime? EndsAtUtc,
-        CampaignMode Mode,
-        long MinimumCents,
-        string? PauseReason,
-        long Version,
-        IReadOnlyList<TierView> Tiers)
-    {
-        public bool IsDraft => Status == CampaignStatus.Draft;
-
-        public bool TakesTiers => Status is CampaignStatus.Draft or CampaignStatus.Live or CampaignStatus.Paused;
-    }
-
-    public sealed record TierView(long Id, string Title, string? Description, long MinimumCents, int? Quantity, int Taken, long ValueCents, DateOnly? DeliveryMonth);
-
-    public sealed class ConfigInput
-    {
-        public string? Goal { get; set; }
-
-        public string? EndDate { get; set; }
-
-        public string? Mode { get; set; } = nameof(CampaignMode.AllOrNothing);
-
-        public string? Minimum { get; set; }
-    }
-
-    public sealed class TierInput
-    {
-        public string? Title { get; set; }
-
-        public string? Description { get; set; }
-
-        public string? Minimum { get; set; }
-
-        public string? Quantity { get; set; }
-
-        public string? Value { get; set; }
-
-        public string? DeliveryMonth { get; set; }
     }
 }

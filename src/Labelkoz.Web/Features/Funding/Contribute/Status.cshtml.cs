@@ -77,7 +77,7 @@ public sealed class StatusModel(AppDbContext db, TenantContext tenant, TaxReceip
 
         Contribution = contribution;
         if (contribution is { ReceiptNumber: null, IssuesReceipts: true, Status: ContributionStatus.Succeeded }
-            && TaxReceipt.WhyNone(contribution.Status, contribution.AmountCents, contribution.CampaignStatus, contribution.HolderType, contribution.IssuesReceipts, contribution.RewardValueCents, receipts.RewardCapCents) is { } refusal)
+            && TaxReceipt.WhyNoReceipt(contribution.Status, contribution.AmountCents, contribution.CampaignStatus, contribution.HolderType, contribution.IssuesReceipts, contribution.RewardValueCents, receipts.RewardCapCents) is { } refusal)
         {
             ReceiptRefusal = l.Localize(refusal);
         }

@@ -81,7 +81,7 @@ public sealed class SandboxPaymentProvider(AppDbContext db, TimeProvider clock, 
     public async Task<SandboxPaymentStatus> PayAsync(string paymentId, string? cardNumber, CancellationToken cancellationToken)
     {
         var payment = await db.SandboxPayments.SingleOrDefaultAsync(p => p.Id == paymentId, cancellationToken)
-            ?? throw new DomainException("Ce paiement de test n'existe pas.");
+            ?? throw new DomainException(FundingPageRefusals.UnknownTestPayment);
         if (payment.Status != SandboxPaymentStatus.RequiresCard)
         {
             return payment.Status;
@@ -104,7 +104,7 @@ public sealed class SandboxPaymentProvider(AppDbContext db, TimeProvider clock, 
     public async Task<SandboxPaymentStatus> ConfirmAsync(string paymentId, bool approved, CancellationToken cancellationToken)
     {
         var payment = await db.SandboxPayments.SingleOrDefaultAsync(p => p.Id == paymentId, cancellationToken)
-            ?? throw new DomainException("Ce paiement de test n'existe pas.");
+            ?? throw new DomainException(FundingPageRefusals.UnknownTestPayment);
         if (payment.Status != SandboxPaymentStatus.RequiresConfirmation)
         {
             return payment.Status;
@@ -171,6 +171,6 @@ public static class SandboxCards
             }
         }
 
-        throw new DomainException("Ce numéro n'est pas une carte de test : utilisez 4242 4242 4242 4242 (acceptée), 4000 0000 0000 0002 (refusée) ou 4000 0025 0000 3155 (confirmation demandée).");
+        throw new DomainException(FundingPageRefusals.NotATestCard);
     }
 }

@@ -19,8 +19,15 @@ namespace Labelkoz.Web.Features.Funding.Receipts;
 /// (anyone else: 404). Two SQL commands to answer.
 /// </summary>
 [Authorize]
-public sealed class ReceiptModel(AppDbContext db, TenantContext tenant, TaxReceipts receipts, IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
+public sealed class ReceiptModel(AppDbContext db, TenantContext tenant, TaxReceipts receipts, IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage, IRefusalFields
 {
+    /// <summary>The domain names the donor's identity as the contribution does; this form calls them <c>FullName</c> and <c>Address</c>.</summary>
+    private static readonly Dictionary<string, string> DonorFields = new(StringComparer.Ordinal)
+    {
+        ["DonorFullName"] = "Input.FullName",
+        ["DonorAddress"] = "Input.Address",
+    };
+
     private long _projectId;
     private long _contributionId;
 
@@ -33,6 +40,10 @@ public sealed class ReceiptModel(AppDbContext db, TenantContext tenant, TaxRecei
 
     [BindProperty]
     public ClaimInput Input { get; set; } = new();
+
+    public string RefusalPrefix => nameof(Input);
+
+    public IReadOnlyDictionary<string, string>? RefusalFieldMap => DonorFields;
 
     public async Task<IActionResult> OnGetAsync([FromRoute] long id, [FromRoute] long contributionId, CancellationToken cancellationToken)
     {
@@ -114,7 +125,7 @@ public sealed class ReceiptModel(AppDbContext db, TenantContext tenant, TaxRecei
         }
 
         Gift = gift;
-        var refusal = TaxReceipt.WhyNone(gift.Status, gift.AmountCents, gift.CampaignStatus, gift.HolderType, gift.IssuesReceipts, gift.RewardValueCents, receipts.RewardCapCents);
+        var refusal = TaxReceipt.WhyNoReceipt(gift.Status, gift.AmountCents, gift.CampaignStatus, gift.HolderType, gift.IssuesReceipts, gift.RewardValueCents, receipts.RewardCapCents);
         Refusal = refusal is null ? null : l.Localize(refusal);
         return true;
     }

@@ -45,7 +45,7 @@ public sealed class TaxReceipts(AppDbContext db, CampaignMoney money, TimeProvid
                 select new { Contribution = c, RewardValue = db.RewardTiers.IgnoreQueryFilters().Where(t => t.Id == c.TierId).Select(t => (long?)t.ValueCents).FirstOrDefault() ?? 0 })
             .ToListAsync(cancellationToken);
         var owed = candidates
-            .Where(c => TaxReceipt.WhyNone(c.Contribution, campaign.Status, project.HolderType, issuer, c.RewardValue, RewardCapCents) is null)
+            .Where(c => TaxReceipt.WhyNoReceipt(c.Contribution, campaign.Status, project.HolderType, issuer, c.RewardValue, RewardCapCents) is null)
             .ToList();
         if (owed.Count == 0)
         {
@@ -102,9 +102,9 @@ public sealed class TaxReceipts(AppDbContext db, CampaignMoney money, TimeProvid
         var contribution = await db.Contributions.SingleAsync(c => c.Id == contributionId, cancellationToken);
         var (campaign, project, cityName) = await LoadAsync(campaignId.Value, cancellationToken);
         var rewardValue = await RewardValueAsync(contribution, cancellationToken);
-        if (TaxReceipt.WhyNone(contribution, campaign.Status, project.HolderType, project.ReceiptIssuer, rewardValue, RewardCapCents) is { } refusal)
+        if (TaxReceipt.WhyNoReceipt(contribution, campaign.Status, project.HolderType, project.ReceiptIssuer, rewardValue, RewardCapCents) is { } refusal)
         {
-            throw refusal;
+            throw new DomainException(refusal);
         }
 
         if (donor is not null)
@@ -134,14 +134,14 @@ public sealed class TaxReceipts(AppDbContext db, CampaignMoney money, TimeProvid
         ArgumentNullException.ThrowIfNull(city);
         ArgumentNullException.ThrowIfNull(donor);
         var campaignId = await db.TaxReceipts.Where(r => r.Id == receiptId).Select(r => (long?)r.CampaignId).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new DomainException("Ce reçu n'existe pas.");
+            ?? throw new DomainException(FundingPageRefusals.UnknownReceipt);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await money.LockAsync(campaignId, cancellationToken);
         var old = await db.TaxReceipts.SingleAsync(r => r.Id == receiptId, cancellationToken);
         var contribution = await db.Contributions.SingleAsync(c => c.Id == old.ContributionId, cancellationToken);
         var (campaign, project, cityName) = await LoadAsync(campaignId, cancellationToken);
         var issuer = project.ReceiptIssuer
-            ?? throw new DomainException("Les reçus fiscaux de ce projet sont fermés : ouvrez-les de nouveau pour corriger un reçu.");
+            ?? throw new DomainException(FundingPageRefusals.ReceiptsClosed);
         var rewardValue = await RewardValueAsync(contribution, cancellationToken);
         contribution.SetDonorIdentity(donor);
         var (year, sequence) = await ReserveAsync(issuer.NumberingKey, 1, cancellationToken);

@@ -1,11 +1,9 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Labelkoz.Data;
 using Labelkoz.Domain.Common;
 using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Projects;
-using Labelkoz.Web.Features.Accounts;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Tenancy;
 using Labelkoz.Web.Infrastructure.Text;
@@ -37,7 +35,7 @@ public sealed class EditModel(
     private long _projectId;
 
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public ProjectDraftForm Input { get; set; } = new();
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -92,7 +90,7 @@ public sealed class EditModel(
             return Forbid();
         }
 
-        Input = new InputModel
+        Input = new ProjectDraftForm
         {
             Version = stored.Version,
             Title = stored.Title,
@@ -134,9 +132,9 @@ public sealed class EditModel(
         }
 
         var neighbourhood = await FindNeighbourhoodAsync(cancellationToken);
-        var (latitude, longitude) = (ReadCoordinate(Input.Latitude, "Input.Latitude"), ReadCoordinate(Input.Longitude, "Input.Longitude"));
-        var lines = ReadBudget();
-        var supports = ReadSupports();
+        var (latitude, longitude) = (ProjectDraftForm.ReadCoordinate(ModelState, l, Input.Latitude, "Input.Latitude"), ProjectDraftForm.ReadCoordinate(ModelState, l, Input.Longitude, "Input.Longitude"));
+        var lines = Input.ReadBudget(ModelState, l);
+        var supports = Input.ReadSupports(ModelState, l);
         if (ModelState.IsValid)
         {
             var now = clock.GetUtcNow().UtcDateTime;
@@ -256,90 +254,7 @@ public sealed class EditModel(
         return neighbourhood;
     }
 
-    private double? ReadCoordinate(string? text, string key)
-    {
-        var value = text?.Trim().Replace(" ", string.Empty, StringComparison.Ordinal);
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        if (value.Count(c => c is ',' or '.') <= 1
-            && double.TryParse(value.Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var coordinate)
-            && double.IsFinite(coordinate))
-        {
-            return coordinate;
-        }
-
-        ModelState.AddModelError(key, l["Saisissez un nombre décimal, par exemple 48,8566."]);
-        return null;
-    }
-
-    private List<(string? Label, long AmountCents)> ReadBudget()
-    {
-        var lines = new List<(string? Label, long AmountCents)>();
-        for (var i = 0; i < Input.Lines.Count; i++)
-        {
-            var line = Input.Lines[i];
-            if (line.IsBlank)
-            {
-                continue;
-            }
-
-            var labelKey = $"Input.Lines[{i}].Label";
-            var amountKey = $"Input.Lines[{i}].Amount";
-            if (string.IsNullOrWhiteSpace(line.Label))
-            {
-                ModelState.AddModelError(labelKey, l["Indiquez à quoi correspond ce montant."]);
-            }
-
-            if (string.IsNullOrWhiteSpace(line.Amount))
-            {
-                ModelState.AddModelError(amountKey, l["Indiquez le montant de ce poste."]);
-                continue;
-            }
-
-            if (!MoneyInput.TryParseCents(line.Amount, out var cents, out var error))
-            {
-                ModelState.AddModelError(amountKey, l.Explain(error));
-            }
-            else if (cents == 0)
-            {
-                ModelState.AddModelError(amountKey, l["Le montant doit être supérieur à zéro."]);
-            }
-            else if (cents > Project.MaxBudgetLineCents)
-            {
-                ModelState.AddModelError(amountKey, l["Un poste ne peut pas dépasser {0} : vérifiez la saisie.", MoneyInput.Format(Project.MaxBudgetLineCents, CultureInfo.CurrentCulture)]);
-            }
-            else
-            {
-                lines.Add((line.Label, cents));
-            }
-        }
-
-        return lines;
-    }
-
-    private List<(CommitmentKind Kind, string? Details)> ReadSupports()
-    {
-        var supports = new List<(CommitmentKind Kind, string? Details)>();
-        for (var i = 0; i < Input.Supports.Count; i++)
-        {
-            var support = Input.Supports[i];
-            if (support.Selected)
-            {
-                supports.Add((support.Kind, support.Details));
-            }
-            else if (!string.IsNullOrWhiteSpace(support.Details))
-            {
-                ModelState.AddModelError($"Input.Supports[{i}].Details", l["Cochez la case pour demander ce soutien, ou effacez ces précisions."]);
-            }
-        }
-
-        return supports;
-    }
-
-    /// <summary>Runs one section through the domain; a refusal becomes a message (each message once).</summary>
+    /// <summary>Runs one section through the domain; a refusal is shown next to the field it names (each message once).</summary>
     private void Apply(Action section)
     {
         try
@@ -349,9 +264,9 @@ public sealed class EditModel(
         catch (DomainException refusal)
         {
             var message = l.Localize(refusal);
-            if (!ModelState.TryGetValue(string.Empty, out var entry) || entry.Errors.All(e => e.ErrorMessage != message))
+            if (!ModelState.TryGetValue(ModelStateRefusals.KeyOf(refusal.Refusal), out var entry) || entry.Errors.All(e => e.ErrorMessage != message))
             {
-                ModelState.AddModelError(string.Empty, message);
+                ModelState.AddRefusal(refusal, l);
             }
         }
     }
@@ -362,89 +277,4 @@ public sealed class EditModel(
     }
 
     public sealed record Option(long Id, string Name);
-
-    public sealed class InputModel
-    {
-        public long Version { get; set; }
-
-        [Required(ErrorMessage = "Le champ « {0} » est obligatoire.")]
-        [StringLength(Project.TitleMaxLength, ErrorMessage = "Le champ « {0} » ne peut pas dépasser {1} caractères.")]
-        [NoControlCharacters]
-        [Display(Name = "Titre")]
-        public string? Title { get; set; }
-
-        [StringLength(Project.SummaryMaxLength, ErrorMessage = "Le champ « {0} » ne peut pas dépasser {1} caractères.")]
-        [NoControlCharacters]
-        [Display(Name = "Résumé")]
-        public string? Summary { get; set; }
-
-        [StringLength(Project.DescriptionMaxLength, ErrorMessage = "Le champ « {0} » ne peut pas dépasser {1} caractères.")]
-        [Display(Name = "Description")]
-        public string? Description { get; set; }
-
-        [Display(Name = "Catégorie")]
-        public ProjectCategory? Category { get; set; }
-
-        [Display(Name = "Quartier")]
-        public long? NeighbourhoodId { get; set; }
-
-        [StringLength(Project.AddressMaxLength, ErrorMessage = "Le champ « {0} » ne peut pas dépasser {1} caractères.")]
-        [NoControlCharacters]
-        [Display(Name = "Adresse")]
-        public string? Address { get; set; }
-
-        [StringLength(40, ErrorMessage = "Le champ « {0} » ne peut pas dépasser {1} caractères.")]
-        [Display(Name = "Latitude")]
-        public string? Latitude { get; set; }
-
-        [StringLength(40, ErrorMessage = "Le champ « {0} » ne peut pas dépasser {1} caractères.")]
-        [Display(Name = "Longitude")]
-        public string? Longitude { get; set; }
-
-        [Display(Name = "Type de porteur")]
-        public HolderType HolderType { get; set; } = HolderType.Individual;
-
-        [StringLength(Project.OrganisationNameMaxLength, ErrorMessage = "Le champ « {0} » ne peut pas dépasser {1} caractères.")]
-        [NoControlCharacters]
-        [Display(Name = "Nom de la structure")]
-        public string? OrganisationName { get; set; }
-
-        [StringLength(20, ErrorMessage = "Le champ « {0} » ne peut pas dépasser {1} caractères.")]
-        [Display(Name = "Numéro RNA")]
-        public string? Rna { get; set; }
-
-        [StringLength(20, ErrorMessage = "Le champ « {0} » ne peut pas dépasser {1} caractères.")]
-        [Display(Name = "Numéro SIREN")]
-        public string? Siren { get; set; }
-
-        public List<BudgetLineInput> Lines { get; set; } = [];
-
-        public List<SupportInput> Supports { get; set; } = [];
-    }
-
-    public sealed class BudgetLineInput
-    {
-        [StringLength(Project.BudgetLabelMaxLength, ErrorMessage = "Le champ « {0} » ne peut pas dépasser {1} caractères.")]
-        [NoControlCharacters]
-        [Display(Name = "Poste de dépense")]
-        public string? Label { get; set; }
-
-        [StringLength(40, ErrorMessage = "Le champ « {0} » ne peut pas dépasser {1} caractères.")]
-        [Display(Name = "Montant")]
-        public string? Amount { get; set; }
-
-        public bool IsBlank => string.IsNullOrWhiteSpace(Label) && string.IsNullOrWhiteSpace(Amount);
-    }
-
-    public sealed class SupportInput
-    {
-        public CommitmentKind Kind { get; set; }
-
-        public bool Selected { get; set; }
-
-        [StringLength(RequestedSupport.DetailsMaxLength, ErrorMessage = "Le champ « {0} » ne peut pas dépasser {1} caractères.")]
-        [NoControlCharacters]
-        [Display(Name = "Précisions")]
-        public string? Details { get; set; }
-    }
 }

@@ -33,6 +33,9 @@ public sealed partial class SignupModel(AppDbContext db, CityOpening opening, IM
 
     public const string ReasonField = "reason";
 
+    /// <summary>The refusal's reason is posted as <c>reason</c>, not <c>Input.Reason</c>.</summary>
+    private static readonly Dictionary<string, string> ReasonFieldMap = new(StringComparer.Ordinal) { ["Reason"] = ReasonField };
+
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     [FromRoute]
@@ -155,25 +158,13 @@ public sealed partial class SignupModel(AppDbContext db, CityOpening opening, IM
             return await ReloadAsync(cancellationToken);
         }
 
-        var why = reason?.Trim();
-        if (string.IsNullOrEmpty(why))
+        try
         {
-            ModelState.AddModelError(ReasonField, l["Indiquez le motif du refus : il est envoyé au contact de la commune."]);
+            request.Refuse(reason, operatorId, clock.GetUtcNow().UtcDateTime);
         }
-        else if (why.Length > SignupRequest.ReasonMaxLength)
+        catch (DomainException refusal)
         {
-            ModelState.AddModelError(ReasonField, l["Le motif ne peut pas dépasser {0} caractères.", SignupRequest.ReasonMaxLength]);
-        }
-        else
-        {
-            try
-            {
-                request.Refuse(why, operatorId, clock.GetUtcNow().UtcDateTime);
-            }
-            catch (DomainException refusal)
-            {
-                ModelState.AddModelError(ReasonField, l.Localize(refusal));
-            }
+            ModelState.AddRefusal(refusal, l, prefix: string.Empty, ReasonFieldMap);
         }
 
         if (!ModelState.IsValid)
@@ -203,9 +194,9 @@ public sealed partial class SignupModel(AppDbContext db, CityOpening opening, IM
     /// <summary>The request still waits for this decision, as the operator saw it; otherwise why not, on the form.</summary>
     private bool CheckState(SignupRequest request, long expectedVersion, bool approving)
     {
-        if (!request.IsPending)
+        if (request.WhyCannotRefuse() is { } decided)
         {
-            ModelState.AddModelError(string.Empty, l["Cette demande vient d'être traitée : elle ne peut plus être validée ni refusée."]);
+            ModelState.AddRefusal(decided, l);
             return false;
         }
 
@@ -215,9 +206,9 @@ public sealed partial class SignupModel(AppDbContext db, CityOpening opening, IM
             return false;
         }
 
-        if (approving && request.Status != SignupStatus.Confirmed)
+        if (approving && request.WhyCannotApprove() is { } notYet)
         {
-            ModelState.AddModelError(string.Empty, l["Le contact n'a pas encore confirmé son adresse : la demande ne peut pas encore être validée."]);
+            ModelState.AddRefusal(notYet, l);
             return false;
         }
 

@@ -141,7 +141,7 @@ public sealed class PlanModel(AppDbContext db, IStringLocalizer<SharedResource> 
         }
         catch (DomainException refusal)
         {
-            ModelState.AddModelError(FieldOf(refusal, minPopulation, monthly), l.Localize(refusal));
+            ModelState.AddRefusal(refusal, l);
             db.ChangeTracker.Clear();
             await LoadAsync(cancellationToken);
             return Page();
@@ -251,17 +251,6 @@ public sealed class PlanModel(AppDbContext db, IStringLocalizer<SharedResource> 
     }
 
     /// <summary>The form key of the field a refusal of the plan's rules is about, so the message sits next to it (the summary otherwise).</summary>
-    private static string FieldOf(DomainException refusal, int? minPopulation, long? monthly) => refusal.Template switch
-    {
-        "Une population ne peut pas être négative." => Field(minPopulation < 0 ? nameof(InputModel.MinPopulation) : nameof(InputModel.MaxPopulation)),
-        "La population maximale doit être supérieure ou égale à la population minimale." => Field(nameof(InputModel.MaxPopulation)),
-        "Un prix doit être compris entre {0} et {1}." => Field(monthly is < 0 or > SubscriptionPlan.MaxPriceCents ? nameof(InputModel.MonthlyPrice) : nameof(InputModel.YearlyPrice)),
-        "La commission doit être comprise entre 0 et {0} %." => Field(nameof(InputModel.Fee)),
-        "Le nombre d'appels ouverts ne peut pas être négatif." => Field(nameof(InputModel.MaxOpenCalls)),
-        _ when refusal.Arguments.Count > 0 && Equals(refusal.Arguments[0], "Nom de l'offre") => Field(nameof(InputModel.Name)),
-        _ => string.Empty,
-    };
-
     /// <summary>A whole number of inhabitants or calls ("12 500" too); a sign is kept so the domain can refuse it.</summary>
     private int? ReadCount(string? text, string field, bool required)
     {

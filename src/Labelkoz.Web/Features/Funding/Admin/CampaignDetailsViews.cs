@@ -1,0 +1,43 @@
+using Labelkoz.Domain.Funding;
+
+namespace Labelkoz.Web.Features.Funding.Admin;
+
+/// <summary>The campaign as its staff page heads it.</summary>
+public sealed record CampaignHeader(
+    long Id,
+    long ProjectId,
+    string Title,
+    string Holder,
+    CampaignStatus Status,
+    CampaignMode Mode,
+    long GoalCents,
+    long MinimumCents,
+    DateTime? LaunchedAtUtc,
+    DateTime? EndsAtUtc,
+    int? MatchRatioPercent,
+    long? MatchCapCents,
+    int FeeBasisPoints,
+    bool PaysPublicAccountant,
+    DateTime? PausedAtUtc,
+    string? PauseReason,
+    long Version);
+
+public sealed record CampaignTierRow(long Id, string Title, long MinimumCents, int? Quantity, int Taken);
+
+public sealed record CampaignContributionRow(
+    long Id,
+    DateTime CreatedAtUtc,
+    string? AccountName,
+    string? DonorFullName,
+    string? PublicName,
+    bool IsAnonymous,
+    long AmountCents,
+    string? Tier,
+    PaymentProvider Provider,
+    PaymentMethod Method,
+    string? Reference,
+    ContributionStatus Status);
+
+public sealed record CampaignReceiptRow(long Id, string Number, string DonorFullName, long AmountCents, DateOnly GiftDate, TaxReceiptStatus Status, string? ReplacedByNumber);
+
+public sealed record CampaignPayoutRow(long AmountCents, PayoutStatus Status, bool ToPublicAccountant, string? PayeeName, DateTime CreatedAtUtc, DateTime? SentAtUtc, string? Reference);
