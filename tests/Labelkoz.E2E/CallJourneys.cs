@@ -138,6 +138,13 @@ public sealed class CallJourneys(BrowserFixture fixture) : Journey(fixture)
         var winners = admin.Locator("form#laureats");
         await winners.GetByLabel(new Regex(Regex.Escape(projectTitle))).CheckAsync();
         await winners.GetByRole(AriaRole.Button, new() { Name = "Choisir les lauréats" }).ClickAsync();
+
+        // The choice cannot be undone: a page of its own restates it before it is confirmed.
+        await Expect(admin).ToHaveURLAsync(new Regex($"/montreuil/admin/appels/{callId}/laureats"));
+        await Expect(admin.GetByRole(AriaRole.Main)).ToContainTextAsync(projectTitle);
+        await Expect(admin.GetByRole(AriaRole.Main)).ToContainTextAsync("Ce choix est définitif");
+        await Pages.CheckAccessibilityAsync(admin);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Confirmer le choix des lauréats" }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Main).GetByRole(AriaRole.Status)).ToContainTextAsync("Les lauréats sont choisis");
         await Expect(admin.GetByRole(AriaRole.Main)).ToContainTextAsync("Statut de l'appel : Attribué.");
         await Pages.CheckAccessibilityAsync(admin);

@@ -171,12 +171,11 @@ public sealed class CallsReviewTests(CallClosingTests.ClockedApp app) : IClassFi
         var setup = await CreateClosedCallAsync("Appel trop de lauréats", winners: 1, StaffTestKit.Citizen, Hugo);
         using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
         var page = await admin.GetAsync(ReviewUrl(setup.CallId));
-        foreach (var box in page.Document.QuerySelectorAll("form#laureats input[type=checkbox]"))
-        {
-            box.SetAttribute("checked", "checked");
-        }
+        var ticked = string.Join('&', page.Document.QuerySelectorAll("form#laureats input[type=checkbox]").Select(box => "laureats=" + box.GetAttribute("value")));
 
-        var result = await admin.SubmitAsync(page, "form#laureats");
+        // "Choisir les lauréats" leads to the confirmation page; confirming is refused there.
+        var confirm = await admin.GetAsync(page.Document.QuerySelector("form#laureats")!.GetAttribute("action") + "?" + ticked);
+        var result = await admin.SubmitAsync(confirm, "form#confirmer-laureats");
 
         Assert.Equal(HttpStatusCode.OK, result.Status);
         Assert.Contains("L'appel annonce 1 lauréat(s) : vous en avez choisi 2.", result.MainText, StringComparison.Ordinal);
@@ -197,7 +196,9 @@ public sealed class CallsReviewTests(CallClosingTests.ClockedApp app) : IClassFi
         Assert.True(await app.WithDbAsync(db => db.CallApplications.Where(a => a.Id == hugo).Select(a => a.IsShortlisted).SingleAsync()));
 
         page = await admin.GetAsync(ReviewUrl(setup.CallId));
-        var result = await admin.SubmitAsync(page, "form#laureats", new Dictionary<string, string> { ["laureats"] = hugo.ToString(CultureInfo.InvariantCulture) });
+        var confirm = await admin.GetAsync(page.Document.QuerySelector("form#laureats")!.GetAttribute("action") + "?laureats=" + hugo.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(CallStatus.Review, await app.WithDbAsync(db => db.Calls.Where(c => c.Id == setup.CallId).Select(c => c.Status).SingleAsync()));
+        var result = await admin.SubmitAsync(confirm, "form#confirmer-laureats");
         Assert.True(result.IsRedirect, result.MainText);
 
         var hugoId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == Hugo).Select(u => u.Id).SingleAsync());

@@ -31,17 +31,22 @@ public sealed class PayoutTests(FundingApp app) : IClassFixture<FundingApp>
         var form = $"form#versement-{payoutId}";
         Assert.Contains("Un parc (versement)", page.MainText, StringComparison.Ordinal);
 
+        // The list's button leads to the payout's confirmation page (Workbench/PayoutConfirmationTests).
+        var confirm = await operatorBrowser.GetAsync($"/operateur/versements/{payoutId.ToString(CultureInfo.InvariantCulture)}");
+        Assert.NotNull(page.Document.QuerySelector(form));
+        const string confirmForm = "form#confirmer-versement";
+
         // Without a reference: refused next to the field, nothing moves.
-        var empty = await operatorBrowser.SubmitAsync(page, form, new Dictionary<string, string> { ["reference"] = " " });
+        var empty = await operatorBrowser.SubmitAsync(confirm, confirmForm, new Dictionary<string, string> { ["reference"] = " " });
         Assert.Equal(HttpStatusCode.OK, empty.Status);
-        Assert.Contains("référence du virement", empty.FieldError($"versement-{payoutId}-erreur"), StringComparison.Ordinal);
+        Assert.Contains("référence du virement", empty.FieldError("versement-reference-erreur"), StringComparison.Ordinal);
         empty.AssertAccessibleStructure();
         Assert.Equal(PayoutStatus.Due, await app.WithDbAsync(db => db.Payouts.Where(p => p.Id == payoutId).Select(p => p.Status).SingleAsync()));
 
         // Two posts of the same form at the same time, then a third one.
         var fields = new Dictionary<string, string> { ["reference"] = "VIR-2026-0042" };
-        var posts = await Task.WhenAll(operatorBrowser.SubmitAsync(page, form, fields), operatorBrowser.SubmitAsync(page, form, fields));
-        var third = await operatorBrowser.SubmitAsync(page, form, fields);
+        var posts = await Task.WhenAll(operatorBrowser.SubmitAsync(confirm, confirmForm, fields), operatorBrowser.SubmitAsync(confirm, confirmForm, fields));
+        var third = await operatorBrowser.SubmitAsync(confirm, confirmForm, fields);
 
         Assert.Single(posts, p => p.Status == HttpStatusCode.Redirect);
         Assert.All(posts.Where(p => p.Status != HttpStatusCode.Redirect).Append(third), p =>
@@ -84,8 +89,8 @@ public sealed class PayoutTests(FundingApp app) : IClassFixture<FundingApp>
         using var operatorBrowser = await app.SignedInAsync(StaffTestKit.Operator);
         var page = await operatorBrowser.GetAsync("/operateur/versements");
 
-        var unknown = await operatorBrowser.PostAsync("/operateur/versements?handler=Send", page, new Dictionary<string, string> { ["payoutId"] = "987654321", ["version"] = "1", ["reference"] = "VIR" });
-        var noVersion = await operatorBrowser.PostAsync("/operateur/versements?handler=Send", page, new Dictionary<string, string> { ["payoutId"] = "1", ["reference"] = "VIR" });
+        var unknown = await operatorBrowser.PostAsync("/operateur/versements/987654321", page, new Dictionary<string, string> { ["version"] = "1", ["reference"] = "VIR" });
+        var noVersion = await operatorBrowser.PostAsync("/operateur/versements/1", page, new Dictionary<string, string> { ["reference"] = "VIR" });
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
         Assert.Equal(HttpStatusCode.BadRequest, noVersion.Status);
@@ -103,9 +108,8 @@ public sealed class PayoutTests(FundingApp app) : IClassFixture<FundingApp>
         var tokenSource = await browser.GetAsync("/");
 
         var get = await browser.GetAsync("/operateur/versements");
-        var post = await browser.PostAsync("/operateur/versements?handler=Send", tokenSource, new Dictionary<string, string>
+        var post = await browser.PostAsync($"/operateur/versements/{payoutId.ToString(CultureInfo.InvariantCulture)}", tokenSource, new Dictionary<string, string>
         {
-            ["payoutId"] = payoutId.ToString(CultureInfo.InvariantCulture),
             ["version"] = "1",
             ["reference"] = "VIR-PIRATE",
         });

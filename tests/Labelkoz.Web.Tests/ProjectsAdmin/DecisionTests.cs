@@ -528,7 +528,7 @@ public sealed class DecisionTests(AppFactory app) : IClassFixture<AppFactory>
             }
         }
 
-        var action = form.QuerySelector("button[formaction]")!.GetAttribute("formaction")!;
+        var action = form.QuerySelector("button[formaction$='handler=AddRows']")!.GetAttribute("formaction")!;
         return browser.PostAsync(action, page, values.With(fields));
     }
 }

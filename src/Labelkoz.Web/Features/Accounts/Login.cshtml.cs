@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Labelkoz.Web.Features.Accounts;
@@ -16,7 +17,7 @@ namespace Labelkoz.Web.Features.Accounts;
 /// account); five failures lock the account for a while, and the message says until when.
 /// </summary>
 [EnableRateLimiting(SecurityModule.AuthFormsPolicy)]
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, AppDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -53,7 +54,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            return LocalRedirect(AccountForm.SafeReturnUrl(Url, ReturnUrl));
+            return LocalRedirect(await LandingAsync(user.Id));
         }
 
         if (result.IsLockedOut)
@@ -85,6 +86,28 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         }
 
         return Refused();
+    }
+
+    /// <summary>
+    /// Where a successful log-in goes: the page asked for when it is on this site; else, for the
+    /// staff of exactly one city, that city's back office (their work starts there); else the
+    /// person's space, which lists the cities of someone on several teams.
+    /// </summary>
+    private async Task<string> LandingAsync(long userId)
+    {
+        if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl))
+        {
+            return ReturnUrl;
+        }
+
+        var slugs = await (
+                from m in db.Memberships.AsNoTracking()
+                join c in db.Municipalities on m.MunicipalityId equals c.Id
+                where m.UserId == userId
+                select c.Slug)
+            .Take(2)
+            .ToListAsync(HttpContext.RequestAborted);
+        return slugs.Count == 1 ? $"/{slugs[0]}/admin" : AccountForm.DashboardPath;
     }
 
     private PageResult Refused()

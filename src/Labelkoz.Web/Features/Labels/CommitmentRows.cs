@@ -72,6 +72,10 @@ public sealed class CommitmentRow : IFormRow
 /// <param name="Staff">The city's staff, offered as referents.</param>
 /// <param name="HintId">The id of the form's hint on amounts, if any.</param>
 /// <param name="GroupErrorId">The id of the message about the rows as a whole, if it is shown.</param>
+/// <param name="ChooseAction">
+/// The address the rows' "Choisir" buttons post the form to: a handler that shows the form again,
+/// unsaved, with each row's fields for its kind (the way to them without JavaScript).
+/// </param>
 public sealed record CommitmentRowsView(
     string Prefix,
     string IdPrefix,
@@ -79,7 +83,8 @@ public sealed record CommitmentRowsView(
     IReadOnlyList<CommitmentRow> Rows,
     IReadOnlyList<StaffMember> Staff,
     string? HintId,
-    string? GroupErrorId);
+    string? GroupErrorId,
+    string ChooseAction);
 
 /// <summary>The blank rows of the back office's row editors ("Ajouter des lignes", without JavaScript).</summary>
 public static class FormRows
@@ -115,6 +120,45 @@ public static class FormRows
 /// </summary>
 public static class CommitmentRows
 {
+    private static readonly CommitmentKind[] AllKinds = Enum.GetValues<CommitmentKind>();
+
+    /// <summary>The kinds whose row shows <paramref name="field"/> (a <see cref="CommitmentRow"/> property's name).</summary>
+    public static IReadOnlyList<CommitmentKind> KindsOf(string field) => field switch
+    {
+        nameof(CommitmentRow.Description) => AllKinds,
+
+        // A co-financing's value is its grant or its cap.
+        nameof(CommitmentRow.EstimatedValue) => [.. AllKinds.Where(k => k != CommitmentKind.CoFinancing)],
+        nameof(CommitmentRow.ReferentUserId) => [CommitmentKind.Expertise],
+        nameof(CommitmentRow.CoFinancing) or nameof(CommitmentRow.Grant) or nameof(CommitmentRow.Ratio) or nameof(CommitmentRow.Cap) => [CommitmentKind.CoFinancing],
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a field of a commitment row."),
+    };
+
+    /// <summary>The co-financing mode a field belongs to, or null when it does not depend on one.</summary>
+    public static CoFinancingMode? ModeOf(string field) => field switch
+    {
+        nameof(CommitmentRow.Grant) => CoFinancingMode.Grant,
+        nameof(CommitmentRow.Ratio) or nameof(CommitmentRow.Cap) => CoFinancingMode.Matchfunding,
+        _ => null,
+    };
+
+    /// <summary>Whether a row of this kind (and co-financing mode) asks for <paramref name="field"/>.</summary>
+    public static bool Shows(string field, CommitmentKind? kind, CoFinancingMode? mode) =>
+        kind is { } k && KindsOf(field).Contains(k) && (ModeOf(field) is not { } needed || needed == mode);
+
+    /// <summary>The kind a row names, by its exact name only (no numbers, no "A, B" combinations), or null.</summary>
+    public static CommitmentKind? KindOf(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : AllKinds.Cast<CommitmentKind?>().FirstOrDefault(k => string.Equals(k.ToString(), text.Trim(), StringComparison.Ordinal));
+
+    /// <summary>The co-financing mode a row names, by its exact name only, or null.</summary>
+    public static CoFinancingMode? RowMode(CommitmentRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return string.IsNullOrWhiteSpace(row.CoFinancing)
+            ? null
+            : Enum.GetValues<CoFinancingMode>().Cast<CoFinancingMode?>().FirstOrDefault(m => string.Equals(m.ToString(), row.CoFinancing.Trim(), StringComparison.Ordinal));
+    }
+
     public static string RowKey(string prefix, int row) => $"{prefix}[{row}]";
 
     public static string FieldKey(string prefix, int row, string field) => $"{prefix}[{row}].{field}";
@@ -150,26 +194,24 @@ public static class CommitmentRows
         {
             var errorsBefore = modelState.ErrorCount;
             var kind = reader.Kind(row.Kind, index);
-            var value = reader.Money(row.EstimatedValue, index, nameof(CommitmentRow.EstimatedValue));
-            var referent = reader.Referent(row.ReferentUserId, index);
-            var mode = reader.Mode(row.CoFinancing, index);
-            var grant = reader.Money(row.Grant, index, nameof(CommitmentRow.Grant));
-            var ratio = reader.Ratio(row.Ratio, index);
-            var cap = reader.Money(row.Cap, index, nameof(CommitmentRow.Cap));
-            if (modelState.ErrorCount > errorsBefore || kind is not { } known)
+            if (kind is not { } known)
             {
                 continue;
             }
 
-            var term = new CommitmentTerms(
-                known,
-                row.Description,
-                value,
-                known == CommitmentKind.Expertise ? referent : null,
-                known == CommitmentKind.CoFinancing ? mode : null,
-                grant,
-                ratio,
-                cap);
+            // Only the fields of the row's kind are read: the others are not shown, so not checked.
+            var mode = known == CommitmentKind.CoFinancing ? reader.Mode(row.CoFinancing, index) : null;
+            var value = Shows(nameof(CommitmentRow.EstimatedValue), known, mode) ? reader.Money(row.EstimatedValue, index, nameof(CommitmentRow.EstimatedValue)) : null;
+            var referent = Shows(nameof(CommitmentRow.ReferentUserId), known, mode) ? reader.Referent(row.ReferentUserId, index) : null;
+            var grant = Shows(nameof(CommitmentRow.Grant), known, mode) ? reader.Money(row.Grant, index, nameof(CommitmentRow.Grant)) : null;
+            var ratio = Shows(nameof(CommitmentRow.Ratio), known, mode) ? reader.Ratio(row.Ratio, index) : null;
+            var cap = Shows(nameof(CommitmentRow.Cap), known, mode) ? reader.Money(row.Cap, index, nameof(CommitmentRow.Cap)) : null;
+            if (modelState.ErrorCount > errorsBefore)
+            {
+                continue;
+            }
+
+            var term = new CommitmentTerms(known, row.Description, value, referent, mode, grant, ratio, cap);
             try
             {
                 Commitment.FromTerms(municipalityId, [term], userId => staff.Any(s => s.Id == userId));
@@ -195,8 +237,7 @@ public static class CommitmentRows
                 return null;
             }
 
-            // By its exact name only: no numbers, no "A, B" combinations.
-            var kind = Enum.GetValues<CommitmentKind>().Cast<CommitmentKind?>().FirstOrDefault(k => string.Equals(k.ToString(), text.Trim(), StringComparison.Ordinal));
+            var kind = KindOf(text);
             if (kind is null)
             {
                 modelState.AddModelError(key, l["Ce type d'engagement n'existe pas."]);

@@ -119,6 +119,21 @@ public sealed class EditModel(
         return Page();
     }
 
+    /// <summary>"Choisir" on an offer row: the form again, unsaved, each row with the fields of its kind (without JavaScript).</summary>
+    public async Task<IActionResult> OnPostChooseAsync(long id, CancellationToken cancellationToken)
+    {
+        _id = id;
+        if (!await TryLoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        CallVersion ??= Call.Version;
+        AddBlankRows(0);
+        return Page();
+    }
+
     /// <summary>"Enregistrer le brouillon": every part of the draft at once; nothing is saved if one part is refused.</summary>
     public async Task<IActionResult> OnPostSaveAsync(long id, CancellationToken cancellationToken)
     {

@@ -13,7 +13,11 @@ using Microsoft.Extensions.Localization;
 
 namespace Labelkoz.Web.Features.Calls.Admin;
 
-/// <summary>The city's calls for projects, newest first; an admin starts a new one (a draft) here.</summary>
+/// <summary>
+/// The city's calls for projects, newest first, each with its winners announced and planned, and
+/// for a call in review what the person looking still has to score; "à noter" keeps only those. An
+/// admin starts a new call (a draft) here.
+/// </summary>
 [AdminForChanges]
 public sealed class IndexModel(
     AppDbContext db,
@@ -24,12 +28,18 @@ public sealed class IndexModel(
 {
     public const string TitleField = "Input.Title";
 
+    /// <summary>The view of the calls in review where the person has applications left to score.</summary>
+    public const string ViewToScore = "a-noter";
+
     [BindProperty]
     public NewCallInput Input { get; set; } = new();
 
     public IReadOnlyList<Row> Calls { get; private set; } = [];
 
     public bool IsAdmin { get; private set; }
+
+    /// <summary>Only the calls with applications left to score by the person (<see cref="ViewToScore"/>).</summary>
+    public bool ToScoreOnly { get; private set; }
 
     public CurrentCity City => tenant.City!;
 
@@ -57,7 +67,16 @@ public sealed class IndexModel(
 
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Calls = await db.Calls.AsNoTracking()
+        ToScoreOnly = string.Equals(Request.Query["vue"], ViewToScore, StringComparison.Ordinal);
+        var me = User.IdOrNull() ?? 0;
+        var toScore = ApplicationsToScore.By(db, me);
+        var calls = db.Calls.AsNoTracking();
+        if (ToScoreOnly)
+        {
+            calls = calls.Where(c => toScore.Any(a => a.CallId == c.Id));
+        }
+
+        Calls = await calls
             .OrderByDescending(c => c.CreatedAtUtc).ThenByDescending(c => c.Id)
             .Select(c => new Row(
                 c.Id,
@@ -67,9 +86,10 @@ public sealed class IndexModel(
                 c.ClosesAtUtc,
                 db.CallApplications.Count(a => a.CallId == c.Id
                     && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.Selected || a.Status == ApplicationStatus.NotSelected)),
-                c.WinnersCount))
+                db.CallApplications.Count(a => a.CallId == c.Id && a.Status == ApplicationStatus.Selected),
+                c.WinnersCount,
+                toScore.Count(a => a.CallId == c.Id)))
             .ToListAsync(cancellationToken);
-        var me = User.IdOrNull() ?? 0;
         IsAdmin = await db.Memberships.AsNoTracking().AnyAsync(m => m.MunicipalityId == City.Id && m.UserId == me && m.Role == StaffRole.Admin, cancellationToken);
     }
 
@@ -78,13 +98,20 @@ public sealed class IndexModel(
         public string? Title { get; set; }
     }
 
-    public sealed record Row(long Id, string Title, CallStatus Status, DateTime OpensAtUtc, DateTime ClosesAtUtc, int Applications, int Winners);
+    /// <summary>
+    /// A call: <c>WinnersAnnounced</c> are the applications selected (none before the call is
+    /// decided), <c>WinnersPlanned</c> the number the call said it would choose, <c>ToScore</c> the
+    /// applications the person looking still has to score.
+    /// </summary>
+    public sealed record Row(long Id, string Title, CallStatus Status, DateTime OpensAtUtc, DateTime ClosesAtUtc, int Applications, int WinnersAnnounced, int WinnersPlanned, int ToScore);
 }
 
 /// <summary>The addresses of the city's call pages in the back office.</summary>
 public static class CallAdminPaths
 {
     public static string List(string citySlug) => $"/{citySlug}/admin/appels";
+
+    public static string ToScore(string citySlug) => $"/{citySlug}/admin/appels?vue={IndexModel.ViewToScore}";
 
     public static string Applications(string citySlug, long callId) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/{citySlug}/admin/appels/{callId}/candidatures");

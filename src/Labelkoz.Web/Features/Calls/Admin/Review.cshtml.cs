@@ -6,9 +6,7 @@ using DocumentFormat.OpenXml.Packaging;
 using Labelkoz.Data;
 using Labelkoz.Domain.Audit;
 using Labelkoz.Domain.Calls;
-using Labelkoz.Domain.Notifications;
 using Labelkoz.Domain.Projects;
-using Labelkoz.Web.Features.Notifications;
 using Labelkoz.Web.Features.Projects;
 using Labelkoz.Web.Infrastructure.Audit;
 using Labelkoz.Web.Infrastructure.Csv;
@@ -26,8 +24,9 @@ namespace Labelkoz.Web.Features.Calls.Admin;
 
 /// <summary>
 /// The review of a closed call: the ranking of the submitted applications (computed by
-/// <see cref="CallRanking"/> from one query of the scores), the short list, the choice of the
-/// winners (admins only) and the CSV and XLSX of every score, the record the municipal council votes on.
+/// <see cref="CallRanking"/> from one query of the scores), the short list, the winners ticked for
+/// their confirmation page (<see cref="WinnersModel"/>, admins only) and the CSV and XLSX of every
+/// score, the record the municipal council votes on.
 /// An open or draft call has nothing to review yet; another city's call is "not found".
 /// </summary>
 public sealed class ReviewModel(
@@ -35,7 +34,6 @@ public sealed class ReviewModel(
     TenantContext tenant,
     TimeProvider clock,
     AuditTrail audit,
-    Notifier notifier,
     IAuthorizationService authorization,
     IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
 {
@@ -53,8 +51,9 @@ public sealed class ReviewModel(
 
     public bool InReview => Call.Status is CallStatus.Review or CallStatus.Decided;
 
-    /// <summary>The winners ticked before a refusal, ticked again.</summary>
-    public IReadOnlyCollection<long> Chosen { get; private set; } = [];
+    /// <summary>The winners ticked before "Revenir" on the confirmation page, ticked again.</summary>
+    [BindProperty(SupportsGet = true, Name = WinnersField)]
+    public List<long> Chosen { get; set; } = [];
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -62,6 +61,9 @@ public sealed class ReviewModel(
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
         Id = id;
+
+        // Boxes ticked again are a convenience: a value that is not a number is simply not ticked.
+        ModelState.Clear();
         return await TryLoadAsync(cancellationToken) ? Page() : NotFound();
     }
 
@@ -141,66 +143,6 @@ public sealed class ReviewModel(
         StatusMessage = shortlisted
             ? l["La candidature « {0} » est présélectionnée.", application.ProjectTitle].Value
             : l["La candidature « {0} » n'est plus présélectionnée.", application.ProjectTitle].Value;
-        return RedirectToPage();
-    }
-
-    /// <summary>
-    /// An admin chooses the winners: the call is decided, each winner's project is created,
-    /// labelled with the call's offer, in the same save; every candidate is told the outcome.
-    /// </summary>
-    public async Task<IActionResult> OnPostSelectAsync(long id, [FromForm] long? callVersion, [FromForm(Name = WinnersField)] List<long>? winners, CancellationToken cancellationToken)
-    {
-        Id = id;
-        Chosen = winners ?? [];
-        if (!(await authorization.AuthorizeAsync(User, Policies.CityAdmin)).Succeeded)
-        {
-            return Forbid();
-        }
-
-        var call = await db.Calls.Include(c => c.Offer).Include(c => c.Criteria).Include(c => c.Questions)
-            .AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (call is null)
-        {
-            return NotFound();
-        }
-
-        if (callVersion is null || User.IdOrNull() is not { } adminId)
-        {
-            return BadRequest();
-        }
-
-        if (Chosen.Count == 0)
-        {
-            ModelState.AddModelError(WinnersField, l["Cochez au moins un lauréat."]);
-            await LoadAsync(cancellationToken);
-            return Page();
-        }
-
-        var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == City.Id, cancellationToken);
-        var applications = await db.CallApplications.Where(a => a.CallId == id && a.Status == ApplicationStatus.Submitted).ToListAsync(cancellationToken);
-        db.ExpectVersion(call, callVersion.Value);
-        var projects = call.SelectWinners(city, adminId, applications, Chosen, clock.GetUtcNow().UtcDateTime);
-        db.Projects.AddRange(projects);
-        var winnerTitles = applications.Where(a => a.Status == ApplicationStatus.Selected).Select(a => a.ProjectTitle).ToList();
-        await audit.RecordAsync(
-            AuditAction.CallWinnersSelected, AuditSubject.Call, call.Id, call.Title,
-            "Lauréats : " + string.Join(" ; ", winnerTitles),
-            AuditTrail.Values(("Statut", Domain.Calls.Call.Label(CallStatus.Review))), AuditTrail.Values(("Statut", Domain.Calls.Call.Label(call.Status))),
-            cancellationToken: cancellationToken);
-        foreach (var application in applications)
-        {
-            notifier.Notify(
-                application.ApplicantUserId,
-                City.Id,
-                application.Status == ApplicationStatus.Selected ? NotificationKind.ApplicationSelected : NotificationKind.ApplicationNotSelected,
-                call.Title,
-                null,
-                "/compte/mes-candidatures");
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await notifier.SendMailsAsync(cancellationToken);
-        StatusMessage = l["Les lauréats sont choisis : l'appel est décidé, leurs projets sont labellisés et chaque candidat est prévenu."].Value;
         return RedirectToPage();
     }
 

@@ -32,6 +32,9 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, TimeProvid
     /// <summary>The status filter (null: every campaign).</summary>
     public CampaignStatus? Filter { get; private set; }
 
+    /// <summary>Only the live campaigns that end in the next seven days (<see cref="CampaignQueues.EndingSoon"/>).</summary>
+    public bool EndingSoon { get; private set; }
+
     public CurrentCity City => tenant.City!;
 
     /// <summary>The current year in Paris, for the link to the yearly report.</summary>
@@ -40,11 +43,16 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, TimeProvid
     public async Task OnGetAsync([FromQuery(Name = "statut")] string? statut, CancellationToken cancellationToken)
     {
         Filter = FundingAdminNames.StatusKeys.Where(s => s.Key == statut).Select(s => (CampaignStatus?)s.Status).FirstOrDefault();
+        EndingSoon = statut == CampaignQueues.EndingSoonKey;
         var cityId = City.Id;
         var campaigns = db.Campaigns.AsNoTracking().Where(c => c.MunicipalityId == cityId);
         if (Filter is { } status)
         {
             campaigns = campaigns.Where(c => c.Status == status);
+        }
+        else if (EndingSoon)
+        {
+            campaigns = campaigns.Where(CampaignQueues.EndingSoon(clock.GetUtcNow().UtcDateTime));
         }
 
         Total = await campaigns.CountAsync(cancellationToken);
@@ -89,9 +97,9 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, TimeProvid
     /// <summary>A page of the list, with the current filter.</summary>
     public string PageUrl(int page)
     {
-        var key = FundingAdminNames.StatusKeys.Where(s => s.Status == Filter).Select(s => s.Key).FirstOrDefault();
-        var filter = Filter is null ? FundingAdminPaths.List(City.Slug) : FilterUrl(key);
-        return page <= 1 ? filter : string.Create(CultureInfo.InvariantCulture, $"{filter}{(Filter is null ? '?' : '&')}page={page}");
+        var key = EndingSoon ? CampaignQueues.EndingSoonKey : FundingAdminNames.StatusKeys.Where(s => s.Status == Filter).Select(s => s.Key).FirstOrDefault();
+        var filter = key is null ? FundingAdminPaths.List(City.Slug) : FilterUrl(key);
+        return page <= 1 ? filter : string.Create(CultureInfo.InvariantCulture, $"{filter}{(key is null ? '?' : '&')}page={page}");
     }
 
     public sealed record Row(long Id, long ProjectId, string Title, string Holder, CampaignStatus Status, long GoalCents, long RaisedCents, long MatchedCents, int Contributors, DateTime? EndsAtUtc);

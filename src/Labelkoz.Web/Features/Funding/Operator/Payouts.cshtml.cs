@@ -1,72 +1,30 @@
-using System.Globalization;
 using Labelkoz.Data;
 using Labelkoz.Domain.Funding;
-using Labelkoz.Web.Features.Projects;
-using Labelkoz.Web.Infrastructure.Audit;
-using Labelkoz.Web.Infrastructure.Localization;
-using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Labelkoz.Web.Features.Funding.Operator;
 
 /// <summary>
 /// The payouts of every city's funded campaigns: those due first (oldest first), then the last
-/// ones sent. The operator makes the transfer outside the platform, then marks it sent here with
-/// its reference. Two SQL commands to show.
+/// ones sent. The operator makes the transfer outside the platform, then types its reference
+/// here and confirms on the payout's own page (<see cref="SendPayoutModel"/>): the step cannot be
+/// undone. Two SQL commands to show.
 /// </summary>
-public sealed class PayoutsModel(AppDbContext db, CampaignMoney money, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
+public sealed class PayoutsModel(AppDbContext db) : PageModel
 {
+    public const string Path = "/operateur/versements";
     public const int SentShown = 100;
-    public const string ReferenceField = "reference";
 
     public IReadOnlyList<Row> Due { get; private set; } = [];
 
     public IReadOnlyList<Row> Sent { get; private set; } = [];
 
-    /// <summary>The payout whose form was refused, and the reference typed in it.</summary>
-    public long? RefusedPayoutId { get; private set; }
-
-    public string? Reference { get; private set; }
-
     [TempData]
     public string? StatusMessage { get; set; }
 
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
-
-    /// <summary>"Marquer comme versé": once, whatever the number of posts.</summary>
-    public async Task<IActionResult> OnPostSendAsync([FromForm] long? payoutId, [FromForm] long? version, [FromForm] string? reference, CancellationToken cancellationToken)
-    {
-        RefusedPayoutId = payoutId;
-        Reference = reference;
-        if (payoutId is not { } id || version is null || User.IdOrNull() is not { } operatorId)
-        {
-            return BadRequest();
-        }
-
-        if (string.IsNullOrWhiteSpace(reference))
-        {
-            if (!await db.Payouts.AnyAsync(p => p.Id == id, cancellationToken))
-            {
-                return NotFound();
-            }
-
-            ModelState.AddModelError(ReferenceField, l["Indiquez la référence du virement effectué."]);
-            await LoadAsync(cancellationToken);
-            return Page();
-        }
-
-        var sent = await new PayoutSending(db, money, audit, clock).ExecuteAsync(id, version, operatorId, reference, cancellationToken);
-        if (sent is null)
-        {
-            return NotFound();
-        }
-
-        StatusMessage = l["Le versement de {0} pour « {1} » est marqué comme effectué.", MoneyInput.Format(sent.AmountCents, CultureInfo.CurrentCulture), sent.ProjectTitle];
-        return RedirectToPage();
-    }
 
     public async Task LoadAsync(CancellationToken cancellationToken)
     {

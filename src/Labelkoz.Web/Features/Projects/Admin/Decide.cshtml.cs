@@ -105,6 +105,25 @@ public sealed class DecideModel(
         return Page();
     }
 
+    /// <summary>
+    /// "Choisir" on a commitment row: the form again, unsaved, each row with the fields of the kind
+    /// chosen (the way to them without JavaScript).
+    /// </summary>
+    public async Task<IActionResult> OnPostChooseAsync(long id, CancellationToken cancellationToken)
+    {
+        _id = id;
+        if (!await TryLoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        ProjectVersion ??= Project.Version;
+        RequestToken = IsToken(RequestToken) ? RequestToken : Guid.NewGuid().ToString("N");
+        AddBlankRows(0);
+        return Page();
+    }
+
     /// <summary>"Labelliser" (admin) or "Proposer ce label" (agent).</summary>
     public async Task<IActionResult> OnPostLabelAsync(long id, CancellationToken cancellationToken)
     {
