@@ -29,7 +29,7 @@ public sealed class IndexModel(
     public const string TitleField = "Input.Title";
 
     /// <summary>The view of the calls in review where the person has applications left to score.</summary>
-    public const string ViewToScore = "a-noter";
+    public const string ViewToScore = CallAdminPaths.ViewToScore;
 
     [BindProperty]
     public NewCallInput Input { get; set; } = new();
@@ -104,18 +104,4 @@ public sealed class IndexModel(
     /// applications the person looking still has to score.
     /// </summary>
     public sealed record Row(long Id, string Title, CallStatus Status, DateTime OpensAtUtc, DateTime ClosesAtUtc, int Applications, int WinnersAnnounced, int WinnersPlanned, int ToScore);
-}
-
-/// <summary>The addresses of the city's call pages in the back office.</summary>
-public static class CallAdminPaths
-{
-    public static string List(string citySlug) => $"/{citySlug}/admin/appels";
-
-    public static string ToScore(string citySlug) => $"/{citySlug}/admin/appels?vue={IndexModel.ViewToScore}";
-
-    public static string Applications(string citySlug, long callId) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/{citySlug}/admin/appels/{callId}/candidatures");
-
-    public static string Edit(string citySlug, long callId) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/{citySlug}/admin/appels/{callId}");
 }

@@ -1,9 +1,9 @@
 using Labelkoz.Data;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Projects;
-using Labelkoz.Web.Features.Calls.Admin;
-using Labelkoz.Web.Features.Funding.Admin;
-using Labelkoz.Web.Features.Projects.Admin;
+using Labelkoz.Web.Features.Calls;
+using Labelkoz.Web.Features.Funding;
+using Labelkoz.Web.Features.Projects;
 using Labelkoz.Web.Infrastructure.Tenancy;
 using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -17,7 +17,7 @@ namespace Labelkoz.Web.Features.Cities.Admin;
 /// The back office's home, as a town-hall agent starts the day: what waits for them ("À traiter"),
 /// each count a link to the list that shows exactly those items, then where the city stands. Every
 /// count and the city's summary come from one SQL query: each area's queue is defined once, next to
-/// its list (<see cref="ApplicationsToScore"/>, <see cref="CampaignQueues"/>, <see cref="ModerationModel.InQueue"/>).
+/// its list (<see cref="ApplicationsToScore"/>, <see cref="CampaignQueues"/>, <see cref="CommentsToModerate.Rule"/>).
 /// </summary>
 public sealed class IndexModel(AppDbContext db, TenantContext tenant, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
@@ -38,7 +38,7 @@ public sealed class IndexModel(AppDbContext db, TenantContext tenant, TimeProvid
         // Each queue as a query of its own, which EF inlines as a sub-query of the one command
         // (an expression passed to Count inside the projection would run as a query of its own).
         var campaignsEndingSoon = db.Campaigns.Where(CampaignQueues.EndingSoon(now));
-        var commentsInQueue = db.Comments.Where(ModerationModel.InQueue);
+        var commentsInQueue = db.Comments.Where(CommentsToModerate.Rule);
         City = await db.Municipalities.AsNoTracking()
             .Where(m => m.Id == id)
             .Select(m => new Summary(

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Funding.Ledger;
 using Microsoft.Extensions.Localization;
@@ -138,15 +137,3 @@ public sealed record LedgerFigures(long RaisedCents, long MatchedCents, long Fee
 
 /// <summary>The sum of a city's ledger lines on one kind of account for one kind of movement.</summary>
 public sealed record LedgerSum(LedgerAccountKind Account, LedgerTransactionKind Kind, long Cents);
-
-/// <summary>The addresses of the funding pages of the back office.</summary>
-public static class FundingAdminPaths
-{
-    public static string List(string citySlug) => $"/{citySlug}/admin/campagnes";
-
-    public static string Campaign(string citySlug, long campaignId) =>
-        string.Create(CultureInfo.InvariantCulture, $"/{citySlug}/admin/campagnes/{campaignId}");
-
-    public static string Report(string citySlug, int year) =>
-        string.Create(CultureInfo.InvariantCulture, $"/{citySlug}/admin/campagnes/rapport?annee={year}");
-}

@@ -48,10 +48,6 @@ public sealed class ModerationModel(AppDbContext db, TenantContext tenant, TimeP
     [TempData]
     public string? StatusMessage { get; set; }
 
-    /// <summary>The comments waiting for the city: reported and still visible, or awaiting approval (the dashboard counts these).</summary>
-    public static readonly System.Linq.Expressions.Expression<Func<Comment, bool>> InQueue =
-        c => (c.State == CommentState.Visible && c.OpenReportCount > 0) || c.State == CommentState.Pending;
-
     public static string ReasonKey(long commentId) => $"motif-{commentId}";
 
 
@@ -101,7 +97,7 @@ public sealed class ModerationModel(AppDbContext db, TenantContext tenant, TimeP
         var reported = db.Comments.AsNoTracking().Where(c => c.State == CommentState.Visible && c.OpenReportCount > 0);
         var pending = db.Comments.AsNoTracking().Where(c => c.State == CommentState.Pending);
         var counts = await db.Comments.AsNoTracking()
-            .Where(InQueue)
+            .Where(CommentsToModerate.Rule)
             .GroupBy(c => c.State)
             .Select(g => new { State = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);

@@ -24,13 +24,13 @@ public sealed class ProjectsModel(AppDbContext db, TenantContext tenant, TimePro
     public const string SortNewest = "recents";
     public const string SortOldest = "anciens";
     public const string SortMostSupported = "soutiens";
-    public const string VisibilityAwaiting = "en-attente";
+    public const string VisibilityAwaiting = ProjectListFilters.VisibilityAwaiting;
     public const string VisibilityPublic = "publics";
     public const string VisibilityHidden = "masques";
     public const string ViewToHandle = "a-traiter";
-    public const string ViewAwaitingConfirmation = "a-confirmer";
-    public const string AssigneeMe = "moi";
-    public const string AssigneeNobody = "personne";
+    public const string ViewAwaitingConfirmation = ProjectListFilters.ViewAwaitingConfirmation;
+    public const string AssigneeMe = ProjectListFilters.AssigneeMe;
+    public const string AssigneeNobody = ProjectListFilters.AssigneeNobody;
 
     /// <summary>What "à traiter" gathers: the projects waiting for the city to act or for the holder to answer.</summary>
     public static readonly IReadOnlyList<ProjectStatus> ToHandleStatuses =

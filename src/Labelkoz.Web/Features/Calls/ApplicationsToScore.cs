@@ -1,7 +1,7 @@
 using Labelkoz.Data;
 using Labelkoz.Domain.Calls;
 
-namespace Labelkoz.Web.Features.Calls.Admin;
+namespace Labelkoz.Web.Features.Calls;
 
 /// <summary>
 /// What a reviewer still has to score: the submitted applications of the city's closed calls (in

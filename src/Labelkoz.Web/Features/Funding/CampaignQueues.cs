@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using Labelkoz.Domain.Funding;
 
-namespace Labelkoz.Web.Features.Funding.Admin;
+namespace Labelkoz.Web.Features.Funding;
 
 /// <summary>The campaigns the city's staff watch: one definition for the dashboard and the campaigns list.</summary>
 public static class CampaignQueues
