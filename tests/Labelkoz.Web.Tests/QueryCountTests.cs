@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Labelkoz.Web.Tests;
 
 /// <summary>Public pages send a small, fixed number of SQL commands however much data there is.</summary>
-public sealed class QueryCountTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class QueryCountTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]
     public async Task HomeAndCityPages_DoNotGrowTheirQueriesWithTheData()

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Labelkoz.Web.Tests;
 
-public sealed class TenancyModelTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class TenancyModelTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]
     public void EveryTenantOwnedEntity_HasTheTenantQueryFilter()

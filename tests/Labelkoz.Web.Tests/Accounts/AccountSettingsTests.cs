@@ -8,7 +8,7 @@ using static Labelkoz.Web.Tests.Accounts.AccountsTestKit;
 
 namespace Labelkoz.Web.Tests.Accounts;
 
-public sealed class AccountSettingsTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class AccountSettingsTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]
     public async Task ForgottenPassword_MailedLink_ResetsThePassword()

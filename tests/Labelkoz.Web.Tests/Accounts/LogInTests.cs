@@ -5,7 +5,7 @@ using static Labelkoz.Web.Tests.Accounts.AccountsTestKit;
 
 namespace Labelkoz.Web.Tests.Accounts;
 
-public sealed class LogInTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class LogInTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]
     public async Task LogIn_WithWrongPasswordOrUnknownEmail_GetsTheSameGenericMessage()

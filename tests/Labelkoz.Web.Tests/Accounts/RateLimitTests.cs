@@ -4,7 +4,7 @@ using static Labelkoz.Web.Tests.Accounts.AccountsTestKit;
 
 namespace Labelkoz.Web.Tests.Accounts;
 
-public sealed class TightRateLimitAppFactory : AppFactory
+public sealed class TightRateLimitAppFactory : DemoAppFactory
 {
     protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() =>
     [

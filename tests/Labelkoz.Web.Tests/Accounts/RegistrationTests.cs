@@ -4,7 +4,7 @@ using static Labelkoz.Web.Tests.Accounts.AccountsTestKit;
 
 namespace Labelkoz.Web.Tests.Accounts;
 
-public sealed class RegistrationTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class RegistrationTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]
     public async Task Register_ConfirmByMail_LogIn_DashboardGreetsByName()

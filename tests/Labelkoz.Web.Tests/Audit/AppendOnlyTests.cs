@@ -11,7 +11,7 @@ namespace Labelkoz.Web.Tests.Audit;
 /// The audit log is append-only at every level: the database refuses UPDATE and DELETE (triggers),
 /// and the save pipeline refuses a changed or removed entry before the database sees it.
 /// </summary>
-public sealed class AppendOnlyTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class AppendOnlyTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]
     public async Task RawSqlUpdate_IsRefusedByTheDatabase_AndTheRowIsUnchanged()

@@ -80,7 +80,7 @@ public sealed class CallClosingTests(CallClosingTests.ClockedApp app) : IClassFi
     }
 
     /// <summary>The application on a clock the test moves forward.</summary>
-    public sealed class ClockedApp : AppFactory
+    public sealed class ClockedApp : DemoAppFactory
     {
         public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 

@@ -40,7 +40,7 @@ public sealed class CityCreationRaceTests(CityCreationRaceTests.RacingApp app) :
         Assert.DoesNotContain(app.Mail.List(), m => m.To == "premiere.admin@exemple.fr");
     }
 
-    public sealed class RacingApp : AppFactory
+    public sealed class RacingApp : DemoAppFactory
     {
         public const string ContestedSlug = "rosny";
 

@@ -5,7 +5,7 @@ using Labelkoz.Web.Tests.Infrastructure;
 namespace Labelkoz.Web.Tests.Operator;
 
 /// <summary>The platform's journal (every city's entries) and its export are the operator's only.</summary>
-public sealed class OperatorJournalAccessTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class OperatorJournalAccessTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private static readonly string[] Urls = ["/operateur/journal", "/operateur/journal?handler=Csv", "/operateur/journal?ville=1&action=equipe"];
 

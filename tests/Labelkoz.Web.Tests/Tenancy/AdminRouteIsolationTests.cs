@@ -22,7 +22,7 @@ namespace Labelkoz.Web.Tests.Tenancy;
 /// citizen, the platform operator, and an anonymous visitor. Every GET and every form handler is
 /// refused, and the victim city's data is the same afterwards.
 /// </summary>
-public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed partial class AdminRouteIsolationTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private const string Victim = "montreuil";
 

@@ -8,7 +8,7 @@ namespace Labelkoz.Web.Tests.Projects.Public;
 /// The project pages send a small, fixed number of SQL commands whatever the number of projects,
 /// comments, supports and images (no N+1): counted with the app's command interceptor.
 /// </summary>
-public sealed class ProjectQueryBudgetTests(AppFactory app, ITestOutputHelper output) : IClassFixture<AppFactory>
+public sealed class ProjectQueryBudgetTests(DemoAppFactory app, ITestOutputHelper output) : IClassFixture<DemoAppFactory>
 {
     private const int Budget = 10;
 

@@ -2,8 +2,8 @@ using Labelkoz.Data;
 using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Projects;
-using Labelkoz.Web.Features.Projects;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,11 +50,6 @@ internal sealed record ProjectSpec
 
     /// <summary>When the project is created and published: tests order projects by it.</summary>
     public DateTime? At { get; init; }
-}
-
-internal sealed record TestProject(long Id, string CitySlug, string Title)
-{
-    public string Path => ProjectPaths.Page(CitySlug, Id, Title);
 }
 
 /// <summary>Test projects, accounts, supports and comments written straight through the domain and the database.</summary>
