@@ -6,7 +6,7 @@ using static Labelkoz.Web.Tests.Accounts.AccountsTestKit;
 namespace Labelkoz.Web.Tests.Accounts;
 
 /// <summary>The app as a developer runs it: the mail sink pages exist.</summary>
-public sealed class DevelopmentAppFactory : DemoAppFactory
+public sealed class DevelopmentAppFactory : AppFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

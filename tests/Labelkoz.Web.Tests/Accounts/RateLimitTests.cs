@@ -4,7 +4,7 @@ using static Labelkoz.Web.Tests.Accounts.AccountsTestKit;
 
 namespace Labelkoz.Web.Tests.Accounts;
 
-public sealed class TightRateLimitAppFactory : DemoAppFactory
+public sealed class TightRateLimitAppFactory : AppFactory
 {
     protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() =>
     [

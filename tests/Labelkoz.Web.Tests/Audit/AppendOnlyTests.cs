@@ -11,7 +11,7 @@ namespace Labelkoz.Web.Tests.Audit;
 /// The audit log is append-only at every level: the database refuses UPDATE and DELETE (triggers),
 /// and the save pipeline refuses a changed or removed entry before the database sees it.
 /// </summary>
-public sealed class AppendOnlyTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
+public sealed class AppendOnlyTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
     public async Task RawSqlUpdate_IsRefusedByTheDatabase_AndTheRowIsUnchanged()
@@ -106,10 +106,10 @@ public sealed class AppendOnlyTests(DemoAppFactory app) : IClassFixture<DemoAppF
 
     private async Task<AuditEntry> AddEntryAsync(string details)
     {
-        var city = await app.CityIdAsync("montreuil");
+        var city = (await app.Given.City()).Id;
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var entry = AuditEntry.Record(city, null, "Plateforme", AuditAction.SettingsChanged, AuditSubject.Municipality, city, "Montreuil", DateTime.UtcNow, details, "Avant : 1", "Après : 2");
+        var entry = AuditEntry.Record(city, null, "Plateforme", AuditAction.SettingsChanged, AuditSubject.Municipality, city, "La ville", DateTime.UtcNow, details, "Avant : 1", "Après : 2");
         db.AuditEntries.Add(entry);
         await db.SaveChangesAsync();
         return entry;

@@ -71,7 +71,7 @@ public sealed class MigrationsTests
     /// assembly's ids; PostgreSQL's differed by a few seconds, which changes nothing here), on the
     /// provider the suite runs on, with what it logs.
     /// </summary>
-    public sealed class PreSquashApp : DemoAppFactory
+    public sealed class PreSquashApp : AppFactory
     {
         public static readonly string[] OldMigrations =
         [

@@ -1,6 +1,7 @@
 using Labelkoz.Data;
 using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Labels;
+using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Features.Funding;
 using Labelkoz.Web.Features.Funding.Payments;
 using Labelkoz.Web.Features.Funding.Receipts;
@@ -54,6 +55,12 @@ public sealed record CampaignSpec
     /// new account, so that it reaches it.
     /// </summary>
     public Gift[] Gifts { get; init; } = [];
+
+    /// <summary>
+    /// The project is an association's of general interest, whose gifts the city's admin opened to
+    /// tax receipts before the launch: settlement issues a receipt for each gift with a <see cref="Gift.Donor"/>.
+    /// </summary>
+    public bool TaxReceipts { get; init; }
 }
 
 /// <summary>A campaign built for a test, with its project and its tiers in the order of <see cref="CampaignSpec.Tiers"/>.</summary>
@@ -86,7 +93,22 @@ public sealed partial class Given
             State = Builders.ProjectState.Labelled,
             Label = new LabelTerms(commitments, null, null),
             At = start,
+            HolderType = spec.TaxReceipts ? HolderType.Association : HolderType.Individual,
+            Organisation = spec.TaxReceipts ? "Les Amis du quartier" : null,
+            Rna = spec.TaxReceipts ? $"W980{Next() % 1_000_000:000000}" : null,
         });
+        if (spec.TaxReceipts)
+        {
+            await InDbAsync(async db =>
+            {
+                var municipality = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == city.Id);
+                var labelled = await db.Projects.SingleAsync(p => p.Id == project.Id);
+                labelled.AllowTaxReceipts(municipality, city.Admin.Id, ReceiptIssuer.Create(
+                    "Les Amis du quartier", labelled.Rna, "1 place de la Mairie\n98000 Ville", "Animer la vie du quartier.", ReceiptQuality.GeneralInterest, "Anne Petit", "La présidente"), start);
+                return await db.SaveChangesAsync();
+            });
+        }
+
         var gifts = spec.Gifts;
         if (spec.State == CampaignState.Funded && gifts.Length == 0)
         {

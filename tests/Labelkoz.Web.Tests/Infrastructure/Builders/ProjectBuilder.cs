@@ -227,4 +227,13 @@ public sealed partial class Given
             await db.SaveChangesAsync();
             return comment.Id;
         });
+
+    /// <summary>A report of the comment by <paramref name="reporter"/>, for moderation.</summary>
+    public Task Report(long commentId, TestUser reporter, string reason = "Propos insultants") =>
+        InDbAsync(async db =>
+        {
+            var comment = await db.Comments.Include(c => c.Reports).SingleAsync(c => c.Id == commentId);
+            comment.Report(reporter.Id, reason, Now);
+            return await db.SaveChangesAsync();
+        });
 }
