@@ -111,7 +111,8 @@ public sealed partial class Given
         var id = await InDbAsync(async db =>
         {
             var city = await db.Municipalities.Include(m => m.Neighbourhoods).Include(m => m.Memberships).SingleAsync(m => m.Id == cityId);
-            var admin = city.Memberships.OrderBy(m => m.Id).First(m => m.Role == StaffRole.Admin).UserId;
+            // A city without staff can still hold projects that no staff has touched (drafts, submitted ones).
+            var admin = city.Memberships.OrderBy(m => m.Id).FirstOrDefault(m => m.Role == StaffRole.Admin)?.UserId ?? 0;
             var agent = city.Memberships.OrderBy(m => m.Id).FirstOrDefault(m => m.Role == StaffRole.Agent)?.UserId ?? admin;
             var neighbourhood = spec.Neighbourhood is null ? null : city.Neighbourhoods.Single(n => n.Name == spec.Neighbourhood);
 
