@@ -110,7 +110,7 @@ public sealed class CallJourneys(BrowserFixture fixture) : Journey(fixture)
         }
 
         var review = $"/montreuil/admin/appels/{callId}/candidatures";
-        await WaitForTextAsync(admin, review, "Statut de l'appel : En cours d'examen.");
+        await Eventually.PageShowsAsync(admin, review, "Statut de l'appel : En cours d'examen.");
         await Pages.CheckAccessibilityAsync(admin);
 
         // The agent and the admin each score the application on both criteria.
@@ -192,27 +192,6 @@ public sealed class CallJourneys(BrowserFixture fixture) : Journey(fixture)
         await form.GetByRole(AriaRole.Button, new() { Name = "Enregistrer mes notes" }).ClickAsync();
         await Expect(staff.GetByRole(AriaRole.Main).GetByRole(AriaRole.Status)).ToContainTextAsync("Vos notes sont enregistrées.");
         await Pages.CheckAccessibilityAsync(staff);
-    }
-
-    /// <summary>
-    /// Reloads <paramref name="path"/> until its main text shows <paramref name="text"/>, polling every
-    /// quarter of a second, for 30 seconds at most (the closing job wakes every second).
-    /// </summary>
-    private static async Task WaitForTextAsync(IPage page, string path, string text)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            await page.GotoAsync(path);
-            var main = await page.GetByRole(AriaRole.Main).InnerTextAsync();
-            if (main.Contains(text, StringComparison.Ordinal))
-            {
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"{path} did not show « {text} » within 30 seconds:\n{main}");
-            await page.WaitForTimeoutAsync(250);
-        }
     }
 
     private static DateTime Minute(DateTime utc) => new(utc.Year, utc.Month, utc.Day, utc.Hour, utc.Minute, 0, DateTimeKind.Utc);

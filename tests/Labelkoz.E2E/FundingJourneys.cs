@@ -51,25 +51,25 @@ public sealed class FundingJourneys(BrowserFixture fixture) : Journey(fixture)
         await Pages.VisitAsync(hugo, "/montreuil/projets/2/contribuer");
         await AccountSteps.LogInAsync(hugo, HugoEmail, AccountSteps.DemoPassword);
         await ContributeAsync(hugo, 2, "60", tier: null, "4242 4242 4242 4242", donorAddress: "5 rue de Bagnolet\n93170 Bagnolet");
-        await WaitForTextAsync(hugo, hugo.Url, "est confirmée");
+        await Eventually.PageShowsAsync(hugo, hugo.Url, "est confirmée");
 
         // Léa's first card is declined; her second asks for a confirmation step, which she gives.
         var lea = await NewVisitorAsync();
         await Pages.VisitAsync(lea, "/montreuil/projets/2/contribuer");
         await AccountSteps.LogInAsync(lea, LeaEmail, AccountSteps.DemoPassword);
         await ContributeAsync(lea, 2, "30", tier: null, "4000 0000 0000 0002");
-        await WaitForTextAsync(lea, lea.Url, "Paiement refusé");
+        await Eventually.PageShowsAsync(lea, lea.Url, "Paiement refusé");
         await ContributeAsync(lea, 2, "50", tier: "Un sachet de graines du jardin", "4000 0025 0000 3155");
         await Expect(lea.GetByRole(AriaRole.Main)).ToContainTextAsync("Confirmer le paiement");
         await Pages.CheckAccessibilityAsync(lea);
         await lea.GetByRole(AriaRole.Button, new() { Name = "Confirmer le paiement" }).ClickAsync();
         await Expect(lea).ToHaveURLAsync(new Regex(@"/montreuil/projets/2/contributions/\d+$"));
         var leasGift = lea.Url;
-        await WaitForTextAsync(lea, leasGift, "est confirmée");
+        await Eventually.PageShowsAsync(lea, leasGift, "est confirmée");
 
         // Hugo also gives 20 € to the park, which will miss its goal.
         await ContributeAsync(hugo, 1, "20", tier: null, "4242 4242 4242 4242");
-        await WaitForTextAsync(hugo, hugo.Url, "est confirmée");
+        await Eventually.PageShowsAsync(hugo, hugo.Url, "est confirmée");
 
         // The public page shows the figures: 110 € given, doubled by the city: 220 €.
         var visitor = await NewVisitorAsync();
@@ -80,12 +80,12 @@ public sealed class FundingJourneys(BrowserFixture fixture) : Journey(fixture)
 
         // Three days later both campaigns have ended; the platform settles them by itself.
         Server.Clock.Advance(TimeSpan.FromDays(3));
-        await WaitForTextAsync(visitor, "/montreuil/projets/2", "Financé");
-        await WaitForTextAsync(visitor, "/montreuil/projets/1", "Non financé");
+        await Eventually.PageShowsAsync(visitor, "/montreuil/projets/2", "Financé");
+        await Eventually.PageShowsAsync(visitor, "/montreuil/projets/1", "Non financé");
         await Pages.CheckAccessibilityAsync(visitor);
 
         // Hugo sees his refund, and downloads the tax receipt of his gift to the garden.
-        await WaitForTextAsync(hugo, "/compte/mes-contributions", "Remboursée");
+        await Eventually.PageShowsAsync(hugo, "/compte/mes-contributions", "Remboursée");
         await Pages.CheckAccessibilityAsync(hugo);
         await ExpectPdfAsync(hugo, hugo.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"^N° \d{4}-\d{6} \(PDF\)$") }).First);
 
@@ -179,27 +179,6 @@ public sealed class FundingJourneys(BrowserFixture fixture) : Journey(fixture)
         {
             await Expect(person).ToHaveURLAsync(new Regex($"/montreuil/projets/{projectId}/contributions/\\d+$"));
             await Pages.CheckAccessibilityAsync(person);
-        }
-    }
-
-    /// <summary>
-    /// Reloads <paramref name="path"/> until its main text shows <paramref name="text"/>, polling every
-    /// half second, for 45 seconds at most (the funding job wakes every second).
-    /// </summary>
-    private static async Task WaitForTextAsync(IPage page, string path, string text)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(45);
-        while (true)
-        {
-            await page.GotoAsync(path);
-            var main = await page.GetByRole(AriaRole.Main).InnerTextAsync();
-            if (main.Contains(text, StringComparison.Ordinal))
-            {
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"{path} did not show « {text} » within 45 seconds:\n{main}");
-            await page.WaitForTimeoutAsync(500);
         }
     }
 }

@@ -3,7 +3,7 @@ using Labelkoz.Web.Tests.Infrastructure;
 
 namespace Labelkoz.Web.Tests;
 
-public sealed class PublicPagesTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class PublicPagesTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]
     public async Task Home_ListsBothSeededCities_InFrench()

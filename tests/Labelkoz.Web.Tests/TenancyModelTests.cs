@@ -48,30 +48,30 @@ public sealed class TenancyModelTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task OnOneCitysSite_OtherCitiesRowsAreInvisible()
     {
+        var (one, _) = await app.Given.TwoCities();
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var montreuilId = await db.Municipalities.Where(m => m.Slug == "montreuil").Select(m => m.Id).SingleAsync();
         var totalNeighbourhoods = await db.Neighbourhoods.CountAsync();
 
         var tenant = scope.ServiceProvider.GetRequiredService<Labelkoz.Web.Infrastructure.Tenancy.TenantContext>();
-        tenant.Enter(new(montreuilId, "Montreuil", "montreuil", "#000000", "#FFFFFF", "#000000", false, 0, "partiellement conforme"));
+        tenant.Enter(new(one.Id, one.Name, one.Slug, "#000000", "#FFFFFF", "#000000", false, 0, "partiellement conforme"));
 
         var visible = await db.Neighbourhoods.Select(n => n.MunicipalityId).Distinct().ToListAsync();
-        Assert.Equal([montreuilId], visible);
+        Assert.Equal([one.Id], visible);
         Assert.True(totalNeighbourhoods > await db.Neighbourhoods.CountAsync());
     }
 
     [Fact]
     public async Task OnOneCitysSite_WritingAnotherCitysRow_IsRefusedBeforeTheDatabase()
     {
+        var (one, other) = await app.Given.TwoCities();
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var bagnolet = await db.Municipalities.Include(m => m.Neighbourhoods).SingleAsync(m => m.Slug == "bagnolet");
-        var montreuilId = await db.Municipalities.Where(m => m.Slug == "montreuil").Select(m => m.Id).SingleAsync();
+        var victim = await db.Municipalities.Include(m => m.Neighbourhoods).SingleAsync(m => m.Id == other.Id);
         var tenant = scope.ServiceProvider.GetRequiredService<Labelkoz.Web.Infrastructure.Tenancy.TenantContext>();
-        tenant.Enter(new(montreuilId, "Montreuil", "montreuil", "#000000", "#FFFFFF", "#000000", false, 0, "partiellement conforme"));
+        tenant.Enter(new(one.Id, one.Name, one.Slug, "#000000", "#FFFFFF", "#000000", false, 0, "partiellement conforme"));
 
-        bagnolet.AddNeighbourhood("Quartier pirate", DateTime.UtcNow);
+        victim.AddNeighbourhood("Quartier pirate", DateTime.UtcNow);
 
         await Assert.ThrowsAsync<CrossTenantWriteException>(() => db.SaveChangesAsync());
     }

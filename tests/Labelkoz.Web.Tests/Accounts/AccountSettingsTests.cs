@@ -72,6 +72,7 @@ public sealed class AccountSettingsTests(AppFactory app) : IClassFixture<AppFact
     [Fact]
     public async Task Profile_EditPersists_AndIsShownAgain()
     {
+        var city = await app.Given.City();
         var email = NewEmail("profil");
         await app.RegisterConfirmedAsync(email, "Pierre Profil");
         using var browser = app.NewSecureBrowser();
@@ -79,7 +80,7 @@ public sealed class AccountSettingsTests(AppFactory app) : IClassFixture<AppFact
         var form = await browser.GetAsync("/compte/profil");
         Assert.Equal("France", form.Document.QuerySelector("#Input_Country")!.GetAttribute("value"));
         Assert.NotNull(form.Document.QuerySelector("#adresse-aide"));
-        var montreuil = form.Document.QuerySelectorAll("#Input_HomeMunicipalityId option").Single(o => o.TextContent == "Montreuil").GetAttribute("value")!;
+        var home = form.Document.QuerySelectorAll("#Input_HomeMunicipalityId option").Single(o => o.TextContent == city.Name).GetAttribute("value")!;
 
         var saved = await browser.SubmitAsync(form, "form#profil", new Dictionary<string, string>
         {
@@ -89,7 +90,7 @@ public sealed class AccountSettingsTests(AppFactory app) : IClassFixture<AppFact
             ["Input.PostalCode"] = "93100",
             ["Input.City"] = "Montreuil",
             ["Input.Country"] = "France",
-            ["Input.HomeMunicipalityId"] = montreuil,
+            ["Input.HomeMunicipalityId"] = home,
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
 
@@ -98,7 +99,7 @@ public sealed class AccountSettingsTests(AppFactory app) : IClassFixture<AppFact
         Assert.Equal("Pierre Nouveau", shown.Document.QuerySelector("#Input_DisplayName")!.GetAttribute("value"));
         Assert.Equal("12 rue de Paris", shown.Document.QuerySelector("#Input_AddressLine1")!.GetAttribute("value"));
         Assert.Equal("93100", shown.Document.QuerySelector("#Input_PostalCode")!.GetAttribute("value"));
-        Assert.Equal(montreuil, shown.Document.QuerySelector("#Input_HomeMunicipalityId option[selected]")!.GetAttribute("value"));
+        Assert.Equal(home, shown.Document.QuerySelector("#Input_HomeMunicipalityId option[selected]")!.GetAttribute("value"));
 
         var user = (await FindUserAsync(app, email))!;
         Assert.Equal(("Pierre Nouveau", "12 rue de Paris", "Bâtiment B", "93100", "Montreuil", "France"), (user.DisplayName, user.AddressLine1, user.AddressLine2, user.PostalCode, user.City, user.Country));
@@ -172,7 +173,7 @@ public sealed class AccountSettingsTests(AppFactory app) : IClassFixture<AppFact
         Assert.Contains("incorrect", FieldError(wrongPassword, "mdp-erreur"), StringComparison.Ordinal);
         Assert.Empty(MailsTo(app, newEmail));
 
-        var taken = await browser.SubmitAsync(form, "form#courriel", new Dictionary<string, string> { ["Input.NewEmail"] = "hugo@demo.labelkoz.fr", ["Input.CurrentPassword"] = StrongPassword });
+        var taken = await browser.SubmitAsync(form, "form#courriel", new Dictionary<string, string> { ["Input.NewEmail"] = (await app.Given.Citizen()).Email, ["Input.CurrentPassword"] = StrongPassword });
         Assert.Contains("déjà utilisée", FieldError(taken, "email-erreur"), StringComparison.Ordinal);
 
         var requested = await browser.FollowAsync(await browser.SubmitAsync(form, "form#courriel", new Dictionary<string, string> { ["Input.NewEmail"] = newEmail, ["Input.CurrentPassword"] = StrongPassword }));

@@ -1,6 +1,6 @@
 using System.Net;
-using Labelkoz.Web.Demo;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using static Labelkoz.Web.Tests.Accounts.AccountsTestKit;
 
 namespace Labelkoz.Web.Tests.Accounts;
@@ -10,9 +10,10 @@ public sealed class LogInTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task LogIn_WithWrongPasswordOrUnknownEmail_GetsTheSameGenericMessage()
     {
+        var hugo = (await app.Given.Citizen()).Email;
         using var browser = app.NewSecureBrowser();
 
-        var wrongPassword = await browser.TryLogInAsync("hugo@demo.labelkoz.fr", "Pas-le-bon-mot-de-passe");
+        var wrongPassword = await browser.TryLogInAsync(hugo, "Pas-le-bon-mot-de-passe");
         var unknown = await browser.TryLogInAsync("personne@exemple.fr", "Pas-le-bon-mot-de-passe");
 
         foreach (var page in new[] { wrongPassword, unknown })
@@ -61,16 +62,17 @@ public sealed class LogInTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task LogIn_FollowsALocalReturnUrl_ButNeverAnExternalOne()
     {
+        var hugo = (await app.Given.Citizen()).Email;
         using (var browser = app.NewSecureBrowser())
         {
-            var local = await browser.TryLogInAsync("hugo@demo.labelkoz.fr", DemoSeeder.DemoPassword, "/compte/connexion?returnUrl=%2Fcompte%2Fprofil");
+            var local = await browser.TryLogInAsync(hugo, Given.Password, "/compte/connexion?returnUrl=%2Fcompte%2Fprofil");
             Assert.Equal("/compte/profil", local.Location);
         }
 
         foreach (var hostile in new[] { "https://evil.example/", "//evil.example/", "/\\evil.example" })
         {
             using var browser = app.NewSecureBrowser();
-            var page = await browser.TryLogInAsync("hugo@demo.labelkoz.fr", DemoSeeder.DemoPassword, "/compte/connexion?returnUrl=" + Uri.EscapeDataString(hostile));
+            var page = await browser.TryLogInAsync(hugo, Given.Password, "/compte/connexion?returnUrl=" + Uri.EscapeDataString(hostile));
             Assert.Equal("/compte/mon-espace", page.Location);
         }
     }
@@ -78,6 +80,7 @@ public sealed class LogInTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task ProtectedPage_SendsToLogIn_ThenBack()
     {
+        var hugo = (await app.Given.Citizen()).Email;
         using var browser = app.NewSecureBrowser();
 
         var challenge = await browser.GetAsync("/compte/profil");
@@ -85,15 +88,16 @@ public sealed class LogInTests(AppFactory app) : IClassFixture<AppFactory>
         var location = new Uri(new Uri("https://localhost"), challenge.Location!);
         Assert.Equal("/compte/connexion", location.AbsolutePath);
 
-        var loggedIn = await browser.TryLogInAsync("hugo@demo.labelkoz.fr", DemoSeeder.DemoPassword, location.PathAndQuery);
+        var loggedIn = await browser.TryLogInAsync(hugo, Given.Password, location.PathAndQuery);
         Assert.Equal("/compte/profil", loggedIn.Location);
     }
 
     [Fact]
     public async Task LogOut_IsAPostThatEndsTheSession()
     {
+        var hugo = (await app.Given.Citizen()).Email;
         using var browser = app.NewSecureBrowser();
-        await browser.LogInAsync("hugo@demo.labelkoz.fr");
+        await browser.LogInAsync(hugo);
         var dashboard = await browser.GetAsync("/compte/mon-espace");
         Assert.Equal(HttpStatusCode.OK, dashboard.Status);
 
@@ -113,13 +117,14 @@ public sealed class LogInTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task LogIn_WithTamperedAntiforgeryToken_Gets400()
     {
+        var hugo = (await app.Given.Citizen()).Email;
         using var browser = app.NewSecureBrowser();
         var login = await browser.GetAsync("/compte/connexion");
 
         var page = await browser.SubmitAsync(login, "form#connexion", new Dictionary<string, string>
         {
-            ["Input.Email"] = "hugo@demo.labelkoz.fr",
-            ["Input.Password"] = DemoSeeder.DemoPassword,
+            ["Input.Email"] = hugo,
+            ["Input.Password"] = Given.Password,
             ["__RequestVerificationToken"] = "forged",
         });
 
@@ -130,40 +135,42 @@ public sealed class LogInTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Dashboard_ListsStaffMemberships_WithLinksToTheCityBackOffice()
     {
+        var (city, other) = await app.Given.TwoCities();
         using var admin = app.NewSecureBrowser();
-        await admin.LogInAsync("admin@montreuil.demo.labelkoz.fr");
+        await admin.LogInAsync(city.Admin.Email);
         var page = await admin.GetAsync("/compte/mon-espace");
 
-        Assert.Equal("Bonjour Amina Benali", page.Document.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("Bonjour " + city.Admin.DisplayName, page.Document.QuerySelector("h1")!.TextContent.Trim());
         var row = page.Document.QuerySelectorAll("table tbody tr").Single();
-        Assert.Contains("Montreuil", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains(city.Name, row.TextContent, StringComparison.Ordinal);
         Assert.Contains("Administrateur", row.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(row.QuerySelector("a[href='/montreuil/admin']"));
+        Assert.NotNull(row.QuerySelector($"a[href='/{city.Slug}/admin']"));
         Assert.Null(page.Document.QuerySelector("main a[href='/operateur']"));
 
         using var agent = app.NewSecureBrowser();
-        await agent.LogInAsync("agent@bagnolet.demo.labelkoz.fr");
+        await agent.LogInAsync(other.Agent.Email);
         var agentRow = (await agent.GetAsync("/compte/mon-espace")).Document.QuerySelectorAll("table tbody tr").Single();
-        Assert.Contains("Bagnolet", agentRow.TextContent, StringComparison.Ordinal);
+        Assert.Contains(other.Name, agentRow.TextContent, StringComparison.Ordinal);
         Assert.Contains("Agent", agentRow.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(agentRow.QuerySelector("a[href='/bagnolet/admin']"));
+        Assert.NotNull(agentRow.QuerySelector($"a[href='/{other.Slug}/admin']"));
     }
 
     [Fact]
     public async Task Dashboard_ShowsTheOperatorConsoleOnlyToTheOperator()
     {
+        var city = await app.Given.City();
         using var operatorBrowser = app.NewSecureBrowser();
-        await operatorBrowser.LogInAsync("operateur@demo.labelkoz.fr");
+        await operatorBrowser.LogInAsync((await app.Given.Operator()).Email);
         var operatorPage = await operatorBrowser.GetAsync("/compte/mon-espace");
         Assert.NotNull(operatorPage.Document.QuerySelector("main a[href='/operateur']"));
         Assert.Empty(operatorPage.Document.QuerySelectorAll("table tbody tr"));
 
         using var citizen = app.NewSecureBrowser();
-        await citizen.LogInAsync("camille@demo.labelkoz.fr");
+        await citizen.LogInAsync((await app.Given.Citizen(homeCityId: city.Id)).Email);
         var citizenPage = await citizen.GetAsync("/compte/mon-espace");
         Assert.Null(citizenPage.Document.QuerySelector("main a[href='/operateur']"));
         Assert.Null(citizenPage.Document.QuerySelector("table"));
-        Assert.NotNull(citizenPage.Document.QuerySelector("main a[href='/montreuil']"));
+        Assert.NotNull(citizenPage.Document.QuerySelector($"main a[href='{city.Path}']"));
     }
 
     [Fact]

@@ -208,17 +208,18 @@ public sealed class RegistrationTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task Register_WithAnExistingEmail_SaysSoAndOffersToLogInOrReset()
     {
+        var existing = await app.Given.Citizen("Camille Leroy");
         using var browser = app.NewSecureBrowser();
-        var before = MailsTo(app, "camille@demo.labelkoz.fr").Count;
+        var before = MailsTo(app, existing.Email).Count;
 
-        var page = await browser.RegisterAsync("Camille@Demo.Labelkoz.fr", "Camille Bis");
+        var page = await browser.RegisterAsync(existing.Email.ToUpperInvariant(), "Camille Bis");
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("Un compte existe déjà avec cette adresse", FieldError(page, "email-erreur"), StringComparison.Ordinal);
         Assert.NotNull(page.Document.QuerySelector("#email-existe a[href='/compte/connexion']"));
         Assert.NotNull(page.Document.QuerySelector("#email-existe a[href='/compte/mot-de-passe-oublie']"));
-        Assert.Equal(before, MailsTo(app, "camille@demo.labelkoz.fr").Count);
-        Assert.Equal("Camille Leroy", (await FindUserAsync(app, "camille@demo.labelkoz.fr"))!.DisplayName);
+        Assert.Equal(before, MailsTo(app, existing.Email).Count);
+        Assert.Equal("Camille Leroy", (await FindUserAsync(app, existing.Email))!.DisplayName);
     }
 
     [Theory]

@@ -106,10 +106,10 @@ public sealed class AppendOnlyTests(AppFactory app) : IClassFixture<AppFactory>
 
     private async Task<AuditEntry> AddEntryAsync(string details)
     {
-        var city = await app.CityIdAsync("montreuil");
+        var city = (await app.Given.City()).Id;
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var entry = AuditEntry.Record(city, null, "Plateforme", AuditAction.SettingsChanged, AuditSubject.Municipality, city, "Montreuil", DateTime.UtcNow, details, "Avant : 1", "Après : 2");
+        var entry = AuditEntry.Record(city, null, "Plateforme", AuditAction.SettingsChanged, AuditSubject.Municipality, city, "La ville", DateTime.UtcNow, details, "Avant : 1", "Après : 2");
         db.AuditEntries.Add(entry);
         await db.SaveChangesAsync();
         return entry;

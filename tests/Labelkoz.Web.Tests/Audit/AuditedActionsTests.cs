@@ -15,7 +15,7 @@ namespace Labelkoz.Web.Tests.Audit;
 /// the same save, with who, what, which object and the values before and after; a refused action
 /// writes none.
 /// </summary>
-public sealed class AuditedActionsTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class AuditedActionsTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private const string City = "bagnolet";
 

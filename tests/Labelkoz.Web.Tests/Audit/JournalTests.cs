@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Labelkoz.Web.Tests.Audit;
 
 /// <summary>The city's journal and the operator's: what staff did, filtered, exported, never changed.</summary>
-public sealed class JournalTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class JournalTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]
     public async Task ASettingsChange_MadeThroughThePage_IsInTheJournal_WithItsBeforeAndAfter()

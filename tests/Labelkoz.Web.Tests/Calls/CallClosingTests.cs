@@ -63,11 +63,12 @@ public sealed class CallClosingTests(CallClosingTests.ClockedApp app) : IClassFi
 
     private async Task<long> CreateOpenCallAsync(string title, TimeSpan closesIn)
     {
+        var given = await app.Given.City();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = app.Clock.GetUtcNow().UtcDateTime;
-        var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Slug == "montreuil");
-        var admin = await db.Users.Where(u => u.Email == StaffTestKit.MontreuilAdmin).Select(u => u.Id).SingleAsync();
+        var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == given.Id);
+        var admin = given.Admin.Id;
         var call = Call.StartDraft(city, admin, title, now);
         call.Describe(city, admin, title, "Un appel pour les tests.", ProjectCategory.Solidarity, null, 1_000_000, 1, now);
         call.ReplaceOffer(city, admin, [new CommitmentTerms(CommitmentKind.Premises, "Un local", 100_000)]);

@@ -18,7 +18,7 @@ namespace Labelkoz.Web.Tests.Calls;
 /// without naming the referent, refused with a French message next to the field when it is wrong,
 /// and carried to the winner's label.
 /// </summary>
-public sealed class CallOfferTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class CallOfferTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private const string List = "/montreuil/admin/appels";
 

@@ -18,7 +18,7 @@ namespace Labelkoz.Web.Tests.Calls;
 /// publishes it; an agent reads only; bad input gets a French message and saves nothing; a
 /// published call is no longer edited; a call is cancelled with a reason and its applicants told.
 /// </summary>
-public sealed class CallsAdminTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class CallsAdminTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private const string List = "/montreuil/admin/appels";
 

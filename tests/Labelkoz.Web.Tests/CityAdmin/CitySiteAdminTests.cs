@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Labelkoz.Web.Tests.CityAdmin;
 
 /// <summary>The city's own admin shapes its public site: presentation, colour, logo, neighbourhoods, settings.</summary>
-public sealed class CitySiteAdminTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class CitySiteAdminTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]
     public async Task Dashboard_ShowsTheCityAndWhereToGo()

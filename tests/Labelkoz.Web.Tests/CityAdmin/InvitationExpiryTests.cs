@@ -51,7 +51,7 @@ public sealed class InvitationExpiryTests(InvitationExpiryTests.ClockedApp app) 
     }
 
     /// <summary>The application on a clock the test moves forward, with its public address configured.</summary>
-    public sealed class ClockedApp : AppFactory
+    public sealed class ClockedApp : DemoAppFactory
     {
         public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Labelkoz.Web.Tests.CityAdmin;
 
 /// <summary>The city's team: invitations by e-mail, their acceptance by the right account only, and removals.</summary>
-public sealed class TeamTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class TeamTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]
     public async Task AnAdmin_InvitesAnAgent_WhoAcceptsAndGetsTheAgentsRights()

@@ -264,7 +264,7 @@ public sealed class CommuneCatalogTests(CommuneCatalogTests.CommunesAppFactory a
     }
 
     /// <summary>The app with the official list loaded at start-up, as in production.</summary>
-    public sealed class CommunesAppFactory : AppFactory
+    public sealed class CommunesAppFactory : DemoAppFactory
     {
         protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [new("ReferenceData:LoadCommunes", "true")];
     }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Labelkoz.Web.Tests.Funding;
 
 /// <summary>The demo's campaigns are played through the money core: their figures are the ledger's.</summary>
-public sealed class DemoFundingTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class DemoFundingTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]
     public async Task Montreuil_HasALiveCampaign_AFundedOne_AndARefundedOne_AllFromTheLedger()

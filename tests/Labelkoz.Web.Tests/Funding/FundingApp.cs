@@ -19,7 +19,7 @@ namespace Labelkoz.Web.Tests.Funding;
 /// The application on a clock the test moves, with a sandbox processor that can be made to
 /// "crash": throw before or after it refunds, the way a process killed half-way would stop.
 /// </summary>
-public sealed class FundingApp : AppFactory
+public sealed class FundingApp : DemoAppFactory
 {
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 

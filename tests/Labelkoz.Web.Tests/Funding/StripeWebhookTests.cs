@@ -226,7 +226,7 @@ public sealed class StripeWebhookTests(StripeApp app) : IClassFixture<StripeApp>
 /// The application with Stripe configured (<c>sk_test_x</c>, <c>whsec_test</c>), Stripe's API
 /// answered by <see cref="FakeStripeApi"/>, and a clock the test moves.
 /// </summary>
-public sealed class StripeApp : AppFactory
+public sealed class StripeApp : DemoAppFactory
 {
     public const string WebhookSecret = "whsec_test";
 

@@ -1,5 +1,6 @@
 using Labelkoz.Data;
 using Labelkoz.Web.Infrastructure.Mail;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -9,9 +10,11 @@ using Npgsql;
 namespace Labelkoz.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real application over HTTP on a real, migrated and seeded database of its own: SQLite by
-/// default, PostgreSQL when <c>LABELKOZ_TEST_DB=Postgres</c> (the test script runs the suite on both).
-/// One database per test class; the seeded cities and demo accounts are there for every test.
+/// The real application over HTTP on a real, migrated database of its own: SQLite by default,
+/// PostgreSQL when <c>LABELKOZ_TEST_DB=Postgres</c> (the test script runs the suite on both). One
+/// database per test class, empty but for the platform's own reference data (the plans): each test
+/// builds what it needs with <see cref="Given"/>. Only the tests of the demo itself start from the
+/// demo data (<see cref="DemoAppFactory"/>).
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -30,6 +33,12 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string DataDirectory => _dataDirectory;
 
+    /// <summary>Builds cities, accounts, projects, calls, campaigns and subscriptions through the domain.</summary>
+    public Given Given => new(Services);
+
+    /// <summary>Whether the demo data (Montreuil, Bagnolet, the demo accounts and stories) is seeded at start-up.</summary>
+    protected virtual bool SeedDemoData => false;
+
     /// <summary>Extra settings a test class needs (e.g. a tight rate limit).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [];
 
@@ -43,7 +52,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             await command.ExecuteNonQueryAsync();
         }
 
-        // Starts the host: migrations and seeding run now.
+        // Starts the host: migrations (and the demo seeding, if any) run now.
         _ = Server;
     }
 
@@ -99,7 +108,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:DataDirectory", _dataDirectory);
-        builder.UseSetting("Database:SeedDemoData", "true");
+        builder.UseSetting("Database:SeedDemoData", SeedDemoData ? "true" : "false");
         builder.UseSetting("RateLimiting:AuthForms:PermitLimit", "100000");
         builder.UseSetting("Mail:Smtp:Host", string.Empty);
 

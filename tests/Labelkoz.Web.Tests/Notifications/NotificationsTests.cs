@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Labelkoz.Web.Tests.Notifications;
 
 /// <summary>A person's notifications: the unread count in the header, the list, opening one, marking all read.</summary>
-public sealed class NotificationsTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class NotificationsTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]
     public async Task TheHeader_CountsTheUnread_AndThePageListsThemNewestFirst()

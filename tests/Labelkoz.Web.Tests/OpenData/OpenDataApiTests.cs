@@ -15,7 +15,7 @@ namespace Labelkoz.Web.Tests.OpenData;
 /// The open-data API over HTTP: public data only, paging, filters, problem+json errors, its
 /// OpenAPI document and its reference page.
 /// </summary>
-public sealed class OpenDataApiTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class OpenDataApiTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]
     public async Task Municipalities_AreListed_WithTheirNeighbourhoodsAndLinks()

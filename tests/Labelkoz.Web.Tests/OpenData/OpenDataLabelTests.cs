@@ -11,7 +11,7 @@ namespace Labelkoz.Web.Tests.OpenData;
 /// labelled, the "labelled" filter, and nothing of the review's inside (referent, proposals,
 /// rejected decisions, notes, messages).
 /// </summary>
-public sealed class OpenDataLabelTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class OpenDataLabelTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]
     public async Task DemoStreetWorkoutPark_HasItsLabel_WithCommitments_AndNoReferent()

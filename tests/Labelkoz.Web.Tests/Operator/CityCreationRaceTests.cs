@@ -20,7 +20,7 @@ public sealed class CityCreationRaceTests(CityCreationRaceTests.RacingApp app) :
     [Fact]
     public async Task ASlugTakenBetweenTheCheckAndTheSave_IsReportedOnTheForm()
     {
-        using var browser = await app.SignedInAsync(StaffTestKit.Operator);
+        using var browser = await app.SignedInAsync((await app.Given.Operator()).Email);
         var form = await browser.GetAsync("/operateur/villes/nouvelle");
 
         var page = await browser.SubmitAsync(form, "form#nouvelle-ville", new Dictionary<string, string>

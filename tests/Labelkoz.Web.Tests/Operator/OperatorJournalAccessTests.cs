@@ -10,11 +10,18 @@ public sealed class OperatorJournalAccessTests(AppFactory app) : IClassFixture<A
     private static readonly string[] Urls = ["/operateur/journal", "/operateur/journal?handler=Csv", "/operateur/journal?ville=1&action=equipe"];
 
     [Theory]
-    [InlineData(StaffTestKit.MontreuilAdmin)]
-    [InlineData(StaffTestKit.BagnoletAgent)]
-    [InlineData(StaffTestKit.Citizen)]
-    public async Task ThePlatformJournal_IsRefusedToCityStaffAndCitizens(string email)
+    [InlineData("admin")]
+    [InlineData("agent")]
+    [InlineData("citizen")]
+    public async Task ThePlatformJournal_IsRefusedToCityStaffAndCitizens(string who)
     {
+        var city = await app.Given.City();
+        var email = who switch
+        {
+            "admin" => city.Admin.Email,
+            "agent" => city.Agent.Email,
+            _ => (await app.Given.Citizen()).Email,
+        };
         using var browser = await app.SignedInAsync(email);
 
         foreach (var url in Urls)
@@ -41,7 +48,7 @@ public sealed class OperatorJournalAccessTests(AppFactory app) : IClassFixture<A
     [Fact]
     public async Task ThePlatformJournal_OpensForTheOperator_FromTheConsole()
     {
-        using var operatorBrowser = await app.SignedInAsync(StaffTestKit.Operator);
+        using var operatorBrowser = await app.SignedInAsync((await app.Given.Operator()).Email);
 
         var console = await operatorBrowser.GetAsync("/operateur");
         var journal = await operatorBrowser.GetAsync("/operateur/journal");

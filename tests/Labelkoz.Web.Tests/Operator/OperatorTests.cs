@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Labelkoz.Web.Tests.Operator;
 
-public sealed class OperatorTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class OperatorTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private const string NewCityForm = "form#nouvelle-ville";
 

@@ -19,7 +19,7 @@ namespace Labelkoz.Web.Tests.Operator;
 /// states, taken INSEE codes or slugs and racing operators get French messages, never an error page,
 /// and leave nothing behind.
 /// </summary>
-public sealed class SignupReviewTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class SignupReviewTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private const string ListPath = "/operateur/inscriptions";
 

@@ -16,7 +16,7 @@ namespace Labelkoz.Web.Tests.ProjectsAdmin;
 /// the form, a double click makes one decision, a stale form is refused, a city that may not
 /// label is told why.
 /// </summary>
-public sealed class DecisionTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class DecisionTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]
     public async Task AnAdmin_LabelsWithCommitments_TheLabelApplies_TheHolderIsTold_AndItIsAudited()

@@ -8,7 +8,7 @@ using Labelkoz.Web.Tests.Infrastructure;
 namespace Labelkoz.Web.Tests.ProjectsAdmin;
 
 /// <summary>The moderation queue: reported and pending comments, hidden, restored or approved with a reason.</summary>
-public sealed class ModerationTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class ModerationTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private const string Url = "/montreuil/admin/moderation";
 

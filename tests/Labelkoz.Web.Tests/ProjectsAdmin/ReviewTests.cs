@@ -14,7 +14,7 @@ namespace Labelkoz.Web.Tests.ProjectsAdmin;
 /// The city's review of a submitted project: taking it, assigning it, internal notes, the thread
 /// with the holder and the changes asked of them; every move audited, the holder told.
 /// </summary>
-public sealed class ReviewTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class ReviewTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]
     public async Task TakingAProjectIntoReview_AssignsIt_TellsTheHolder_AndIsAudited()

@@ -9,7 +9,7 @@ using Labelkoz.Web.Tests.Infrastructure;
 namespace Labelkoz.Web.Tests.ProjectsAdmin;
 
 /// <summary>The city's staff read the projects submitted to their city, publish, hide and restore them.</summary>
-public sealed class StaffProjectsTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class StaffProjectsTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]
     public async Task TheList_ShowsTheProjectsSubmittedToTheCity_NeitherDraftsNorOtherCities()

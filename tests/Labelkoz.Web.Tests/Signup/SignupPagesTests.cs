@@ -370,7 +370,7 @@ public sealed class SignupPagesTests(SignupPagesTests.SignupApp app) : IClassFix
         app.WithDbAsync(db => db.SignupRequests.AsNoTracking().SingleAsync(r => r.InseeCode == insee));
 
     /// <summary>The app with the few communes of the official list these tests need (the full list is not loaded in tests).</summary>
-    public sealed class SignupApp : AppFactory
+    public sealed class SignupApp : DemoAppFactory
     {
         public override async Task InitializeAsync()
         {

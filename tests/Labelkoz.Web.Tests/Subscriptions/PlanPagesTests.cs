@@ -11,7 +11,7 @@ namespace Labelkoz.Web.Tests.Subscriptions;
 /// created, edited and retired by the operator only; every bad input refused on its field in French
 /// with nothing saved; a retired plan is no longer offered to a city changing its plan.
 /// </summary>
-public sealed class PlanPagesTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class PlanPagesTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private const string Form = "form#offre";
 

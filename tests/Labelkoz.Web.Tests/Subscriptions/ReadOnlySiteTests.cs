@@ -12,7 +12,7 @@ namespace Labelkoz.Web.Tests.Subscriptions;
 /// still answer, with a notice; every write on its public site is refused with a 403 that says why,
 /// and saves nothing; its back office keeps working for its staff; another city is untouched.
 /// </summary>
-public sealed class ReadOnlySiteTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class ReadOnlySiteTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     private const string Notice = "Bagnolet a résilié son abonnement à Labelkoz : son site reste consultable";
 

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Labelkoz.Web.Tests.Subscriptions;
 
 /// <summary>The application on a clock the test moves, the subscriptions job run by hand.</summary>
-public sealed class BillingApp : AppFactory
+public sealed class BillingApp : DemoAppFactory
 {
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
 

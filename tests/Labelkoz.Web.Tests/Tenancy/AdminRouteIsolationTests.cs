@@ -1,10 +1,12 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Infrastructure.Tenancy;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Labelkoz.Web.Tests.ProjectsAdmin;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -20,11 +22,13 @@ namespace Labelkoz.Web.Tests.Tenancy;
 /// Walks every back-office route the application has (read from its endpoint table, so a page
 /// added later is walked too) as people who must not get in: another city's admin and agent, a
 /// citizen, the platform operator, and an anonymous visitor. Every GET and every form handler is
-/// refused, and the victim city's data is the same afterwards.
+/// refused, and the victim city's data is the same afterwards. Both cities hold the same kinds of
+/// data (projects in review, a reported comment, a call with an application, campaigns, a tax
+/// receipt), so an id of one city's row is always at hand for the other's forms.
 /// </summary>
-public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed partial class AdminRouteIsolationTests(AdminRouteIsolationTests.TwoCitiesApp app) : IClassFixture<AdminRouteIsolationTests.TwoCitiesApp>
 {
-    private const string Victim = "montreuil";
+    private string Victim => app.Victim.Slug;
 
     /// <summary>The pages built with the back office: the walk must find at least these.</summary>
     private static readonly string[] KnownPages =
@@ -87,7 +91,7 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
     }
 
     [Fact]
-    public async Task EveryBackOfficeRoute_OfMontreuil_IsRefusedToOutsiders_AndChangesNothing()
+    public async Task EveryBackOfficeRoute_OfACity_IsRefusedToOutsiders_AndChangesNothing()
     {
         var routes = await AdminRoutesAsync();
         var (fields, values) = await PlausibleFieldsAsync();
@@ -96,10 +100,10 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
 
         var outsiders = new (string Who, string? Email)[]
         {
-            ("admin de Bagnolet", StaffTestKit.BagnoletAdmin),
-            ("agent de Bagnolet", StaffTestKit.BagnoletAgent),
-            ("citoyenne", StaffTestKit.Citizen),
-            ("opérateur", StaffTestKit.Operator),
+            ("admin de l'autre ville", app.Other.Admin.Email),
+            ("agent de l'autre ville", app.Other.Agent.Email),
+            ("citoyenne", app.Citizen.Email),
+            ("opérateur", app.Operator.Email),
             ("anonyme", null),
         };
         var failures = new List<string>();
@@ -132,16 +136,16 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
     }
 
     [Fact]
-    public async Task EveryBackOfficePage_OpensForMontreuilsAdmin()
+    public async Task EveryBackOfficePage_OpensForTheCitysAdmin()
     {
         var routes = await AdminRoutesAsync();
         var (_, values) = await PlausibleFieldsAsync();
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
+        using var admin = await app.SignedInAsync(app.Victim.Admin.Email);
 
         foreach (var route in routes)
         {
             var page = await admin.GetAsync(route.UrlFor(Victim, values));
-            Assert.True(page.Status == HttpStatusCode.OK, $"{route.UrlFor(Victim, values)} gave {(int)page.Status} to Montreuil's admin.");
+            Assert.True(page.Status == HttpStatusCode.OK, $"{route.UrlFor(Victim, values)} gave {(int)page.Status} to the city's admin.");
             page.AssertAccessibleStructure();
             Assert.NotNull(page.Document.QuerySelector("nav.admin-nav a[aria-current=page]"));
         }
@@ -154,7 +158,7 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
         var (fields, values) = await PlausibleFieldsAsync();
         var before = await app.SnapshotAsync(Victim);
         var moderationBefore = await app.ModerationSnapshotAsync(Victim);
-        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
+        using var agent = await app.SignedInAsync(app.Victim.Agent.Email);
         var tokenSource = await agent.GetAsync($"/{Victim}/admin");
         Assert.Equal(HttpStatusCode.OK, tokenSource.Status);
 
@@ -187,13 +191,13 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
         // The agent's own view of the team is read-only: no form to change it.
         var team = await agent.GetAsync($"/{Victim}/admin/equipe");
         Assert.Empty(team.Document.QuerySelectorAll("main form"));
-        Assert.Contains(StaffTestKit.MontreuilAdmin, team.MainText, StringComparison.Ordinal);
+        Assert.Contains(app.Victim.Admin.Email, team.MainText, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task TheOperator_IsNotStaff_AndIsRefusedInACitysBackOffice()
     {
-        using var operatorBrowser = await app.SignedInAsync(StaffTestKit.Operator);
+        using var operatorBrowser = await app.SignedInAsync(app.Operator.Email);
 
         var page = await operatorBrowser.GetAsync($"/{Victim}/admin");
 
@@ -214,11 +218,11 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
 
     /// <summary>
     /// Form values that would make each handler succeed if it were allowed to run, and the values
-    /// of route parameters other than the city (a project of Montreuil's awaiting publication).
+    /// of route parameters other than the city (a project of the victim's awaiting publication).
     /// </summary>
     private async Task<(Dictionary<string, string> Fields, Dictionary<string, string> RouteValues)> PlausibleFieldsAsync()
     {
-        // A pending invitation of Montreuil for the walk to try to cancel or resend.
+        // A pending invitation of the city for the walk to try to cancel or resend.
         await EnsurePendingInvitationAsync();
         var (project, comment) = await EnsureModerationTargetsAsync();
         var (callId, applicationId, applicationVersion, criterionId) = await EnsureCallApplicationAsync();
@@ -312,123 +316,54 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
         {
             ["id"] = project.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
 
-            // Below "{slug}/admin/appels/", {id} is a call of Montreuil (open, with a submitted application).
+            // Below "{slug}/admin/appels/", {id} is a call of the city (open, with a submitted application).
             ["{slug}/admin/appels/|id"] = callId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["applicationId"] = applicationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["campaignId"] = campaignId.ToString(System.Globalization.CultureInfo.InvariantCulture),
 
-            // Below a campaign's receipts, {campaignId} is the campaign of a receipt of Montreuil (the demo's funded mural).
+            // Below a campaign's receipts, {campaignId} is the campaign of a receipt of the city (a funded campaign's).
             ["{slug}/admin/campagnes/{campaignId:long}/recus/|campaignId"] = receiptCampaignId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["receiptId"] = receiptId.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
     }
 
-    /// <summary>A tax receipt of Montreuil: the demo's funded mural issues them at settlement.</summary>
+    /// <summary>A tax receipt of the city: its funded campaign issued them at settlement.</summary>
     private Task<(long CampaignId, long ReceiptId)> ReceiptAsync() =>
         app.WithDbAsync(async db =>
         {
             var receipt = await db.TaxReceipts.IgnoreQueryFilters().AsNoTracking()
-                .Where(r => db.Municipalities.Any(m => m.Id == r.MunicipalityId && m.Slug == Victim))
+                .Where(r => r.CampaignId == app.VictimData.FundedCampaign.Id)
                 .OrderBy(r => r.Id)
                 .Select(r => new { r.CampaignId, r.Id })
                 .FirstAsync();
             return (receipt.CampaignId, receipt.Id);
         });
 
-    /// <summary>A live campaign of Montreuil (a labelled project of Camille's, one tier) for the funding pages.</summary>
-    private async Task<(long CampaignId, long Version, long TierId)> EnsureCampaignAsync()
-    {
-        const string title = "Projet financé pour le tour des routes";
-        return await app.WithDbAsync(async db =>
+    /// <summary>The city's live campaign (one tier) for the funding pages.</summary>
+    private Task<(long CampaignId, long Version, long TierId)> EnsureCampaignAsync() =>
+        app.WithDbAsync(async db =>
         {
-            var existing = await db.Campaigns.AsNoTracking()
-                .Where(c => db.Projects.Any(p => p.Id == c.ProjectId && p.Title == title))
-                .Select(c => new { c.Id, c.Version, Tier = db.RewardTiers.Where(t => t.CampaignId == c.Id).Select(t => t.Id).First() })
-                .FirstOrDefaultAsync();
-            if (existing is not null)
-            {
-                return (existing.Id, existing.Version, existing.Tier);
-            }
-
-            var now = DateTime.UtcNow;
-            var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Slug == Victim);
-            var holder = await db.Users.Where(u => u.Email == StaffTestKit.Citizen).Select(u => u.Id).SingleAsync();
-            var admin = await db.Users.Where(u => u.Email == StaffTestKit.MontreuilAdmin).Select(u => u.Id).SingleAsync();
-            var project = Project.StartDraft(city.Id, holder, title, now);
-            project.UpdateContent(holder, title, "Un projet financé pour le tour des routes.", "Une description.", ProjectCategory.Sport, null, now);
-            project.Submit(holder, ModerationMode.PostModeration, now);
-            db.Projects.Add(project);
-            await db.SaveChangesAsync();
-            project.TakeIntoReview(city, admin, null, now);
-            project.ProposeLabel(city, admin, new Domain.Labels.LabelTerms([new Domain.Labels.CommitmentTerms(Domain.Labels.CommitmentKind.Land, "Une parcelle", null)], null, null), now);
-            await db.SaveChangesAsync();
-            var campaign = Domain.Funding.Campaign.Prepare(project, city, holder, now);
-            campaign.Configure(holder, 1_000_00, now.AddDays(30), Domain.Funding.CampaignMode.AllOrNothing, 5_00, now);
-            campaign.AddTier(holder, new Domain.Funding.TierTerms("Un t-shirt", null, 20_00, 10, 5_00), now);
-            campaign.Launch(project, city, holder, Domain.Funding.Campaign.DefaultFeeBasisPoints, now);
-            db.Campaigns.Add(campaign);
-            await db.SaveChangesAsync();
-            return (campaign.Id, campaign.Version, campaign.Tiers.Single().Id);
+            var campaign = app.VictimData.LiveCampaign;
+            var version = await db.Campaigns.Where(c => c.Id == campaign.Id).Select(c => c.Version).SingleAsync();
+            return (campaign.Id, version, campaign.Tiers[0]);
         });
-    }
 
     /// <summary>
-    /// A project of Montreuil awaiting publication (publish, hide) and a reported comment (hide,
+    /// The city's project awaiting publication (publish, hide) and its reported comment (hide,
     /// restore) for the walk's forms to aim at.
     /// </summary>
-    private async Task<(Project Project, Comment Comment)> EnsureModerationTargetsAsync()
-    {
-        const string awaitingTitle = "Projet en attente pour le tour des routes";
-        const string commentedTitle = "Projet commenté pour le tour des routes";
-        var existing = await app.WithDbAsync(async db => (
-            await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Title == awaitingTitle),
-            await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Body == "Un commentaire signalé pour le tour des routes")));
-        if (existing is ({ } found, { } reported))
+    private async Task<(Project Project, Comment Comment)> EnsureModerationTargetsAsync() =>
+        (await app.ProjectAsync(app.VictimData.Awaiting.Id), await app.CommentStateAsync(app.VictimData.ReportedComment));
+
+    /// <summary>The city's open call with a citizen's submitted application, for the call pages.</summary>
+    private Task<(long CallId, long ApplicationId, long ApplicationVersion, long CriterionId)> EnsureCallApplicationAsync() =>
+        app.WithDbAsync(async db =>
         {
-            return (found, reported);
-        }
-
-        var awaiting = await app.CreateProjectAsync(new NewProject(awaitingTitle) { Moderation = ModerationMode.PreModeration });
-        var commented = await app.CreateProjectAsync(new NewProject(commentedTitle));
-        var comment = await app.CommentAsync(commented, "hugo@demo.labelkoz.fr", "Un commentaire signalé pour le tour des routes");
-        await app.ReportAsync(comment, StaffTestKit.Citizen, "Signalement pour le tour des routes");
-        return (await app.ProjectAsync(awaiting), await app.CommentStateAsync(comment));
-    }
-
-    /// <summary>An open call of Montreuil with Hugo's submitted application, for the call pages.</summary>
-    private async Task<(long CallId, long ApplicationId, long ApplicationVersion, long CriterionId)> EnsureCallApplicationAsync()
-    {
-        const string title = "Appel pour le tour des routes";
-        return await app.WithDbAsync(async db =>
-        {
-            var existing = await db.CallApplications.AsNoTracking()
-                .Where(a => db.Calls.Any(c => c.Id == a.CallId && c.Title == title))
-                .Select(a => new { a.CallId, a.Id, a.Version, Criterion = db.CallCriteria.Where(c => c.CallId == a.CallId).Select(c => c.Id).First() })
-                .FirstOrDefaultAsync();
-            if (existing is not null)
-            {
-                return (existing.CallId, existing.Id, existing.Version, existing.Criterion);
-            }
-
-            var now = DateTime.UtcNow;
-            var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Slug == Victim);
-            var admin = await db.Users.Where(u => u.Email == StaffTestKit.MontreuilAdmin).Select(u => u.Id).SingleAsync();
-            var hugo = await db.Users.Where(u => u.Email == "hugo@demo.labelkoz.fr").Select(u => u.Id).SingleAsync();
-            var call = Domain.Calls.Call.StartDraft(city, admin, title, now);
-            call.Describe(city, admin, title, "Un appel pour le tour des routes.", ProjectCategory.Solidarity, null, 1_000_000, 1, now);
-            call.ReplaceOffer(city, admin, [new Domain.Labels.CommitmentTerms(Domain.Labels.CommitmentKind.Premises, "Un local", 100_000)]);
-            call.ReplaceCriteria(city, admin, [new Domain.Calls.CriterionTerms("Impact", 100)]);
-            call.Schedule(city, admin, now, now.AddDays(30));
-            call.Publish(city, admin, now);
-            db.Calls.Add(call);
-            await db.SaveChangesAsync();
-            var application = Domain.Calls.CallApplication.Start(call, hugo, HolderType.Individual, null, null, null, "Candidature pour le tour des routes", now);
-            application.Submit(call, hugo, now);
-            db.CallApplications.Add(application);
-            await db.SaveChangesAsync();
-            return (call.Id, application.Id, application.Version, call.Criteria[0].Id);
+            var call = app.VictimData.OpenCall;
+            var application = await db.CallApplications.AsNoTracking().SingleAsync(a => a.Id == call.Applications[0]);
+            var criterion = await db.CallCriteria.Where(c => c.CallId == call.Id).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+            return (call.Id, application.Id, application.Version, criterion);
         });
-    }
 
     private async Task EnsurePendingInvitationAsync()
     {
@@ -438,9 +373,9 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
             return;
         }
 
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
+        using var admin = await app.SignedInAsync(app.Victim.Admin.Email);
         var team = await admin.GetAsync($"/{Victim}/admin/equipe");
-        var invited = await admin.SubmitAsync(team, "form#inviter", new Dictionary<string, string> { ["Input.Email"] = "future.agente@exemple.fr", ["Input.Role"] = "Agent" });
+        var invited = await admin.SubmitAsync(team, "form#inviter", new Dictionary<string, string> { ["Input.Email"] = $"future.agente-{Given.Next()}@exemple.fr", ["Input.Role"] = "Agent" });
         Assert.Equal(HttpStatusCode.Redirect, invited.Status);
     }
 
@@ -493,5 +428,52 @@ public sealed partial class AdminRouteIsolationTests(AppFactory app) : IClassFix
 
         [GeneratedRegex(@"\{(?<name>[^}:?=]+)[^}]*\}")]
         private static partial Regex OtherParameter();
+    }
+
+    /// <summary>What each of the two cities holds: the same kinds of rows, built through the domain.</summary>
+    public sealed record CityData(TestProject Awaiting, TestProject Proposed, long ReportedComment, TestCall OpenCall, TestCampaign LiveCampaign, TestCampaign FundedCampaign);
+
+    /// <summary>Two cities with their staff and data, a citizen and the platform's operator.</summary>
+    public sealed class TwoCitiesApp : AppFactory
+    {
+        public TestCity Victim { get; private set; } = null!;
+
+        public TestCity Other { get; private set; } = null!;
+
+        public CityData VictimData { get; private set; } = null!;
+
+        public TestUser Citizen { get; private set; } = null!;
+
+        public TestUser Operator { get; private set; } = null!;
+
+        public override async Task InitializeAsync()
+        {
+            await base.InitializeAsync();
+            (Victim, Other) = await Given.TwoCities();
+            Citizen = await Given.Citizen();
+            Operator = await Given.Operator();
+            VictimData = await DataOfAsync(Victim);
+            await DataOfAsync(Other);
+        }
+
+        private async Task<CityData> DataOfAsync(TestCity city)
+        {
+            var holder = await Given.Citizen();
+            var awaiting = await Given.Project(city, holder, ProjectState.AwaitingPublication);
+            var proposed = await Given.Project(city, holder, ProjectState.LabelProposed);
+            var commented = await Given.Project(city, holder, ProjectState.Submitted);
+            var comment = await Given.Comment(commented, holder, "Un commentaire signalé pour le tour des routes");
+            await Given.Report(comment, Citizen);
+            var call = await Given.Call(city, new CallSpec { Applicants = [await Given.Citizen()] });
+            var live = await Given.Campaign(city, holder);
+            var funded = await Given.Campaign(city, holder, new CampaignSpec
+            {
+                State = CampaignState.Funded,
+                GoalCents = 100_00,
+                TaxReceipts = true,
+                Gifts = [new Gift(Citizen, 100_00, Donor: new DonorIdentity("Anne Martin", "1 rue de la Paix\n98000 Ville"))],
+            });
+            return new CityData(awaiting, proposed, comment, call, live, funded);
+        }
     }
 }

@@ -14,7 +14,7 @@ namespace Labelkoz.Web.Tests.Projects.Propose;
 /// the reviewer), resubmitting with a message; the holder's alone, and never the staff's notes or
 /// proposals.
 /// </summary>
-public sealed class ExchangesTests(AppFactory app, ITestOutputHelper output) : IClassFixture<AppFactory>
+public sealed class ExchangesTests(DemoAppFactory app, ITestOutputHelper output) : IClassFixture<DemoAppFactory>
 {
     private const string CityQuestion = "Pouvez-vous préciser les emplacements envisagés pour les boîtes ?";
 

@@ -7,7 +7,7 @@ using Labelkoz.Web.Tests.Infrastructure;
 namespace Labelkoz.Web.Tests.Projects.Propose;
 
 /// <summary>The holder's images: checked by their bytes, at most 5 MB and 8 per project, stored outside wwwroot, never left orphaned.</summary>
-public sealed class ProjectImagesTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class ProjectImagesTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     /// <summary>The first bytes of a JPEG and of a WebP file (enough for the sniffer).</summary>
     private static readonly byte[] TinyJpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0x00, 0x01, 0xFF, 0xD9];

@@ -11,7 +11,7 @@ namespace Labelkoz.Web.Tests.Projects.Propose;
 /// a 500, and nothing half-saved (every case also changes a valid field, which must stay unsaved).
 /// Other people's projects and other cities' ids are out of reach.
 /// </summary>
-public sealed class ProposeBadInputTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class ProposeBadInputTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     public static TheoryData<string, string, string, string> BadFields => new()
     {

@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Labelkoz.Web.Tests.Projects.Propose;
 
 /// <summary>A citizen proposes a project: draft, guided form, come back later, images, submission, withdrawal, "Mes projets".</summary>
-public sealed class ProposeJourneyTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class ProposeJourneyTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]
     public async Task Draft_EditedInEverySection_IsKept_ThenSubmitted_IsPublicUnderPostModeration()

@@ -13,7 +13,7 @@ namespace Labelkoz.Web.Tests.Projects.Public;
 /// the compact badge on cards, the "labellisés" filter, revoked and lapsed labels, and the decisions
 /// on the public timeline (never the review's internal moves, notes or proposals).
 /// </summary>
-public sealed class LabelPublicTests(AppFactory app, ITestOutputHelper output) : IClassFixture<AppFactory>
+public sealed class LabelPublicTests(DemoAppFactory app, ITestOutputHelper output) : IClassFixture<DemoAppFactory>
 {
     [Fact]
     public async Task DemoStreetWorkoutPark_ShowsTheBadge_TheCommitmentsWithTheirValue_AndNoAgentName()

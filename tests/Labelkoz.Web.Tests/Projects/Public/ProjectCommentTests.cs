@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Labelkoz.Web.Tests.Projects.Public;
 
-public sealed class ProjectCommentTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class ProjectCommentTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]
     public async Task Write_ThenReply_ButNotReplyToAReply()

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Labelkoz.Web.Tests.Projects.Public;
 
-public sealed class ProjectListTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class ProjectListTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]
     public async Task List_ShowsOnlyThisCitysPublicProjects()

@@ -6,7 +6,7 @@ using Labelkoz.Web.Tests.Infrastructure;
 
 namespace Labelkoz.Web.Tests.Projects.Public;
 
-public sealed class ProjectPageTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class ProjectPageTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]
     public async Task Page_ShowsTheWholeProject_WithoutTheHoldersEmail()

@@ -15,15 +15,17 @@ public sealed class ProjectQueryBudgetTests(AppFactory app, ITestOutputHelper ou
     [Fact]
     public async Task ListHomeAndCityPages_StayWithinBudget_AsProjectsGrow()
     {
+        var (city, other) = await app.Given.TwoCities();
+        var holder = await app.Given.Citizen();
         var token = PublicProjectKit.Token();
         for (var i = 0; i < 3; i++)
         {
-            var project = await app.CreateProjectAsync("montreuil", $"Projet {i} {token}", new() { Images = 2 });
+            var project = await app.CreateProjectAsync(city.Slug, $"Projet {i} {token}", new() { Holder = holder.Email, Images = 2 });
             await app.AddSupportsAsync(project.Id, 2);
-            await app.AddCommentsAsync(project.Id, 2);
+            await app.AddCommentsAsync(project.Id, 2, holder.Email);
         }
 
-        var urls = new[] { "/montreuil/projets", $"/montreuil/projets?q={token}", "/montreuil/projets?tri=soutiens&page=2", "/", "/montreuil" };
+        var urls = new[] { $"/{city.Slug}/projets", $"/{city.Slug}/projets?q={token}", $"/{city.Slug}/projets?tri=soutiens&page=2", "/", city.Path };
         using var browser = app.NewBrowser();
         var before = new Dictionary<string, int>();
         foreach (var url in urls)
@@ -33,12 +35,12 @@ public sealed class ProjectQueryBudgetTests(AppFactory app, ITestOutputHelper ou
 
         for (var i = 3; i < 30; i++)
         {
-            var project = await app.CreateProjectAsync("montreuil", $"Projet {i} {token}", new() { Images = 3 });
+            var project = await app.CreateProjectAsync(city.Slug, $"Projet {i} {token}", new() { Holder = holder.Email, Images = 3 });
             await app.AddSupportsAsync(project.Id, 3);
-            await app.AddCommentsAsync(project.Id, 3, repliesEach: 1);
+            await app.AddCommentsAsync(project.Id, 3, holder.Email, repliesEach: 1, replier: holder.Email);
         }
 
-        await app.CreateProjectAsync("bagnolet", $"Projet de Bagnolet {token}", new() { Images = 1 });
+        await app.CreateProjectAsync(other.Slug, $"Projet de l'autre ville {token}", new() { Holder = holder.Email, Images = 1 });
 
         foreach (var (url, count) in before)
         {
@@ -51,23 +53,27 @@ public sealed class ProjectQueryBudgetTests(AppFactory app, ITestOutputHelper ou
     [Fact]
     public async Task ProjectPage_StaysWithinBudget_With30Comments40Supports8Images_AndAsTheyGrow()
     {
-        var project = await app.CreateProjectAsync("montreuil", "Le projet le plus commenté", new()
+        var city = await app.Given.City();
+        var holder = await app.Given.Citizen();
+        var other = await app.Given.Citizen();
+        var project = await app.CreateProjectAsync(city.Slug, "Le projet le plus commenté", new()
         {
+            Holder = holder.Email,
             Images = 8,
             Budget = [("Matériel", 100_000), ("Animation", 50_000)],
             Support = [(Domain.Labels.CommitmentKind.Premises, "Une salle")],
         });
-        await app.AddCommentsAsync(project.Id, 20, repliesEach: 0);
-        await app.AddCommentsAsync(project.Id, 5, PublicProjectKit.Hugo, repliesEach: 1);
+        await app.AddCommentsAsync(project.Id, 20, holder.Email, repliesEach: 0);
+        await app.AddCommentsAsync(project.Id, 5, other.Email, repliesEach: 1, replier: holder.Email);
         await app.AddSupportsAsync(project.Id, 40);
         using var anonymous = app.NewBrowser();
-        using var camille = await app.SignedInAsync(PublicProjectKit.Camille);
+        using var camille = await app.SignedInAsync(holder.Email);
 
         var anonymousBefore = await CountAsync(anonymous, project.Path);
         var signedInBefore = await CountAsync(camille, project.Path);
         Assert.Equal(30, (await anonymous.GetAsync(project.Path)).Document.QuerySelectorAll(".comment").Length);
 
-        await app.AddCommentsAsync(project.Id, 15, PublicProjectKit.Hugo, repliesEach: 2);
+        await app.AddCommentsAsync(project.Id, 15, other.Email, repliesEach: 2, replier: holder.Email);
         await app.AddSupportsAsync(project.Id, 25);
 
         var anonymousAfter = await CountAsync(anonymous, project.Path);

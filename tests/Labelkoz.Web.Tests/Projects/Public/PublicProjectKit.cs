@@ -2,8 +2,8 @@ using Labelkoz.Data;
 using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Projects;
-using Labelkoz.Web.Features.Projects;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,11 +52,6 @@ internal sealed record ProjectSpec
     public DateTime? At { get; init; }
 }
 
-internal sealed record TestProject(long Id, string CitySlug, string Title)
-{
-    public string Path => ProjectPaths.Page(CitySlug, Id, Title);
-}
-
 /// <summary>Test projects, accounts, supports and comments written straight through the domain and the database.</summary>
 internal static class PublicProjectKit
 {
@@ -67,58 +62,35 @@ internal static class PublicProjectKit
     /// <summary>A word that no other project contains, to search one test's projects only.</summary>
     public static string Token() => "zq" + Guid.NewGuid().ToString("N")[..10];
 
+    /// <summary>A project of <see cref="ProjectSpec.Holder"/> in the city, built by <see cref="Given"/>.</summary>
     public static async Task<TestProject> CreateProjectAsync(this AppFactory app, string citySlug, string title, ProjectSpec? spec = null)
     {
         spec ??= new ProjectSpec();
-        var at = spec.At ?? DateTime.UtcNow;
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var city = await db.Municipalities.Include(m => m.Neighbourhoods).Include(m => m.Memberships).SingleAsync(m => m.Slug == citySlug);
-        var holderId = await UserIdAsync(scope, spec.Holder);
-        var neighbourhood = spec.Neighbourhood is null ? null : city.Neighbourhoods.Single(n => n.Name == spec.Neighbourhood);
-
-        var project = Project.StartDraft(city.Id, holderId, title, at);
-        project.UpdateContent(holderId, title, spec.Summary, spec.Description, spec.Category, neighbourhood, at);
-        if (spec.HolderType != HolderType.Individual)
+        var cityId = await app.WithDbAsync(db => db.Municipalities.Where(m => m.Slug == citySlug).Select(m => m.Id).SingleAsync());
+        return await app.Given.Project(cityId, citySlug, await app.UserIdAsync(spec.Holder), new Infrastructure.Builders.ProjectSpec
         {
-            project.UpdateHolder(holderId, spec.HolderType, spec.Organisation, spec.Rna, null, at);
-        }
-
-        project.ReplaceBudget(holderId, spec.Budget, at);
-        project.ReplaceRequestedSupport(holderId, spec.Support, at);
-        for (var i = 0; i < spec.Images; i++)
-        {
-            project.AddImage(holderId, $"tests/{Guid.NewGuid():N}.png", "image/png", $"Image {i + 1} du projet {title}", at);
-        }
-
-        var staffId = await UserIdAsync(scope, MontreuilAdmin);
-        switch (spec.State)
-        {
-            case TestState.Draft:
-                break;
-            case TestState.AwaitingPublication:
-                project.Submit(holderId, ModerationMode.PreModeration, at);
-                break;
-            case TestState.Public:
-                project.Submit(holderId, ModerationMode.PostModeration, at);
-                break;
-            case TestState.InReview:
-                project.Submit(holderId, ModerationMode.PostModeration, at);
-                project.TakeIntoReview(city, staffId, null, at);
-                break;
-            case TestState.Hidden:
-                project.Submit(holderId, ModerationMode.PostModeration, at);
-                project.Hide(staffId, "Contenu contraire à la charte", at);
-                break;
-            case TestState.Withdrawn:
-                project.Submit(holderId, ModerationMode.PostModeration, at);
-                project.Withdraw(holderId, "Le porteur a déménagé", at);
-                break;
-        }
-
-        db.Projects.Add(project);
-        await db.SaveChangesAsync();
-        return new TestProject(project.Id, citySlug, title);
+            Title = title,
+            State = spec.State switch
+            {
+                TestState.Draft => ProjectState.Draft,
+                TestState.AwaitingPublication => ProjectState.AwaitingPublication,
+                TestState.Public => ProjectState.Submitted,
+                TestState.InReview => ProjectState.InReview,
+                TestState.Hidden => ProjectState.Hidden,
+                TestState.Withdrawn => ProjectState.Withdrawn,
+            },
+            Summary = spec.Summary,
+            Description = spec.Description,
+            Category = spec.Category,
+            Neighbourhood = spec.Neighbourhood,
+            ImageAlts = [.. Enumerable.Range(1, spec.Images).Select(i => $"Image {i} du projet {title}")],
+            Budget = spec.Budget,
+            Support = spec.Support,
+            HolderType = spec.HolderType,
+            Organisation = spec.Organisation,
+            Rna = spec.Rna,
+            At = spec.At,
+        });
     }
 
     public static async Task<long> UserIdAsync(this AppFactory app, string email)
@@ -163,14 +135,14 @@ internal static class PublicProjectKit
         await db.SaveChangesAsync();
     }
 
-    /// <summary>Visible top-level comments by <paramref name="author"/>, each with <paramref name="repliesEach"/> replies by Hugo.</summary>
-    public static async Task<IReadOnlyList<long>> AddCommentsAsync(this AppFactory app, long projectId, int count, string author = Camille, int repliesEach = 0)
+    /// <summary>Visible top-level comments by <paramref name="author"/>, each with <paramref name="repliesEach"/> replies by <paramref name="replier"/> (Hugo by default).</summary>
+    public static async Task<IReadOnlyList<long>> AddCommentsAsync(this AppFactory app, long projectId, int count, string author = Camille, int repliesEach = 0, string replier = Hugo)
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == projectId);
         var authorId = await UserIdAsync(scope, author);
-        var hugoId = await UserIdAsync(scope, Hugo);
+        var hugoId = repliesEach == 0 ? 0 : await UserIdAsync(scope, replier);
         var comments = new List<Comment>();
         for (var i = 0; i < count; i++)
         {

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Labelkoz.Web.Tests.Projects.Public;
 
-public sealed class SupportAndFollowTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class SupportAndFollowTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
 {
     [Fact]
     public async Task Support_TogglesOnAndOff()
