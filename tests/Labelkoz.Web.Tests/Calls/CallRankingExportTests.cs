@@ -21,7 +21,7 @@ namespace Labelkoz.Web.Tests.Calls;
 /// the call's title, the CSV's header and the same rows and numbers as the CSV, numbers stored as
 /// numbers and texts never turned into formulas; refused to outsiders exactly like the CSV.
 /// </summary>
-public sealed class CallRankingExportTests(CallClosingTests.ClockedApp app) : IClassFixture<CallClosingTests.ClockedApp>
+public sealed class CallRankingExportTests(CallClosingTests.ClockedDemoApp app) : IClassFixture<CallClosingTests.ClockedDemoApp>
 {
     private const string Hugo = "hugo@demo.labelkoz.fr";
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -20,7 +20,7 @@ namespace Labelkoz.Web.Tests.Calls;
 /// applicant's single application (start, answers, files, submission, withdrawal, the closing
 /// time), "Mes candidatures", and the open-data API without any applicant's personal data.
 /// </summary>
-public sealed class CallsPublicTests(CallClosingTests.ClockedApp app, ITestOutputHelper output) : IClassFixture<CallClosingTests.ClockedApp>
+public sealed class CallsPublicTests(CallClosingTests.ClockedDemoApp app, ITestOutputHelper output) : IClassFixture<CallClosingTests.ClockedDemoApp>
 {
     private const string Hugo = "hugo@demo.labelkoz.fr";
 

@@ -21,7 +21,7 @@ namespace Labelkoz.Web.Tests.Calls;
 /// are chosen within the announced number and become labelled projects with the call's offer;
 /// the CSV carries every score; the ranking page sends a fixed number of SQL commands.
 /// </summary>
-public sealed class CallsReviewTests(CallClosingTests.ClockedApp app) : IClassFixture<CallClosingTests.ClockedApp>
+public sealed class CallsReviewTests(CallClosingTests.ClockedDemoApp app) : IClassFixture<CallClosingTests.ClockedDemoApp>
 {
     private const string Hugo = "hugo@demo.labelkoz.fr";
 

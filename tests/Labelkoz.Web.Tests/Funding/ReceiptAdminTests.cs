@@ -49,7 +49,7 @@ public sealed class ReceiptAdminTests(FundingApp app) : IClassFixture<FundingApp
         using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
         var agentPage = await agent.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, agentPage.Status);
-        Assert.NotNull(agentPage.Document.QuerySelector("#titre-recus"));
+        Assert.NotNull(agentPage.Document.QuerySelector("#titre-etat"));
         Assert.Null(agentPage.Document.QuerySelector("form#ouvrir-recus"));
         Assert.Equal(HttpStatusCode.Forbidden, (await agent.PostAsync(url + "?handler=OpenReceipts", agentPage, IssuerFields(version, rna))).Status);
 
@@ -364,7 +364,7 @@ public sealed class ReceiptAdminTests(FundingApp app) : IClassFixture<FundingApp
         }
 
         // Two corrections: more receipts, a cancelled one with its replacement.
-        var page = await admin.GetAsync(urls[2]);
+        var page = await admin.GetAsync(urls[3]);
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(page, "form#corriger", Correction("Alice Roy-Martin", "Nom d'usage"))).Status);
         page = await admin.GetAsync($"/montreuil/admin/campagnes/{campaignId}/recus/{receipts[1].Id}");
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(page, "form#corriger", Correction("Bruno Roy", "Adresse complétée"))).Status);
