@@ -37,6 +37,8 @@ public sealed class FundingJourneys(BrowserFixture fixture) : Journey(fixture)
         var admin = await NewVisitorAsync();
         await Pages.VisitAsync(admin, "/montreuil/admin/projets/2");
         await AccountSteps.LogInAsync(admin, AdminEmail, AccountSteps.DemoPassword);
+        await admin.Locator("a#gerer-recus").ClickAsync();
+        await Expect(admin).ToHaveURLAsync(new Regex("/montreuil/admin/projets/2/recus-fiscaux$"));
         var receipts = admin.Locator("form#ouvrir-recus");
         await receipts.Locator("#recus-adresse").FillAsync("3 rue de la Fontaine\n93100 Montreuil");
         await receipts.Locator("#recus-objet").FillAsync("Cultiver un jardin partagé avec les habitants du quartier.");
