@@ -59,7 +59,7 @@ public sealed class CallJourneys(BrowserFixture fixture) : Journey(fixture)
         await offer.GetByLabel("Description", new() { Exact = true }).FillAsync("Une parcelle de 300 m² rue de la Boissière");
         var question = form.Locator("fieldset#question-0");
         await question.GetByLabel("Intitulé de la question").FillAsync("Qui cultivera le jardin ?");
-        await question.GetByLabel("Type de réponse").SelectOptionAsync(new SelectOptionValue { Label = "Texte long" });
+        await question.GetByLabel("Type de réponse").SelectOptionAsync(new SelectOptionValue { Label = "Réponse longue" });
         await question.GetByLabel("Réponse obligatoire").CheckAsync();
         var impact = form.Locator("fieldset#critere-0");
         await impact.GetByLabel("Nom du critère").FillAsync("Impact");
