@@ -132,33 +132,9 @@ public sealed class Call : ITenantOwned
         DateTime nowUtc)
     {
         EnsureEditable(city, adminUserId);
-        if (category is { } c && !Enum.IsDefined(c))
-        {
-            throw new DomainException(CallRefusals.UnknownCategory);
-        }
-
-        if (neighbourhood is not null && neighbourhood.MunicipalityId != MunicipalityId)
-        {
-            throw new DomainException(CallRefusals.NeighbourhoodOfAnotherCity);
-        }
-
-        if (budgetEnvelopeCents < 0)
-        {
-            throw new DomainException(CallRefusals.EnvelopeNegative);
-        }
-
-        if (budgetEnvelopeCents > MaxEnvelopeCents)
-        {
-            throw new DomainException(CallRefusals.EnvelopeTooLarge);
-        }
-
-        if (winnersCount is < 1 or > MaxWinners)
-        {
-            throw new DomainException(CallRefusals.WinnersCountOutOfRange.With(MaxWinners));
-        }
-
-        Title = Text.Required(title, TitleMaxLength, "Titre de l'appel", field: "Title");
-        Description = Text.Optional(description, DescriptionMaxLength, "Description", multiline: true, field: "Description");
+        Refuse(WhyNotCategory(category) ?? WhyNotNeighbourhood(neighbourhood) ?? WhyNotEnvelope(budgetEnvelopeCents) ?? WhyNotWinnersCount(winnersCount));
+        Title = CheckTitle(title);
+        Description = CheckDescription(description);
         Category = category;
         NeighbourhoodId = neighbourhood?.Id;
         BudgetEnvelopeCents = budgetEnvelopeCents;
@@ -169,11 +145,7 @@ public sealed class Call : ITenantOwned
     public void SetEligibility(Municipality city, long adminUserId, bool individuals, bool associations, bool companies)
     {
         EnsureEditable(city, adminUserId);
-        if (!individuals && !associations && !companies)
-        {
-            throw new DomainException(CallRefusals.NoApplicantType);
-        }
-
+        Refuse(WhyNoApplicant(individuals, associations, companies));
         AcceptsIndividuals = individuals;
         AcceptsAssociations = associations;
         AcceptsCompanies = companies;
@@ -184,16 +156,7 @@ public sealed class Call : ITenantOwned
     public void Schedule(Municipality city, long adminUserId, DateTime opensAtUtc, DateTime closesAtUtc)
     {
         EnsureEditable(city, adminUserId);
-        if (opensAtUtc.Kind != DateTimeKind.Utc || closesAtUtc.Kind != DateTimeKind.Utc)
-        {
-            throw new ArgumentException("Call times are UTC.");
-        }
-
-        if (closesAtUtc <= opensAtUtc)
-        {
-            throw new DomainException(CallRefusals.ClosingBeforeOpening);
-        }
-
+        Refuse(WhyNotSchedule(opensAtUtc, closesAtUtc));
         OpensAtUtc = opensAtUtc;
         ClosesAtUtc = closesAtUtc;
         Touch();
@@ -203,7 +166,7 @@ public sealed class Call : ITenantOwned
     {
         ArgumentNullException.ThrowIfNull(terms);
         EnsureEditable(city, adminUserId);
-        var offer = terms.Count == 0 ? [] : Commitment.FromTerms(MunicipalityId, terms, id => city.RoleOf(id) is not null);
+        var offer = CheckOffer(city, terms);
         _offer.Clear();
         _offer.AddRange(offer);
         Touch();
@@ -213,26 +176,7 @@ public sealed class Call : ITenantOwned
     {
         ArgumentNullException.ThrowIfNull(questions);
         EnsureEditable(city, adminUserId);
-        if (questions.Count > CallQuestion.MaxPerCall)
-        {
-            throw new DomainException(CallRefusals.TooManyQuestions.With(CallQuestion.MaxPerCall));
-        }
-
-        var checkedQuestions = questions.Select((q, i) =>
-        {
-            if (!Enum.IsDefined(q.Kind))
-            {
-                throw new DomainException(CallRefusals.UnknownQuestionKind);
-            }
-
-            return new CallQuestion(
-                MunicipalityId,
-                i,
-                Text.Required(q.Label, CallQuestion.LabelMaxLength, "Intitulé de la question", field: "Questions"),
-                Text.Optional(q.Help, CallQuestion.HelpMaxLength, "Aide à la réponse", multiline: true, field: "Questions"),
-                q.Kind,
-                q.Required);
-        }).ToList();
+        var checkedQuestions = CheckQuestions(questions);
         _questions.Clear();
         _questions.AddRange(checkedQuestions);
         Touch();
@@ -243,40 +187,63 @@ public sealed class Call : ITenantOwned
     {
         ArgumentNullException.ThrowIfNull(criteria);
         EnsureEditable(city, adminUserId);
-        if (criteria.Count == 0)
-        {
-            throw new DomainException(CallRefusals.NoCriterion);
-        }
-
-        if (criteria.Count > CallCriterion.MaxPerCall)
-        {
-            throw new DomainException(CallRefusals.TooManyCriteria.With(CallCriterion.MaxPerCall));
-        }
-
-        var checkedCriteria = criteria.Select((c, i) =>
-        {
-            var name = Text.Required(c.Name, CallCriterion.NameMaxLength, "Nom du critère", field: "Criteria");
-            if (c.WeightPercent is < 1 or > 100)
-            {
-                throw new DomainException(CallRefusals.CriterionWeightOutOfRange.With(name));
-            }
-
-            return new CallCriterion(MunicipalityId, i, name, Text.Optional(c.Description, CallCriterion.DescriptionMaxLength, "Description du critère", multiline: true, field: "Criteria"), c.WeightPercent);
-        }).ToList();
-        if (checkedCriteria.Select(c => c.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() != checkedCriteria.Count)
-        {
-            throw new DomainException(CallRefusals.CriteriaWithSameName);
-        }
-
-        var total = checkedCriteria.Sum(c => c.WeightPercent);
-        if (total != 100)
-        {
-            throw new DomainException(CallRefusals.CriteriaWeightsNotHundred.With(total));
-        }
-
+        var checkedCriteria = CheckCriteria(criteria);
         _criteria.Clear();
         _criteria.AddRange(checkedCriteria);
         Touch();
+    }
+
+    /// <summary>
+    /// The back office's draft form, every part at once: each part is checked, and either all of
+    /// them are refused together (one refusal per part at fault, each naming its field; nothing
+    /// changes) or the whole draft is replaced. A draft may be saved without criteria only while it
+    /// has none: publication asks for them (<see cref="MissingForPublication"/>).
+    /// </summary>
+    public IReadOnlyList<DomainRefusal> Revise(Municipality city, long adminUserId, CallDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        EnsureEditable(city, adminUserId);
+        var refusals = new List<DomainRefusal>();
+        var title = Attempt(refusals, () => CheckTitle(draft.Title));
+        var description = Attempt(refusals, () => CheckDescription(draft.Description));
+        refusals.AddRange(new[]
+        {
+            WhyNotCategory(draft.Category),
+            WhyNotNeighbourhood(draft.Neighbourhood),
+            WhyNotEnvelope(draft.EnvelopeCents),
+            WhyNotWinnersCount(draft.WinnersCount),
+            WhyNoApplicant(draft.Individuals, draft.Associations, draft.Companies),
+            WhyNotSchedule(draft.OpensAtUtc, draft.ClosesAtUtc),
+        }.OfType<DomainRefusal>());
+
+        // A commitment's own refusals name the row's inputs (Kind, Grant…): the draft shows them on its offer.
+        var offer = Attempt(refusals, () => CheckOffer(city, draft.Offer), r => r.About(nameof(CallDraft.Offer), [.. r.Arguments]));
+        var questions = Attempt(refusals, () => CheckQuestions(draft.Questions));
+        var criteria = draft.Criteria.Count == 0 && _criteria.Count == 0 ? [] : Attempt(refusals, () => CheckCriteria(draft.Criteria));
+        if (refusals.Count > 0)
+        {
+            return refusals;
+        }
+
+        Title = title!;
+        Description = description;
+        Category = draft.Category;
+        NeighbourhoodId = draft.Neighbourhood?.Id;
+        BudgetEnvelopeCents = draft.EnvelopeCents;
+        WinnersCount = draft.WinnersCount;
+        AcceptsIndividuals = draft.Individuals;
+        AcceptsAssociations = draft.Associations;
+        AcceptsCompanies = draft.Companies;
+        OpensAtUtc = draft.OpensAtUtc;
+        ClosesAtUtc = draft.ClosesAtUtc;
+        _offer.Clear();
+        _offer.AddRange(offer!);
+        _questions.Clear();
+        _questions.AddRange(questions!);
+        _criteria.Clear();
+        _criteria.AddRange(criteria!);
+        Touch();
+        return [];
     }
 
     /// <summary>What is still missing before the call can be published (empty when complete).</summary>
@@ -469,6 +436,126 @@ public sealed class Call : ITenantOwned
         Status = to;
         _history.Add(new CallEvent(this, action, from, to, byUserId, reason, nowUtc));
         Touch();
+    }
+
+    private static string CheckTitle(string? title) => Text.Required(title, TitleMaxLength, "Titre de l'appel", field: nameof(CallDraft.Title));
+
+    private static string? CheckDescription(string? description) =>
+        Text.Optional(description, DescriptionMaxLength, "Description", multiline: true, field: nameof(CallDraft.Description));
+
+    private static DomainRefusal? WhyNotCategory(ProjectCategory? category) =>
+        category is { } c && !Enum.IsDefined(c) ? CallRefusals.UnknownCategory : null;
+
+    private DomainRefusal? WhyNotNeighbourhood(Neighbourhood? neighbourhood) =>
+        neighbourhood is not null && neighbourhood.MunicipalityId != MunicipalityId ? CallRefusals.NeighbourhoodOfAnotherCity : null;
+
+    private static DomainRefusal? WhyNotEnvelope(long cents) => cents switch
+    {
+        < 0 => CallRefusals.EnvelopeNegative,
+        > MaxEnvelopeCents => CallRefusals.EnvelopeTooLarge,
+        _ => null,
+    };
+
+    private static DomainRefusal? WhyNotWinnersCount(int winners) =>
+        winners is < 1 or > MaxWinners ? CallRefusals.WinnersCountOutOfRange.With(MaxWinners) : null;
+
+    private static DomainRefusal? WhyNoApplicant(bool individuals, bool associations, bool companies) =>
+        !individuals && !associations && !companies ? CallRefusals.NoApplicantType : null;
+
+    private static DomainRefusal? WhyNotSchedule(DateTime opensAtUtc, DateTime closesAtUtc)
+    {
+        if (opensAtUtc.Kind != DateTimeKind.Utc || closesAtUtc.Kind != DateTimeKind.Utc)
+        {
+            throw new ArgumentException("Call times are UTC.");
+        }
+
+        return closesAtUtc <= opensAtUtc ? CallRefusals.ClosingBeforeOpening : null;
+    }
+
+    private List<Commitment> CheckOffer(Municipality city, IReadOnlyList<CommitmentTerms> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        return terms.Count == 0 ? [] : Commitment.FromTerms(MunicipalityId, terms, id => city.RoleOf(id) is not null);
+    }
+
+    private List<CallQuestion> CheckQuestions(IReadOnlyList<QuestionTerms> questions)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        if (questions.Count > CallQuestion.MaxPerCall)
+        {
+            throw new DomainException(CallRefusals.TooManyQuestions.With(CallQuestion.MaxPerCall));
+        }
+
+        return questions.Select((q, i) =>
+        {
+            if (!Enum.IsDefined(q.Kind))
+            {
+                throw new DomainException(CallRefusals.UnknownQuestionKind);
+            }
+
+            return new CallQuestion(
+                MunicipalityId,
+                i,
+                Text.Required(q.Label, CallQuestion.LabelMaxLength, "Intitulé de la question", field: nameof(CallDraft.Questions)),
+                Text.Optional(q.Help, CallQuestion.HelpMaxLength, "Aide à la réponse", multiline: true, field: nameof(CallDraft.Questions)),
+                q.Kind,
+                q.Required);
+        }).ToList();
+    }
+
+    private List<CallCriterion> CheckCriteria(IReadOnlyList<CriterionTerms> criteria)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        if (criteria.Count == 0)
+        {
+            throw new DomainException(CallRefusals.NoCriterion);
+        }
+
+        if (criteria.Count > CallCriterion.MaxPerCall)
+        {
+            throw new DomainException(CallRefusals.TooManyCriteria.With(CallCriterion.MaxPerCall));
+        }
+
+        var checkedCriteria = criteria.Select((c, i) =>
+        {
+            var name = Text.Required(c.Name, CallCriterion.NameMaxLength, "Nom du critère", field: nameof(CallDraft.Criteria));
+            if (c.WeightPercent is < 1 or > 100)
+            {
+                throw new DomainException(CallRefusals.CriterionWeightOutOfRange.With(name));
+            }
+
+            return new CallCriterion(MunicipalityId, i, name, Text.Optional(c.Description, CallCriterion.DescriptionMaxLength, "Description du critère", multiline: true, field: nameof(CallDraft.Criteria)), c.WeightPercent);
+        }).ToList();
+        if (checkedCriteria.Select(c => c.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() != checkedCriteria.Count)
+        {
+            throw new DomainException(CallRefusals.CriteriaWithSameName);
+        }
+
+        var total = checkedCriteria.Sum(c => c.WeightPercent);
+        return total == 100 ? checkedCriteria : throw new DomainException(CallRefusals.CriteriaWeightsNotHundred.With(total));
+    }
+
+    private static void Refuse(DomainRefusal? refusal)
+    {
+        if (refusal is not null)
+        {
+            throw new DomainException(refusal);
+        }
+    }
+
+    /// <summary>The part <paramref name="check"/> makes, or its refusal added to <paramref name="refusals"/> (as <paramref name="shown"/> shows it).</summary>
+    private static T? Attempt<T>(List<DomainRefusal> refusals, Func<T> check, Func<DomainRefusal, DomainRefusal>? shown = null)
+        where T : class?
+    {
+        try
+        {
+            return check();
+        }
+        catch (DomainException refusal)
+        {
+            refusals.Add(shown is null ? refusal.Refusal : shown(refusal.Refusal));
+            return null;
+        }
     }
 
     private void Touch() => Version++;

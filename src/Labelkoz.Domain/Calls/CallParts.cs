@@ -1,4 +1,7 @@
 using Labelkoz.Domain.Common;
+using Labelkoz.Domain.Labels;
+using Labelkoz.Domain.Municipalities;
+using Labelkoz.Domain.Projects;
 
 namespace Labelkoz.Domain.Calls;
 
@@ -147,3 +150,24 @@ public sealed record QuestionTerms(string? Label, QuestionKind Kind, bool Requir
 
 /// <summary>A criterion as typed by the city, before it is checked.</summary>
 public sealed record CriterionTerms(string? Name, int WeightPercent, string? Description = null);
+
+/// <summary>
+/// A call's whole draft as the back office's form says it, checked at once by <see cref="Call.Revise"/>,
+/// whose refusals name the form's inputs as <see cref="CallRefusals"/> does (<c>Title</c>,
+/// <c>Envelope</c>, <c>ClosesAt</c>, <c>Offer</c>, <c>Criteria</c>…).
+/// </summary>
+public sealed record CallDraft(
+    string? Title,
+    string? Description,
+    ProjectCategory? Category,
+    Neighbourhood? Neighbourhood,
+    long EnvelopeCents,
+    int WinnersCount,
+    bool Individuals,
+    bool Associations,
+    bool Companies,
+    DateTime OpensAtUtc,
+    DateTime ClosesAtUtc,
+    IReadOnlyList<CommitmentTerms> Offer,
+    IReadOnlyList<QuestionTerms> Questions,
+    IReadOnlyList<CriterionTerms> Criteria);

@@ -78,7 +78,7 @@ public sealed class CallsAdminTests(DemoAppFactory app) : IClassFixture<DemoAppF
         var after = await admin.GetAsync($"{List}/{id}");
         Assert.Null(after.Document.QuerySelector("form#appel"));
         Assert.Contains("Publication", after.MainText, StringComparison.Ordinal);
-        Assert.NotNull(after.Document.QuerySelector("form#annuler"));
+        Assert.NotNull(after.Document.QuerySelector("a#annuler"));
         var forged = await admin.PostAsync($"{List}/{id}?handler=Save", after, Filled().With(("callVersion", (await LoadAsync(id)).Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Input.Title", "Titre changé")));
         Assert.Equal(HttpStatusCode.OK, forged.Status);
         Assert.Contains("Un appel publié ne se modifie plus", forged.MainText, StringComparison.Ordinal);
@@ -117,7 +117,7 @@ public sealed class CallsAdminTests(DemoAppFactory app) : IClassFixture<DemoAppF
         Assert.Equal(HttpStatusCode.Forbidden, (await agent.PostAsync($"{List}?handler=Create", list, new Dictionary<string, string> { ["Input.Title"] = "Appel d'agent" })).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await agent.PostAsync($"{List}/{id}?handler=Save", page, Filled().With(("callVersion", version)))).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await agent.PostAsync($"{List}/{id}?handler=Publish", page, new Dictionary<string, string> { ["callVersion"] = version })).Status);
-        Assert.Equal(HttpStatusCode.Forbidden, (await agent.PostAsync($"{List}/{id}?handler=Cancel", page, new Dictionary<string, string> { ["callVersion"] = version, ["cancelReason"] = "Non" })).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.PostAsync($"{List}/{id}/annulation", page, new Dictionary<string, string> { ["callVersion"] = version, ["reason"] = "Non" })).Status);
         Assert.False(await app.WithDbAsync(db => db.Calls.AnyAsync(c => c.Title == "Appel d'agent")));
         Assert.Equal(CallStatus.Draft, (await LoadAsync(id)).Status);
     }
@@ -166,13 +166,24 @@ public sealed class CallsAdminTests(DemoAppFactory app) : IClassFixture<DemoAppF
         });
 
         using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var page = await admin.GetAsync($"{List}/{id}");
-        var empty = await admin.SubmitAsync(page, "form#annuler", new Dictionary<string, string> { ["cancelReason"] = "  " });
-        Assert.Equal(HttpStatusCode.OK, empty.Status);
-        Assert.Contains("Motif de l'annulation", empty.MainText, StringComparison.Ordinal);
+        var edit = await admin.GetAsync($"{List}/{id}");
+        var link = edit.Document.QuerySelector("a#annuler")?.GetAttribute("href");
+        Assert.Equal($"{List}/{id}/annulation", link);
+
+        // The confirmation page says what cancelling does, and to how many applicants, before anything changes.
+        var page = await admin.GetAsync(link!);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        page.AssertAccessibleStructure();
+        Assert.Contains("1 candidat(s) ayant déposé leur candidature seront prévenus", page.MainText, StringComparison.Ordinal);
         Assert.Equal(CallStatus.Open, (await LoadAsync(id)).Status);
 
-        var cancelled = await admin.SubmitAsync(page, "form#annuler", new Dictionary<string, string> { ["cancelReason"] = "Le budget est réaffecté." });
+        var empty = await admin.SubmitAsync(page, "form#annuler-appel", new Dictionary<string, string> { ["reason"] = "  " });
+        Assert.Equal(HttpStatusCode.OK, empty.Status);
+        Assert.Equal("true", empty.Document.GetElementById("motif-annulation")?.GetAttribute("aria-invalid"));
+        Assert.Contains("Motif de l'annulation", empty.Document.GetElementById("motif-annulation-erreur")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(CallStatus.Open, (await LoadAsync(id)).Status);
+
+        var cancelled = await admin.SubmitAsync(page, "form#annuler-appel", new Dictionary<string, string> { ["reason"] = "Le budget est réaffecté." });
         Assert.Equal(HttpStatusCode.Redirect, cancelled.Status);
         var call = await LoadAsync(id);
         Assert.Equal(CallStatus.Cancelled, call.Status);
@@ -180,8 +191,24 @@ public sealed class CallsAdminTests(DemoAppFactory app) : IClassFixture<DemoAppF
         Assert.True(await app.WithDbAsync(db => db.Notifications.AnyAsync(n => n.UserId == camille && n.Kind == NotificationKind.CallCancelled && n.Link == "/compte/mes-candidatures")));
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.CallCancelled && a.SubjectId == id)));
         var shown = await admin.GetAsync($"{List}/{id}");
+        Assert.Contains("L'appel « Un appel bientôt annulé » est annulé ; 1 candidat(s) prévenu(s).", shown.MainText, StringComparison.Ordinal);
         Assert.Contains("Le budget est réaffecté.", shown.MainText, StringComparison.Ordinal);
-        Assert.Null(shown.Document.QuerySelector("form#annuler"));
+        Assert.Null(shown.Document.QuerySelector("a#annuler"));
+
+        // A second cancellation (a replayed form) is refused in the domain's words; nothing changes.
+        var again = await admin.SubmitAsync(page, "form#annuler-appel", new Dictionary<string, string> { ["reason"] = "Encore" });
+        Assert.Equal(HttpStatusCode.OK, again.Status);
+        Assert.Equal("Le budget est réaffecté.", (await LoadAsync(id)).CancelReason);
+    }
+
+    [Fact]
+    public async Task AnAgent_CannotOpenTheCancellationPage()
+    {
+        var id = await CreateDraftAsync("Un appel que l'agent ne peut annuler");
+        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync($"{List}/{id}/annulation")).Status);
+        Assert.Null((await agent.GetAsync($"{List}/{id}")).Document.QuerySelector("a#annuler"));
     }
 
     [Fact]
@@ -191,7 +218,7 @@ public sealed class CallsAdminTests(DemoAppFactory app) : IClassFixture<DemoAppF
         using var bagnolet = await app.SignedInAsync(StaffTestKit.BagnoletAdmin);
         Assert.Equal(HttpStatusCode.NotFound, (await bagnolet.GetAsync($"/bagnolet/admin/appels/{id}")).Status);
         var list = await bagnolet.GetAsync("/bagnolet/admin/appels");
-        Assert.Equal(HttpStatusCode.NotFound, (await bagnolet.PostAsync($"/bagnolet/admin/appels/{id}?handler=Cancel", list, new Dictionary<string, string> { ["callVersion"] = "1", ["cancelReason"] = "Pirate" })).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await bagnolet.PostAsync($"/bagnolet/admin/appels/{id}/annulation", list, new Dictionary<string, string> { ["callVersion"] = "1", ["reason"] = "Pirate" })).Status);
         Assert.Equal(CallStatus.Draft, (await LoadAsync(id)).Status);
     }
 

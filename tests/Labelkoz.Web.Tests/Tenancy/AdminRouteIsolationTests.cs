@@ -51,6 +51,7 @@ public sealed partial class AdminRouteIsolationTests(AdminRouteIsolationTests.Tw
         "{slug}/admin/appels/{id:long}/candidatures",
         "{slug}/admin/appels/{id:long}/candidatures/{applicationId:long}",
         "{slug}/admin/appels/{id:long}/laureats",
+        "{slug}/admin/appels/{id:long}/annulation",
         "{slug}/admin/campagnes",
         "{slug}/admin/campagnes/{campaignId:long}",
         "{slug}/admin/campagnes/rapport",
@@ -61,6 +62,7 @@ public sealed partial class AdminRouteIsolationTests(AdminRouteIsolationTests.Tw
     private static readonly string[] KnownAdminOnlyPages =
     [
         "{slug}/admin/projets/{id:long}/retrait-du-label",
+        "{slug}/admin/appels/{id:long}/annulation",
         "{slug}/admin/presentation",
         "{slug}/admin/identite-visuelle",
         "{slug}/admin/quartiers",
@@ -83,7 +85,7 @@ public sealed partial class AdminRouteIsolationTests(AdminRouteIsolationTests.Tw
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/projets/{id:long}/decision" && !r.AdminOnly && new[] { "Label", "Decline", "AddRows" }.All(r.PostHandlers.Contains));
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/moderation" && !r.AdminOnly && new[] { "Hide", "Restore", "Approve" }.All(r.PostHandlers.Contains));
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/appels" && !r.AdminOnly && r.AdminForChanges && r.PostHandlers.Contains("Create"));
-        Assert.Contains(routes, r => r.Pattern == "{slug}/admin/appels/{id:long}" && !r.AdminOnly && r.AdminForChanges && new[] { "Save", "AddRows", "Publish", "Cancel" }.All(r.PostHandlers.Contains));
+        Assert.Contains(routes, r => r.Pattern == "{slug}/admin/appels/{id:long}" && !r.AdminOnly && r.AdminForChanges && new[] { "Save", "AddRows", "Choose", "Publish" }.All(r.PostHandlers.Contains));
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/appels/{id:long}/candidatures" && r.PostHandlers.Contains("Shortlist"));
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/appels/{id:long}/candidatures/{applicationId:long}" && new[] { "Score", "Conflict" }.All(r.PostHandlers.Contains));
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/campagnes/{campaignId:long}" && !r.AdminOnly && new[] { "Pause", "Resume", "Offline" }.All(r.PostHandlers.Contains));
@@ -282,7 +284,6 @@ public sealed partial class AdminRouteIsolationTests(AdminRouteIsolationTests.Tw
 
             // The city's calls: create, edit, publish, cancel.
             ["callVersion"] = callVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["cancelReason"] = "Annulation pirate",
             ["Input.Title"] = "Appel pirate",
             ["Input.Description"] = "Description pirate",
             ["Input.Envelope"] = "1 000",

@@ -15,4 +15,8 @@ public static class CallAdminPaths
 
     public static string Edit(string citySlug, long callId) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/{citySlug}/admin/appels/{callId}");
+
+    /// <summary>The page that asks for the reason and the confirmation before a call is cancelled.</summary>
+    public static string Cancel(string citySlug, long callId) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/{citySlug}/admin/appels/{callId}/annulation");
 }
