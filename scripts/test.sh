@@ -164,9 +164,11 @@ if ! dotnet build Labelkoz.slnx -c Release --disable-build-servers -clp:ErrorsOn
 fi
 elapsed "$t"
 
-step "Checking formatting (dotnet format --verify-no-changes)"
+step "Checking formatting (dotnet format whitespace --verify-no-changes)"
 t=$SECONDS
-if ! dotnet format Labelkoz.slnx --verify-no-changes --no-restore 2>&1 | tee "$logs/format.log"; then
+# The build already enforces every code-style and analyzer rule as an error
+# (EnforceCodeStyleInBuild, TreatWarningsAsErrors): what is left to check is the layout.
+if ! dotnet format whitespace Labelkoz.slnx --verify-no-changes 2>&1 | tee "$logs/format.log"; then
   failures+=("dotnet format (run: dotnet format Labelkoz.slnx)")
 fi
 elapsed "$t"
@@ -174,15 +176,21 @@ elapsed "$t"
 # ---------------------------------------------------------------------------- tests
 passed=0 failed=0 skipped=0 total=0
 
-# run NAME PROJECT [VAR=VALUE...]: one `dotnet test`, its output kept in $logs/NAME.log.
-run() {
-  local name=$1 project=$2 t=$SECONDS
+# start NAME PROJECT [VAR=VALUE...]: one `dotnet test`, its output kept in $logs/NAME.log (and
+# $logs/NAME.status); in the foreground the output is shown as it comes.
+start() {
+  local name=$1 project=$2
   shift 2
-  step "Tests: $name"
   local status=0
   env "$@" timeout --kill-after=30s 30m \
-    dotnet test "$project" --no-build -c Release 2>&1 | tee "$logs/$name.log" || status=$?
-  elapsed "$t"
+    dotnet test "$project" --no-build -c Release >>"$logs/$name.log" 2>&1 || status=$?
+  echo "$status" >"$logs/$name.status"
+}
+
+# collect NAME: adds a finished run's summary to the totals.
+collect() {
+  local name=$1 status
+  status=$(cat "$logs/$name.status" 2>/dev/null || echo 1)
 
   # "Passed!  - Failed:     0, Passed:    21, Skipped:     0, Total:    21, Duration: ..."
   local summaries
@@ -202,11 +210,40 @@ run() {
   fi
 }
 
+# run NAME PROJECT [VAR=VALUE...]: one run in the foreground, shown and counted.
+run() {
+  local name=$1 t=$SECONDS
+  step "Tests: $name"
+  : >"$logs/$name.log"
+  start "$@" &
+  local pid=$!
+  tail -n +1 -f "$logs/$name.log" --pid="$pid" 2>/dev/null || true
+  wait "$pid" || true
+  elapsed "$t"
+  collect "$name"
+}
+
+# The browser journeys wait on Chromium and on the server most of their time: they run in the
+# background, beside the other test runs, and their output is shown when they end.
+e2e_pid=
+if ! $fast; then
+  e2e_started=$SECONDS
+  : >"$logs/e2e.log"
+  start e2e tests/Labelkoz.E2E &
+  e2e_pid=$!
+  echo
+  echo "(Browser journeys started in the background: $logs/e2e.log)"
+fi
+
 run domain tests/Labelkoz.Domain.Tests
 run web-sqlite tests/Labelkoz.Web.Tests LABELKOZ_TEST_DB=Sqlite
 if ! $fast; then
   run web-postgres tests/Labelkoz.Web.Tests LABELKOZ_TEST_DB=Postgres LABELKOZ_TEST_POSTGRES="$LABELKOZ_TEST_POSTGRES"
-  run e2e tests/Labelkoz.E2E
+  step "Tests: e2e (browser journeys, started with the others)"
+  wait "$e2e_pid" || true
+  cat "$logs/e2e.log"
+  elapsed "$e2e_started"
+  collect e2e
 fi
 
 # ---------------------------------------------------------------------------- summary
