@@ -79,6 +79,20 @@ public sealed class ArchitectureTests
         Assert.All(linesByArea, area => Assert.True(area.Value * 4 <= total, $"{area.Key} holds {area.Value} of {total} lines of Features"));
     }
 
+    /// <summary>One use case per page: a page model that grows past this holds more than one, or code that belongs elsewhere.</summary>
+    [Fact]
+    public void NoPageModel_IsLongerThanFourHundredLines()
+    {
+        const int MaxLines = 400;
+        var features = Path.Combine(RepositoryRoot(), "src", "Labelkoz.Web", "Features");
+        var tooLong = Directory.EnumerateFiles(features, "*.cshtml.cs", SearchOption.AllDirectories)
+            .Select(f => (File: Path.GetRelativePath(features, f), Lines: File.ReadLines(f).Count()))
+            .Where(f => f.Lines > MaxLines)
+            .Select(f => $"{f.File}: {f.Lines} lines")
+            .ToList();
+        Assert.True(tooLong.Count == 0, string.Join(Environment.NewLine, tooLong));
+    }
+
     [Theory]
     [InlineData("/Funding/Admin/Details", Policies.CityStaff)]
     [InlineData("/Cities/Admin/Index", Policies.CityStaff)]

@@ -1,8 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Xml;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using Labelkoz.Data;
 using Labelkoz.Domain.Audit;
 using Labelkoz.Domain.Calls;
@@ -18,7 +14,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using X = DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Labelkoz.Web.Features.Calls.Admin;
 
@@ -77,16 +72,15 @@ public sealed class ReviewModel(
             return NotFound();
         }
 
-        var csv = new StringBuilder();
-        Line(csv, export.Header);
+        var csv = new CsvFile();
+        csv.Line(export.Header);
         foreach (var row in export.Rows)
         {
-            Line(csv, row.Select(CsvText));
+            csv.Line(row.Select(CsvText));
         }
 
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
         Response.Headers.CacheControl = "no-store";
-        return File(bytes, Csv.ContentType, $"classement-appel-{id.ToString(CultureInfo.InvariantCulture)}.csv");
+        return File(csv.ToBytes(), Csv.ContentType, $"classement-appel-{id.ToString(CultureInfo.InvariantCulture)}.csv");
     }
 
     /// <summary>
@@ -105,9 +99,9 @@ public sealed class ReviewModel(
 
         var exportedAt = Cultures.ToParis(clock.GetUtcNow().UtcDateTime).ToString("f", CultureInfo.CurrentCulture);
         string[] title = [l["Appel à projets : {0}", export.Title].Value, l["Exporté le {0} (heure de Paris)", exportedAt].Value];
-        var bytes = RankingWorkbook.Write(l["Classement"].Value, title, export.Header, export.Rows);
+        var bytes = XlsxFile.Write(l["Classement"].Value, title, export.Header, export.Rows, wideColumns: [1, 2, 14]);
         Response.Headers.CacheControl = "no-store";
-        return File(bytes, RankingWorkbook.ContentType, $"classement-appel-{id.ToString(CultureInfo.InvariantCulture)}.xlsx");
+        return File(bytes, XlsxFile.ContentType, $"classement-appel-{id.ToString(CultureInfo.InvariantCulture)}.xlsx");
     }
 
     /// <summary>An admin puts an application on (or off) the short list.</summary>
@@ -158,9 +152,6 @@ public sealed class ReviewModel(
     public static string Score(decimal? value) => value is { } v ? v.ToString("0.00", CultureInfo.CurrentCulture) : "—";
 
     private static string? Decimal(decimal? value) => value?.ToString("0.00", CultureInfo.InvariantCulture);
-
-    private static void Line(StringBuilder csv, IEnumerable<string?> cells) =>
-        csv.Append(string.Join(';', cells.Select(Csv.Cell))).Append("\r\n");
 
     /// <summary>A cell of the export as CSV text: numbers in the invariant culture, averages with two decimals.</summary>
     private static string? CsvText(object? value) => value switch
@@ -317,112 +308,4 @@ public sealed class ReviewModel(
     private sealed record RankingExport(string Title, IReadOnlyList<string> Header, IReadOnlyList<object?[]> Rows);
 
     private sealed record ScoreLine(long ApplicationId, long ReviewerUserId, string ReviewerName, long CriterionId, int Score, string? Comment);
-
-    /// <summary>
-    /// Writes the export as a one-sheet workbook with the OpenXML SDK: the title lines, an empty
-    /// line, the bold header, then the rows. Texts are inline strings (never formulas, so a text
-    /// starting with = + - @ stays a text), ints and decimals are numbers, decimals shown with two
-    /// decimals.
-    /// </summary>
-    private static class RankingWorkbook
-    {
-        public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-        private const uint HeaderStyle = 1;
-        private const uint TwoDecimalsStyle = 2;
-        private const uint TitleStyle = 3;
-        private const int MaxCellText = 32_767;
-
-        public static byte[] Write(string sheetName, IReadOnlyList<string> titleLines, IReadOnlyList<string> header, IReadOnlyList<object?[]> rows)
-        {
-            using var stream = new MemoryStream();
-            using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-            {
-                var workbookPart = document.AddWorkbookPart();
-                workbookPart.Workbook = new X.Workbook();
-                var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
-                styles.Stylesheet = Stylesheet();
-
-                var data = new X.SheetData();
-                uint index = 0;
-                foreach (var line in titleLines)
-                {
-                    data.Append(Row(++index, [line], TitleStyle));
-                }
-
-                index++;
-                data.Append(Row(++index, header, HeaderStyle));
-                foreach (var row in rows)
-                {
-                    data.Append(Row(++index, row, null));
-                }
-
-                var columns = new X.Columns();
-                for (var i = 0; i < header.Count; i++)
-                {
-                    var column = (uint)(i + 1);
-                    columns.Append(new X.Column { Min = column, Max = column, Width = i is 1 or 2 or 14 ? 32 : 16, CustomWidth = true });
-                }
-
-                var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
-                sheetPart.Worksheet = new X.Worksheet(columns, data);
-                workbookPart.Workbook.Append(new X.Sheets(new X.Sheet { Id = workbookPart.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName }));
-            }
-
-            return stream.ToArray();
-        }
-
-        private static X.Row Row(uint index, IEnumerable<object?> values, uint? style)
-        {
-            var row = new X.Row { RowIndex = index };
-            var column = 0;
-            foreach (var value in values)
-            {
-                var reference = ColumnName(column++) + index.ToString(CultureInfo.InvariantCulture);
-                X.Cell? cell = value switch
-                {
-                    null => null,
-                    int number => new X.Cell { CellValue = new X.CellValue(number), DataType = X.CellValues.Number },
-                    decimal number => new X.Cell { CellValue = new X.CellValue(number), DataType = X.CellValues.Number, StyleIndex = TwoDecimalsStyle },
-                    _ => new X.Cell(new X.InlineString(new X.Text(Text(Convert.ToString(value, CultureInfo.InvariantCulture))))) { DataType = X.CellValues.InlineString },
-                };
-                if (cell is null)
-                {
-                    continue;
-                }
-
-                cell.CellReference = reference;
-                if (style is { } s)
-                {
-                    cell.StyleIndex = s;
-                }
-
-                row.Append(cell);
-            }
-
-            return row;
-        }
-
-        /// <summary>A text a spreadsheet accepts: no character XML forbids, at most 32,767 characters.</summary>
-        private static string Text(string? value)
-        {
-            var text = new string((value ?? string.Empty).Where(XmlConvert.IsXmlChar).ToArray());
-            return text.Length > MaxCellText ? text[..MaxCellText] : text;
-        }
-
-        private static string ColumnName(int index) =>
-            index < 26 ? ((char)('A' + index)).ToString() : ColumnName((index / 26) - 1) + (char)('A' + (index % 26));
-
-        /// <summary>The styles: 0 plain, 1 bold header, 2 two decimals ("0.00", built-in format 2), 3 bold title.</summary>
-        private static X.Stylesheet Stylesheet() => new(
-            new X.Fonts(new X.Font(), new X.Font(new X.Bold())) { Count = 2 },
-            new X.Fills(new X.Fill(new X.PatternFill { PatternType = X.PatternValues.None }), new X.Fill(new X.PatternFill { PatternType = X.PatternValues.Gray125 })) { Count = 2 },
-            new X.Borders(new X.Border()) { Count = 1 },
-            new X.CellFormats(
-                new X.CellFormat(),
-                new X.CellFormat { FontId = 1, ApplyFont = true },
-                new X.CellFormat { NumberFormatId = 2, ApplyNumberFormat = true },
-                new X.CellFormat { FontId = 1, ApplyFont = true })
-            { Count = 4 });
-    }
 }
