@@ -246,7 +246,7 @@ public sealed class DecideModel(
             }
 
             StatusMessage = DoneMessage(project.Title, made.Kind, made.State);
-            return Redirect(ReviewPaths.Project(City.Slug, project.Id));
+            return Redirect(ReviewPaths.Review(City.Slug, project.Id));
         }
 
         await notifier.SendMailsAsync(cancellationToken);
@@ -256,7 +256,7 @@ public sealed class DecideModel(
     private RedirectResult Done(Project project, ProjectDecision decision)
     {
         StatusMessage = DoneMessage(project.Title, decision.Kind, decision.State);
-        return Redirect(ReviewPaths.Project(City.Slug, project.Id));
+        return Redirect(ReviewPaths.Review(City.Slug, project.Id));
     }
 
     private string DoneMessage(string title, DecisionKind kind, DecisionState state) => (kind, state) switch

@@ -43,7 +43,7 @@ public static class DecisionNews
                 cancellationToken: cancellationToken);
             foreach (var admin in staff.Where(s => s.Role == StaffRole.Admin))
             {
-                notifier.Notify(admin.Id, project.MunicipalityId, NotificationKind.ProposalAwaitsConfirmation, project.Title, decision.PublicReason, ReviewPaths.Project(citySlug, project.Id));
+                notifier.Notify(admin.Id, project.MunicipalityId, NotificationKind.ProposalAwaitsConfirmation, project.Title, decision.PublicReason, ReviewPaths.Review(citySlug, project.Id));
             }
 
             return;

@@ -78,8 +78,8 @@ public sealed class RevokeLabelModel(
         notifier.Notify(project.HolderUserId, city.Id, NotificationKind.LabelRevoked, project.Title, revoked.RevokedReason, ReviewPaths.Exchanges(City.Slug, project.Id));
         await db.SaveChangesAsync(cancellationToken);
         await notifier.SendMailsAsync(cancellationToken);
-        TempData[nameof(ProjectDetailsModel.StatusMessage)] = l["Le label du projet « {0} » est retiré : son porteur est prévenu.", project.Title].Value;
-        return Redirect(ReviewPaths.Project(City.Slug, project.Id));
+        TempData[nameof(ProjectReviewModel.StatusMessage)] = l["Le label du projet « {0} » est retiré : son porteur est prévenu.", project.Title].Value;
+        return Redirect(ReviewPaths.Review(City.Slug, project.Id));
     }
 
     public async Task LoadAsync(CancellationToken cancellationToken)
