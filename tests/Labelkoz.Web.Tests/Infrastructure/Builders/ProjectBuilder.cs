@@ -62,6 +62,9 @@ public sealed record ProjectSpec
 
     public string? Rna { get; init; }
 
+    /// <summary>Why staff hid the project, for <see cref="ProjectState.Hidden"/>; a breach of the charter when null.</summary>
+    public string? HiddenReason { get; init; }
+
     /// <summary>The terms of the label, for <see cref="ProjectState.Labelled"/> and <see cref="ProjectState.LabelProposed"/>.</summary>
     public LabelTerms? Label { get; init; }
 
@@ -164,7 +167,7 @@ public sealed partial class Given
                 return;
             case ProjectState.Hidden:
                 project.Submit(holder, ModerationMode.PostModeration, at);
-                project.Hide(admin, "Contenu contraire à la charte", at);
+                project.Hide(admin, spec.HiddenReason ?? "Contenu contraire à la charte", at);
                 return;
         }
 
