@@ -3,6 +3,7 @@ using System.Text;
 using Labelkoz.Web.Features.Projects;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 
 namespace Labelkoz.Web.Tests.Projects.Propose;
 
@@ -21,7 +22,7 @@ public sealed class ProjectImagesTests(DemoAppFactory app) : IClassFixture<DemoA
     {
         var (bytes, contentType) = kind switch
         {
-            "png" => (StaffTestKit.TinyPng, "image/png"),
+            "png" => (Given.TinyPng, "image/png"),
             "jpeg" => (TinyJpeg, "image/jpeg"),
             _ => (TinyWebp, "image/webp"),
         };
@@ -89,7 +90,7 @@ public sealed class ProjectImagesTests(DemoAppFactory app) : IClassFixture<DemoA
         var id = await browser.StartDraftAsync("montreuil", "Projet sans description d'image");
         var files = app.StoredProjectFiles();
 
-        var refused = await browser.UploadImageAsync("montreuil", id, StaffTestKit.TinyPng, "a.png", "image/png", altText: null);
+        var refused = await browser.UploadImageAsync("montreuil", id, Given.TinyPng, "a.png", "image/png", altText: null);
 
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.Equal("Le champ « Description de l'image » est obligatoire.", refused.TextOf("Upload_AltText-error"));
@@ -104,7 +105,7 @@ public sealed class ProjectImagesTests(DemoAppFactory app) : IClassFixture<DemoA
         var id = await browser.StartDraftAsync("montreuil", "Projet très illustré");
         for (var i = 1; i <= 8; i++)
         {
-            var uploaded = await browser.UploadImageAsync("montreuil", id, StaffTestKit.TinyPng, $"{i}.png", "image/png", $"Image numéro {i}");
+            var uploaded = await browser.UploadImageAsync("montreuil", id, Given.TinyPng, $"{i}.png", "image/png", $"Image numéro {i}");
             Assert.True(uploaded.IsRedirect, uploaded.MainText);
         }
 
@@ -114,7 +115,7 @@ public sealed class ProjectImagesTests(DemoAppFactory app) : IClassFixture<DemoA
         var files = app.StoredProjectFiles();
         var before = await app.SnapshotAsync(id);
 
-        var refused = await browser.UploadImageAsync("montreuil", id, StaffTestKit.TinyPng, "9.png", "image/png", "Image numéro 9");
+        var refused = await browser.UploadImageAsync("montreuil", id, Given.TinyPng, "9.png", "image/png", "Image numéro 9");
 
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.Contains("Un projet ne peut pas avoir plus de 8 images.", refused.ErrorSummary(), StringComparison.Ordinal);
@@ -127,8 +128,8 @@ public sealed class ProjectImagesTests(DemoAppFactory app) : IClassFixture<DemoA
     {
         using var browser = await app.SignedInAsync(ProposeTestKit.Camille);
         var id = await browser.StartDraftAsync("montreuil", "Projet à une image de trop");
-        Assert.True((await browser.UploadImageAsync("montreuil", id, StaffTestKit.TinyPng, "a.png", "image/png", "Gardée")).IsRedirect);
-        Assert.True((await browser.UploadImageAsync("montreuil", id, StaffTestKit.TinyPng, "b.png", "image/png", "Retirée")).IsRedirect);
+        Assert.True((await browser.UploadImageAsync("montreuil", id, Given.TinyPng, "a.png", "image/png", "Gardée")).IsRedirect);
+        Assert.True((await browser.UploadImageAsync("montreuil", id, Given.TinyPng, "b.png", "image/png", "Retirée")).IsRedirect);
         var images = (await app.ProjectAsync(id)).Images;
         var removed = images.Single(i => i.AltText == "Retirée");
         var page = await browser.GetAsync(ProposeTestKit.ImagesUrl("montreuil", id));
@@ -163,7 +164,7 @@ public sealed class ProjectImagesTests(DemoAppFactory app) : IClassFixture<DemoA
     private static byte[] OverFiveMegabytes()
     {
         var bytes = new byte[(5 * 1024 * 1024) + 1];
-        StaffTestKit.TinyPng.CopyTo(bytes, 0);
+        Given.TinyPng.CopyTo(bytes, 0);
         return bytes;
     }
 }

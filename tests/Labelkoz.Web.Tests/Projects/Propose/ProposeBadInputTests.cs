@@ -2,6 +2,7 @@ using System.Net;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelkoz.Web.Tests.Projects.Propose;
@@ -252,7 +253,7 @@ public sealed class ProposeBadInputTests(DemoAppFactory app) : IClassFixture<Dem
         using var camille = await app.SignedInAsync(ProposeTestKit.Camille);
         var id = await camille.StartDraftAsync("montreuil", "Le projet de Camille");
         Assert.True((await camille.SaveAsync("montreuil", id, ProposeTestKit.Complete("Le projet de Camille"))).IsRedirect);
-        Assert.True((await camille.UploadImageAsync("montreuil", id, StaffTestKit.TinyPng, "a.png", "image/png", "Une image")).IsRedirect);
+        Assert.True((await camille.UploadImageAsync("montreuil", id, Given.TinyPng, "a.png", "image/png", "Une image")).IsRedirect);
         var imageId = (await app.ProjectAsync(id)).Images.Single().Id;
         var before = await app.SnapshotAsync(id);
 
@@ -282,7 +283,7 @@ public sealed class ProposeBadInputTests(DemoAppFactory app) : IClassFixture<Dem
             Assert.True(refused.Status == HttpStatusCode.Forbidden, $"{url}: {(int)refused.Status}");
         }
 
-        var upload = await hugo.UploadAsync(ProposeTestKit.ImagesUrl("montreuil", id) + "?handler=Upload", tokenSource, "Upload.File", StaffTestKit.TinyPng, "b.png", "image/png");
+        var upload = await hugo.UploadAsync(ProposeTestKit.ImagesUrl("montreuil", id) + "?handler=Upload", tokenSource, "Upload.File", Given.TinyPng, "b.png", "image/png");
         Assert.Equal(HttpStatusCode.Forbidden, upload.Status);
         Assert.Equal(before, await app.SnapshotAsync(id));
         Assert.Equal(HttpStatusCode.NotFound, (await hugo.Client.GetAsync(Web.Features.Projects.ProjectPaths.Image("montreuil", id, imageId))).StatusCode);

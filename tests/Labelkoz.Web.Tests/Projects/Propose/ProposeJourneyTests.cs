@@ -8,6 +8,7 @@ using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Features.Projects;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -100,7 +101,7 @@ public sealed class ProposeJourneyTests(DemoAppFactory app) : IClassFixture<Demo
         Assert.Equal([(CommitmentKind.Land, "Une parcelle de 50 m²"), (CommitmentKind.CoFinancing, (string?)null)], stored.RequestedSupports.OrderBy(s => s.Kind).Select(s => (s.Kind, s.Details)));
 
         // An image with its alt text, served to the holder while the project is a draft.
-        var uploaded = await browser.UploadImageAsync("montreuil", id, StaffTestKit.TinyPng, "bac.png", "image/png", "Un bac en bois rempli de terreau");
+        var uploaded = await browser.UploadImageAsync("montreuil", id, Given.TinyPng, "bac.png", "image/png", "Un bac en bois rempli de terreau");
         Assert.Equal(HttpStatusCode.Redirect, uploaded.Status);
         var images = await browser.FollowAsync(uploaded);
         images.AssertAccessibleStructure();
@@ -231,7 +232,7 @@ public sealed class ProposeJourneyTests(DemoAppFactory app) : IClassFixture<Demo
         Assert.Contains("Le projet ne peut plus être modifié dans l'état « En cours d'étude ».", refused.ErrorSummary(), StringComparison.Ordinal);
         Assert.Single(refused.Document.QuerySelectorAll("#erreurs li"));
 
-        var image = await browser.UploadImageAsync("montreuil", id, StaffTestKit.TinyPng, "a.png", "image/png", "Une image");
+        var image = await browser.UploadImageAsync("montreuil", id, Given.TinyPng, "a.png", "image/png", "Une image");
         Assert.Equal(HttpStatusCode.OK, image.Status);
         Assert.Contains("Le projet ne peut plus être modifié", image.ErrorSummary(), StringComparison.Ordinal);
         Assert.Equal(before, await app.SnapshotAsync(id));
