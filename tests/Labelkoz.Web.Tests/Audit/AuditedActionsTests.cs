@@ -5,6 +5,7 @@ using Labelkoz.Domain.Municipalities;
 using Labelkoz.Web.Tests.Accounts;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Labelkoz.Web.Tests.ProjectsAdmin;
 using Microsoft.EntityFrameworkCore;
 
@@ -95,7 +96,7 @@ public sealed class AuditedActionsTests(DemoAppFactory app) : IClassFixture<Demo
         var logo = await app.NewEntriesAsync(async () =>
         {
             var form = await admin.GetAsync($"/{City}/admin/identite-visuelle");
-            var sent = await admin.UploadAsync($"/{City}/admin/identite-visuelle?handler=Logo", form, "Logo", StaffTestKit.TinyPng, "logo.png", "image/png");
+            var sent = await admin.UploadAsync($"/{City}/admin/identite-visuelle?handler=Logo", form, "Logo", Given.TinyPng, "logo.png", "image/png");
             Assert.Equal(HttpStatusCode.Redirect, sent.Status);
         });
         var badLogo = await app.NewEntriesAsync(async () =>

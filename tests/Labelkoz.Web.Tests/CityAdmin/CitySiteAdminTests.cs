@@ -3,34 +3,37 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelkoz.Web.Tests.CityAdmin;
 
 /// <summary>The city's own admin shapes its public site: presentation, colour, logo, neighbourhoods, settings.</summary>
-public sealed class CitySiteAdminTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
+public sealed class CitySiteAdminTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
     public async Task Dashboard_ShowsTheCityAndWhereToGo()
     {
-        using var admin = await app.SignedInAsync(StaffTestKit.BagnoletAdmin);
+        var city = await app.Given.City();
+        using var admin = await app.SignedInAsync(city.Admin.Email);
 
-        var page = await admin.GetAsync("/bagnolet/admin");
+        var page = await admin.GetAsync(city.AdminPath);
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Contains("Administration de Bagnolet", page.Document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"Administration de {city.Name}", page.Document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Période d'essai", page.MainText, StringComparison.Ordinal);
-        Assert.Contains("5 quartier(s)", page.MainText, StringComparison.Ordinal);
-        Assert.Equal("/bagnolet/admin", page.Document.QuerySelector("nav.admin-nav a[aria-current=page]")!.GetAttribute("href"));
-        Assert.NotNull(page.Document.QuerySelector("main a[href='/bagnolet/admin/identite-visuelle']"));
+        Assert.Contains($"{city.Neighbourhoods.Count} quartier(s)", page.MainText, StringComparison.Ordinal);
+        Assert.Equal(city.AdminPath, page.Document.QuerySelector("nav.admin-nav a[aria-current=page]")!.GetAttribute("href"));
+        Assert.NotNull(page.Document.QuerySelector($"main a[href='{city.AdminPath}/identite-visuelle']"));
     }
 
     [Fact]
     public async Task Presentation_IsSavedAndShownOnThePublicSite()
     {
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var form = await admin.GetAsync("/montreuil/admin/presentation");
-        Assert.Equal("Montreuil", form.Document.QuerySelector<IHtmlInputElement>("#Input_Name")!.Value);
+        var city = await app.Given.City();
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var form = await admin.GetAsync($"{city.AdminPath}/presentation");
+        Assert.Equal(city.Name, form.Document.QuerySelector<IHtmlInputElement>("#Input_Name")!.Value);
         Assert.NotNull(form.Document.QuerySelector("label[for=Input_Presentation]"));
 
         var saved = await admin.SubmitAsync(form, "form#presentation", new Dictionary<string, string>
@@ -42,7 +45,7 @@ public sealed class CitySiteAdminTests(DemoAppFactory app) : IClassFixture<DemoA
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
         var confirmation = await admin.FollowAsync(saved);
         Assert.Contains("La présentation de la ville a été enregistrée.", confirmation.MainText, StringComparison.Ordinal);
-        var site = await admin.GetAsync("/montreuil");
+        var site = await admin.GetAsync(city.Path);
         Assert.Contains("Premier paragraphe.", site.MainText, StringComparison.Ordinal);
         Assert.Contains("01 02 03 04 05", site.MainText, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>alert(1)</script>", site.Html, StringComparison.Ordinal);
@@ -51,36 +54,38 @@ public sealed class CitySiteAdminTests(DemoAppFactory app) : IClassFixture<DemoA
     [Fact]
     public async Task Presentation_WithAnUnsafeWebsite_IsRefusedAndNothingIsSaved()
     {
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var before = await app.SnapshotAsync("montreuil");
-        var form = await admin.GetAsync("/montreuil/admin/presentation");
+        var city = await app.Given.City();
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var before = await app.SnapshotAsync(city.Slug);
+        var form = await admin.GetAsync($"{city.AdminPath}/presentation");
 
         var refused = await admin.SubmitAsync(form, "form#presentation", new Dictionary<string, string>
         {
-            ["Input.Name"] = "Montreuil-sous-Bois",
+            ["Input.Name"] = $"{city.Name}-sous-Bois",
             ["Input.Website"] = "javascript:alert(1)",
         });
 
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.Contains("Le site internet doit être une adresse complète commençant par https://.", refused.ErrorSummary(), StringComparison.Ordinal);
-        Assert.Equal("Montreuil-sous-Bois", refused.Document.QuerySelector<IHtmlInputElement>("#Input_Name")!.Value);
-        Assert.Equal(before, await app.SnapshotAsync("montreuil"));
+        Assert.Equal($"{city.Name}-sous-Bois", refused.Document.QuerySelector<IHtmlInputElement>("#Input_Name")!.Value);
+        Assert.Equal(before, await app.SnapshotAsync(city.Slug));
     }
 
     [Fact]
     public async Task Presentation_SavedOverSomeoneElsesChange_GetsTheConcurrencyMessage()
     {
-        using var first = await app.SignedInAsync(StaffTestKit.BagnoletAdmin);
-        using var second = await app.SignedInAsync(StaffTestKit.BagnoletAdmin);
-        var firstForm = await first.GetAsync("/bagnolet/admin/presentation");
-        var secondForm = await second.GetAsync("/bagnolet/admin/presentation");
+        var city = await app.Given.City();
+        using var first = await app.SignedInAsync(city.Admin.Email);
+        using var second = await app.SignedInAsync(city.Admin.Email);
+        var firstForm = await first.GetAsync($"{city.AdminPath}/presentation");
+        var secondForm = await second.GetAsync($"{city.AdminPath}/presentation");
 
         Assert.Equal(HttpStatusCode.Redirect, (await first.SubmitAsync(firstForm, "form#presentation", new Dictionary<string, string> { ["Input.ContactPhone"] = "01 11 11 11 11" })).Status);
         var late = await second.SubmitAsync(secondForm, "form#presentation", new Dictionary<string, string> { ["Input.ContactPhone"] = "01 22 22 22 22" });
 
         Assert.Equal(HttpStatusCode.OK, late.Status);
         Assert.Contains("Quelqu'un a modifié ces informations en même temps que vous", late.ErrorSummary(), StringComparison.Ordinal);
-        Assert.Equal("01 11 11 11 11", await app.WithDbAsync(db => db.Municipalities.Where(m => m.Slug == "bagnolet").Select(m => m.ContactPhone).SingleAsync()));
+        Assert.Equal("01 11 11 11 11", await app.WithDbAsync(db => db.Municipalities.Where(m => m.Id == city.Id).Select(m => m.ContactPhone).SingleAsync()));
 
         // Sent again after reading the message, the form goes through.
         var retried = await second.SubmitAsync(late, "form#presentation");
@@ -90,15 +95,16 @@ public sealed class CitySiteAdminTests(DemoAppFactory app) : IClassFixture<DemoA
     [Fact]
     public async Task BrandColour_TypedCode_IsSavedAndThemesTheSite()
     {
-        using var admin = await app.SignedInAsync(StaffTestKit.BagnoletAdmin);
-        var form = await admin.GetAsync("/bagnolet/admin/identite-visuelle");
+        var city = await app.Given.City();
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var form = await admin.GetAsync($"{city.AdminPath}/identite-visuelle");
         Assert.Contains("contraste", form.MainText, StringComparison.Ordinal);
         Assert.NotNull(form.Document.QuerySelector("input[type=color]#Input_Picker"));
 
         var saved = await admin.SubmitAsync(form, "form#couleur", new Dictionary<string, string> { ["Input.Hex"] = "#ffd500" });
 
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
-        var theme = await admin.Client.GetStringAsync("/bagnolet/theme.css");
+        var theme = await admin.Client.GetStringAsync($"{city.Path}/theme.css");
         Assert.Contains("--brand: #FFD500", theme, StringComparison.Ordinal);
         Assert.Contains("--brand-text: #000000", theme, StringComparison.Ordinal);
         var after = await admin.FollowAsync(saved);
@@ -108,13 +114,14 @@ public sealed class CitySiteAdminTests(DemoAppFactory app) : IClassFixture<DemoA
     [Fact]
     public async Task BrandColour_FromThePicker_IsUsedWhenTheCodeIsUntouched()
     {
-        using var admin = await app.SignedInAsync(StaffTestKit.BagnoletAdmin);
-        var form = await admin.GetAsync("/bagnolet/admin/identite-visuelle");
+        var city = await app.Given.City();
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var form = await admin.GetAsync($"{city.AdminPath}/identite-visuelle");
 
         var saved = await admin.SubmitAsync(form, "form#couleur", new Dictionary<string, string> { ["Input.Picker"] = "#2d6a4f" });
 
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
-        Assert.Equal("#2D6A4F", await app.WithDbAsync(db => db.Municipalities.Where(m => m.Slug == "bagnolet").Select(m => m.BrandColour).SingleAsync()));
+        Assert.Equal("#2D6A4F", await app.WithDbAsync(db => db.Municipalities.Where(m => m.Id == city.Id).Select(m => m.BrandColour).SingleAsync()));
     }
 
     [Theory]
@@ -123,28 +130,30 @@ public sealed class CitySiteAdminTests(DemoAppFactory app) : IClassFixture<DemoA
     [InlineData("#FFF")]
     public async Task BrandColour_Malformed_IsRefusedOnItsField(string colour)
     {
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var before = await app.SnapshotAsync("montreuil");
-        var form = await admin.GetAsync("/montreuil/admin/identite-visuelle");
+        var city = await app.Given.City();
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var before = await app.SnapshotAsync(city.Slug);
+        var form = await admin.GetAsync($"{city.AdminPath}/identite-visuelle");
 
         var refused = await admin.SubmitAsync(form, "form#couleur", new Dictionary<string, string> { ["Input.Hex"] = colour });
 
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.Contains("#RRVVBB", refused.FieldError("Input_Hex-error"), StringComparison.Ordinal);
-        Assert.Equal(before, await app.SnapshotAsync("montreuil"));
+        Assert.Equal(before, await app.SnapshotAsync(city.Slug));
     }
 
     [Fact]
     public async Task BrandColour_Preview_ShowsTheContrastWithoutSaving()
     {
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var before = await app.SnapshotAsync("montreuil");
-        var form = await admin.GetAsync("/montreuil/admin/identite-visuelle");
+        var city = await app.Given.City();
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var before = await app.SnapshotAsync(city.Slug);
+        var form = await admin.GetAsync($"{city.AdminPath}/identite-visuelle");
 
         var button = form.Document.QuerySelector("form#couleur button[formaction]")!;
-        Assert.Equal("/montreuil/admin/identite-visuelle?handler=Preview", button.GetAttribute("formaction"));
+        Assert.Equal($"{city.AdminPath}/identite-visuelle?handler=Preview", button.GetAttribute("formaction"));
 
-        var preview = await admin.PostAsync("/montreuil/admin/identite-visuelle?handler=Preview", form, new Dictionary<string, string>
+        var preview = await admin.PostAsync($"{city.AdminPath}/identite-visuelle?handler=Preview", form, new Dictionary<string, string>
         {
             ["Input.Hex"] = "#FFFF00",
             ["Input.Shown"] = before.BrandColour,
@@ -155,26 +164,27 @@ public sealed class CitySiteAdminTests(DemoAppFactory app) : IClassFixture<DemoA
         Assert.Equal(HttpStatusCode.OK, preview.Status);
         Assert.Contains("Aperçu de #FFFF00 (non enregistré)", preview.MainText, StringComparison.Ordinal);
         Assert.Contains("noir (#000000), contraste 19,6:1", preview.MainText, StringComparison.Ordinal);
-        Assert.Equal(before, await app.SnapshotAsync("montreuil"));
+        Assert.Equal(before, await app.SnapshotAsync(city.Slug));
     }
 
     [Fact]
     public async Task Logo_ValidPng_ReplacesTheOldOne_IsServed_AndTheOldFileIsDeleted()
     {
-        using var admin = await app.SignedInAsync(StaffTestKit.BagnoletAdmin);
-        var oldKey = (await app.SnapshotAsync("bagnolet")).LogoFileKey!;
+        var city = await app.Given.City(new CitySpec { WithLogo = true });
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var oldKey = (await app.SnapshotAsync(city.Slug)).LogoFileKey!;
         Assert.True(File.Exists(StoredFile(oldKey)));
-        var form = await admin.GetAsync("/bagnolet/admin/identite-visuelle");
+        var form = await admin.GetAsync($"{city.AdminPath}/identite-visuelle");
         Assert.Equal("multipart/form-data", form.Document.QuerySelector("form#logo")!.GetAttribute("enctype"));
         Assert.Equal("image/png,image/jpeg,image/webp", form.Document.QuerySelector("input[type=file]")!.GetAttribute("accept"));
 
-        var uploaded = await admin.UploadAsync("/bagnolet/admin/identite-visuelle?handler=Logo", form, "Logo", StaffTestKit.TinyPng, "logo.png", "image/png");
+        var uploaded = await admin.UploadAsync($"{city.AdminPath}/identite-visuelle?handler=Logo", form, "Logo", Given.TinyPng, "logo.png", "image/png");
 
         Assert.Equal(HttpStatusCode.Redirect, uploaded.Status);
-        var logo = await admin.Client.GetAsync("/bagnolet/logo");
+        var logo = await admin.Client.GetAsync($"{city.Path}/logo");
         Assert.Equal("image/png", logo.Content.Headers.ContentType!.MediaType);
-        Assert.Equal(StaffTestKit.TinyPng, await logo.Content.ReadAsByteArrayAsync());
-        var newKey = (await app.SnapshotAsync("bagnolet")).LogoFileKey!;
+        Assert.Equal(Given.TinyPng, await logo.Content.ReadAsByteArrayAsync());
+        var newKey = (await app.SnapshotAsync(city.Slug)).LogoFileKey!;
         Assert.NotEqual(oldKey, newKey);
         Assert.True(File.Exists(StoredFile(newKey)));
         Assert.False(File.Exists(StoredFile(oldKey)));
@@ -200,7 +210,7 @@ public sealed class CitySiteAdminTests(DemoAppFactory app) : IClassFixture<DemoA
     public async Task Logo_OverOneMegabyte_GetsTheReasonOnTheForm()
     {
         var big = new byte[(2 * 1024 * 1024) + 17];
-        StaffTestKit.TinyPng.CopyTo(big, 0);
+        Given.TinyPng.CopyTo(big, 0);
 
         await AssertLogoRefusedAsync(big, "grand.png", "image/png", "le logo ne peut pas dépasser 1 Mo");
     }
@@ -208,11 +218,12 @@ public sealed class CitySiteAdminTests(DemoAppFactory app) : IClassFixture<DemoA
     [Fact]
     public async Task Logo_Huge_IsARefusedRequest_NotAnError()
     {
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var form = await admin.GetAsync("/montreuil/admin/identite-visuelle");
+        var city = await app.Given.City();
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var form = await admin.GetAsync($"{city.AdminPath}/identite-visuelle");
         var huge = new byte[12 * 1024 * 1024];
 
-        var refused = await admin.UploadAsync("/montreuil/admin/identite-visuelle?handler=Logo", form, "Logo", huge, "enorme.png", "image/png");
+        var refused = await admin.UploadAsync($"{city.AdminPath}/identite-visuelle?handler=Logo", form, "Logo", huge, "enorme.png", "image/png");
 
         Assert.True((int)refused.Status is 400 or 413, $"Got {(int)refused.Status}");
     }
@@ -220,8 +231,9 @@ public sealed class CitySiteAdminTests(DemoAppFactory app) : IClassFixture<DemoA
     [Fact]
     public async Task Neighbourhoods_AreAddedAndRemoved_AndDuplicatesRefused()
     {
-        using var admin = await app.SignedInAsync(StaffTestKit.BagnoletAdmin);
-        var page = await admin.GetAsync("/bagnolet/admin/quartiers");
+        var city = await app.Given.City();
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var page = await admin.GetAsync($"{city.AdminPath}/quartiers");
         var count = page.Document.QuerySelectorAll("tbody tr").Length;
 
         var added = await admin.SubmitAsync(page, "form#ajout-quartier", new Dictionary<string, string> { ["Input.Name"] = "Les Malassis" });
@@ -235,32 +247,34 @@ public sealed class CitySiteAdminTests(DemoAppFactory app) : IClassFixture<DemoA
         Assert.Contains("existe déjà", duplicate.ErrorSummary(), StringComparison.Ordinal);
         Assert.Equal(count + 1, duplicate.Document.QuerySelectorAll("tbody tr").Length);
 
-        var id = await app.WithDbAsync(db => db.Neighbourhoods.Where(n => n.Name == "Les Malassis").Select(n => n.Id).SingleAsync());
-        var removed = await admin.PostAsync("/bagnolet/admin/quartiers?handler=Remove", page, new Dictionary<string, string> { ["neighbourhoodId"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var id = await app.WithDbAsync(db => db.Neighbourhoods.Where(n => n.MunicipalityId == city.Id && n.Name == "Les Malassis").Select(n => n.Id).SingleAsync());
+        var removed = await admin.PostAsync($"{city.AdminPath}/quartiers?handler=Remove", page, new Dictionary<string, string> { ["neighbourhoodId"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         Assert.Equal(HttpStatusCode.Redirect, removed.Status);
-        Assert.False(await app.WithDbAsync(db => db.Neighbourhoods.AnyAsync(n => n.Name == "Les Malassis")));
+        Assert.False(await app.WithDbAsync(db => db.Neighbourhoods.AnyAsync(n => n.MunicipalityId == city.Id && n.Name == "Les Malassis")));
     }
 
     [Fact]
     public async Task Neighbourhoods_OfAnotherCity_CannotBeRemovedThroughOnesOwnBackOffice()
     {
-        using var admin = await app.SignedInAsync(StaffTestKit.BagnoletAdmin);
-        var page = await admin.GetAsync("/bagnolet/admin/quartiers");
-        var montreuils = await app.WithDbAsync(db => db.Neighbourhoods.Where(n => n.Municipality!.Slug == "montreuil").Select(n => n.Id).FirstAsync());
-        var before = await app.SnapshotAsync("montreuil");
+        var (city, other) = await app.Given.TwoCities();
+        using var admin = await app.SignedInAsync(other.Admin.Email);
+        var page = await admin.GetAsync($"{other.AdminPath}/quartiers");
+        var citys = await app.WithDbAsync(db => db.Neighbourhoods.Where(n => n.MunicipalityId == city.Id).Select(n => n.Id).FirstAsync());
+        var before = await app.SnapshotAsync(city.Slug);
 
-        var refused = await admin.PostAsync("/bagnolet/admin/quartiers?handler=Remove", page, new Dictionary<string, string> { ["neighbourhoodId"] = montreuils.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var refused = await admin.PostAsync($"{other.AdminPath}/quartiers?handler=Remove", page, new Dictionary<string, string> { ["neighbourhoodId"] = citys.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.Contains("Ce quartier n'existe pas.", refused.ErrorSummary(), StringComparison.Ordinal);
-        Assert.Equal(before, await app.SnapshotAsync("montreuil"));
+        Assert.Equal(before, await app.SnapshotAsync(city.Slug));
     }
 
     [Fact]
     public async Task Neighbourhood_EmptyOrTooLong_GetsAFieldMessage()
     {
-        using var admin = await app.SignedInAsync(StaffTestKit.BagnoletAdmin);
-        var page = await admin.GetAsync("/bagnolet/admin/quartiers");
+        var city = await app.Given.City();
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var page = await admin.GetAsync($"{city.AdminPath}/quartiers");
 
         var empty = await admin.SubmitAsync(page, "form#ajout-quartier", new Dictionary<string, string> { ["Input.Name"] = string.Empty });
         var tooLong = await admin.SubmitAsync(page, "form#ajout-quartier", new Dictionary<string, string> { ["Input.Name"] = new string('q', 81) });
@@ -272,8 +286,9 @@ public sealed class CitySiteAdminTests(DemoAppFactory app) : IClassFixture<DemoA
     [Fact]
     public async Task Settings_AreSavedAndTheComplianceLevelReachesTheFooter()
     {
-        using var admin = await app.SignedInAsync(StaffTestKit.BagnoletAdmin);
-        var form = await admin.GetAsync("/bagnolet/admin/parametres");
+        var city = await app.Given.City();
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var form = await admin.GetAsync($"{city.AdminPath}/parametres");
         Assert.Equal(4, form.Document.QuerySelectorAll("input[type=radio]").Length);
 
         var saved = await admin.SubmitAsync(form, "form#parametres", new Dictionary<string, string>
@@ -285,20 +300,21 @@ public sealed class CitySiteAdminTests(DemoAppFactory app) : IClassFixture<DemoA
         });
 
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
-        var snapshot = await app.SnapshotAsync("bagnolet");
+        var snapshot = await app.SnapshotAsync(city.Slug);
         Assert.Equal(ModerationMode.PreModeration, snapshot.ProjectModeration);
         Assert.Equal(ModerationMode.PreModeration, snapshot.CommentModeration);
         Assert.False(snapshot.LabelRequiredForFunding);
-        var site = await admin.GetAsync("/bagnolet");
+        var site = await admin.GetAsync(city.Path);
         Assert.Contains("Accessibilité : non conforme", site.Document.QuerySelector("footer")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Settings_WithUnknownValues_AreRefusedWithoutAnError()
     {
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var before = await app.SnapshotAsync("montreuil");
-        var form = await admin.GetAsync("/montreuil/admin/parametres");
+        var city = await app.Given.City();
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var before = await app.SnapshotAsync(city.Slug);
+        var form = await admin.GetAsync($"{city.AdminPath}/parametres");
 
         var badLevel = await admin.SubmitAsync(form, "form#parametres", new Dictionary<string, string> { ["Input.AccessibilityCompliance"] = "à moitié" });
         var badMode = await admin.SubmitAsync(form, "form#parametres", new Dictionary<string, string> { ["Input.ProjectModeration"] = "Anarchie" });
@@ -307,17 +323,18 @@ public sealed class CitySiteAdminTests(DemoAppFactory app) : IClassFixture<DemoA
         Assert.Contains("Le niveau de conformité doit être", badLevel.ErrorSummary(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, badMode.Status);
         Assert.NotEmpty(badMode.ErrorSummary());
-        Assert.Equal(before, await app.SnapshotAsync("montreuil"));
+        Assert.Equal(before, await app.SnapshotAsync(city.Slug));
     }
 
     private async Task AssertLogoRefusedAsync(byte[] content, string fileName, string contentType, string? expected)
     {
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var before = await app.SnapshotAsync("montreuil");
+        var city = await app.Given.City(new CitySpec { WithLogo = true });
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var before = await app.SnapshotAsync(city.Slug);
         var files = Directory.GetFiles(Path.Combine(app.DataDirectory, "files", "logos")).Length;
-        var form = await admin.GetAsync("/montreuil/admin/identite-visuelle");
+        var form = await admin.GetAsync($"{city.AdminPath}/identite-visuelle");
 
-        var refused = await admin.UploadAsync("/montreuil/admin/identite-visuelle?handler=Logo", form, "Logo", content, fileName, contentType);
+        var refused = await admin.UploadAsync($"{city.AdminPath}/identite-visuelle?handler=Logo", form, "Logo", content, fileName, contentType);
 
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         var message = refused.FieldError("Logo-error");
@@ -327,7 +344,7 @@ public sealed class CitySiteAdminTests(DemoAppFactory app) : IClassFixture<DemoA
             Assert.Contains(expected, message, StringComparison.Ordinal);
         }
 
-        Assert.Equal(before, await app.SnapshotAsync("montreuil"));
+        Assert.Equal(before, await app.SnapshotAsync(city.Slug));
         Assert.Equal(files, Directory.GetFiles(Path.Combine(app.DataDirectory, "files", "logos")).Length);
         Assert.Equal(before.BrandColour, refused.Document.QuerySelector<IHtmlInputElement>("#Input_Hex")!.Value);
     }

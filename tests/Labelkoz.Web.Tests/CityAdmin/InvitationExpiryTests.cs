@@ -16,11 +16,11 @@ public sealed class InvitationExpiryTests(InvitationExpiryTests.ClockedApp app) 
     [Fact]
     public async Task AnExpiredInvitation_IsExplained_CannotBeAccepted_AndCanBeSentAgain()
     {
-        var email = $"en-retard-{Guid.NewGuid():N}@exemple.fr";
-        await app.CreateAccountAsync(email);
-        using (var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin))
+        var city = await app.Given.City();
+        var email = (await app.Given.Citizen()).Email;
+        using (var admin = await app.SignedInAsync(city.Admin.Email))
         {
-            var team = await admin.GetAsync("/montreuil/admin/equipe");
+            var team = await admin.GetAsync($"{city.AdminPath}/equipe");
             Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(team, "form#inviter", new Dictionary<string, string> { ["Input.Email"] = email })).Status);
         }
 
@@ -35,8 +35,8 @@ public sealed class InvitationExpiryTests(InvitationExpiryTests.ClockedApp app) 
         var forced = await invitee.PostAsync(oldLink, page, new Dictionary<string, string>());
         Assert.Contains("Cette invitation a expiré : demandez à la ville de vous en envoyer une nouvelle.", forced.ErrorSummary(), StringComparison.Ordinal);
 
-        using var adminLater = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var teamLater = await adminLater.GetAsync("/montreuil/admin/equipe");
+        using var adminLater = await app.SignedInAsync(city.Admin.Email);
+        var teamLater = await adminLater.GetAsync($"{city.AdminPath}/equipe");
         Assert.Contains("expirée", teamLater.Document.QuerySelector("#titre-invitations")!.ParentElement!.TextContent, StringComparison.Ordinal);
         var resent = await adminLater.SubmitAsync(teamLater, "form[action*='handler=Resend']");
         Assert.Equal(HttpStatusCode.Redirect, resent.Status);
@@ -44,14 +44,14 @@ public sealed class InvitationExpiryTests(InvitationExpiryTests.ClockedApp app) 
         var newLink = app.InvitationLinkTo(email);
         Assert.NotEqual(oldLink, newLink);
         var accepted = await invitee.SubmitAsync(await invitee.GetAsync(newLink), "form#accepter");
-        Assert.Equal("/montreuil/admin", accepted.Location);
+        Assert.Equal(city.AdminPath, accepted.Location);
         Assert.Equal(
             StaffRole.Agent,
             await app.WithDbAsync(db => db.Memberships.Where(m => db.Users.Any(u => u.Id == m.UserId && u.Email == email)).Select(m => m.Role).SingleAsync()));
     }
 
     /// <summary>The application on a clock the test moves forward, with its public address configured.</summary>
-    public sealed class ClockedApp : DemoAppFactory
+    public sealed class ClockedApp : AppFactory
     {
         public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 

@@ -18,9 +18,6 @@ internal static class StaffTestKit
     public const string Operator = "operateur@demo.labelkoz.fr";
     public const string Citizen = "camille@demo.labelkoz.fr";
 
-    /// <summary>A 1×1 PNG.</summary>
-    public static readonly byte[] TinyPng = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
-
     /// <summary>On https: outside Development the session cookie is Secure and would not travel over http.</summary>
     public static TestBrowser HttpsBrowser(this AppFactory app) => app.NewBrowser();
 

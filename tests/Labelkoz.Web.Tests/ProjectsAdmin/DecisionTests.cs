@@ -7,6 +7,7 @@ using Labelkoz.Domain.Notifications;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 
 namespace Labelkoz.Web.Tests.ProjectsAdmin;
 
@@ -16,18 +17,20 @@ namespace Labelkoz.Web.Tests.ProjectsAdmin;
 /// the form, a double click makes one decision, a stale form is refused, a city that may not
 /// label is told why.
 /// </summary>
-public sealed class DecisionTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
+public sealed class DecisionTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
     public async Task AnAdmin_LabelsWithCommitments_TheLabelApplies_TheHolderIsTold_AndItIsAudited()
     {
-        var id = await app.CreateProjectAsync(new NewProject("Un parc de street workout") { InReview = true });
-        var agentId = await app.UserIdAsync(StaffTestKit.MontreuilAgent);
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var page = await admin.GetAsync(ReviewTestKit.DecisionPage(id));
+        var city = await app.Given.City();
+        var holder = await app.Given.Citizen();
+        var id = await NewProjectAsync(city, holder, "Un parc de street workout");
+        var agentId = city.Agent.Id;
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var page = await admin.GetAsync(ReviewTestKit.DecisionPage(id, city.Slug));
         Assert.Equal(HttpStatusCode.OK, page.Status);
         page.AssertAccessibleStructure();
-        Assert.Equal("/montreuil/admin/projets", page.Document.QuerySelector("nav.admin-nav a[aria-current=page]")!.GetAttribute("href"));
+        Assert.Equal($"{city.AdminPath}/projets", page.Document.QuerySelector("nav.admin-nav a[aria-current=page]")!.GetAttribute("href"));
         Assert.Equal(3, page.Document.QuerySelectorAll("form#labelliser fieldset.review-commitment").Length);
         Assert.Equal("Labelliser", page.Document.QuerySelector("form#labelliser button:not([formaction])")!.TextContent.Trim());
         Assert.Equal("Refuser le projet", page.Document.QuerySelector("form#refuser button")!.TextContent.Trim());
@@ -53,7 +56,7 @@ public sealed class DecisionTests(DemoAppFactory app) : IClassFixture<DemoAppFac
         var labelled = await admin.SubmitAsync(more, "form#labelliser", fields);
 
         Assert.Equal(HttpStatusCode.Redirect, labelled.Status);
-        Assert.Equal(ReviewTestKit.ProjectPage(id), labelled.Location);
+        Assert.Equal(ReviewTestKit.ProjectPage(id, city.Slug), labelled.Location);
         var project = await app.ProjectAsync(id);
         Assert.Equal(ProjectStatus.Labelled, project.Status);
         Assert.NotNull(project.LabelledAtUtc);
@@ -72,33 +75,35 @@ public sealed class DecisionTests(DemoAppFactory app) : IClassFixture<DemoAppFac
         var label = shown.Document.QuerySelector(".review-panel")!.TextContent.Flat();
         Assert.Contains("Label de la ville", label, StringComparison.Ordinal);
         Assert.Contains("Le terrain du square", label, StringComparison.Ordinal);
-        Assert.Contains("Agent référent : Lucas Martin", label, StringComparison.Ordinal);
+        Assert.Contains($"Agent référent : {city.Agent.DisplayName}", label, StringComparison.Ordinal);
         Assert.Contains("Abondement : 100 % de chaque don, jusqu'à 5 000,00 €", label, StringComparison.Ordinal);
         Assert.NotNull(shown.Document.QuerySelector("a#retirer-label"));
         shown.AssertAccessibleStructure();
 
-        var news = (await app.NotificationsAsync(StaffTestKit.Citizen)).Last();
-        Assert.Equal((NotificationKind.ProjectLabelled, ReviewTestKit.Exchanges(id)), (news.Kind, news.Link));
-        Assert.Contains(app.Mail.List(), m => m.To == StaffTestKit.Citizen && m.Subject.Contains("Un parc de street workout", StringComparison.Ordinal) && m.Subject.Contains("labellisé", StringComparison.Ordinal));
+        var news = (await app.NotificationsAsync(holder.Email)).Last();
+        Assert.Equal((NotificationKind.ProjectLabelled, ReviewTestKit.Exchanges(id, city.Slug)), (news.Kind, news.Link));
+        Assert.Contains(app.Mail.List(), m => m.To == holder.Email && m.Subject.Contains("Un parc de street workout", StringComparison.Ordinal) && m.Subject.Contains("labellisé", StringComparison.Ordinal));
         var line = (await app.AuditAsync(id)).Last();
         Assert.Equal(AuditAction.ProjectLabelled, line.Action);
         Assert.Equal("Statut : En cours d'étude", line.Before);
         Assert.Equal("Statut : Labellisé", line.After);
         Assert.Contains("Terrain — Le terrain du square (valeur estimée 12 000,00 €)", line.Details.Flat(), StringComparison.Ordinal);
-        Assert.Contains("référent : Lucas Martin", line.Details, StringComparison.Ordinal);
+        Assert.Contains($"référent : {city.Agent.DisplayName}", line.Details, StringComparison.Ordinal);
         Assert.Contains("Conditions : Un bilan d'étape tous les six mois.", line.Details, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task AnAgent_Proposes_TheAdminsAreTold_AndOnlyAnAdminConfirms()
     {
+        var city = await app.Given.City();
+        var holder = await app.Given.Citizen();
         var word = ProjectsTestData.UniqueWord("Proposition");
-        var id = await app.CreateProjectAsync(new NewProject($"Une boîte à livres {word}") { InReview = true });
-        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
-        var page = await agent.GetAsync(ReviewTestKit.DecisionPage(id));
+        var id = await NewProjectAsync(city, holder, $"Une boîte à livres {word}");
+        using var agent = await app.SignedInAsync(city.Agent.Email);
+        var page = await agent.GetAsync(ReviewTestKit.DecisionPage(id, city.Slug));
         Assert.Equal("Proposer ce label", page.Document.QuerySelector("form#labelliser button:not([formaction])")!.TextContent.Trim());
         Assert.Equal("Proposer le refus", page.Document.QuerySelector("form#refuser button")!.TextContent.Trim());
-        var holderNewsBefore = (await app.NotificationsAsync(StaffTestKit.Citizen)).Count;
+        var holderNewsBefore = (await app.NotificationsAsync(holder.Email)).Count;
 
         var proposed = await agent.SubmitAsync(page, "form#labelliser", ReviewTestKit.Row(0, "Premises", "Une salle de la maison de quartier le samedi"));
 
@@ -106,9 +111,9 @@ public sealed class DecisionTests(DemoAppFactory app) : IClassFixture<DemoAppFac
         Assert.Equal(ProjectStatus.InReview, (await app.ProjectAsync(id)).Status);
         var decision = Assert.Single(await app.DecisionsAsync(id));
         Assert.Equal(DecisionState.Proposed, decision.State);
-        Assert.Equal(holderNewsBefore, (await app.NotificationsAsync(StaffTestKit.Citizen)).Count);
-        var adminNews = (await app.NotificationsAsync(StaffTestKit.MontreuilAdmin)).Last();
-        Assert.Equal((NotificationKind.ProposalAwaitsConfirmation, ReviewTestKit.ProjectPage(id)), (adminNews.Kind, adminNews.Link));
+        Assert.Equal(holderNewsBefore, (await app.NotificationsAsync(holder.Email)).Count);
+        var adminNews = (await app.NotificationsAsync(city.Admin.Email)).Last();
+        Assert.Equal((NotificationKind.ProposalAwaitsConfirmation, ReviewTestKit.ProjectPage(id, city.Slug)), (adminNews.Kind, adminNews.Link));
         Assert.Equal(AuditAction.DecisionProposed, (await app.AuditAsync(id)).Last().Action);
 
         var agentView = await agent.FollowAsync(proposed);
@@ -118,7 +123,7 @@ public sealed class DecisionTests(DemoAppFactory app) : IClassFixture<DemoAppFac
 
         // The agent cannot confirm, even by posting the form by hand.
         var version = (await app.ProjectAsync(id)).Version.ToString(CultureInfo.InvariantCulture);
-        var forged = await agent.PostAsync($"{ReviewTestKit.ProjectPage(id)}?handler=Confirm", agentView, new Dictionary<string, string>
+        var forged = await agent.PostAsync($"{ReviewTestKit.ProjectPage(id, city.Slug)}?handler=Confirm", agentView, new Dictionary<string, string>
         {
             ["projectVersion"] = version,
             ["decisionId"] = decision.Id.ToString(CultureInfo.InvariantCulture),
@@ -127,16 +132,16 @@ public sealed class DecisionTests(DemoAppFactory app) : IClassFixture<DemoAppFac
         Assert.Equal(DecisionState.Proposed, Assert.Single(await app.DecisionsAsync(id)).State);
 
         // The queue shows what waits for an admin.
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var queue = await admin.GetAsync("/montreuil/admin/projets?statut=a-confirmer");
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var queue = await admin.GetAsync($"{city.AdminPath}/projets?statut=a-confirmer");
         var row = Assert.Single(queue.Document.QuerySelectorAll("table.admin-projects tbody tr"), r => r.TextContent.Contains(word, StringComparison.Ordinal));
         Assert.Contains("Décision à confirmer", row.TextContent, StringComparison.Ordinal);
         Assert.Matches("(Une proposition de décision attend|[0-9]+ propositions de décision attendent) la confirmation", queue.MainText);
 
-        var adminView = await admin.GetAsync(ReviewTestKit.ProjectPage(id));
+        var adminView = await admin.GetAsync(ReviewTestKit.ProjectPage(id, city.Slug));
         adminView.AssertAccessibleStructure();
         Assert.Contains("Une salle de la maison de quartier le samedi", adminView.Document.QuerySelector("#proposition-en-attente")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Lucas Martin", adminView.Document.QuerySelector("#proposition-en-attente")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"{city.Agent.DisplayName}", adminView.Document.QuerySelector("#proposition-en-attente")!.TextContent, StringComparison.Ordinal);
 
         var confirmed = await admin.SubmitAsync(adminView, "form#confirmer");
 
@@ -144,23 +149,25 @@ public sealed class DecisionTests(DemoAppFactory app) : IClassFixture<DemoAppFac
         Assert.Equal(ProjectStatus.Labelled, (await app.ProjectAsync(id)).Status);
         decision = Assert.Single(await app.DecisionsAsync(id));
         Assert.Equal(DecisionState.Confirmed, decision.State);
-        Assert.Equal(await app.UserIdAsync(StaffTestKit.MontreuilAdmin), decision.DecidedByUserId);
-        Assert.Equal(await app.UserIdAsync(StaffTestKit.MontreuilAgent), decision.ProposedByUserId);
-        Assert.Equal(NotificationKind.ProjectLabelled, (await app.NotificationsAsync(StaffTestKit.Citizen)).Last().Kind);
+        Assert.Equal(city.Admin.Id, decision.DecidedByUserId);
+        Assert.Equal(city.Agent.Id, decision.ProposedByUserId);
+        Assert.Equal(NotificationKind.ProjectLabelled, (await app.NotificationsAsync(holder.Email)).Last().Kind);
         var line = (await app.AuditAsync(id)).Last();
         Assert.Equal(AuditAction.ProjectLabelled, line.Action);
-        Assert.Contains("Proposition de Lucas Martin, confirmée.", line.Details, StringComparison.Ordinal);
+        Assert.Contains($"Proposition de {city.Agent.DisplayName}, confirmée.", line.Details, StringComparison.Ordinal);
         var history = (await admin.FollowAsync(confirmed)).Document.QuerySelectorAll(".review-decisions tbody tr").Select(r => r.TextContent).ToList();
-        Assert.Contains(history, r => r.Contains("Labellisation", StringComparison.Ordinal) && r.Contains("Lucas Martin", StringComparison.Ordinal) && r.Contains("Confirmée", StringComparison.Ordinal) && r.Contains("Amina Benali", StringComparison.Ordinal));
+        Assert.Contains(history, r => r.Contains("Labellisation", StringComparison.Ordinal) && r.Contains($"{city.Agent.DisplayName}", StringComparison.Ordinal) && r.Contains("Confirmée", StringComparison.Ordinal) && r.Contains($"{city.Admin.DisplayName}", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task AnAdmin_RejectsAProposal_WithANote_AndTheProjectStaysInReview()
     {
-        var id = await app.CreateProjectAsync(new NewProject("Un food truck solidaire") { InReview = true });
-        await app.ReviewAsync(id, (project, city, user) => project.ProposeDecline(city, user(StaffTestKit.MontreuilAgent), "Le marché couvert accueille déjà ce type d'offre.", DateTime.UtcNow));
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var page = await admin.GetAsync(ReviewTestKit.ProjectPage(id));
+        var city = await app.Given.City();
+        var holder = await app.Given.Citizen();
+        var id = await NewProjectAsync(city, holder, "Un food truck solidaire");
+        await app.ReviewAsync(id, (project, municipality, _) => project.ProposeDecline(municipality, city.Agent.Id, "Le marché couvert accueille déjà ce type d'offre.", DateTime.UtcNow));
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var page = await admin.GetAsync(ReviewTestKit.ProjectPage(id, city.Slug));
         Assert.Equal("Confirmer le refus", page.Document.QuerySelector("form#confirmer button")!.TextContent.Trim());
 
         var noNote = await admin.SubmitAsync(page, "form#ecarter", new Dictionary<string, string> { ["note"] = string.Empty });
@@ -183,10 +190,10 @@ public sealed class DecisionTests(DemoAppFactory app) : IClassFixture<DemoAppFac
         Assert.Contains(after.Document.QuerySelectorAll(".review-decisions tbody tr"), r => r.TextContent.Contains("Écartée", StringComparison.Ordinal) && r.TextContent.Contains("à revoir", StringComparison.Ordinal));
 
         // Rejecting is an admin's call.
-        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
-        await app.ReviewAsync(id, (project, city, user) => project.ProposeDecline(city, user(StaffTestKit.MontreuilAgent), "Hors budget", DateTime.UtcNow));
+        using var agent = await app.SignedInAsync(city.Agent.Email);
+        await app.ReviewAsync(id, (project, municipality, _) => project.ProposeDecline(municipality, city.Agent.Id, "Hors budget", DateTime.UtcNow));
         var pending = (await app.DecisionsAsync(id)).Last();
-        var forged = await agent.PostAsync($"{ReviewTestKit.ProjectPage(id)}?handler=Reject", await agent.GetAsync(ReviewTestKit.ProjectPage(id)), new Dictionary<string, string>
+        var forged = await agent.PostAsync($"{ReviewTestKit.ProjectPage(id, city.Slug)}?handler=Reject", await agent.GetAsync(ReviewTestKit.ProjectPage(id, city.Slug)), new Dictionary<string, string>
         {
             ["projectVersion"] = (await app.ProjectAsync(id)).Version.ToString(CultureInfo.InvariantCulture),
             ["decisionId"] = pending.Id.ToString(CultureInfo.InvariantCulture),
@@ -199,9 +206,11 @@ public sealed class DecisionTests(DemoAppFactory app) : IClassFixture<DemoAppFac
     [Fact]
     public async Task Declining_NeedsAPublicReason_AndTellsTheHolderWhy()
     {
-        var id = await app.CreateProjectAsync(new NewProject("Une fête de quartier en juin") { InReview = true });
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var page = await admin.GetAsync(ReviewTestKit.DecisionPage(id));
+        var city = await app.Given.City();
+        var holder = await app.Given.Citizen();
+        var id = await NewProjectAsync(city, holder, "Une fête de quartier en juin");
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var page = await admin.GetAsync(ReviewTestKit.DecisionPage(id, city.Slug));
         var before = await app.ReviewCountsAsync(id);
 
         var empty = await admin.SubmitAsync(page, "form#refuser", new Dictionary<string, string> { ["Refusal.Reason"] = "   " });
@@ -218,14 +227,14 @@ public sealed class DecisionTests(DemoAppFactory app) : IClassFixture<DemoAppFac
         Assert.Equal(ProjectStatus.Declined, (await app.ProjectAsync(id)).Status);
         var decision = Assert.Single(await app.DecisionsAsync(id));
         Assert.Equal((DecisionKind.Decline, DecisionState.Confirmed, "La date coïncide avec la fête de la ville."), (decision.Kind, decision.State, decision.PublicReason));
-        var news = (await app.NotificationsAsync(StaffTestKit.Citizen)).Last();
+        var news = (await app.NotificationsAsync(holder.Email)).Last();
         Assert.Equal((NotificationKind.ProjectDeclined, "La date coïncide avec la fête de la ville."), (news.Kind, news.Text));
         var line = (await app.AuditAsync(id)).Last();
         Assert.Equal((AuditAction.ProjectDeclined, "Statut : Non retenu"), (line.Action, line.After));
         Assert.Contains("Motif public : La date coïncide avec la fête de la ville.", line.Details, StringComparison.Ordinal);
 
         // Once decided, the decision page says why nothing more can be decided.
-        var closed = await admin.GetAsync(ReviewTestKit.DecisionPage(id));
+        var closed = await admin.GetAsync(ReviewTestKit.DecisionPage(id, city.Slug));
         Assert.Equal(HttpStatusCode.OK, closed.Status);
         Assert.Contains("Une décision se prend sur un projet à l'étude ; celui-ci est dans l'état « Non retenu ».", closed.MainText, StringComparison.Ordinal);
         Assert.Empty(closed.Document.QuerySelectorAll("main form"));
@@ -234,13 +243,14 @@ public sealed class DecisionTests(DemoAppFactory app) : IClassFixture<DemoAppFac
     [Fact]
     public async Task RevokingALabel_IsAnAdminsCall_ConfirmedOnItsOwnPage_NeedsAPublicReason_AndTellsTheHolder()
     {
-        var id = await app.CreateProjectAsync(new NewProject("Un jardin partagé derrière l'école") { InReview = true });
-        await app.ReviewAsync(id, (project, city, user) => project.ProposeLabel(city, user(StaffTestKit.MontreuilAdmin), ReviewTestKit.Terms(), DateTime.UtcNow));
-        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
-        var agentView = await agent.GetAsync(ReviewTestKit.ProjectPage(id));
+        var city = await app.Given.City();
+        var holder = await app.Given.Citizen();
+        var id = await NewProjectAsync(city, holder, "Un jardin partagé derrière l'école", ProjectState.Labelled);
+        using var agent = await app.SignedInAsync(city.Agent.Email);
+        var agentView = await agent.GetAsync(ReviewTestKit.ProjectPage(id, city.Slug));
         Assert.Null(agentView.Document.QuerySelector("#retirer-label"));
-        Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync(ReviewTestKit.RevokePage(id))).Status);
-        var forged = await agent.PostAsync(ReviewTestKit.RevokePage(id), agentView, new Dictionary<string, string>
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync(ReviewTestKit.RevokePage(id, city.Slug))).Status);
+        var forged = await agent.PostAsync(ReviewTestKit.RevokePage(id, city.Slug), agentView, new Dictionary<string, string>
         {
             ["projectVersion"] = (await app.ProjectAsync(id)).Version.ToString(CultureInfo.InvariantCulture),
             ["reason"] = "Par un agent",
@@ -249,11 +259,11 @@ public sealed class DecisionTests(DemoAppFactory app) : IClassFixture<DemoAppFac
         Assert.Equal(ProjectStatus.Labelled, (await app.ProjectAsync(id)).Status);
 
         // The project page only leads to the confirmation page: nothing is withdrawn from it.
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var projectPage = await admin.GetAsync(ReviewTestKit.ProjectPage(id));
-        Assert.Equal(ReviewTestKit.RevokePage(id), projectPage.Document.QuerySelector("a#retirer-label")!.GetAttribute("href"));
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var projectPage = await admin.GetAsync(ReviewTestKit.ProjectPage(id, city.Slug));
+        Assert.Equal(ReviewTestKit.RevokePage(id, city.Slug), projectPage.Document.QuerySelector("a#retirer-label")!.GetAttribute("href"));
         Assert.Null(projectPage.Document.QuerySelector("form#retirer-label"));
-        var page = await admin.GetAsync(ReviewTestKit.RevokePage(id));
+        var page = await admin.GetAsync(ReviewTestKit.RevokePage(id, city.Slug));
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("Ce retrait est définitif.", page.MainText, StringComparison.Ordinal);
         page.AssertAccessibleStructure();
@@ -270,7 +280,7 @@ public sealed class DecisionTests(DemoAppFactory app) : IClassFixture<DemoAppFac
         Assert.NotNull(project.LabelRevokedAtUtc);
         var decision = Assert.Single(await app.DecisionsAsync(id));
         Assert.Equal((DecisionState.Confirmed, "Le jardin n'est plus ouvert au public."), (decision.State, decision.RevokedReason));
-        var news = (await app.NotificationsAsync(StaffTestKit.Citizen)).Last();
+        var news = (await app.NotificationsAsync(holder.Email)).Last();
         Assert.Equal((NotificationKind.LabelRevoked, "Le jardin n'est plus ouvert au public."), (news.Kind, news.Text));
         var line = (await app.AuditAsync(id)).Last();
         Assert.Equal((AuditAction.LabelRevoked, "Le jardin n'est plus ouvert au public.", "Statut : Label retiré"), (line.Action, line.Details, line.After));
@@ -280,7 +290,7 @@ public sealed class DecisionTests(DemoAppFactory app) : IClassFixture<DemoAppFac
         Assert.Null(after.Document.QuerySelector("#retirer-label"));
 
         // Posted again (a second tab, a replay): the domain refuses, nothing changes twice.
-        var again = await admin.PostAsync(ReviewTestKit.RevokePage(id), page, new Dictionary<string, string>
+        var again = await admin.PostAsync(ReviewTestKit.RevokePage(id, city.Slug), page, new Dictionary<string, string>
         {
             ["projectVersion"] = project.Version.ToString(CultureInfo.InvariantCulture),
             ["reason"] = "Encore",
@@ -292,9 +302,11 @@ public sealed class DecisionTests(DemoAppFactory app) : IClassFixture<DemoAppFac
     [Fact]
     public async Task TheSameDecisionPostedTwice_MakesOneDecision_AndSimplyShowsIt()
     {
-        var id = await app.CreateProjectAsync(new NewProject("Un double clic sur le refus") { InReview = true });
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var page = await admin.GetAsync(ReviewTestKit.DecisionPage(id));
+        var city = await app.Given.City();
+        var holder = await app.Given.Citizen();
+        var id = await NewProjectAsync(city, holder, "Un double clic sur le refus");
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var page = await admin.GetAsync(ReviewTestKit.DecisionPage(id, city.Slug));
         var fields = new Dictionary<string, string> { ["Refusal.Reason"] = "Hors du périmètre de la ville." };
 
         var first = await admin.SubmitAsync(page, "form#refuser", fields);
@@ -302,15 +314,15 @@ public sealed class DecisionTests(DemoAppFactory app) : IClassFixture<DemoAppFac
 
         Assert.Equal(HttpStatusCode.Redirect, first.Status);
         Assert.Equal(HttpStatusCode.Redirect, second.Status);
-        Assert.Equal(ReviewTestKit.ProjectPage(id), second.Location);
+        Assert.Equal(ReviewTestKit.ProjectPage(id, city.Slug), second.Location);
         Assert.Contains("n'est pas retenu", (await admin.FollowAsync(second)).MainText, StringComparison.Ordinal);
         Assert.Single(await app.DecisionsAsync(id));
         Assert.Single(await app.AuditAsync(id), e => e.Action == AuditAction.ProjectDeclined);
 
         // An agent's proposal posted twice would otherwise replace itself.
-        var proposal = await app.CreateProjectAsync(new NewProject("Un double clic sur une proposition") { InReview = true });
-        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
-        var form = await agent.GetAsync(ReviewTestKit.DecisionPage(proposal));
+        var proposal = await NewProjectAsync(city, holder, "Un double clic sur une proposition");
+        using var agent = await app.SignedInAsync(city.Agent.Email);
+        var form = await agent.GetAsync(ReviewTestKit.DecisionPage(proposal, city.Slug));
         var row = ReviewTestKit.Row(0, "Communication", "Une page dans le journal municipal", "800");
         Assert.Equal(HttpStatusCode.Redirect, (await agent.SubmitAsync(form, "form#labelliser", row)).Status);
         Assert.Equal(HttpStatusCode.Redirect, (await agent.SubmitAsync(form, "form#labelliser", row)).Status);
@@ -319,8 +331,8 @@ public sealed class DecisionTests(DemoAppFactory app) : IClassFixture<DemoAppFac
         Assert.Single(made.Commitments);
 
         // Both posts at the same moment: still one decision, and no error for either.
-        var race = await app.CreateProjectAsync(new NewProject("Deux clics simultanés") { InReview = true });
-        var racePage = await admin.GetAsync(ReviewTestKit.DecisionPage(race));
+        var race = await NewProjectAsync(city, holder, "Deux clics simultanés");
+        var racePage = await admin.GetAsync(ReviewTestKit.DecisionPage(race, city.Slug));
         var posts = await Task.WhenAll(
             admin.SubmitAsync(racePage, "form#refuser", fields),
             admin.SubmitAsync(racePage, "form#refuser", fields));
@@ -332,11 +344,13 @@ public sealed class DecisionTests(DemoAppFactory app) : IClassFixture<DemoAppFac
     [Fact]
     public async Task AStaleDecisionForm_IsRefusedWithAFrenchMessage_AndWritesNothing()
     {
-        var id = await app.CreateProjectAsync(new NewProject("Un projet décidé à deux") { InReview = true });
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var stale = await admin.GetAsync(ReviewTestKit.DecisionPage(id));
-        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
-        Assert.Equal(HttpStatusCode.Redirect, (await agent.SubmitAsync(await agent.GetAsync(ReviewTestKit.ProjectPage(id)), "form#attribuer", new Dictionary<string, string> { ["assigneeId"] = (await app.UserIdAsync(StaffTestKit.MontreuilAgent)).ToString(CultureInfo.InvariantCulture) })).Status);
+        var city = await app.Given.City();
+        var holder = await app.Given.Citizen();
+        var id = await NewProjectAsync(city, holder, "Un projet décidé à deux");
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var stale = await admin.GetAsync(ReviewTestKit.DecisionPage(id, city.Slug));
+        using var agent = await app.SignedInAsync(city.Agent.Email);
+        Assert.Equal(HttpStatusCode.Redirect, (await agent.SubmitAsync(await agent.GetAsync(ReviewTestKit.ProjectPage(id, city.Slug)), "form#attribuer", new Dictionary<string, string> { ["assigneeId"] = (city.Agent.Id).ToString(CultureInfo.InvariantCulture) })).Status);
         var before = await app.ReviewCountsAsync(id);
 
         var late = await admin.SubmitAsync(stale, "form#refuser", new Dictionary<string, string> { ["Refusal.Reason"] = "Trop tard" });
@@ -355,10 +369,12 @@ public sealed class DecisionTests(DemoAppFactory app) : IClassFixture<DemoAppFac
     [Fact]
     public async Task BadInput_IsRefusedWithAClearMessageOnTheForm_NeverAnError_AndWritesNothing()
     {
-        var id = await app.CreateProjectAsync(new NewProject("Un projet aux saisies douteuses") { InReview = true });
-        var bagnoletAgent = await app.UserIdAsync(StaffTestKit.BagnoletAgent);
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var page = await admin.GetAsync(ReviewTestKit.DecisionPage(id));
+        var city = await app.Given.City();
+        var holder = await app.Given.Citizen();
+        var id = await NewProjectAsync(city, holder, "Un projet aux saisies douteuses");
+        var otherAgent = (await app.Given.City()).Agent.Id;
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var page = await admin.GetAsync(ReviewTestKit.DecisionPage(id, city.Slug));
         var before = await app.ReviewCountsAsync(id);
         var land = ReviewTestKit.Row(0, "Land", "Un terrain");
         var tooMany = new Dictionary<string, string>();
@@ -376,7 +392,7 @@ public sealed class DecisionTests(DemoAppFactory app) : IClassFixture<DemoAppFac
             ("valeur négative", ReviewTestKit.Row(0, "Land", "Un terrain", "-150"), "Le montant ne peut pas être négatif.", "engagement-0-valeur-erreur"),
             ("montant illisible", ReviewTestKit.Row(0, "Land", "Un terrain", "12,3,4"), "Saisissez un montant en euros", "engagement-0-valeur-erreur"),
             ("montant trop grand", ReviewTestKit.Row(0, "Land", "Un terrain", "20 000 000"), "La valeur estimée dépasse 10 000 000 €", "engagement-0-erreur"),
-            ("référent d'une autre ville", ReviewTestKit.Row(0, "Expertise", "Un suivi").With(("Input.Commitments[0].ReferentUserId", bagnoletAgent.ToString(CultureInfo.InvariantCulture))), "L'agent référent doit faire partie de l'équipe de la ville.", "engagement-0-erreur"),
+            ("référent d'une autre ville", ReviewTestKit.Row(0, "Expertise", "Un suivi").With(("Input.Commitments[0].ReferentUserId", otherAgent.ToString(CultureInfo.InvariantCulture))), "L'agent référent doit faire partie de l'équipe de la ville.", "engagement-0-erreur"),
             ("référent illisible", ReviewTestKit.Row(0, "Expertise", "Un suivi").With(("Input.Commitments[0].ReferentUserId", "Lucas")), "Choisissez l'agent référent dans la liste.", "engagement-0-referent-erreur"),
             ("référent absent", ReviewTestKit.Row(0, "Expertise", "Un suivi"), "Désignez l'agent référent qui suivra le projet.", "engagement-0-erreur"),
             ("mode de cofinancement inconnu", ReviewTestKit.Row(0, "CoFinancing", "Des sous").With(("Input.Commitments[0].CoFinancing", "Banane")), "Ce mode de cofinancement n'existe pas.", "engagement-0-mode-erreur"),
@@ -427,7 +443,7 @@ public sealed class DecisionTests(DemoAppFactory app) : IClassFixture<DemoAppFac
             land.With(("projectVersion", "1")),
         })
         {
-            var post = await admin.PostAsync($"{ReviewTestKit.DecisionPage(id)}?handler=Label", page, forged);
+            var post = await admin.PostAsync($"{ReviewTestKit.DecisionPage(id, city.Slug)}?handler=Label", page, forged);
             Assert.Equal(HttpStatusCode.BadRequest, post.Status);
         }
 
@@ -437,63 +453,59 @@ public sealed class DecisionTests(DemoAppFactory app) : IClassFixture<DemoAppFac
     [Fact]
     public async Task ASuspendedCity_CannotLabel_AndIsToldWhyBeforeFillingTheForm()
     {
-        var id = await app.CreateProjectAsync(new NewProject("Un verger de Bagnolet") { City = "bagnolet", Holder = ReviewTestKit.Hugo, InReview = true });
-        var proposal = await app.CreateProjectAsync(new NewProject("Une ruche de Bagnolet") { City = "bagnolet", Holder = ReviewTestKit.Hugo, InReview = true });
-        await app.ReviewAsync(proposal, (project, city, user) => project.ProposeLabel(city, user(StaffTestKit.BagnoletAgent), ReviewTestKit.Terms(), DateTime.UtcNow));
-        await app.SetSubscriptionAsync("bagnolet", SubscriptionStatus.Suspended);
-        try
+        var city = await app.Given.City();
+        var holder = await app.Given.Citizen();
+        var id = await NewProjectAsync(city, holder, "Un verger en ville");
+        var proposal = await NewProjectAsync(city, holder, "Une ruche en ville", ProjectState.LabelProposed);
+        await app.Given.SubscriptionStatus(city, SubscriptionStatus.Suspended);
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var page = await admin.GetAsync(ReviewTestKit.DecisionPage(id, city.Slug));
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        page.AssertAccessibleStructure();
+        Assert.Contains("L'abonnement de la ville est suspendu : aucun nouveau label ne peut être décerné tant qu'il n'est pas rétabli.", page.Document.GetElementById("label-impossible")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.Document.QuerySelector("form#labelliser"));
+        Assert.NotNull(page.Document.QuerySelector("form#refuser"));
+        var before = await app.ReviewCountsAsync(id);
+
+        var forged = await admin.PostAsync($"{ReviewTestKit.DecisionPage(id, city.Slug)}?handler=Label", page, ReviewTestKit.Row(0, "Land", "Un terrain").With(
+            ("projectVersion", (await app.ProjectAsync(id)).Version.ToString(CultureInfo.InvariantCulture)),
+            ("requestToken", Guid.NewGuid().ToString("N"))));
+
+        Assert.Equal(HttpStatusCode.OK, forged.Status);
+        Assert.Contains("L'abonnement de la ville est suspendu", forged.ErrorSummary(), StringComparison.Ordinal);
+        Assert.Equal(before, await app.ReviewCountsAsync(id));
+
+        // An agent's label proposal cannot be confirmed either: the page says why instead of offering the button.
+        var pending = await admin.GetAsync(ReviewTestKit.ProjectPage(proposal, city.Slug));
+        Assert.Null(pending.Document.QuerySelector("form#confirmer"));
+        Assert.Contains("L'abonnement de la ville est suspendu", pending.Document.QuerySelector("#proposition-en-attente")!.TextContent, StringComparison.Ordinal);
+        var decision = Assert.Single(await app.DecisionsAsync(proposal));
+        var confirm = await admin.PostAsync($"{ReviewTestKit.ProjectPage(proposal, city.Slug)}?handler=Confirm", pending, new Dictionary<string, string>
         {
-            using var admin = await app.SignedInAsync(StaffTestKit.BagnoletAdmin);
-            var page = await admin.GetAsync(ReviewTestKit.DecisionPage(id, "bagnolet"));
-            Assert.Equal(HttpStatusCode.OK, page.Status);
-            page.AssertAccessibleStructure();
-            Assert.Contains("L'abonnement de la ville est suspendu : aucun nouveau label ne peut être décerné tant qu'il n'est pas rétabli.", page.Document.GetElementById("label-impossible")!.TextContent, StringComparison.Ordinal);
-            Assert.Null(page.Document.QuerySelector("form#labelliser"));
-            Assert.NotNull(page.Document.QuerySelector("form#refuser"));
-            var before = await app.ReviewCountsAsync(id);
-
-            var forged = await admin.PostAsync($"{ReviewTestKit.DecisionPage(id, "bagnolet")}?handler=Label", page, ReviewTestKit.Row(0, "Land", "Un terrain").With(
-                ("projectVersion", (await app.ProjectAsync(id)).Version.ToString(CultureInfo.InvariantCulture)),
-                ("requestToken", Guid.NewGuid().ToString("N"))));
-
-            Assert.Equal(HttpStatusCode.OK, forged.Status);
-            Assert.Contains("L'abonnement de la ville est suspendu", forged.ErrorSummary(), StringComparison.Ordinal);
-            Assert.Equal(before, await app.ReviewCountsAsync(id));
-
-            // An agent's label proposal cannot be confirmed either: the page says why instead of offering the button.
-            var pending = await admin.GetAsync(ReviewTestKit.ProjectPage(proposal, "bagnolet"));
-            Assert.Null(pending.Document.QuerySelector("form#confirmer"));
-            Assert.Contains("L'abonnement de la ville est suspendu", pending.Document.QuerySelector("#proposition-en-attente")!.TextContent, StringComparison.Ordinal);
-            var decision = Assert.Single(await app.DecisionsAsync(proposal));
-            var confirm = await admin.PostAsync($"{ReviewTestKit.ProjectPage(proposal, "bagnolet")}?handler=Confirm", pending, new Dictionary<string, string>
-            {
-                ["projectVersion"] = (await app.ProjectAsync(proposal)).Version.ToString(CultureInfo.InvariantCulture),
-                ["decisionId"] = decision.Id.ToString(CultureInfo.InvariantCulture),
-            });
-            Assert.Equal(HttpStatusCode.OK, confirm.Status);
-            Assert.Contains("L'abonnement de la ville est suspendu", confirm.ErrorSummary(), StringComparison.Ordinal);
-            Assert.Equal(DecisionState.Proposed, Assert.Single(await app.DecisionsAsync(proposal)).State);
-        }
-        finally
-        {
-            await app.SetSubscriptionAsync("bagnolet", SubscriptionStatus.Trial);
-        }
+            ["projectVersion"] = (await app.ProjectAsync(proposal)).Version.ToString(CultureInfo.InvariantCulture),
+            ["decisionId"] = decision.Id.ToString(CultureInfo.InvariantCulture),
+        });
+        Assert.Equal(HttpStatusCode.OK, confirm.Status);
+        Assert.Contains("L'abonnement de la ville est suspendu", confirm.ErrorSummary(), StringComparison.Ordinal);
+        Assert.Equal(DecisionState.Proposed, Assert.Single(await app.DecisionsAsync(proposal)).State);
     }
 
     [Fact]
     public async Task TheDecisionPage_OfAProjectNotInReview_SaysWhy()
     {
-        var id = await app.CreateProjectAsync(new NewProject("Un projet tout juste déposé"));
-        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
+        var city = await app.Given.City();
+        var holder = await app.Given.Citizen();
+        var id = await NewProjectAsync(city, holder, "Un projet tout juste déposé", ProjectState.Submitted);
+        using var agent = await app.SignedInAsync(city.Agent.Email);
 
-        var page = await agent.GetAsync(ReviewTestKit.DecisionPage(id));
+        var page = await agent.GetAsync(ReviewTestKit.DecisionPage(id, city.Slug));
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         page.AssertAccessibleStructure();
         Assert.Contains("Une décision se prend sur un projet à l'étude ; celui-ci est dans l'état « Déposé ».", page.MainText, StringComparison.Ordinal);
         Assert.Empty(page.Document.QuerySelectorAll("main form"));
         var version = (await app.ProjectAsync(id)).Version.ToString(CultureInfo.InvariantCulture);
-        var forged = await agent.PostAsync($"{ReviewTestKit.DecisionPage(id)}?handler=Decline", page, new Dictionary<string, string>
+        var forged = await agent.PostAsync($"{ReviewTestKit.DecisionPage(id, city.Slug)}?handler=Decline", page, new Dictionary<string, string>
         {
             ["projectVersion"] = version,
             ["requestToken"] = Guid.NewGuid().ToString("N"),
@@ -502,9 +514,20 @@ public sealed class DecisionTests(DemoAppFactory app) : IClassFixture<DemoAppFac
         Assert.Equal(HttpStatusCode.OK, forged.Status);
         Assert.Contains("Une décision se prend sur un projet à l'étude", forged.ErrorSummary(), StringComparison.Ordinal);
         Assert.Empty(await app.DecisionsAsync(id));
-        Assert.Equal(HttpStatusCode.NotFound, (await agent.PostAsync(ReviewTestKit.DecisionPage(id), page, new Dictionary<string, string>())).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await agent.PostAsync($"{ReviewTestKit.DecisionPage(id)}?handler=Inconnu", page, new Dictionary<string, string>())).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await agent.PostAsync(ReviewTestKit.DecisionPage(id, city.Slug), page, new Dictionary<string, string>())).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await agent.PostAsync($"{ReviewTestKit.DecisionPage(id, city.Slug)}?handler=Inconnu", page, new Dictionary<string, string>())).Status);
     }
+
+    /// <summary>A project of <paramref name="holder"/> asking for premises and communication, with a budget, in review unless said otherwise.</summary>
+    private async Task<long> NewProjectAsync(TestCity city, TestUser holder, string title, ProjectState state = ProjectState.InReview) =>
+        (await app.Given.Project(city, holder, new ProjectSpec
+        {
+            Title = title,
+            State = state,
+            Neighbourhood = city.Neighbourhoods[0],
+            Budget = [("Matériel", 120_050), ("Communication", 30_000)],
+            Support = [(CommitmentKind.Premises, "Une salle le samedi"), (CommitmentKind.Communication, null)],
+        })).Id;
 
     /// <summary>"Ajouter des lignes": the label form as a browser sends it, to the button's own address.</summary>
     private static Task<TestBrowser.Page> AddRowsAsync(TestBrowser browser, TestBrowser.Page page, Dictionary<string, string> fields)

@@ -4,35 +4,38 @@ using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 
 namespace Labelkoz.Web.Tests.ProjectsAdmin;
 
 /// <summary>The moderation queue: reported and pending comments, hidden, restored or approved with a reason.</summary>
-public sealed class ModerationTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
+public sealed class ModerationTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private const string Url = "/montreuil/admin/moderation";
+    private static string Url(TestCity city) => $"{city.AdminPath}/moderation";
 
     [Fact]
     public async Task AReportedComment_IsInTheQueue_WithItsReports_AndCanBeHidden()
     {
-        var project = await app.CreateProjectAsync(new NewProject("Une cabane à livres au square"));
-        var comment = await app.CommentAsync(project, "hugo@demo.labelkoz.fr", "Ce projet est une arnaque, passez votre chemin !");
-        await app.ReportAsync(comment, StaffTestKit.Citizen, "Propos diffamatoires envers la porteuse");
-        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
+        var city = await app.Given.City();
+        var (author, reporter) = (await app.Given.Citizen(), await app.Given.Citizen());
+        var project = await app.Given.Project(city, await app.Given.Citizen(), new ProjectSpec { Title = "Une cabane à livres au square" });
+        var comment = await app.Given.Comment(project, author, "Ce projet est une arnaque, passez votre chemin !");
+        await app.Given.Report(comment, reporter, "Propos diffamatoires envers la porteuse");
+        using var agent = await app.SignedInAsync(city.Agent.Email);
 
-        var queue = await agent.GetAsync(Url);
+        var queue = await agent.GetAsync(Url(city));
 
         Assert.Equal(HttpStatusCode.OK, queue.Status);
         queue.AssertAccessibleStructure();
-        Assert.Equal(Url, queue.Document.QuerySelector("nav.admin-nav a[aria-current=page]")!.GetAttribute("href"));
+        Assert.Equal(Url(city), queue.Document.QuerySelector("nav.admin-nav a[aria-current=page]")!.GetAttribute("href"));
         var item = queue.Document.QuerySelector($"#signale-{comment}")!.TextContent;
         Assert.Contains("Ce projet est une arnaque", item, StringComparison.Ordinal);
-        Assert.Contains("Hugo Moreau", item, StringComparison.Ordinal);
-        Assert.Contains("Camille Leroy", item, StringComparison.Ordinal);
+        Assert.Contains(author.DisplayName, item, StringComparison.Ordinal);
+        Assert.Contains(reporter.DisplayName, item, StringComparison.Ordinal);
         Assert.Contains("Propos diffamatoires envers la porteuse", item, StringComparison.Ordinal);
         Assert.Contains("Une cabane à livres au square", item, StringComparison.Ordinal);
-        Assert.NotNull(queue.Document.QuerySelector($"#signale-{comment} a[href='/montreuil/admin/projets/{project}']"));
-        Assert.NotNull(queue.Document.QuerySelector($"#signale-{comment} a[href^='/montreuil/projets/{project}-']"));
+        Assert.NotNull(queue.Document.QuerySelector($"#signale-{comment} a[href='{project.AdminPath}']"));
+        Assert.NotNull(queue.Document.QuerySelector($"#signale-{comment} a[href^='/{city.Slug}/projets/{project.Id}-']"));
         Assert.Equal(1, await VisibleCommentsInApiAsync(project));
 
         var noReason = await agent.SubmitAsync(queue, $"form#moderer-{comment}", new Dictionary<string, string> { ["reason"] = " " });
@@ -48,7 +51,7 @@ public sealed class ModerationTests(DemoAppFactory app) : IClassFixture<DemoAppF
         Assert.Equal(CommentState.HiddenByStaff, state.State);
         Assert.Equal(0, state.OpenReportCount);
         Assert.Equal("Diffamation", state.ModerationReason);
-        Assert.Equal(await app.UserIdAsync(StaffTestKit.MontreuilAgent), state.ModeratedByUserId);
+        Assert.Equal(city.Agent.Id, state.ModeratedByUserId);
         Assert.Equal(0, await VisibleCommentsInApiAsync(project));
         var after = await agent.FollowAsync(hidden);
         Assert.Contains("Le commentaire est masqué.", after.MainText, StringComparison.Ordinal);
@@ -59,13 +62,14 @@ public sealed class ModerationTests(DemoAppFactory app) : IClassFixture<DemoAppF
     [Fact]
     public async Task AHiddenComment_CanBeRestoredFromTheRecentDecisions()
     {
-        var project = await app.CreateProjectAsync(new NewProject("Un marché de producteurs le dimanche"));
-        var comment = await app.CommentAsync(project, "hugo@demo.labelkoz.fr", "J'y serai avec mes voisins.");
-        await app.ReportAsync(comment, StaffTestKit.Citizen, "Publicité");
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var queue = await admin.GetAsync(Url);
+        var city = await app.Given.City();
+        var project = await app.Given.Project(city, await app.Given.Citizen(), new ProjectSpec { Title = "Un marché de producteurs le dimanche" });
+        var comment = await app.Given.Comment(project, await app.Given.Citizen(), "J'y serai avec mes voisins.");
+        await app.Given.Report(comment, await app.Given.Citizen(), "Publicité");
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var queue = await admin.GetAsync(Url(city));
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(queue, $"form#moderer-{comment}", new Dictionary<string, string> { ["reason"] = "Signalement accepté trop vite" })).Status);
-        var recent = await admin.GetAsync(Url);
+        var recent = await admin.GetAsync(Url(city));
 
         var refused = await admin.SubmitAsync(recent, $"form#retablir-{comment}", new Dictionary<string, string> { ["reason"] = string.Empty });
         Assert.Equal(HttpStatusCode.OK, refused.Status);
@@ -84,14 +88,15 @@ public sealed class ModerationTests(DemoAppFactory app) : IClassFixture<DemoAppF
     [Fact]
     public async Task RestoringAReportedComment_KeepsItVisible_AndClosesItsReports()
     {
-        var project = await app.CreateProjectAsync(new NewProject("Des nichoirs pour les martinets"));
-        var comment = await app.CommentAsync(project, "hugo@demo.labelkoz.fr", "Les martinets reviennent chaque année, bonne idée.");
-        await app.ReportAsync(comment, StaffTestKit.Citizen, "Hors sujet");
-        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
-        var queue = await agent.GetAsync(Url);
+        var city = await app.Given.City();
+        var project = await app.Given.Project(city, await app.Given.Citizen(), new ProjectSpec { Title = "Des nichoirs pour les martinets" });
+        var comment = await app.Given.Comment(project, await app.Given.Citizen(), "Les martinets reviennent chaque année, bonne idée.");
+        await app.Given.Report(comment, await app.Given.Citizen(), "Hors sujet");
+        using var agent = await app.SignedInAsync(city.Agent.Email);
+        var queue = await agent.GetAsync(Url(city));
         var form = queue.Document.QuerySelector($"form#moderer-{comment}")!;
 
-        var restored = await agent.PostAsync($"{Url}?handler=Restore", queue, new Dictionary<string, string>
+        var restored = await agent.PostAsync($"{Url(city)}?handler=Restore", queue, new Dictionary<string, string>
         {
             ["commentId"] = form.QuerySelector("input[name=commentId]")!.GetAttribute("value")!,
             ["commentVersion"] = form.QuerySelector("input[name=commentVersion]")!.GetAttribute("value")!,
@@ -110,10 +115,11 @@ public sealed class ModerationTests(DemoAppFactory app) : IClassFixture<DemoAppF
     [Fact]
     public async Task APendingComment_IsApproved()
     {
-        var project = await app.CreateProjectAsync(new NewProject("Une fête des voisins géante"));
-        var comment = await app.CommentAsync(project, "hugo@demo.labelkoz.fr", "Je peux prêter des tables.", ModerationMode.PreModeration);
-        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
-        var queue = await agent.GetAsync(Url);
+        var city = await app.Given.City();
+        var project = await app.Given.Project(city, await app.Given.Citizen(), new ProjectSpec { Title = "Une fête des voisins géante" });
+        var comment = await app.Given.Comment(project, await app.Given.Citizen(), "Je peux prêter des tables.", ModerationMode.PreModeration);
+        using var agent = await app.SignedInAsync(city.Agent.Email);
+        var queue = await agent.GetAsync(Url(city));
         Assert.Contains("Je peux prêter des tables.", queue.Document.QuerySelector($"#attente-{comment}")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(0, await VisibleCommentsInApiAsync(project));
 
@@ -130,15 +136,16 @@ public sealed class ModerationTests(DemoAppFactory app) : IClassFixture<DemoAppF
     [Fact]
     public async Task AnotherCitysComment_IsNotFound_AndNothingChanges()
     {
-        var project = await app.CreateProjectAsync(new NewProject("Un projet à Bagnolet") { City = "bagnolet", Holder = "hugo@demo.labelkoz.fr" });
-        var comment = await app.CommentAsync(project, StaffTestKit.Citizen, "Un commentaire à Bagnolet.", ModerationMode.PreModeration);
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var tokenSource = await admin.GetAsync(Url);
-        var before = await app.ModerationSnapshotAsync("bagnolet");
+        var (city, other) = await app.Given.TwoCities();
+        var project = await app.Given.Project(other, await app.Given.Citizen(), new ProjectSpec { Title = "Un projet de l'autre ville" });
+        var comment = await app.Given.Comment(project, await app.Given.Citizen(), "Un commentaire de l'autre ville.", ModerationMode.PreModeration);
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var tokenSource = await admin.GetAsync(Url(city));
+        var before = await app.ModerationSnapshotAsync(other.Slug);
 
         foreach (var handler in new[] { "Hide", "Restore", "Approve" })
         {
-            var post = await admin.PostAsync($"{Url}?handler={handler}", tokenSource, new Dictionary<string, string>
+            var post = await admin.PostAsync($"{Url(city)}?handler={handler}", tokenSource, new Dictionary<string, string>
             {
                 ["commentId"] = comment.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["commentVersion"] = "0",
@@ -147,19 +154,20 @@ public sealed class ModerationTests(DemoAppFactory app) : IClassFixture<DemoAppF
             Assert.Equal(HttpStatusCode.NotFound, post.Status);
         }
 
-        Assert.DoesNotContain("Un commentaire à Bagnolet.", tokenSource.Html, StringComparison.Ordinal);
-        Assert.Equal(before, await app.ModerationSnapshotAsync("bagnolet"));
+        Assert.DoesNotContain("Un commentaire de l'autre ville.", tokenSource.Html, StringComparison.Ordinal);
+        Assert.Equal(before, await app.ModerationSnapshotAsync(other.Slug));
     }
 
     [Fact]
     public async Task AStaleDecision_IsRefused_WhenTheCommentChangedMeanwhile()
     {
-        var project = await app.CreateProjectAsync(new NewProject("Un city-stade rénové"));
-        var comment = await app.CommentAsync(project, "hugo@demo.labelkoz.fr", "Enfin !");
-        await app.ReportAsync(comment, StaffTestKit.Citizen, "Trop court");
-        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
-        var queue = await agent.GetAsync(Url);
-        await app.ReportAsync(comment, StaffTestKit.MontreuilAdmin, "Inutile");
+        var city = await app.Given.City();
+        var project = await app.Given.Project(city, await app.Given.Citizen(), new ProjectSpec { Title = "Un city-stade rénové" });
+        var comment = await app.Given.Comment(project, await app.Given.Citizen(), "Enfin !");
+        await app.Given.Report(comment, await app.Given.Citizen(), "Trop court");
+        using var agent = await app.SignedInAsync(city.Agent.Email);
+        var queue = await agent.GetAsync(Url(city));
+        await app.Given.Report(comment, city.Admin, "Inutile");
 
         var late = await agent.SubmitAsync(queue, $"form#moderer-{comment}", new Dictionary<string, string> { ["reason"] = "Masqué sans voir le second signalement" });
 
@@ -172,42 +180,44 @@ public sealed class ModerationTests(DemoAppFactory app) : IClassFixture<DemoAppF
     [Fact]
     public async Task TheQueue_SendsAFixedNumberOfSqlCommands_WhateverTheNumberOfComments()
     {
-        var project = await app.CreateProjectAsync(new NewProject("Un kiosque à musique"));
-        await AddToTheQueuesAsync(project, 1);
-        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
-        var before = await CountAsync(agent);
+        var city = await app.Given.City();
+        var project = await app.Given.Project(city, await app.Given.Citizen(), new ProjectSpec { Title = "Un kiosque à musique" });
+        var (author, reporter) = (await app.Given.Citizen(), await app.Given.Citizen());
+        await AddToTheQueuesAsync(city, project, author, reporter, 1);
+        using var agent = await app.SignedInAsync(city.Agent.Email);
+        var before = await CountAsync(agent, city);
 
-        await AddToTheQueuesAsync(project, 12);
-        var after = await CountAsync(agent);
+        await AddToTheQueuesAsync(city, project, author, reporter, 12);
+        var after = await CountAsync(agent, city);
 
         Assert.Equal(before, after);
         Assert.InRange(after, 1, 10);
     }
 
-    private async Task AddToTheQueuesAsync(long project, int count)
+    private async Task AddToTheQueuesAsync(TestCity city, TestProject project, TestUser author, TestUser reporter, int count)
     {
         for (var i = 0; i < count; i++)
         {
-            var reported = await app.CommentAsync(project, "hugo@demo.labelkoz.fr", $"Commentaire signalé {i}");
-            await app.ReportAsync(reported, StaffTestKit.Citizen, "Hors sujet");
-            await app.ReportAsync(reported, StaffTestKit.MontreuilAdmin, "Inutile");
-            await app.CommentAsync(project, "hugo@demo.labelkoz.fr", $"Commentaire en attente {i}", ModerationMode.PreModeration);
+            var reported = await app.Given.Comment(project, author, $"Commentaire signalé {i}");
+            await app.Given.Report(reported, reporter, "Hors sujet");
+            await app.Given.Report(reported, city.Admin, "Inutile");
+            await app.Given.Comment(project, author, $"Commentaire en attente {i}", ModerationMode.PreModeration);
         }
     }
 
-    private async Task<int> CountAsync(TestBrowser browser)
+    private async Task<int> CountAsync(TestBrowser browser, TestCity city)
     {
-        await browser.GetAsync(Url);
+        await browser.GetAsync(Url(city));
         app.SqlCommands.Reset();
-        var page = await browser.GetAsync(Url);
+        var page = await browser.GetAsync(Url(city));
         Assert.Equal(HttpStatusCode.OK, page.Status);
         return app.SqlCommands.Count;
     }
 
-    private async Task<int> VisibleCommentsInApiAsync(long projectId)
+    private async Task<int> VisibleCommentsInApiAsync(TestProject project)
     {
         using var visitor = app.NewBrowser();
-        using var response = await visitor.Client.GetAsync($"/api/v1/projects/{projectId}");
+        using var response = await visitor.Client.GetAsync($"/api/v1/projects/{project.Id}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return json.RootElement.GetProperty("commentsCount").GetInt32();

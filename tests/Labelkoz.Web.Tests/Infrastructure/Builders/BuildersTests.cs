@@ -34,6 +34,7 @@ public sealed class BuildersTests(AppFactory app) : IClassFixture<AppFactory>
     [InlineData(ProjectState.ChangesRequested, ProjectStatus.ChangesRequested)]
     [InlineData(ProjectState.LabelProposed, ProjectStatus.InReview)]
     [InlineData(ProjectState.Labelled, ProjectStatus.Labelled)]
+    [InlineData(ProjectState.LabelledOnProposal, ProjectStatus.Labelled)]
     [InlineData(ProjectState.Declined, ProjectStatus.Declined)]
     [InlineData(ProjectState.Withdrawn, ProjectStatus.Withdrawn)]
     public async Task AProject_IsInTheStateAsked(ProjectState state, ProjectStatus status)

@@ -1,4 +1,5 @@
 using Labelkoz.Domain.Municipalities;
+using Labelkoz.Web.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelkoz.Web.Tests.Infrastructure.Builders;
@@ -21,6 +22,9 @@ public sealed record CitySpec
 
     /// <summary>Contact details and presentation, as the city's public pages show them.</summary>
     public bool WithPresentation { get; init; } = true;
+
+    /// <summary>A logo (<see cref="Given.TinyPng"/>) stored as an upload would be.</summary>
+    public bool WithLogo { get; init; }
 }
 
 /// <summary>A city built for a test, with its admin and its agent (accounts that can log in).</summary>
@@ -33,6 +37,9 @@ public sealed record TestCity(long Id, string Slug, string Name, string InseeCod
 
 public sealed partial class Given
 {
+    /// <summary>A 1×1 PNG: a logo, a project image.</summary>
+    public static readonly byte[] TinyPng = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
     /// <summary>A municipality (its site, slug, neighbourhoods, settings and subscription status) with an admin and an agent.</summary>
     public async Task<TestCity> City(CitySpec? spec = null)
     {
@@ -42,6 +49,7 @@ public sealed partial class Given
         var slug = $"ville-{n}-{Guid.NewGuid():N}"[..(n.ToString(System.Globalization.CultureInfo.InvariantCulture).Length + 12)];
         var insee = $"98{n % 1000:000}";
         var now = Now;
+        var logo = spec.WithLogo ? await Service<IFileStore>().SaveAsync("logos", TinyPng, "png", CancellationToken.None) : null;
         var cityId = await InDbAsync(async db =>
         {
             var city = Municipality.Create(name, slug, insee, spec.Population, now);
@@ -50,6 +58,11 @@ public sealed partial class Given
             {
                 city.UpdatePresentation(name, $"{name} soutient les projets de ses habitants.", $"contact@{slug}.exemple.fr", "01 02 03 04 05", null, now);
                 city.SetBillingAddress($"Hôtel de ville\n98000 {name}", now);
+            }
+
+            if (logo is not null)
+            {
+                city.ReplaceLogo(logo, "image/png", now);
             }
 
             city.UpdateSettings(spec.ProjectModeration, spec.CommentModeration, city.LabelRequiredForFunding, city.AccessibilityCompliance, now);

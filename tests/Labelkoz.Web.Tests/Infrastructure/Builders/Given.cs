@@ -30,9 +30,12 @@ public sealed partial class Given(IServiceProvider services)
 
     private DateTime Now => services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
 
-    /// <summary>A confirmed account that can log in with <see cref="Password"/>, staff of no city.</summary>
-    public Task<TestUser> Citizen(string? displayName = null, long? homeCityId = null) =>
-        NewUserAsync("habitant", displayName ?? $"Habitante {Next()}", homeCityId, withPassword: true);
+    /// <summary>
+    /// A confirmed account that can log in with <see cref="Password"/>, staff of no city; with
+    /// <paramref name="email"/> when the test knew the address first (an invitation sent before the account exists).
+    /// </summary>
+    public Task<TestUser> Citizen(string? displayName = null, long? homeCityId = null, string? email = null) =>
+        NewUserAsync("habitant", displayName ?? $"Habitante {Next()}", homeCityId, withPassword: true, email);
 
     /// <summary>An account without password (a supporter, a commenter that never logs in): quicker to make.</summary>
     public Task<TestUser> Person(string? displayName = null) =>
@@ -55,9 +58,9 @@ public sealed partial class Given(IServiceProvider services)
         return user;
     }
 
-    private async Task<TestUser> NewUserAsync(string prefix, string displayName, long? homeCityId, bool withPassword)
+    private async Task<TestUser> NewUserAsync(string prefix, string displayName, long? homeCityId, bool withPassword, string? email = null)
     {
-        var email = $"{prefix}-{Next()}-{Guid.NewGuid():N}"[..(prefix.Length + 14)] + "@exemple.fr";
+        email ??= $"{prefix}-{Next()}-{Guid.NewGuid():N}"[..(prefix.Length + 14)] + "@exemple.fr";
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = new AppUser

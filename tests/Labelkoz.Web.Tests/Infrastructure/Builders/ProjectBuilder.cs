@@ -24,6 +24,9 @@ public enum ProjectState
 
     /// <summary>Labelled by the admin (with <see cref="ProjectSpec.Label"/>, or one Premises commitment).</summary>
     Labelled,
+
+    /// <summary>Labelled as a city usually works: the agent's proposal, confirmed by the admin.</summary>
+    LabelledOnProposal,
     Declined,
     Hidden,
     Withdrawn,
@@ -62,7 +65,16 @@ public sealed record ProjectSpec
 
     public string? Rna { get; init; }
 
-    /// <summary>The terms of the label, for <see cref="ProjectState.Labelled"/> and <see cref="ProjectState.LabelProposed"/>.</summary>
+    /// <summary>Why staff hid the project, for <see cref="ProjectState.Hidden"/>; a breach of the charter when null.</summary>
+    public string? HiddenReason { get; init; }
+
+    /// <summary>The public reason of a <see cref="ProjectState.Declined"/> project; a lack of competence when null.</summary>
+    public string? DeclineReason { get; init; }
+
+    /// <summary>An internal note the agent writes on taking the project into review (never shown in public).</summary>
+    public string? Note { get; init; }
+
+    /// <summary>The terms of the label, for <see cref="ProjectState.Labelled"/>, <see cref="ProjectState.LabelledOnProposal"/> and <see cref="ProjectState.LabelProposed"/>.</summary>
     public LabelTerms? Label { get; init; }
 
     /// <summary>Accounts that support the project (public projects only).</summary>
@@ -164,7 +176,7 @@ public sealed partial class Given
                 return;
             case ProjectState.Hidden:
                 project.Submit(holder, ModerationMode.PostModeration, at);
-                project.Hide(admin, "Contenu contraire à la charte", at);
+                project.Hide(admin, spec.HiddenReason ?? "Contenu contraire à la charte", at);
                 return;
         }
 
@@ -174,7 +186,16 @@ public sealed partial class Given
             return;
         }
 
-        project.TakeIntoReview(city, admin, null, at);
+        if (spec.Note is null)
+        {
+            project.TakeIntoReview(city, admin, null, at);
+        }
+        else
+        {
+            project.TakeIntoReview(city, agent, agent, at);
+            project.AddNote(city, agent, spec.Note, at);
+        }
+
         switch (spec.State)
         {
             case ProjectState.ChangesRequested:
@@ -186,8 +207,12 @@ public sealed partial class Given
             case ProjectState.Labelled:
                 project.ProposeLabel(city, admin, WithReferent(spec.Label ?? DefaultLabel, agent), at);
                 break;
+            case ProjectState.LabelledOnProposal:
+                var proposal = project.ProposeLabel(city, agent, WithReferent(spec.Label ?? DefaultLabel, agent), at);
+                project.ConfirmProposal(city, admin, proposal.Id, at);
+                break;
             case ProjectState.Declined:
-                project.ProposeDecline(city, admin, "Le projet ne relève pas des compétences de la ville.", at);
+                project.ProposeDecline(city, admin, spec.DeclineReason ?? "Le projet ne relève pas des compétences de la ville.", at);
                 break;
         }
     }

@@ -3,11 +3,12 @@ using System.Text;
 using Labelkoz.Web.Features.Projects;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 
 namespace Labelkoz.Web.Tests.Projects.Propose;
 
 /// <summary>The holder's images: checked by their bytes, at most 5 MB and 8 per project, stored outside wwwroot, never left orphaned.</summary>
-public sealed class ProjectImagesTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
+public sealed class ProjectImagesTests(AppFactory app) : IClassFixture<AppFactory>
 {
     /// <summary>The first bytes of a JPEG and of a WebP file (enough for the sniffer).</summary>
     private static readonly byte[] TinyJpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0x00, 0x01, 0xFF, 0xD9];
@@ -21,15 +22,16 @@ public sealed class ProjectImagesTests(DemoAppFactory app) : IClassFixture<DemoA
     {
         var (bytes, contentType) = kind switch
         {
-            "png" => (StaffTestKit.TinyPng, "image/png"),
+            "png" => (Given.TinyPng, "image/png"),
             "jpeg" => (TinyJpeg, "image/jpeg"),
             _ => (TinyWebp, "image/webp"),
         };
-        using var browser = await app.SignedInAsync(ProposeTestKit.Camille);
-        var id = await browser.StartDraftAsync("montreuil", "Projet illustré");
+        var city = await app.Given.City();
+        using var browser = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var id = await browser.StartDraftAsync(city.Slug, "Projet illustré");
 
         // Declared as something else: the bytes decide.
-        var uploaded = await browser.UploadImageAsync("montreuil", id, bytes, "photo.bin", "application/octet-stream", "Le square au printemps");
+        var uploaded = await browser.UploadImageAsync(city.Slug, id, bytes, "photo.bin", "application/octet-stream", "Le square au printemps");
 
         Assert.Equal(HttpStatusCode.Redirect, uploaded.Status);
         var image = (await app.ProjectAsync(id)).Images.Single();
@@ -38,16 +40,16 @@ public sealed class ProjectImagesTests(DemoAppFactory app) : IClassFixture<DemoA
         Assert.StartsWith("projects/", image.FileKey, StringComparison.Ordinal);
         Assert.True(File.Exists(app.StoredFile(image.FileKey)));
         Assert.DoesNotContain("wwwroot", app.StoredFile(image.FileKey), StringComparison.Ordinal);
-        var served = await browser.Client.GetAsync(ProjectPaths.Image("montreuil", id, image.Id));
+        var served = await browser.Client.GetAsync(ProjectPaths.Image(city.Slug, id, image.Id));
         Assert.Equal(contentType, served.Content.Headers.ContentType!.MediaType);
         Assert.Equal(bytes, await served.Content.ReadAsByteArrayAsync());
 
-        var page = await browser.GetAsync(ProposeTestKit.ImagesUrl("montreuil", id));
+        var page = await browser.GetAsync(ProposeTestKit.ImagesUrl(city.Slug, id));
         var described = await browser.SubmitAsync(page, $"form#image-{image.Id}-description", new Dictionary<string, string> { ["altText"] = "Le square en été" });
         Assert.Equal(HttpStatusCode.Redirect, described.Status);
         Assert.Equal("Le square en été", (await app.ProjectAsync(id)).Images.Single().AltText);
 
-        var emptied = await browser.SubmitAsync(await browser.GetAsync(ProposeTestKit.ImagesUrl("montreuil", id)), $"form#image-{image.Id}-description", new Dictionary<string, string> { ["altText"] = "  " });
+        var emptied = await browser.SubmitAsync(await browser.GetAsync(ProposeTestKit.ImagesUrl(city.Slug, id)), $"form#image-{image.Id}-description", new Dictionary<string, string> { ["altText"] = "  " });
         Assert.Equal(HttpStatusCode.OK, emptied.Status);
         Assert.Contains("Le champ « Description de l'image » est obligatoire.", emptied.ErrorSummary(), StringComparison.Ordinal);
         Assert.Equal("Le square en été", (await app.ProjectAsync(id)).Images.Single().AltText);
@@ -67,12 +69,13 @@ public sealed class ProjectImagesTests(DemoAppFactory app) : IClassFixture<DemoA
     [MemberData(nameof(Refused))]
     public async Task NotAnAcceptedImage_IsRefusedOnTheForm_AndNothingIsStored(string what, byte[] content, string fileName, string contentType, string expected)
     {
-        using var browser = await app.SignedInAsync(ProposeTestKit.Camille);
-        var id = await browser.StartDraftAsync("montreuil", "Projet : " + what);
+        var city = await app.Given.City();
+        using var browser = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var id = await browser.StartDraftAsync(city.Slug, "Projet : " + what);
         var files = app.StoredProjectFiles();
         var before = await app.SnapshotAsync(id);
 
-        var refused = await browser.UploadImageAsync("montreuil", id, content, fileName, contentType, "Une description");
+        var refused = await browser.UploadImageAsync(city.Slug, id, content, fileName, contentType, "Une description");
 
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.Contains(expected, refused.TextOf("Upload_File-error"), StringComparison.Ordinal);
@@ -85,11 +88,12 @@ public sealed class ProjectImagesTests(DemoAppFactory app) : IClassFixture<DemoA
     [Fact]
     public async Task Image_WithoutAltText_IsRefused()
     {
-        using var browser = await app.SignedInAsync(ProposeTestKit.Camille);
-        var id = await browser.StartDraftAsync("montreuil", "Projet sans description d'image");
+        var city = await app.Given.City();
+        using var browser = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var id = await browser.StartDraftAsync(city.Slug, "Projet sans description d'image");
         var files = app.StoredProjectFiles();
 
-        var refused = await browser.UploadImageAsync("montreuil", id, StaffTestKit.TinyPng, "a.png", "image/png", altText: null);
+        var refused = await browser.UploadImageAsync(city.Slug, id, Given.TinyPng, "a.png", "image/png", altText: null);
 
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.Equal("Le champ « Description de l'image » est obligatoire.", refused.TextOf("Upload_AltText-error"));
@@ -100,21 +104,22 @@ public sealed class ProjectImagesTests(DemoAppFactory app) : IClassFixture<DemoA
     [Fact]
     public async Task NinthImage_IsRefused_AndItsFileDoesNotLinger()
     {
-        using var browser = await app.SignedInAsync(ProposeTestKit.Camille);
-        var id = await browser.StartDraftAsync("montreuil", "Projet très illustré");
+        var city = await app.Given.City();
+        using var browser = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var id = await browser.StartDraftAsync(city.Slug, "Projet très illustré");
         for (var i = 1; i <= 8; i++)
         {
-            var uploaded = await browser.UploadImageAsync("montreuil", id, StaffTestKit.TinyPng, $"{i}.png", "image/png", $"Image numéro {i}");
+            var uploaded = await browser.UploadImageAsync(city.Slug, id, Given.TinyPng, $"{i}.png", "image/png", $"Image numéro {i}");
             Assert.True(uploaded.IsRedirect, uploaded.MainText);
         }
 
-        var page = await browser.GetAsync(ProposeTestKit.ImagesUrl("montreuil", id));
+        var page = await browser.GetAsync(ProposeTestKit.ImagesUrl(city.Slug, id));
         Assert.Null(page.Document.QuerySelector("form#ajout-image"));
         Assert.Contains("nombre maximal de 8 images", page.MainText, StringComparison.Ordinal);
         var files = app.StoredProjectFiles();
         var before = await app.SnapshotAsync(id);
 
-        var refused = await browser.UploadImageAsync("montreuil", id, StaffTestKit.TinyPng, "9.png", "image/png", "Image numéro 9");
+        var refused = await browser.UploadImageAsync(city.Slug, id, Given.TinyPng, "9.png", "image/png", "Image numéro 9");
 
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.Contains("Un projet ne peut pas avoir plus de 8 images.", refused.ErrorSummary(), StringComparison.Ordinal);
@@ -125,13 +130,14 @@ public sealed class ProjectImagesTests(DemoAppFactory app) : IClassFixture<DemoA
     [Fact]
     public async Task RemovingAnImage_DeletesItsRowAndItsFile()
     {
-        using var browser = await app.SignedInAsync(ProposeTestKit.Camille);
-        var id = await browser.StartDraftAsync("montreuil", "Projet à une image de trop");
-        Assert.True((await browser.UploadImageAsync("montreuil", id, StaffTestKit.TinyPng, "a.png", "image/png", "Gardée")).IsRedirect);
-        Assert.True((await browser.UploadImageAsync("montreuil", id, StaffTestKit.TinyPng, "b.png", "image/png", "Retirée")).IsRedirect);
+        var city = await app.Given.City();
+        using var browser = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var id = await browser.StartDraftAsync(city.Slug, "Projet à une image de trop");
+        Assert.True((await browser.UploadImageAsync(city.Slug, id, Given.TinyPng, "a.png", "image/png", "Gardée")).IsRedirect);
+        Assert.True((await browser.UploadImageAsync(city.Slug, id, Given.TinyPng, "b.png", "image/png", "Retirée")).IsRedirect);
         var images = (await app.ProjectAsync(id)).Images;
         var removed = images.Single(i => i.AltText == "Retirée");
-        var page = await browser.GetAsync(ProposeTestKit.ImagesUrl("montreuil", id));
+        var page = await browser.GetAsync(ProposeTestKit.ImagesUrl(city.Slug, id));
         page.AssertAccessibleStructure();
 
         var result = await browser.SubmitAsync(page, $"form#image-{removed.Id}-retrait");
@@ -143,7 +149,7 @@ public sealed class ProjectImagesTests(DemoAppFactory app) : IClassFixture<DemoA
         var after = await browser.FollowAsync(result);
         Assert.Contains("L'image est retirée du projet.", after.MainText, StringComparison.Ordinal);
 
-        var again = await browser.PostAsync(ProposeTestKit.ImagesUrl("montreuil", id) + "?handler=Remove", after, new Dictionary<string, string> { ["imageId"] = removed.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var again = await browser.PostAsync(ProposeTestKit.ImagesUrl(city.Slug, id) + "?handler=Remove", after, new Dictionary<string, string> { ["imageId"] = removed.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         Assert.Equal(HttpStatusCode.OK, again.Status);
         Assert.Contains("Cette image n'existe pas.", again.ErrorSummary(), StringComparison.Ordinal);
     }
@@ -151,10 +157,11 @@ public sealed class ProjectImagesTests(DemoAppFactory app) : IClassFixture<DemoA
     [Fact]
     public async Task HugeUpload_IsARefusedRequest_NotAnError()
     {
-        using var browser = await app.SignedInAsync(ProposeTestKit.Camille);
-        var id = await browser.StartDraftAsync("montreuil", "Projet à l'image énorme");
+        var city = await app.Given.City();
+        using var browser = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var id = await browser.StartDraftAsync(city.Slug, "Projet à l'image énorme");
 
-        var refused = await browser.UploadImageAsync("montreuil", id, new byte[12 * 1024 * 1024], "enorme.png", "image/png", "Énorme");
+        var refused = await browser.UploadImageAsync(city.Slug, id, new byte[12 * 1024 * 1024], "enorme.png", "image/png", "Énorme");
 
         Assert.True((int)refused.Status is 400 or 413, $"Got {(int)refused.Status}");
         Assert.Empty((await app.ProjectAsync(id)).Images);
@@ -163,7 +170,7 @@ public sealed class ProjectImagesTests(DemoAppFactory app) : IClassFixture<DemoA
     private static byte[] OverFiveMegabytes()
     {
         var bytes = new byte[(5 * 1024 * 1024) + 1];
-        StaffTestKit.TinyPng.CopyTo(bytes, 0);
+        Given.TinyPng.CopyTo(bytes, 0);
         return bytes;
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelkoz.Web.Tests.Projects.Propose;
@@ -11,7 +12,7 @@ namespace Labelkoz.Web.Tests.Projects.Propose;
 /// a 500, and nothing half-saved (every case also changes a valid field, which must stay unsaved).
 /// Other people's projects and other cities' ids are out of reach.
 /// </summary>
-public sealed class ProposeBadInputTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
+public sealed class ProposeBadInputTests(AppFactory app) : IClassFixture<AppFactory>
 {
     public static TheoryData<string, string, string, string> BadFields => new()
     {
@@ -37,8 +38,9 @@ public sealed class ProposeBadInputTests(DemoAppFactory app) : IClassFixture<Dem
     [MemberData(nameof(BadFields))]
     public async Task BadField_GetsAFrenchMessageNextToIt_AndNothingIsSaved(string field, string value, string errorId, string expected)
     {
-        using var browser = await app.SignedInAsync(ProposeTestKit.Camille);
-        var id = await browser.StartDraftAsync("montreuil", "Projet à malmener");
+        var city = await app.Given.City();
+        using var browser = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var id = await browser.StartDraftAsync(city.Slug, "Projet à malmener");
         var fields = new Dictionary<string, string>
         {
             ["Input.Summary"] = "Un résumé qui ne doit pas être enregistré.",
@@ -53,7 +55,7 @@ public sealed class ProposeBadInputTests(DemoAppFactory app) : IClassFixture<Dem
 
         var before = await app.SnapshotAsync(id);
 
-        var refused = await browser.SaveAsync("montreuil", id, fields);
+        var refused = await browser.SaveAsync(city.Slug, id, fields);
 
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.Contains(expected, ProposeTestKit.PlainSpaces(refused.TextOf(errorId)), StringComparison.Ordinal);
@@ -85,8 +87,9 @@ public sealed class ProposeBadInputTests(DemoAppFactory app) : IClassFixture<Dem
     [MemberData(nameof(RefusedValues))]
     public async Task RefusedValue_GetsItsFrenchReason_AndNothingIsSaved(Dictionary<string, string> bad, string expected)
     {
-        using var browser = await app.SignedInAsync(ProposeTestKit.Camille);
-        var id = await browser.StartDraftAsync("montreuil", "Projet à malmener");
+        var city = await app.Given.City();
+        using var browser = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var id = await browser.StartDraftAsync(city.Slug, "Projet à malmener");
         var fields = new Dictionary<string, string>(bad)
         {
             ["Input.Title"] = "Un titre qui ne doit pas être enregistré",
@@ -95,7 +98,7 @@ public sealed class ProposeBadInputTests(DemoAppFactory app) : IClassFixture<Dem
         };
         var before = await app.SnapshotAsync(id);
 
-        var refused = await browser.SaveAsync("montreuil", id, fields);
+        var refused = await browser.SaveAsync(city.Slug, id, fields);
 
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.Contains(expected, refused.ErrorSummary(), StringComparison.Ordinal);
@@ -106,12 +109,14 @@ public sealed class ProposeBadInputTests(DemoAppFactory app) : IClassFixture<Dem
     [Fact]
     public async Task AnotherCitysNeighbourhood_IsRefused()
     {
-        var bagnoletNeighbourhood = await app.WithDbAsync(db => db.Neighbourhoods.Where(n => n.Name == "La Noue").Select(n => n.Id).SingleAsync());
-        using var browser = await app.SignedInAsync(ProposeTestKit.Camille);
-        var id = await browser.StartDraftAsync("montreuil", "Projet de quartier");
+        var city = await app.Given.City();
+        var other = await app.Given.City(new CitySpec { Neighbourhoods = ["La Noue"] });
+        var otherCitysNeighbourhood = await app.WithDbAsync(db => db.Neighbourhoods.Where(n => n.MunicipalityId == other.Id).Select(n => n.Id).FirstAsync());
+        using var browser = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var id = await browser.StartDraftAsync(city.Slug, "Projet de quartier");
         var before = await app.SnapshotAsync(id);
 
-        var refused = await browser.SaveAsync("montreuil", id, new Dictionary<string, string> { ["Input.NeighbourhoodId"] = bagnoletNeighbourhood.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var refused = await browser.SaveAsync(city.Slug, id, new Dictionary<string, string> { ["Input.NeighbourhoodId"] = otherCitysNeighbourhood.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.Equal("Choisissez un quartier de la liste.", refused.TextOf("Input_NeighbourhoodId-error"));
@@ -123,11 +128,12 @@ public sealed class ProposeBadInputTests(DemoAppFactory app) : IClassFixture<Dem
     public async Task ScriptInTheTitle_IsStoredAsText_AndShownEncoded()
     {
         const string hostile = "<script>alert('xss')</script><img src=x onerror=alert(1)>";
-        using var browser = await app.SignedInAsync(ProposeTestKit.Camille);
-        var id = await browser.StartDraftAsync("montreuil", hostile);
+        var city = await app.Given.City();
+        using var browser = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var id = await browser.StartDraftAsync(city.Slug, hostile);
 
         Assert.Equal(hostile, (await app.ProjectAsync(id)).Title);
-        foreach (var url in new[] { ProposeTestKit.EditUrl("montreuil", id), ProposeTestKit.ImagesUrl("montreuil", id), ProposeTestKit.SubmitUrl("montreuil", id), ProposeTestKit.WithdrawUrl("montreuil", id), "/compte/mes-projets" })
+        foreach (var url in new[] { ProposeTestKit.EditUrl(city.Slug, id), ProposeTestKit.ImagesUrl(city.Slug, id), ProposeTestKit.SubmitUrl(city.Slug, id), ProposeTestKit.WithdrawUrl(city.Slug, id), "/compte/mes-projets" })
         {
             var page = await browser.GetAsync(url);
             Assert.Equal(HttpStatusCode.OK, page.Status);
@@ -136,17 +142,18 @@ public sealed class ProposeBadInputTests(DemoAppFactory app) : IClassFixture<Dem
             Assert.Empty(page.Document.QuerySelectorAll("main script, main img[onerror]"));
         }
 
-        var edit = await browser.GetAsync(ProposeTestKit.EditUrl("montreuil", id));
+        var edit = await browser.GetAsync(ProposeTestKit.EditUrl(city.Slug, id));
         Assert.Equal(hostile, edit.ValueOf("#Input_Title"));
     }
 
     [Fact]
     public async Task Preview_RendersTheMarkdownSafely_WithoutSaving()
     {
-        using var browser = await app.SignedInAsync(ProposeTestKit.Camille);
-        var id = await browser.StartDraftAsync("montreuil", "Projet à prévisualiser");
+        var city = await app.Given.City();
+        using var browser = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var id = await browser.StartDraftAsync(city.Slug, "Projet à prévisualiser");
         var before = await app.SnapshotAsync(id);
-        var form = await browser.GetAsync(ProposeTestKit.EditUrl("montreuil", id));
+        var form = await browser.GetAsync(ProposeTestKit.EditUrl(city.Slug, id));
 
         var preview = await browser.PressAsync(form, "form#projet", "Prévisualiser la description", new Dictionary<string, string>
         {
@@ -168,10 +175,11 @@ public sealed class ProposeBadInputTests(DemoAppFactory app) : IClassFixture<Dem
     [Fact]
     public async Task AddLines_OffersMoreEmptyRows_KeepsWhatWasTyped_AndSavesNothing()
     {
-        using var browser = await app.SignedInAsync(ProposeTestKit.Camille);
-        var id = await browser.StartDraftAsync("montreuil", "Projet au gros budget");
+        var city = await app.Given.City();
+        using var browser = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var id = await browser.StartDraftAsync(city.Slug, "Projet au gros budget");
         var before = await app.SnapshotAsync(id);
-        var form = await browser.GetAsync(ProposeTestKit.EditUrl("montreuil", id));
+        var form = await browser.GetAsync(ProposeTestKit.EditUrl(city.Slug, id));
         Assert.Equal(3, form.Document.QuerySelectorAll(".propose-budget tbody tr").Length);
 
         var more = await browser.PressAsync(form, "form#projet", "Ajouter des lignes", new Dictionary<string, string>
@@ -196,9 +204,10 @@ public sealed class ProposeBadInputTests(DemoAppFactory app) : IClassFixture<Dem
     [Fact]
     public async Task EmptyingALine_RemovesIt_AndChangingHolderToIndividual_ClearsTheOrganisation()
     {
-        using var browser = await app.SignedInAsync(ProposeTestKit.Camille);
-        var id = await browser.StartDraftAsync("montreuil", "Projet qui change");
-        Assert.True((await browser.SaveAsync("montreuil", id, new Dictionary<string, string>
+        var city = await app.Given.City();
+        using var browser = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var id = await browser.StartDraftAsync(city.Slug, "Projet qui change");
+        Assert.True((await browser.SaveAsync(city.Slug, id, new Dictionary<string, string>
         {
             ["Input.HolderType"] = "Company",
             ["Input.OrganisationName"] = "Vélos & Co",
@@ -210,7 +219,7 @@ public sealed class ProposeBadInputTests(DemoAppFactory app) : IClassFixture<Dem
         })).IsRedirect);
         Assert.Equal(ProposeTestKit.ValidSiren, (await app.ProjectAsync(id)).Siren);
 
-        var saved = await browser.SaveAsync("montreuil", id, new Dictionary<string, string>
+        var saved = await browser.SaveAsync(city.Slug, id, new Dictionary<string, string>
         {
             ["Input.HolderType"] = "Individual",
             ["Input.Lines[0].Label"] = string.Empty,
@@ -228,10 +237,11 @@ public sealed class ProposeBadInputTests(DemoAppFactory app) : IClassFixture<Dem
     [Fact]
     public async Task TwoTabs_TheStaleOneIsToldToCheckAndRetry()
     {
-        using var browser = await app.SignedInAsync(ProposeTestKit.Camille);
-        var id = await browser.StartDraftAsync("montreuil", "Projet à deux onglets");
-        var first = await browser.GetAsync(ProposeTestKit.EditUrl("montreuil", id));
-        var second = await browser.GetAsync(ProposeTestKit.EditUrl("montreuil", id));
+        var city = await app.Given.City();
+        using var browser = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var id = await browser.StartDraftAsync(city.Slug, "Projet à deux onglets");
+        var first = await browser.GetAsync(ProposeTestKit.EditUrl(city.Slug, id));
+        var second = await browser.GetAsync(ProposeTestKit.EditUrl(city.Slug, id));
         Assert.True((await browser.SubmitAsync(first, "form#projet", new Dictionary<string, string> { ["Input.Title"] = "Titre du premier onglet" })).IsRedirect);
 
         var stale = await browser.SubmitAsync(second, "form#projet", new Dictionary<string, string> { ["Input.Title"] = "Titre du second onglet" });
@@ -249,16 +259,17 @@ public sealed class ProposeBadInputTests(DemoAppFactory app) : IClassFixture<Dem
     [Fact]
     public async Task SomeoneElsesProject_IsForbidden_OnEveryHolderPage_AndNothingChanges()
     {
-        using var camille = await app.SignedInAsync(ProposeTestKit.Camille);
-        var id = await camille.StartDraftAsync("montreuil", "Le projet de Camille");
-        Assert.True((await camille.SaveAsync("montreuil", id, ProposeTestKit.Complete("Le projet de Camille"))).IsRedirect);
-        Assert.True((await camille.UploadImageAsync("montreuil", id, StaffTestKit.TinyPng, "a.png", "image/png", "Une image")).IsRedirect);
+        var city = await app.Given.City();
+        using var camille = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var id = await camille.StartDraftAsync(city.Slug, "Le projet de Camille");
+        Assert.True((await camille.SaveAsync(city.Slug, id, ProposeTestKit.Complete("Le projet de Camille"))).IsRedirect);
+        Assert.True((await camille.UploadImageAsync(city.Slug, id, Given.TinyPng, "a.png", "image/png", "Une image")).IsRedirect);
         var imageId = (await app.ProjectAsync(id)).Images.Single().Id;
         var before = await app.SnapshotAsync(id);
 
-        using var hugo = await app.SignedInAsync(ProposeTestKit.Hugo);
-        var tokenSource = await hugo.GetAsync("/montreuil/projets/proposer");
-        foreach (var url in new[] { ProposeTestKit.EditUrl("montreuil", id), ProposeTestKit.ImagesUrl("montreuil", id), ProposeTestKit.SubmitUrl("montreuil", id), ProposeTestKit.WithdrawUrl("montreuil", id) })
+        using var hugo = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var tokenSource = await hugo.GetAsync($"{city.Path}/projets/proposer");
+        foreach (var url in new[] { ProposeTestKit.EditUrl(city.Slug, id), ProposeTestKit.ImagesUrl(city.Slug, id), ProposeTestKit.SubmitUrl(city.Slug, id), ProposeTestKit.WithdrawUrl(city.Slug, id) })
         {
             var page = await hugo.GetAsync(url);
             Assert.Equal(HttpStatusCode.Forbidden, page.Status);
@@ -268,13 +279,13 @@ public sealed class ProposeBadInputTests(DemoAppFactory app) : IClassFixture<Dem
 
         var posts = new (string Url, Dictionary<string, string> Fields)[]
         {
-            (ProposeTestKit.EditUrl("montreuil", id), new() { ["Input.Title"] = "Volé", ["Input.Version"] = before.Split(" | ")[0] }),
-            (ProposeTestKit.EditUrl("montreuil", id) + "?handler=Preview", new() { ["Input.Description"] = "x" }),
-            (ProposeTestKit.EditUrl("montreuil", id) + "?handler=AddLines", new() { ["Input.Title"] = "x" }),
-            (ProposeTestKit.ImagesUrl("montreuil", id) + "?handler=Describe", new() { ["imageId"] = imageId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["altText"] = "Volé" }),
-            (ProposeTestKit.ImagesUrl("montreuil", id) + "?handler=Remove", new() { ["imageId"] = imageId.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
-            (ProposeTestKit.SubmitUrl("montreuil", id), new()),
-            (ProposeTestKit.WithdrawUrl("montreuil", id), new() { ["Input.Reason"] = "Volé" }),
+            (ProposeTestKit.EditUrl(city.Slug, id), new() { ["Input.Title"] = "Volé", ["Input.Version"] = before.Split(" | ")[0] }),
+            (ProposeTestKit.EditUrl(city.Slug, id) + "?handler=Preview", new() { ["Input.Description"] = "x" }),
+            (ProposeTestKit.EditUrl(city.Slug, id) + "?handler=AddLines", new() { ["Input.Title"] = "x" }),
+            (ProposeTestKit.ImagesUrl(city.Slug, id) + "?handler=Describe", new() { ["imageId"] = imageId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["altText"] = "Volé" }),
+            (ProposeTestKit.ImagesUrl(city.Slug, id) + "?handler=Remove", new() { ["imageId"] = imageId.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
+            (ProposeTestKit.SubmitUrl(city.Slug, id), new()),
+            (ProposeTestKit.WithdrawUrl(city.Slug, id), new() { ["Input.Reason"] = "Volé" }),
         };
         foreach (var (url, fields) in posts)
         {
@@ -282,21 +293,22 @@ public sealed class ProposeBadInputTests(DemoAppFactory app) : IClassFixture<Dem
             Assert.True(refused.Status == HttpStatusCode.Forbidden, $"{url}: {(int)refused.Status}");
         }
 
-        var upload = await hugo.UploadAsync(ProposeTestKit.ImagesUrl("montreuil", id) + "?handler=Upload", tokenSource, "Upload.File", StaffTestKit.TinyPng, "b.png", "image/png");
+        var upload = await hugo.UploadAsync(ProposeTestKit.ImagesUrl(city.Slug, id) + "?handler=Upload", tokenSource, "Upload.File", Given.TinyPng, "b.png", "image/png");
         Assert.Equal(HttpStatusCode.Forbidden, upload.Status);
         Assert.Equal(before, await app.SnapshotAsync(id));
-        Assert.Equal(HttpStatusCode.NotFound, (await hugo.Client.GetAsync(Web.Features.Projects.ProjectPaths.Image("montreuil", id, imageId))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await hugo.Client.GetAsync(Web.Features.Projects.ProjectPaths.Image(city.Slug, id, imageId))).StatusCode);
     }
 
     [Fact]
-    public async Task AMontreuilProject_UnderBagnoletsAddress_IsNotFound()
+    public async Task AProject_UnderAnotherCitysAddress_IsNotFound()
     {
-        using var camille = await app.SignedInAsync(ProposeTestKit.Camille);
-        var id = await camille.StartDraftAsync("montreuil", "Projet montreuillois");
+        var (city, other) = await app.Given.TwoCities();
+        using var camille = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var id = await camille.StartDraftAsync(city.Slug, "Projet de la ville");
         var before = await app.SnapshotAsync(id);
-        var tokenSource = await camille.GetAsync("/bagnolet/projets/proposer");
+        var tokenSource = await camille.GetAsync($"{other.Path}/projets/proposer");
 
-        foreach (var url in new[] { ProposeTestKit.EditUrl("bagnolet", id), ProposeTestKit.ImagesUrl("bagnolet", id), ProposeTestKit.SubmitUrl("bagnolet", id), ProposeTestKit.WithdrawUrl("bagnolet", id) })
+        foreach (var url in new[] { ProposeTestKit.EditUrl(other.Slug, id), ProposeTestKit.ImagesUrl(other.Slug, id), ProposeTestKit.SubmitUrl(other.Slug, id), ProposeTestKit.WithdrawUrl(other.Slug, id) })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await camille.GetAsync(url)).Status);
             var post = await camille.PostAsync(url, tokenSource, new Dictionary<string, string> { ["Input.Title"] = "Déplacé" });
@@ -304,22 +316,23 @@ public sealed class ProposeBadInputTests(DemoAppFactory app) : IClassFixture<Dem
         }
 
         Assert.Equal(before, await app.SnapshotAsync(id));
-        Assert.Equal(HttpStatusCode.NotFound, (await camille.GetAsync(ProposeTestKit.EditUrl("montreuil", 987_654_321))).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await camille.GetAsync(ProposeTestKit.EditUrl(city.Slug, 987_654_321))).Status);
     }
 
     [Fact]
     public async Task AHandlerThePageDoesNotHave_IsNeverAnError()
     {
-        using var browser = await app.SignedInAsync(ProposeTestKit.Camille);
-        var id = await browser.StartDraftAsync("montreuil", "Projet aux adresses inventées");
-        var tokenSource = await browser.GetAsync(ProposeTestKit.EditUrl("montreuil", id));
+        var city = await app.Given.City();
+        using var browser = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var id = await browser.StartDraftAsync(city.Slug, "Projet aux adresses inventées");
+        var tokenSource = await browser.GetAsync(ProposeTestKit.EditUrl(city.Slug, id));
 
         // Razor Pages falls back to the page's plain handler; a page without one must not render half-loaded.
-        var plainPost = await browser.PostAsync(ProposeTestKit.ImagesUrl("montreuil", id), tokenSource, new Dictionary<string, string>());
+        var plainPost = await browser.PostAsync(ProposeTestKit.ImagesUrl(city.Slug, id), tokenSource, new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.NotFound, plainPost.Status);
         Assert.Equal(HttpStatusCode.NotFound, (await browser.PostAsync("/compte/mes-projets", tokenSource, new Dictionary<string, string>())).Status);
 
-        foreach (var url in new[] { ProposeTestKit.EditUrl("montreuil", id), ProposeTestKit.ImagesUrl("montreuil", id), ProposeTestKit.SubmitUrl("montreuil", id), "/montreuil/projets/proposer", "/compte/mes-projets", ProposeTestKit.WithdrawUrl("montreuil", id) })
+        foreach (var url in new[] { ProposeTestKit.EditUrl(city.Slug, id), ProposeTestKit.ImagesUrl(city.Slug, id), ProposeTestKit.SubmitUrl(city.Slug, id), $"{city.Path}/projets/proposer", "/compte/mes-projets", ProposeTestKit.WithdrawUrl(city.Slug, id) })
         {
             var get = await browser.GetAsync(url + "?handler=Inconnu");
             Assert.True((int)get.Status < 500, $"GET {url}: {(int)get.Status}");
@@ -331,9 +344,10 @@ public sealed class ProposeBadInputTests(DemoAppFactory app) : IClassFixture<Dem
     [Fact]
     public async Task StartingADraft_WithABadTitle_IsRefused_AndCreatesNothing()
     {
-        using var browser = await app.SignedInAsync(ProposeTestKit.Camille);
+        var city = await app.Given.City();
+        using var browser = await app.SignedInAsync((await app.Given.Citizen()).Email);
         var before = await app.WithDbAsync(db => db.Projects.CountAsync());
-        var page = await browser.GetAsync("/montreuil/projets/proposer");
+        var page = await browser.GetAsync($"{city.Path}/projets/proposer");
 
         var tooLong = await browser.SubmitAsync(page, "form#proposer", new Dictionary<string, string> { ["Input.Title"] = new string('x', 10_000) });
         var empty = await browser.SubmitAsync(page, "form#proposer", new Dictionary<string, string> { ["Input.Title"] = string.Empty });
@@ -349,12 +363,13 @@ public sealed class ProposeBadInputTests(DemoAppFactory app) : IClassFixture<Dem
     [Fact]
     public async Task EnglishInterface_TranslatesTheFormAndItsMessages()
     {
-        using var browser = await app.SignedInAsync(ProposeTestKit.Camille);
-        var id = await browser.StartDraftAsync("montreuil", "Projet bilingue");
+        var city = await app.Given.City();
+        using var browser = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var id = await browser.StartDraftAsync(city.Slug, "Projet bilingue");
         var language = await browser.GetAsync("/");
         await browser.SubmitAsync(language, "form.language-switch", null, "culture", "en-GB");
 
-        var refused = await browser.SaveAsync("montreuil", id, new Dictionary<string, string>
+        var refused = await browser.SaveAsync(city.Slug, id, new Dictionary<string, string>
         {
             ["Input.Lines[0].Label"] = "Poste",
             ["Input.Lines[0].Amount"] = "-3",

@@ -1,41 +1,43 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using Labelkoz.Data;
 using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Features.Projects;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Labelkoz.Web.Tests.Projects.Propose;
 
 /// <summary>A citizen proposes a project: draft, guided form, come back later, images, submission, withdrawal, "Mes projets".</summary>
-public sealed class ProposeJourneyTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
+public sealed class ProposeJourneyTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
     public async Task Draft_EditedInEverySection_IsKept_ThenSubmitted_IsPublicUnderPostModeration()
     {
-        using var browser = await app.SignedInAsync(ProposeTestKit.Camille);
-        var start = await browser.GetAsync("/montreuil/projets/proposer");
+        var city = await app.Given.City();
+        var holder = await app.Given.Citizen();
+        using var browser = await app.SignedInAsync(holder.Email);
+        var start = await browser.GetAsync($"{city.Path}/projets/proposer");
         start.AssertAccessibleStructure();
-        Assert.Contains("Proposer un projet à Montreuil", start.Document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"Proposer un projet à {city.Name}", start.Document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
 
-        var id = await browser.StartDraftAsync("montreuil", "Jardin partagé");
+        var id = await browser.StartDraftAsync(city.Slug, "Jardin partagé");
         var draft = await app.ProjectAsync(id);
         Assert.Equal(ProjectStatus.Draft, draft.Status);
         Assert.Null(draft.PublishedAtUtc);
 
-        var form = await browser.GetAsync(ProposeTestKit.EditUrl("montreuil", id));
+        var form = await browser.GetAsync(ProposeTestKit.EditUrl(city.Slug, id));
         Assert.Equal(HttpStatusCode.OK, form.Status);
         form.AssertAccessibleStructure();
         Assert.Contains("Votre brouillon « Jardin partagé » est créé.", form.MainText, StringComparison.Ordinal);
-        var basMontreuil = form.Document.QuerySelectorAll<IHtmlOptionElement>("#Input_NeighbourhoodId option").Single(o => o.Text == "Bas-Montreuil").Value;
+        var firstNeighbourhood = form.Document.QuerySelectorAll<IHtmlOptionElement>("#Input_NeighbourhoodId option").Single(o => o.Text == city.Neighbourhoods[0]).Value;
         var fields = ProposeTestKit.Complete("Un jardin partagé rue de Paris");
-        fields["Input.NeighbourhoodId"] = basMontreuil;
+        fields["Input.NeighbourhoodId"] = firstNeighbourhood;
         fields["Input.Address"] = "Square Marcel-Cachin";
         fields["Input.Latitude"] = "48,8566";
         fields["Input.Longitude"] = "2.4431";
@@ -54,19 +56,19 @@ public sealed class ProposeJourneyTests(DemoAppFactory app) : IClassFixture<Demo
         var saved = await browser.SubmitAsync(form, "form#projet", fields);
 
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
-        Assert.Equal(ProposeTestKit.EditUrl("montreuil", id), saved.Location);
+        Assert.Equal(ProposeTestKit.EditUrl(city.Slug, id), saved.Location);
         var afterSave = await browser.FollowAsync(saved);
         Assert.Contains("Votre brouillon est enregistré.", afterSave.MainText, StringComparison.Ordinal);
 
         // Leave, then come back: everything is there.
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/compte/mes-projets")).Status);
-        var back = await browser.GetAsync(ProposeTestKit.EditUrl("montreuil", id));
+        var back = await browser.GetAsync(ProposeTestKit.EditUrl(city.Slug, id));
         Assert.DoesNotContain("Votre brouillon est enregistré.", back.MainText, StringComparison.Ordinal);
         Assert.Equal("Un jardin partagé rue de Paris", back.ValueOf("#Input_Title"));
         Assert.Equal("Des bacs de culture ouverts à tous les voisins.", back.ValueOf("#Input_Summary"));
         Assert.Contains("Des **bacs** en bois", back.ValueOf("#Input_Description"), StringComparison.Ordinal);
         Assert.Equal(nameof(ProjectCategory.Environment), back.ValueOf("#Input_Category"));
-        Assert.Equal(basMontreuil, back.ValueOf("#Input_NeighbourhoodId"));
+        Assert.Equal(firstNeighbourhood, back.ValueOf("#Input_NeighbourhoodId"));
         Assert.Equal("Square Marcel-Cachin", back.ValueOf("#Input_Address"));
         Assert.Equal("48,8566", back.ValueOf("#Input_Latitude"));
         Assert.Equal("2,4431", back.ValueOf("#Input_Longitude"));
@@ -100,7 +102,7 @@ public sealed class ProposeJourneyTests(DemoAppFactory app) : IClassFixture<Demo
         Assert.Equal([(CommitmentKind.Land, "Une parcelle de 50 m²"), (CommitmentKind.CoFinancing, (string?)null)], stored.RequestedSupports.OrderBy(s => s.Kind).Select(s => (s.Kind, s.Details)));
 
         // An image with its alt text, served to the holder while the project is a draft.
-        var uploaded = await browser.UploadImageAsync("montreuil", id, StaffTestKit.TinyPng, "bac.png", "image/png", "Un bac en bois rempli de terreau");
+        var uploaded = await browser.UploadImageAsync(city.Slug, id, Given.TinyPng, "bac.png", "image/png", "Un bac en bois rempli de terreau");
         Assert.Equal(HttpStatusCode.Redirect, uploaded.Status);
         var images = await browser.FollowAsync(uploaded);
         images.AssertAccessibleStructure();
@@ -108,20 +110,20 @@ public sealed class ProposeJourneyTests(DemoAppFactory app) : IClassFixture<Demo
         var imageId = (await app.ProjectAsync(id)).Images.Single().Id;
         var thumbnail = images.Document.QuerySelector<IHtmlImageElement>(".propose-images img")!;
         Assert.Equal("Un bac en bois rempli de terreau", thumbnail.AlternativeText);
-        Assert.Equal(ProjectPaths.Image("montreuil", id, imageId), thumbnail.GetAttribute("src"));
-        var served = await browser.Client.GetAsync(ProjectPaths.Image("montreuil", id, imageId));
+        Assert.Equal(ProjectPaths.Image(city.Slug, id, imageId), thumbnail.GetAttribute("src"));
+        var served = await browser.Client.GetAsync(ProjectPaths.Image(city.Slug, id, imageId));
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
         Assert.Equal("image/png", served.Content.Headers.ContentType!.MediaType);
 
-        // Submission under post-moderation (Montreuil's setting): public at once.
-        var submitPage = await browser.GetAsync(ProposeTestKit.SubmitUrl("montreuil", id));
+        // Submission under post-moderation (the city's setting): public at once.
+        var submitPage = await browser.GetAsync(ProposeTestKit.SubmitUrl(city.Slug, id));
         submitPage.AssertAccessibleStructure();
         Assert.Contains("le projet peut être déposé", submitPage.MainText, StringComparison.Ordinal);
         Assert.Contains("public tout de suite", submitPage.MainText, StringComparison.Ordinal);
         var submitted = await browser.SubmitAsync(submitPage, "form#deposer");
 
         Assert.Equal(HttpStatusCode.Redirect, submitted.Status);
-        Assert.Equal(ProjectPaths.Page("montreuil", id, "Un jardin partagé rue de Paris"), submitted.Location);
+        Assert.Equal(ProjectPaths.Page(city.Slug, id, "Un jardin partagé rue de Paris"), submitted.Location);
         var project = await app.ProjectAsync(id);
         Assert.Equal(ProjectStatus.Submitted, project.Status);
         Assert.NotNull(project.PublishedAtUtc);
@@ -141,24 +143,18 @@ public sealed class ProposeJourneyTests(DemoAppFactory app) : IClassFixture<Demo
     [Fact]
     public async Task Submission_UnderPreModeration_IsNotPublic()
     {
-        using (var scope = app.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var bagnolet = await db.Municipalities.SingleAsync(m => m.Slug == "bagnolet");
-            bagnolet.UpdateSettings(ModerationMode.PreModeration, bagnolet.CommentModeration, bagnolet.LabelRequiredForFunding, bagnolet.AccessibilityCompliance, DateTime.UtcNow);
-            await db.SaveChangesAsync();
-        }
-
-        using var browser = await app.SignedInAsync(ProposeTestKit.Camille);
-        var id = await browser.StartDraftAsync("bagnolet", "Atelier vélo aux Coutures");
-        Assert.True((await browser.SaveAsync("bagnolet", id, ProposeTestKit.Complete("Atelier vélo aux Coutures"))).IsRedirect);
-        var page = await browser.GetAsync(ProposeTestKit.SubmitUrl("bagnolet", id));
+        var city = await app.Given.City(new CitySpec { ProjectModeration = ModerationMode.PreModeration });
+        var holder = await app.Given.Citizen();
+        using var browser = await app.SignedInAsync(holder.Email);
+        var id = await browser.StartDraftAsync(city.Slug, "Atelier vélo aux Coutures");
+        Assert.True((await browser.SaveAsync(city.Slug, id, ProposeTestKit.Complete("Atelier vélo aux Coutures"))).IsRedirect);
+        var page = await browser.GetAsync(ProposeTestKit.SubmitUrl(city.Slug, id));
         Assert.Contains("la ville vérifie chaque projet déposé avant de le rendre public", page.MainText, StringComparison.Ordinal);
 
         var submitted = await browser.SubmitAsync(page, "form#deposer");
 
         Assert.Equal(HttpStatusCode.Redirect, submitted.Status);
-        Assert.Equal(ProjectPaths.Page("bagnolet", id, "Atelier vélo aux Coutures"), submitted.Location);
+        Assert.Equal(ProjectPaths.Page(city.Slug, id, "Atelier vélo aux Coutures"), submitted.Location);
         var project = await app.ProjectAsync(id);
         Assert.Equal(ProjectStatus.Submitted, project.Status);
         Assert.Null(project.PublishedAtUtc);
@@ -168,15 +164,17 @@ public sealed class ProposeJourneyTests(DemoAppFactory app) : IClassFixture<Demo
         var mine = await browser.GetAsync("/compte/mes-projets");
         var row = mine.Document.GetElementById($"projet-{id}")!;
         Assert.Contains("en attente de publication par la ville", row.TextContent, StringComparison.Ordinal);
-        Assert.Empty(row.QuerySelectorAll($"a[href='{ProjectPaths.Page("bagnolet", id, "Atelier vélo aux Coutures")}']"));
+        Assert.Empty(row.QuerySelectorAll($"a[href='{ProjectPaths.Page(city.Slug, id, "Atelier vélo aux Coutures")}']"));
     }
 
     [Fact]
     public async Task Submission_WithSomethingMissing_IsRefused_WithWhatIsMissing()
     {
-        using var browser = await app.SignedInAsync(ProposeTestKit.Camille);
-        var id = await browser.StartDraftAsync("montreuil", "Une idée encore vague");
-        var page = await browser.GetAsync(ProposeTestKit.SubmitUrl("montreuil", id));
+        var city = await app.Given.City();
+        var holder = await app.Given.Citizen();
+        using var browser = await app.SignedInAsync(holder.Email);
+        var id = await browser.StartDraftAsync(city.Slug, "Une idée encore vague");
+        var page = await browser.GetAsync(ProposeTestKit.SubmitUrl(city.Slug, id));
         Assert.Equal(["un résumé", "une description", "une catégorie"], page.Document.QuerySelectorAll("#manque li").Select(li => li.TextContent.Trim()));
         var before = await app.SnapshotAsync(id);
 
@@ -190,17 +188,19 @@ public sealed class ProposeJourneyTests(DemoAppFactory app) : IClassFixture<Demo
     [Fact]
     public async Task Resubmission_AfterTheCityAskedForChanges_IsAllowed_AndEditingIsAllowedMeanwhile()
     {
-        using var browser = await app.SignedInAsync(ProposeTestKit.Camille);
-        var id = await browser.SubmittedProjectAsync("montreuil", "Fresque du marché");
+        var city = await app.Given.City();
+        var holder = await app.Given.Citizen();
+        using var browser = await app.SignedInAsync(holder.Email);
+        var id = await browser.SubmittedProjectAsync(city.Slug, "Fresque du marché");
         await app.ChangeProjectAsync(id, (project, city, staff) =>
         {
             project.TakeIntoReview(city, staff, null, DateTime.UtcNow);
             project.RequestChanges(city, staff, "Précisez le budget, s'il vous plaît.", DateTime.UtcNow);
         });
 
-        var edited = await browser.SaveAsync("montreuil", id, new Dictionary<string, string> { ["Input.Lines[0].Label"] = "Peinture", ["Input.Lines[0].Amount"] = "800" });
+        var edited = await browser.SaveAsync(city.Slug, id, new Dictionary<string, string> { ["Input.Lines[0].Label"] = "Peinture", ["Input.Lines[0].Amount"] = "800" });
         Assert.Equal(HttpStatusCode.Redirect, edited.Status);
-        var page = await browser.GetAsync(ProposeTestKit.SubmitUrl("montreuil", id));
+        var page = await browser.GetAsync(ProposeTestKit.SubmitUrl(city.Slug, id));
         Assert.Contains("La ville vous a demandé des modifications", page.MainText, StringComparison.Ordinal);
         var resubmitted = await browser.SubmitAsync(page, "form#deposer");
 
@@ -214,14 +214,16 @@ public sealed class ProposeJourneyTests(DemoAppFactory app) : IClassFixture<Demo
     [Fact]
     public async Task EditingIsRefused_OnceTheProjectIsInReview()
     {
-        using var browser = await app.SignedInAsync(ProposeTestKit.Camille);
-        var id = await browser.SubmittedProjectAsync("montreuil", "Terrain de street workout");
-        var staleForm = await browser.GetAsync(ProposeTestKit.EditUrl("montreuil", id));
+        var city = await app.Given.City();
+        var holder = await app.Given.Citizen();
+        using var browser = await app.SignedInAsync(holder.Email);
+        var id = await browser.SubmittedProjectAsync(city.Slug, "Terrain de street workout");
+        var staleForm = await browser.GetAsync(ProposeTestKit.EditUrl(city.Slug, id));
         Assert.NotNull(staleForm.Document.QuerySelector("form#projet"));
         await app.ChangeProjectAsync(id, (project, city, staff) => project.TakeIntoReview(city, staff, null, DateTime.UtcNow));
         var before = await app.SnapshotAsync(id);
 
-        var readOnly = await browser.GetAsync(ProposeTestKit.EditUrl("montreuil", id));
+        var readOnly = await browser.GetAsync(ProposeTestKit.EditUrl(city.Slug, id));
         Assert.Equal(HttpStatusCode.OK, readOnly.Status);
         Assert.Null(readOnly.Document.QuerySelector("form#projet"));
         Assert.Contains("Ce projet ne peut plus être modifié dans l'état « En cours d'étude ».", readOnly.MainText, StringComparison.Ordinal);
@@ -231,7 +233,7 @@ public sealed class ProposeJourneyTests(DemoAppFactory app) : IClassFixture<Demo
         Assert.Contains("Le projet ne peut plus être modifié dans l'état « En cours d'étude ».", refused.ErrorSummary(), StringComparison.Ordinal);
         Assert.Single(refused.Document.QuerySelectorAll("#erreurs li"));
 
-        var image = await browser.UploadImageAsync("montreuil", id, StaffTestKit.TinyPng, "a.png", "image/png", "Une image");
+        var image = await browser.UploadImageAsync(city.Slug, id, Given.TinyPng, "a.png", "image/png", "Une image");
         Assert.Equal(HttpStatusCode.OK, image.Status);
         Assert.Contains("Le projet ne peut plus être modifié", image.ErrorSummary(), StringComparison.Ordinal);
         Assert.Equal(before, await app.SnapshotAsync(id));
@@ -240,10 +242,12 @@ public sealed class ProposeJourneyTests(DemoAppFactory app) : IClassFixture<Demo
     [Fact]
     public async Task Withdrawal_WithAReason_EndsTheProject_WhichCannotBeEditedAnyMore()
     {
-        using var browser = await app.SignedInAsync(ProposeTestKit.Camille);
-        var id = await browser.StartDraftAsync("montreuil", "Café réparation");
-        var staleForm = await browser.GetAsync(ProposeTestKit.EditUrl("montreuil", id));
-        var page = await browser.GetAsync(ProposeTestKit.WithdrawUrl("montreuil", id));
+        var city = await app.Given.City();
+        var holder = await app.Given.Citizen();
+        using var browser = await app.SignedInAsync(holder.Email);
+        var id = await browser.StartDraftAsync(city.Slug, "Café réparation");
+        var staleForm = await browser.GetAsync(ProposeTestKit.EditUrl(city.Slug, id));
+        var page = await browser.GetAsync(ProposeTestKit.WithdrawUrl(city.Slug, id));
         page.AssertAccessibleStructure();
 
         var withdrawn = await browser.SubmitAsync(page, "form#retirer", new Dictionary<string, string> { ["Input.Reason"] = "Un autre collectif le porte déjà." });
@@ -258,13 +262,13 @@ public sealed class ProposeJourneyTests(DemoAppFactory app) : IClassFixture<Demo
         Assert.Equal((ProjectAction.Withdrawn, "Un autre collectif le porte déjà."), (last.Action, last.Reason));
 
         var before = await app.SnapshotAsync(id);
-        var edit = await browser.GetAsync(ProposeTestKit.EditUrl("montreuil", id));
+        var edit = await browser.GetAsync(ProposeTestKit.EditUrl(city.Slug, id));
         Assert.Null(edit.Document.QuerySelector("form#projet"));
         Assert.Contains("« Retiré »", edit.MainText, StringComparison.Ordinal);
         var refused = await browser.SubmitAsync(staleForm, "form#projet", new Dictionary<string, string> { ["Input.Title"] = "Ressuscité" });
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.Contains("Le projet ne peut plus être modifié dans l'état « Retiré ».", refused.ErrorSummary(), StringComparison.Ordinal);
-        var again = await browser.GetAsync(ProposeTestKit.WithdrawUrl("montreuil", id));
+        var again = await browser.GetAsync(ProposeTestKit.WithdrawUrl(city.Slug, id));
         Assert.Null(again.Document.QuerySelector("form#retirer"));
         Assert.Equal(before, await app.SnapshotAsync(id));
     }
@@ -272,9 +276,11 @@ public sealed class ProposeJourneyTests(DemoAppFactory app) : IClassFixture<Demo
     [Fact]
     public async Task MyProjects_ListsDraftsAndSubmittedProjects_OfTheHolderOnly_WithTheRightLinks()
     {
-        using var browser = await app.SignedInAsync(ProposeTestKit.Camille);
-        var draft = await browser.StartDraftAsync("montreuil", "Brouillon de boîte à livres");
-        var submitted = await browser.SubmittedProjectAsync("bagnolet", "Composteur collectif");
+        var (city, other) = await app.Given.TwoCities();
+        var holder = await app.Given.Citizen();
+        using var browser = await app.SignedInAsync(holder.Email);
+        var draft = await browser.StartDraftAsync(city.Slug, "Brouillon de boîte à livres");
+        var submitted = await browser.SubmittedProjectAsync(other.Slug, "Composteur collectif");
         var submittedTitle = "Composteur collectif";
 
         var page = await browser.GetAsync("/compte/mes-projets");
@@ -283,30 +289,29 @@ public sealed class ProposeJourneyTests(DemoAppFactory app) : IClassFixture<Demo
         page.AssertAccessibleStructure();
         var draftRow = page.Document.GetElementById($"projet-{draft}")!;
         Assert.Contains("Brouillon de boîte à livres", draftRow.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Montreuil", draftRow.TextContent, StringComparison.Ordinal);
+        Assert.Contains(city.Name, draftRow.TextContent, StringComparison.Ordinal);
         Assert.Contains("Brouillon", draftRow.QuerySelector(".badge")!.TextContent, StringComparison.Ordinal);
         var draftLinks = draftRow.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Contains(ProposeTestKit.EditUrl("montreuil", draft), draftLinks);
-        Assert.Contains(ProposeTestKit.ImagesUrl("montreuil", draft), draftLinks);
-        Assert.Contains(ProposeTestKit.SubmitUrl("montreuil", draft), draftLinks);
-        Assert.DoesNotContain(ProjectPaths.Page("montreuil", draft, "Brouillon de boîte à livres"), draftLinks);
+        Assert.Contains(ProposeTestKit.EditUrl(city.Slug, draft), draftLinks);
+        Assert.Contains(ProposeTestKit.ImagesUrl(city.Slug, draft), draftLinks);
+        Assert.Contains(ProposeTestKit.SubmitUrl(city.Slug, draft), draftLinks);
+        Assert.DoesNotContain(ProjectPaths.Page(city.Slug, draft, "Brouillon de boîte à livres"), draftLinks);
 
         var submittedRow = page.Document.GetElementById($"projet-{submitted}")!;
-        Assert.Contains("Bagnolet", submittedRow.TextContent, StringComparison.Ordinal);
+        Assert.Contains(other.Name, submittedRow.TextContent, StringComparison.Ordinal);
         Assert.Contains("Déposé", submittedRow.QuerySelector(".badge")!.TextContent, StringComparison.Ordinal);
         var submittedLinks = submittedRow.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.DoesNotContain(ProposeTestKit.SubmitUrl("bagnolet", submitted), submittedLinks);
-        Assert.Contains(ProposeTestKit.EditUrl("bagnolet", submitted), submittedLinks);
+        Assert.DoesNotContain(ProposeTestKit.SubmitUrl(other.Slug, submitted), submittedLinks);
+        Assert.Contains(ProposeTestKit.EditUrl(other.Slug, submitted), submittedLinks);
         var isPublic = (await app.ProjectAsync(submitted)).IsPublic;
-        Assert.Equal(isPublic, submittedLinks.Contains(ProjectPaths.Page("bagnolet", submitted, submittedTitle)));
+        Assert.Equal(isPublic, submittedLinks.Contains(ProjectPaths.Page(other.Slug, submitted, submittedTitle)));
 
-        using var hugo = await app.SignedInAsync(ProposeTestKit.Hugo);
+        using var hugo = await app.SignedInAsync((await app.Given.Citizen()).Email);
         var hugosPage = await hugo.GetAsync("/compte/mes-projets");
         Assert.Null(hugosPage.Document.GetElementById($"projet-{draft}"));
         Assert.Null(hugosPage.Document.GetElementById($"projet-{submitted}"));
 
-        var newcomer = $"nouvelle-{Guid.NewGuid():N}@exemple.fr";
-        await app.CreateAccountAsync(newcomer);
+        var newcomer = (await app.Given.Citizen()).Email;
         using var newBrowser = await app.SignedInAsync(newcomer);
         var empty = await newBrowser.GetAsync("/compte/mes-projets");
         Assert.Contains("Vous n'avez pas encore proposé de projet.", empty.MainText, StringComparison.Ordinal);
@@ -316,23 +321,25 @@ public sealed class ProposeJourneyTests(DemoAppFactory app) : IClassFixture<Demo
     [Fact]
     public async Task Dashboard_LinksToMyProjects()
     {
-        using var browser = await app.SignedInAsync(ProposeTestKit.Camille);
+        var holder = await app.Given.Citizen();
+        using var browser = await app.SignedInAsync(holder.Email);
         var dashboard = await browser.GetAsync("/compte/mon-espace");
 
         Assert.NotNull(dashboard.Document.QuerySelector("main a[href='/compte/mes-projets']"));
     }
 
     [Theory]
-    [InlineData("/montreuil/projets/proposer")]
+    [InlineData("/{ville}/projets/proposer")]
     [InlineData("/compte/mes-projets")]
-    [InlineData("/montreuil/projets/1/modifier")]
-    [InlineData("/montreuil/projets/1/images")]
-    [InlineData("/montreuil/projets/1/deposer")]
-    [InlineData("/montreuil/projets/1/retirer")]
+    [InlineData("/{ville}/projets/1/modifier")]
+    [InlineData("/{ville}/projets/1/images")]
+    [InlineData("/{ville}/projets/1/deposer")]
+    [InlineData("/{ville}/projets/1/retirer")]
     public async Task Anonymous_IsSentToLogIn(string url)
     {
+        var city = await app.Given.City();
         using var browser = app.NewBrowser();
-        var page = await browser.GetAsync(url);
+        var page = await browser.GetAsync(url.Replace("{ville}", city.Slug, StringComparison.Ordinal));
 
         Assert.Equal(HttpStatusCode.Redirect, page.Status);
         Assert.StartsWith("/compte/connexion", new Uri(new Uri("https://localhost"), page.Location!).PathAndQuery, StringComparison.Ordinal);
@@ -341,12 +348,14 @@ public sealed class ProposeJourneyTests(DemoAppFactory app) : IClassFixture<Demo
     [Fact]
     public async Task Anonymous_CannotStartADraft()
     {
-        using var camille = await app.SignedInAsync(ProposeTestKit.Camille);
-        var tokenPage = await camille.GetAsync("/montreuil/projets/proposer");
+        var city = await app.Given.City();
+        var holder = await app.Given.Citizen();
+        using var camille = await app.SignedInAsync(holder.Email);
+        var tokenPage = await camille.GetAsync($"{city.Path}/projets/proposer");
         using var anonymous = app.NewBrowser();
         var before = await app.WithDbAsync(db => db.Projects.CountAsync());
 
-        var refused = await anonymous.PostAsync("/montreuil/projets/proposer", tokenPage, new Dictionary<string, string> { ["Input.Title"] = "Anonyme" });
+        var refused = await anonymous.PostAsync($"{city.Path}/projets/proposer", tokenPage, new Dictionary<string, string> { ["Input.Title"] = "Anonyme" });
 
         Assert.True((int)refused.Status is 302 or 400, $"Got {(int)refused.Status}");
         Assert.Equal(before, await app.WithDbAsync(db => db.Projects.CountAsync()));

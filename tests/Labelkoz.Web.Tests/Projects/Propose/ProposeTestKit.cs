@@ -175,14 +175,14 @@ internal static partial class ProposeTestKit
             p.History.Count);
     }
 
-    /// <summary>Runs <paramref name="change"/> on the stored project in a scope without tenant, then saves.</summary>
+    /// <summary>Runs <paramref name="change"/> on the stored project (with its city's first admin) in a scope without tenant, then saves.</summary>
     public static async Task ChangeProjectAsync(this AppFactory app, long id, Action<Project, Municipality, long> change)
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var staffId = await db.Users.Where(u => u.Email == StaffTestKit.MontreuilAdmin).Select(u => u.Id).SingleAsync();
         var project = await db.Projects.Include(p => p.Decisions).ThenInclude(d => d.Commitments).SingleAsync(p => p.Id == id);
         var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == project.MunicipalityId);
+        var staffId = city.Memberships.OrderBy(m => m.Id).First(m => m.Role == StaffRole.Admin).UserId;
         change(project, city, staffId);
         await db.SaveChangesAsync();
     }

@@ -4,6 +4,7 @@ using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Xunit.Abstractions;
 
 namespace Labelkoz.Web.Tests.Projects.Public;
@@ -13,12 +14,13 @@ namespace Labelkoz.Web.Tests.Projects.Public;
 /// the compact badge on cards, the "labellisés" filter, revoked and lapsed labels, and the decisions
 /// on the public timeline (never the review's internal moves, notes or proposals).
 /// </summary>
-public sealed class LabelPublicTests(DemoAppFactory app, ITestOutputHelper output) : IClassFixture<DemoAppFactory>
+public sealed class LabelPublicTests(AppFactory app, ITestOutputHelper output) : IClassFixture<AppFactory>
 {
     [Fact]
-    public async Task DemoStreetWorkoutPark_ShowsTheBadge_TheCommitmentsWithTheirValue_AndNoAgentName()
+    public async Task AProjectLabelledOnAnAgentsProposal_ShowsTheBadge_TheCommitmentsWithTheirValue_AndNoAgentName()
     {
-        var project = await app.DemoProjectAsync(LabelTestKit.StreetWorkout);
+        var city = await app.Given.City();
+        var project = await LabelledOnProposalAsync(city, "Un parc de street-workout", LabelTestKit.SportsGroundTerms);
         using var browser = app.NewBrowser();
 
         var page = await browser.GetAsync(project.Path);
@@ -27,7 +29,7 @@ public sealed class LabelPublicTests(DemoAppFactory app, ITestOutputHelper outpu
         page.AssertAccessibleStructure();
         var panel = page.Document.QuerySelector("section.label-panel")!;
         Assert.NotNull(panel);
-        Assert.Equal("Labellisé par la Ville de Montreuil", LabelTestKit.Flat(panel.QuerySelector("h2")!.TextContent).TrimStart('✓', ' '));
+        Assert.Equal($"Labellisé par la Ville de {city.Name}", LabelTestKit.Flat(panel.QuerySelector("h2")!.TextContent).TrimStart('✓', ' '));
         Assert.Equal("titre-label", panel.QuerySelector("h2")!.Id);
         var text = LabelTestKit.Flat(panel.TextContent);
         Assert.Contains("Label décerné le ", text, StringComparison.Ordinal);
@@ -43,9 +45,9 @@ public sealed class LabelPublicTests(DemoAppFactory app, ITestOutputHelper outpu
         Assert.Contains("Le porteur présente un bilan d'étape au service concerné tous les six mois.", text, StringComparison.Ordinal);
 
         // The referent is the city's agent, but the public never learns who.
-        Assert.DoesNotContain(LabelTestKit.AgentName, page.Html, StringComparison.Ordinal);
-        Assert.DoesNotContain("agent@montreuil", page.Html, StringComparison.Ordinal);
-        Assert.DoesNotContain(LabelTestKit.DemoNote, page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(city.Agent.DisplayName, page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(city.Agent.Email, page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(LabelTestKit.Note, page.Html, StringComparison.Ordinal);
 
         // The decision is on the timeline; the agent's proposal and the assignment are not.
         var steps = page.Document.QuerySelectorAll(".timeline li strong").Select(s => s.TextContent.Trim()).ToList();
@@ -55,9 +57,10 @@ public sealed class LabelPublicTests(DemoAppFactory app, ITestOutputHelper outpu
     }
 
     [Fact]
-    public async Task DemoSharedGarden_SaysTheCityDoublesEveryDonation()
+    public async Task AMatchfundingLabel_SaysTheCityDoublesEveryDonation()
     {
-        var project = await app.DemoProjectAsync(LabelTestKit.SharedGarden);
+        var city = await app.Given.City();
+        var project = await LabelledOnProposalAsync(city, "Un jardin partagé", LabelTestKit.GardenTerms);
         using var browser = app.NewBrowser();
 
         var page = await browser.GetAsync(project.Path);
@@ -74,8 +77,10 @@ public sealed class LabelPublicTests(DemoAppFactory app, ITestOutputHelper outpu
     public async Task AGrant_AndAMatchOfLessThanOneEuro_AreSpelledOut_WithTheValidityEnd()
     {
         var token = PublicProjectKit.Token();
-        var granted = await app.CreateProjectAsync("montreuil", $"Subventionné {token}");
-        var matched = await app.CreateProjectAsync("montreuil", $"Abondé {token}");
+        var city = await app.Given.City();
+        var holder = await app.Given.Citizen();
+        var granted = await app.CreateProjectAsync(city.Slug, $"Subventionné {token}", new() { Holder = holder.Email });
+        var matched = await app.CreateProjectAsync(city.Slug, $"Abondé {token}", new() { Holder = holder.Email });
         var until = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(400));
         await app.LabelAsync(granted.Id, new LabelTerms(
             [new(CommitmentKind.CoFinancing, "Une aide au démarrage", CoFinancing: CoFinancingMode.Grant, GrantCents: 300_000)],
@@ -97,7 +102,8 @@ public sealed class LabelPublicTests(DemoAppFactory app, ITestOutputHelper outpu
     public async Task ARevokedLabel_ShowsWhenAndWhy_WithoutTheBadge_OnThePageTheCardsAndTheFilter()
     {
         var token = PublicProjectKit.Token();
-        var project = await app.CreateProjectAsync("montreuil", $"Retiré {token}");
+        var city = await app.Given.City();
+        var project = await app.CreateProjectAsync(city.Slug, $"Retiré {token}", new() { Holder = (await app.Given.Citizen()).Email });
         await app.LabelAsync(project.Id, LabelTestKit.Terms(LabelTestKit.Land()));
         await app.RevokeAsync(project.Id, "Le terrain n'est finalement pas disponible.");
         using var browser = app.NewBrowser();
@@ -114,9 +120,9 @@ public sealed class LabelPublicTests(DemoAppFactory app, ITestOutputHelper outpu
         Assert.Contains("Label retiré par la ville", lastStep, StringComparison.Ordinal);
         Assert.Contains("Le terrain n'est finalement pas disponible.", lastStep, StringComparison.Ordinal);
 
-        var list = await browser.GetAsync($"/montreuil/projets?q={token}");
+        var list = await browser.GetAsync($"{city.Path}/projets?q={token}");
         Assert.Null(Assert.Single(list.Document.QuerySelectorAll(".project-card")).QuerySelector(".label-badge"));
-        var filtered = await browser.GetAsync($"/montreuil/projets?q={token}&labellises=1");
+        var filtered = await browser.GetAsync($"{city.Path}/projets?q={token}&labellises=1");
         Assert.Empty(filtered.CardTitles());
     }
 
@@ -124,7 +130,8 @@ public sealed class LabelPublicTests(DemoAppFactory app, ITestOutputHelper outpu
     public async Task ALapsedLabel_SaysItExpired_WithoutTheBadge()
     {
         var token = PublicProjectKit.Token();
-        var project = await app.CreateProjectAsync("montreuil", $"Échu {token}");
+        var city = await app.Given.City();
+        var project = await app.CreateProjectAsync(city.Slug, $"Échu {token}", new() { Holder = (await app.Given.Citizen()).Email });
         await app.LabelThatLapsedAsync(project.Id, LabelTestKit.Terms(LabelTestKit.Land()));
         var until = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-30)).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
         using var browser = app.NewBrowser();
@@ -134,14 +141,21 @@ public sealed class LabelPublicTests(DemoAppFactory app, ITestOutputHelper outpu
         Assert.Null(page.Document.QuerySelector(".label-panel"));
         Assert.Null(page.Document.QuerySelector(".label-badge"));
         Assert.StartsWith($"Label arrivé à échéance le {until}", LabelTestKit.Flat(page.Document.QuerySelector(".label-ended")!.TextContent), StringComparison.Ordinal);
-        var list = await browser.GetAsync($"/montreuil/projets?q={token}");
+        var list = await browser.GetAsync($"{city.Path}/projets?q={token}");
         Assert.Null(Assert.Single(list.Document.QuerySelectorAll(".project-card")).QuerySelector(".label-badge"));
     }
 
     [Fact]
-    public async Task DemoDeclinedProject_ShowsTheDecisionAndItsPublicReason_OnTheTimeline()
+    public async Task ADeclinedProject_ShowsTheDecisionAndItsPublicReason_OnTheTimeline()
     {
-        var project = await app.DemoProjectAsync(LabelTestKit.NeighbourhoodParty);
+        var city = await app.Given.City();
+        var project = await app.Given.Project(city, await app.Given.Citizen(), new Infrastructure.Builders.ProjectSpec
+        {
+            Title = "Une fête de quartier",
+            State = ProjectState.Declined,
+            DeclineReason = "La date proposée coïncide avec la fête de la ville, qui accueillera volontiers les associations du quartier.",
+            Note = LabelTestKit.Note,
+        });
         using var browser = app.NewBrowser();
 
         var page = await browser.GetAsync(project.Path);
@@ -150,13 +164,14 @@ public sealed class LabelPublicTests(DemoAppFactory app, ITestOutputHelper outpu
         var last = LabelTestKit.Flat(page.Document.QuerySelectorAll(".timeline li")[^1].TextContent);
         Assert.Contains("Non retenu par la ville", last, StringComparison.Ordinal);
         Assert.Contains("La date proposée coïncide avec la fête de la ville", last, StringComparison.Ordinal);
-        Assert.DoesNotContain(LabelTestKit.DemoNote, page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(LabelTestKit.Note, page.Html, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task APendingProposal_IsNeverShownInPublic()
     {
-        var project = await app.DemoProjectAsync(LabelTestKit.RepairCafe);
+        var city = await app.Given.City();
+        var project = await PendingProposalAsync(city, "Un repair café mensuel");
         using var browser = app.NewBrowser();
 
         var page = await browser.GetAsync(project.Path);
@@ -166,8 +181,8 @@ public sealed class LabelPublicTests(DemoAppFactory app, ITestOutputHelper outpu
         Assert.Null(page.Document.QuerySelector(".label-ended"));
         Assert.DoesNotContain("La salle polyvalente de la Croix-de-Chavaux", page.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("Décision proposée", page.MainText, StringComparison.Ordinal);
-        Assert.DoesNotContain(LabelTestKit.DemoNote, page.Html, StringComparison.Ordinal);
-        var list = await browser.GetAsync("/montreuil/projets?q=repair");
+        Assert.DoesNotContain(LabelTestKit.Note, page.Html, StringComparison.Ordinal);
+        var list = await browser.GetAsync($"{city.Path}/projets?q=repair");
         Assert.Null(Assert.Single(list.Document.QuerySelectorAll(".project-card")).QuerySelector(".label-badge"));
     }
 
@@ -175,12 +190,15 @@ public sealed class LabelPublicTests(DemoAppFactory app, ITestOutputHelper outpu
     public async Task Cards_CarryTheCompactBadge_OnTheListTheCityPageAndTheHomePage()
     {
         var token = PublicProjectKit.Token();
-        var plain = await app.CreateProjectAsync("montreuil", $"Simple {token}");
-        var labelled = await app.CreateProjectAsync("montreuil", $"Labellisé {token}", new() { Images = 1 });
+        var city = await app.Given.City();
+        var holder = await app.Given.Citizen();
+        var plain = await app.CreateProjectAsync(city.Slug, $"Simple {token}", new() { Holder = holder.Email });
+        var labelled = await app.CreateProjectAsync(city.Slug, $"Labellisé {token}", new() { Holder = holder.Email, Images = 1 });
         await app.LabelAsync(labelled.Id, LabelTestKit.Terms(LabelTestKit.Land()));
+        var park = await LabelledOnProposalAsync(city, "Un parc de street-workout", LabelTestKit.SportsGroundTerms);
         using var browser = app.NewBrowser();
 
-        foreach (var url in new[] { $"/montreuil/projets?q={token}", "/montreuil", "/" })
+        foreach (var url in new[] { $"{city.Path}/projets?q={token}", city.Path, "/" })
         {
             var page = await browser.GetAsync(url);
             Assert.Equal(HttpStatusCode.OK, page.Status);
@@ -190,9 +208,9 @@ public sealed class LabelPublicTests(DemoAppFactory app, ITestOutputHelper outpu
             Assert.Null(cards[$"Simple {token}"].QuerySelector(".label-badge"));
         }
 
-        var list = await browser.GetAsync("/montreuil/projets?q=beaumonts");
-        var demo = list.Document.QuerySelectorAll(".project-card").Single(c => c.QuerySelector("h3 a")!.TextContent.Trim() == LabelTestKit.StreetWorkout);
-        Assert.NotNull(demo.QuerySelector(".label-badge"));
+        var list = await browser.GetAsync($"{city.Path}/projets?q=workout");
+        var onProposal = list.Document.QuerySelectorAll(".project-card").Single(c => c.QuerySelector("h3 a")!.TextContent.Trim() == park.Title);
+        Assert.NotNull(onProposal.QuerySelector(".label-badge"));
         Assert.Equal($"Simple {token}", plain.Title);
     }
 
@@ -200,32 +218,37 @@ public sealed class LabelPublicTests(DemoAppFactory app, ITestOutputHelper outpu
     public async Task TheLabelledFilter_KeepsOnlyActiveLabels_AndCombinesWithTheOtherFilters()
     {
         var token = PublicProjectKit.Token();
-        var sport = await app.CreateProjectAsync("montreuil", $"Sport labellisé {token}", new() { Category = ProjectCategory.Sport });
-        var culture = await app.CreateProjectAsync("montreuil", $"Culture labellisée {token}", new() { Category = ProjectCategory.Culture });
-        await app.CreateProjectAsync("montreuil", $"Sport simple {token}", new() { Category = ProjectCategory.Sport });
-        var lapsed = await app.CreateProjectAsync("montreuil", $"Sport échu {token}", new() { Category = ProjectCategory.Sport });
+        var city = await app.Given.City();
+        var holder = await app.Given.Citizen();
+        var sport = await app.CreateProjectAsync(city.Slug, $"Sport labellisé {token}", new() { Holder = holder.Email, Category = ProjectCategory.Sport });
+        var culture = await app.CreateProjectAsync(city.Slug, $"Culture labellisée {token}", new() { Holder = holder.Email, Category = ProjectCategory.Culture });
+        await app.CreateProjectAsync(city.Slug, $"Sport simple {token}", new() { Holder = holder.Email, Category = ProjectCategory.Sport });
+        var lapsed = await app.CreateProjectAsync(city.Slug, $"Sport échu {token}", new() { Holder = holder.Email, Category = ProjectCategory.Sport });
+        var streetWorkout = await LabelledOnProposalAsync(city, "Un parc de street-workout", LabelTestKit.SportsGroundTerms);
+        var sharedGarden = await LabelledOnProposalAsync(city, "Un jardin partagé rue de la Fontaine", LabelTestKit.GardenTerms);
+        await PendingProposalAsync(city, "Un repair café mensuel");
         await app.LabelAsync(sport.Id, LabelTestKit.Terms(LabelTestKit.Land()));
         await app.LabelAsync(culture.Id, LabelTestKit.Terms(LabelTestKit.Land()));
         await app.LabelThatLapsedAsync(lapsed.Id, LabelTestKit.Terms(LabelTestKit.Land()));
         using var browser = app.NewBrowser();
 
-        var all = await browser.GetAsync($"/montreuil/projets?q={token}");
-        var labelled = await browser.GetAsync($"/montreuil/projets?q={token}&labellises=1");
-        var labelledSport = await browser.GetAsync($"/montreuil/projets?q={token}&labellises=1&categorie=sport");
-        var everyLabelled = await browser.GetAsync("/montreuil/projets?labellises=1");
-        var park = await browser.GetAsync("/montreuil/projets?labellises=1&q=street");
-        var garden = await browser.GetAsync("/montreuil/projets?labellises=1&q=fontaine");
-        var repairCafe = await browser.GetAsync("/montreuil/projets?labellises=1&q=repair");
+        var all = await browser.GetAsync($"{city.Path}/projets?q={token}");
+        var labelled = await browser.GetAsync($"{city.Path}/projets?q={token}&labellises=1");
+        var labelledSport = await browser.GetAsync($"{city.Path}/projets?q={token}&labellises=1&categorie=sport");
+        var everyLabelled = await browser.GetAsync($"{city.Path}/projets?labellises=1");
+        var park = await browser.GetAsync($"{city.Path}/projets?labellises=1&q=street");
+        var garden = await browser.GetAsync($"{city.Path}/projets?labellises=1&q=fontaine");
+        var repairCafe = await browser.GetAsync($"{city.Path}/projets?labellises=1&q=repair");
 
         Assert.Equal(4, all.CardTitles().Count);
         Assert.False(((IHtmlInputElement)all.Document.QuerySelector("input#labellises")!).IsChecked);
         Assert.Equal([$"Culture labellisée {token}", $"Sport labellisé {token}"], labelled.CardTitles().Order(StringComparer.Ordinal));
         Assert.True(((IHtmlInputElement)labelled.Document.QuerySelector("input#labellises")!).IsChecked);
         Assert.NotNull(labelled.Document.QuerySelector("label[for=labellises]"));
-        Assert.NotNull(labelled.Document.QuerySelector($"a[href='/montreuil/projets']"));
+        Assert.NotNull(labelled.Document.QuerySelector($"a[href='{city.Path}/projets']"));
         Assert.Equal([$"Sport labellisé {token}"], labelledSport.CardTitles());
-        Assert.Equal([LabelTestKit.StreetWorkout], park.CardTitles());
-        Assert.Equal([LabelTestKit.SharedGarden], garden.CardTitles());
+        Assert.Equal([streetWorkout.Title], park.CardTitles());
+        Assert.Equal([sharedGarden.Title], garden.CardTitles());
         Assert.Empty(repairCafe.CardTitles());
         Assert.NotEmpty(everyLabelled.CardTitles());
         Assert.All(everyLabelled.Document.QuerySelectorAll(".project-card"), card => Assert.NotNull(card.QuerySelector(".label-badge")));
@@ -236,14 +259,16 @@ public sealed class LabelPublicTests(DemoAppFactory app, ITestOutputHelper outpu
     public async Task TheLabelledFilter_IsKeptByThePagination()
     {
         var token = PublicProjectKit.Token();
+        var city = await app.Given.City();
+        var holder = await app.Given.Citizen();
         for (var i = 0; i < 13; i++)
         {
-            var project = await app.CreateProjectAsync("montreuil", $"Page {i} {token}");
+            var project = await app.CreateProjectAsync(city.Slug, $"Page {i} {token}", new() { Holder = holder.Email });
             await app.LabelAsync(project.Id, LabelTestKit.Terms(LabelTestKit.Land()));
         }
 
         using var browser = app.NewBrowser();
-        var first = await browser.GetAsync($"/montreuil/projets?q={token}&labellises=1");
+        var first = await browser.GetAsync($"{city.Path}/projets?q={token}&labellises=1");
 
         var next = first.Document.QuerySelector("a[rel=next]")!.GetAttribute("href")!;
         Assert.Contains("labellises=1", next, StringComparison.Ordinal);
@@ -255,14 +280,16 @@ public sealed class LabelPublicTests(DemoAppFactory app, ITestOutputHelper outpu
     public async Task ThePagesSendAFixedNumberOfSqlCommands_WithOneOrManyLabelsAndCommitments()
     {
         var token = PublicProjectKit.Token();
-        var small = await app.CreateProjectAsync("montreuil", $"Un engagement {token}");
+        var city = await app.Given.City();
+        var holder = await app.Given.Citizen();
+        var small = await app.CreateProjectAsync(city.Slug, $"Un engagement {token}", new() { Holder = holder.Email });
         await app.LabelAsync(small.Id, LabelTestKit.Terms(LabelTestKit.Land()));
-        var big = await app.CreateProjectAsync("montreuil", $"Vingt engagements {token}");
+        var big = await app.CreateProjectAsync(city.Slug, $"Vingt engagements {token}", new() { Holder = holder.Email });
         await app.LabelAsync(big.Id, LabelTestKit.Terms([.. Enumerable.Range(0, 20).Select(i => i == 0
             ? new CommitmentTerms(CommitmentKind.CoFinancing, "Abondement", CoFinancing: CoFinancingMode.Matchfunding, MatchRatioPercent: 100, MatchCapCents: 100_000)
             : new CommitmentTerms(i % 2 == 0 ? CommitmentKind.Expertise : CommitmentKind.Equipment, $"Engagement {i}", 10_000 + i))]));
         using var browser = app.NewBrowser();
-        var urls = new[] { $"/montreuil/projets?q={token}", $"/montreuil/projets?q={token}&labellises=1", "/montreuil", "/" };
+        var urls = new[] { $"{city.Path}/projets?q={token}", $"{city.Path}/projets?q={token}&labellises=1", city.Path, "/" };
 
         var smallPage = await CountAsync(browser, small.Path);
         var bigPage = await CountAsync(browser, big.Path);
@@ -274,7 +301,7 @@ public sealed class LabelPublicTests(DemoAppFactory app, ITestOutputHelper outpu
 
         for (var i = 0; i < 12; i++)
         {
-            var more = await app.CreateProjectAsync("montreuil", $"Encore {i} {token}", new() { Images = 1 });
+            var more = await app.CreateProjectAsync(city.Slug, $"Encore {i} {token}", new() { Holder = holder.Email, Images = 1 });
             await app.LabelAsync(more.Id, LabelTestKit.Terms(LabelTestKit.Land(), new CommitmentTerms(CommitmentKind.Expertise, "Suivi", 5_000)));
         }
 
@@ -288,6 +315,27 @@ public sealed class LabelPublicTests(DemoAppFactory app, ITestOutputHelper outpu
             Assert.InRange(after, 1, 10);
         }
     }
+
+    /// <summary>A project the agent reviewed (with <see cref="LabelTestKit.Note"/>) then labelled on the admin's confirmation.</summary>
+    private async Task<TestProject> LabelledOnProposalAsync(TestCity city, string title, LabelTerms terms) =>
+        await app.Given.Project(city, await app.Given.Citizen(), new Infrastructure.Builders.ProjectSpec
+        {
+            Title = title,
+            Category = ProjectCategory.Sport,
+            State = ProjectState.LabelledOnProposal,
+            Label = terms,
+            Note = LabelTestKit.Note,
+        });
+
+    /// <summary>The agent's label proposal (after their note), waiting for the admin's confirmation.</summary>
+    private async Task<TestProject> PendingProposalAsync(TestCity city, string title) =>
+        await app.Given.Project(city, await app.Given.Citizen(), new Infrastructure.Builders.ProjectSpec
+        {
+            Title = title,
+            State = ProjectState.LabelProposed,
+            Label = LabelTestKit.RepairCafeTerms,
+            Note = LabelTestKit.Note,
+        });
 
     private async Task<int> CountAsync(TestBrowser browser, string url)
     {

@@ -25,6 +25,32 @@ internal static class LabelTestKit
     /// <summary>The demo agent (referent of the street-workout park's expertise): named nowhere in public.</summary>
     public const string AgentName = "Lucas Martin";
 
+    /// <summary>The internal note the city's agent writes on the projects it reviews: never shown outside the back office.</summary>
+    public const string Note = "Vérifier avec le service concerné la faisabilité et le calendrier.";
+
+    /// <summary>Land and an agent's follow-up (the referent, never named in public), with conditions: 18 000 € in all.</summary>
+    public static LabelTerms SportsGroundTerms => new(
+        [
+            new(CommitmentKind.Land, "Mise à disposition d'une parcelle de 300 m² en bordure du parc, pour dix ans", EstimatedValueCents: 1_500_000),
+            new(CommitmentKind.Expertise, "Un agent du service des sports suit le chantier et l'animation", EstimatedValueCents: 300_000),
+        ],
+        null,
+        "Le porteur présente un bilan d'étape au service concerné tous les six mois.");
+
+    /// <summary>Land, the city doubling every gift up to 5 000 €, and a word in the city's paper: 13 000 € in all.</summary>
+    public static LabelTerms GardenTerms => new(
+        [
+            new(CommitmentKind.Land, "La friche municipale de 400 m² rue de la Fontaine, clôturée et raccordée à l'eau", EstimatedValueCents: 800_000),
+            new(CommitmentKind.CoFinancing, "La Ville double chaque don : 1 € pour 1 €, jusqu'à 5 000 €", CoFinancing: CoFinancingMode.Matchfunding, MatchRatioPercent: 100, MatchCapCents: 500_000),
+            new(CommitmentKind.Communication, "Annonce dans le journal municipal et sur les panneaux de la ville"),
+        ],
+        null,
+        null);
+
+    /// <summary>A room once a month: what an agent proposes for a repair café.</summary>
+    public static LabelTerms RepairCafeTerms => new(
+        [new(CommitmentKind.Premises, "La salle polyvalente de la Croix-de-Chavaux, le premier samedi de chaque mois", EstimatedValueCents: 240_000)], null, null);
+
     public static LabelTerms Terms(params CommitmentTerms[] commitments) => new(commitments, null, null);
 
     public static CommitmentTerms Land(string description = "Une parcelle de 200 m²", long? value = 1_000_000) =>

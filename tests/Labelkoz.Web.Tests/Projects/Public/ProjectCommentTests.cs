@@ -3,17 +3,19 @@ using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Features.Projects;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelkoz.Web.Tests.Projects.Public;
 
-public sealed class ProjectCommentTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
+public sealed class ProjectCommentTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
     public async Task Write_ThenReply_ButNotReplyToAReply()
     {
-        var project = await app.CreateProjectAsync("montreuil", "Un projet à discuter");
-        using var camille = await app.SignedInAsync(PublicProjectKit.Camille);
+        var p = await PeopleAsync();
+        var project = await app.CreateProjectAsync(p.City.Slug, "Un projet à discuter", new() { Holder = p.Author.Email });
+        using var camille = await app.SignedInAsync(p.Author.Email);
         var page = await camille.GetAsync(project.Path);
 
         var written = await camille.SubmitAsync(page, "#nouveau-commentaire", Body("Quelle bonne idée !\nJ'en suis."));
@@ -21,10 +23,10 @@ public sealed class ProjectCommentTests(DemoAppFactory app) : IClassFixture<Demo
         var commentId = await LatestCommentIdAsync(project.Id);
         Assert.Equal($"{project.Path}#{DetailsModel.CommentAnchor(commentId)}", written.Location);
 
-        using var hugo = await app.SignedInAsync(PublicProjectKit.Hugo);
+        using var hugo = await app.SignedInAsync(p.Reader.Email);
         var hugoPage = await hugo.GetAsync(project.Path);
         var comment = hugoPage.Document.GetElementById(DetailsModel.CommentAnchor(commentId))!;
-        Assert.Contains("Camille Leroy", comment.QuerySelector(".comment-head")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(p.Author.DisplayName, comment.QuerySelector(".comment-head")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Quelle bonne idée !\nJ'en suis.", comment.QuerySelector(".comment-body")!.TextContent);
         Assert.Contains("1 commentaire", hugoPage.Document.QuerySelector(".comment-count")!.TextContent, StringComparison.Ordinal);
 
@@ -33,7 +35,7 @@ public sealed class ProjectCommentTests(DemoAppFactory app) : IClassFixture<Demo
         var replyId = await LatestCommentIdAsync(project.Id);
         var withReply = await hugo.FollowAsync(replied);
         var reply = withReply.Document.QuerySelector($"#{DetailsModel.CommentAnchor(commentId)} .comment-replies #{DetailsModel.CommentAnchor(replyId)}")!;
-        Assert.Contains("Hugo Moreau", reply.TextContent, StringComparison.Ordinal);
+        Assert.Contains(p.Reader.DisplayName, reply.TextContent, StringComparison.Ordinal);
         Assert.Contains("Moi aussi !", reply.TextContent, StringComparison.Ordinal);
         Assert.Null(reply.QuerySelector(".reply-form"));
         Assert.Contains("2 commentaires", withReply.Document.QuerySelector(".comment-count")!.TextContent, StringComparison.Ordinal);
@@ -47,8 +49,9 @@ public sealed class ProjectCommentTests(DemoAppFactory app) : IClassFixture<Demo
     [Fact]
     public async Task Write_EmptyOrTooLong_IsRefusedInFrench_AndNothingIsSaved()
     {
-        var project = await app.CreateProjectAsync("montreuil", "Un projet silencieux");
-        using var camille = await app.SignedInAsync(PublicProjectKit.Camille);
+        var p = await PeopleAsync();
+        var project = await app.CreateProjectAsync(p.City.Slug, "Un projet silencieux", new() { Holder = p.Author.Email });
+        using var camille = await app.SignedInAsync(p.Author.Email);
         var page = await camille.GetAsync(project.Path);
 
         var empty = await camille.SubmitAsync(page, "#nouveau-commentaire", Body("   "));
@@ -68,7 +71,8 @@ public sealed class ProjectCommentTests(DemoAppFactory app) : IClassFixture<Demo
     [Fact]
     public async Task Write_WhenAnonymous_RedirectsToLogIn()
     {
-        var project = await app.CreateProjectAsync("montreuil", "Un projet ouvert");
+        var p = await PeopleAsync();
+        var project = await app.CreateProjectAsync(p.City.Slug, "Un projet ouvert", new() { Holder = p.Author.Email });
         using var browser = app.NewBrowser();
         var page = await browser.GetAsync(project.Path);
         Assert.Null(page.Document.QuerySelector("#nouveau-commentaire"));
@@ -82,8 +86,9 @@ public sealed class ProjectCommentTests(DemoAppFactory app) : IClassFixture<Demo
     [Fact]
     public async Task Write_OnAWithdrawnProject_IsRefusedInFrench()
     {
-        var project = await app.CreateProjectAsync("montreuil", "Un projet retiré", new() { State = TestState.Withdrawn });
-        using var hugo = await app.SignedInAsync(PublicProjectKit.Hugo);
+        var p = await PeopleAsync();
+        var project = await app.CreateProjectAsync(p.City.Slug, "Un projet retiré", new() { Holder = p.Author.Email, State = TestState.Withdrawn });
+        using var hugo = await app.SignedInAsync(p.Reader.Email);
         var page = await hugo.GetAsync(project.Path);
         Assert.Null(page.Document.QuerySelector("#nouveau-commentaire"));
 
@@ -97,8 +102,9 @@ public sealed class ProjectCommentTests(DemoAppFactory app) : IClassFixture<Demo
     [Fact]
     public async Task Edit_OwnCommentWithinFifteenMinutes_IsSavedAndMarked()
     {
-        var project = await app.CreateProjectAsync("montreuil", "Un projet à corriger");
-        using var camille = await app.SignedInAsync(PublicProjectKit.Camille);
+        var p = await PeopleAsync();
+        var project = await app.CreateProjectAsync(p.City.Slug, "Un projet à corriger", new() { Holder = p.Author.Email });
+        using var camille = await app.SignedInAsync(p.Author.Email);
         var page = await camille.FollowAsync(await camille.SubmitAsync(await camille.GetAsync(project.Path), "#nouveau-commentaire", Body("Premier jet")));
         var id = await LatestCommentIdAsync(project.Id);
         var anchor = "#" + DetailsModel.CommentAnchor(id);
@@ -116,10 +122,11 @@ public sealed class ProjectCommentTests(DemoAppFactory app) : IClassFixture<Demo
     [Fact]
     public async Task SomeoneElsesComment_CannotBeEditedOrDeleted()
     {
-        var project = await app.CreateProjectAsync("montreuil", "Un projet convoité");
-        var id = (await app.AddCommentsAsync(project.Id, 1, PublicProjectKit.Camille)).Single();
+        var p = await PeopleAsync();
+        var project = await app.CreateProjectAsync(p.City.Slug, "Un projet convoité", new() { Holder = p.Author.Email });
+        var id = (await app.AddCommentsAsync(project.Id, 1, p.Author.Email)).Single();
         var anchor = "#" + DetailsModel.CommentAnchor(id);
-        using var hugo = await app.SignedInAsync(PublicProjectKit.Hugo);
+        using var hugo = await app.SignedInAsync(p.Reader.Email);
         var page = await hugo.GetAsync(project.Path);
         Assert.Null(page.Document.QuerySelector(anchor + " .edit-comment-form"));
         Assert.Null(page.Document.QuerySelector(anchor + " .delete-comment-form"));
@@ -141,15 +148,16 @@ public sealed class ProjectCommentTests(DemoAppFactory app) : IClassFixture<Demo
     [Fact]
     public async Task ACommentOfAnotherProject_CannotBeReachedThroughThisProjectsAddress()
     {
-        var project = await app.CreateProjectAsync("montreuil", "Projet A");
-        var other = await app.CreateProjectAsync("montreuil", "Projet B", new() { Holder = PublicProjectKit.Hugo });
-        var bagnolet = await app.CreateProjectAsync("bagnolet", "Projet C", new() { Holder = PublicProjectKit.Hugo });
-        var otherComment = (await app.AddCommentsAsync(other.Id, 1, PublicProjectKit.Camille)).Single();
-        var bagnoletComment = (await app.AddCommentsAsync(bagnolet.Id, 1, PublicProjectKit.Camille)).Single();
-        using var camille = await app.SignedInAsync(PublicProjectKit.Camille);
+        var p = await PeopleAsync();
+        var project = await app.CreateProjectAsync(p.City.Slug, "Projet A", new() { Holder = p.Author.Email });
+        var other = await app.CreateProjectAsync(p.City.Slug, "Projet B", new() { Holder = p.Reader.Email });
+        var elsewhere = await app.CreateProjectAsync((await app.Given.City()).Slug, "Projet C", new() { Holder = p.Reader.Email });
+        var otherComment = (await app.AddCommentsAsync(other.Id, 1, p.Author.Email)).Single();
+        var elsewhereComment = (await app.AddCommentsAsync(elsewhere.Id, 1, p.Author.Email)).Single();
+        using var camille = await app.SignedInAsync(p.Author.Email);
         var page = await camille.GetAsync(project.Path);
 
-        foreach (var id in new[] { otherComment, bagnoletComment })
+        foreach (var id in new[] { otherComment, elsewhereComment })
         {
             var edit = await camille.PostAsync(project.Path + "?handler=EditComment", page, new Dictionary<string, string> { ["commentId"] = $"{id}", ["body"] = "Déplacé" });
             Assert.Contains("Ce commentaire n'appartient pas à ce projet.", edit.MainText, StringComparison.Ordinal);
@@ -160,7 +168,7 @@ public sealed class ProjectCommentTests(DemoAppFactory app) : IClassFixture<Demo
         }
 
         Assert.Equal(0, await CommentCountAsync(project.Id));
-        var untouched = await app.WithDbAsync(db => db.Comments.AsNoTracking().Where(c => c.Id == otherComment || c.Id == bagnoletComment).ToListAsync());
+        var untouched = await app.WithDbAsync(db => db.Comments.AsNoTracking().Where(c => c.Id == otherComment || c.Id == elsewhereComment).ToListAsync());
         Assert.All(untouched, c => Assert.Equal(CommentState.Visible, c.State));
         Assert.All(untouched, c => Assert.Equal("Commentaire numéro 0", c.Body));
     }
@@ -168,10 +176,11 @@ public sealed class ProjectCommentTests(DemoAppFactory app) : IClassFixture<Demo
     [Fact]
     public async Task Delete_OwnComment_DisappearsOrLeavesAMarkWhenItHasReplies()
     {
-        var project = await app.CreateProjectAsync("montreuil", "Un projet à nettoyer");
-        var ids = await app.AddCommentsAsync(project.Id, 2, PublicProjectKit.Camille, repliesEach: 0);
-        var withReply = (await app.AddCommentsAsync(project.Id, 1, PublicProjectKit.Camille, repliesEach: 1)).Single();
-        using var camille = await app.SignedInAsync(PublicProjectKit.Camille);
+        var p = await PeopleAsync();
+        var project = await app.CreateProjectAsync(p.City.Slug, "Un projet à nettoyer", new() { Holder = p.Author.Email });
+        var ids = await app.AddCommentsAsync(project.Id, 2, p.Author.Email, repliesEach: 0);
+        var withReply = (await app.AddCommentsAsync(project.Id, 1, p.Author.Email, repliesEach: 1, replier: p.Reader.Email)).Single();
+        using var camille = await app.SignedInAsync(p.Author.Email);
         var page = await camille.GetAsync(project.Path);
 
         var deleted = await camille.SubmitAsync(page, $"#{DetailsModel.CommentAnchor(ids[0])} .delete-comment-form");
@@ -190,10 +199,11 @@ public sealed class ProjectCommentTests(DemoAppFactory app) : IClassFixture<Demo
     [Fact]
     public async Task Report_OnceOnly_AndNeverOnesOwn()
     {
-        var project = await app.CreateProjectAsync("montreuil", "Un projet animé");
-        var id = (await app.AddCommentsAsync(project.Id, 1, PublicProjectKit.Camille)).Single();
+        var p = await PeopleAsync();
+        var project = await app.CreateProjectAsync(p.City.Slug, "Un projet animé", new() { Holder = p.Author.Email });
+        var id = (await app.AddCommentsAsync(project.Id, 1, p.Author.Email)).Single();
         var anchor = "#" + DetailsModel.CommentAnchor(id);
-        using var hugo = await app.SignedInAsync(PublicProjectKit.Hugo);
+        using var hugo = await app.SignedInAsync(p.Reader.Email);
         var page = await hugo.GetAsync(project.Path);
 
         var noReason = await hugo.SubmitAsync(page, anchor + " .report-comment-form", new Dictionary<string, string> { ["reason"] = " " });
@@ -211,7 +221,7 @@ public sealed class ProjectCommentTests(DemoAppFactory app) : IClassFixture<Demo
         Assert.Equal(["Propos insultants"], reports);
         Assert.Equal(1, await app.WithDbAsync(db => db.Comments.Where(c => c.Id == id).Select(c => c.OpenReportCount).SingleAsync()));
 
-        using var camille = await app.SignedInAsync(PublicProjectKit.Camille);
+        using var camille = await app.SignedInAsync(p.Author.Email);
         var own = await camille.GetAsync(project.Path);
         Assert.Null(own.Document.QuerySelector(anchor + " .report-comment-form"));
         var self = await camille.PostAsync(project.Path + "?handler=ReportComment", own, new Dictionary<string, string> { ["commentId"] = $"{id}", ["reason"] = "Moi" });
@@ -221,9 +231,10 @@ public sealed class ProjectCommentTests(DemoAppFactory app) : IClassFixture<Demo
     [Fact]
     public async Task Report_TwiceAtOnce_KeepsOneReport_AndNever500()
     {
-        var project = await app.CreateProjectAsync("montreuil", "Un projet signalé");
-        var id = (await app.AddCommentsAsync(project.Id, 1, PublicProjectKit.Camille)).Single();
-        using var hugo = await app.SignedInAsync(PublicProjectKit.Hugo);
+        var p = await PeopleAsync();
+        var project = await app.CreateProjectAsync(p.City.Slug, "Un projet signalé", new() { Holder = p.Author.Email });
+        var id = (await app.AddCommentsAsync(project.Id, 1, p.Author.Email)).Single();
+        using var hugo = await app.SignedInAsync(p.Reader.Email);
         var page = await hugo.GetAsync(project.Path);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ =>
@@ -236,9 +247,10 @@ public sealed class ProjectCommentTests(DemoAppFactory app) : IClassFixture<Demo
     [Fact]
     public async Task HiddenComment_ShowsOnlyAModerationMark()
     {
-        var project = await app.CreateProjectAsync("montreuil", "Un projet modéré");
-        var id = (await app.AddCommentsAsync(project.Id, 1, PublicProjectKit.Camille)).Single();
-        var staffId = await app.UserIdAsync(PublicProjectKit.MontreuilAdmin);
+        var p = await PeopleAsync();
+        var project = await app.CreateProjectAsync(p.City.Slug, "Un projet modéré", new() { Holder = p.Author.Email });
+        var id = (await app.AddCommentsAsync(project.Id, 1, p.Author.Email)).Single();
+        var staffId = p.City.Admin.Id;
         await app.WithDbAsync(async db =>
         {
             var comment = await db.Comments.SingleAsync(c => c.Id == id);
@@ -258,16 +270,9 @@ public sealed class ProjectCommentTests(DemoAppFactory app) : IClassFixture<Demo
     [Fact]
     public async Task UnderPreModeration_APendingCommentIsShownOnlyToItsAuthor()
     {
-        var slug = "premod-" + Guid.NewGuid().ToString("N")[..8];
-        await app.WithDbAsync(async db =>
-        {
-            var city = Municipality.Create("Prémodville", slug, $"98{Random.Shared.Next(100, 999)}", 5_000, DateTime.UtcNow);
-            city.UpdateSettings(ModerationMode.PostModeration, ModerationMode.PreModeration, true, "partiellement conforme", DateTime.UtcNow);
-            db.Municipalities.Add(city);
-            return await db.SaveChangesAsync();
-        });
-        var project = await app.CreateProjectAsync(slug, "Un projet prudent", new() { Holder = PublicProjectKit.Hugo });
-        using var camille = await app.SignedInAsync(PublicProjectKit.Camille);
+        var p = await PeopleAsync(new CitySpec { CommentModeration = ModerationMode.PreModeration });
+        var project = await app.CreateProjectAsync(p.City.Slug, "Un projet prudent", new() { Holder = p.Reader.Email });
+        using var camille = await app.SignedInAsync(p.Author.Email);
 
         var written = await camille.SubmitAsync(await camille.GetAsync(project.Path), "#nouveau-commentaire", Body("Mon avis en attente"));
         var own = await camille.FollowAsync(written);
@@ -278,13 +283,17 @@ public sealed class ProjectCommentTests(DemoAppFactory app) : IClassFixture<Demo
         Assert.Contains("Mon avis en attente", mine.TextContent, StringComparison.Ordinal);
         Assert.Null(mine.QuerySelector(".reply-form"));
 
-        using var hugo = await app.SignedInAsync(PublicProjectKit.Hugo);
+        using var hugo = await app.SignedInAsync(p.Reader.Email);
         var others = await hugo.GetAsync(project.Path);
         Assert.DoesNotContain("Mon avis en attente", others.Html, StringComparison.Ordinal);
         using var anonymous = app.NewBrowser();
         Assert.DoesNotContain("Mon avis en attente", (await anonymous.GetAsync(project.Path)).Html, StringComparison.Ordinal);
         Assert.Contains("0 commentaire", others.Document.QuerySelector(".comment-count")!.TextContent, StringComparison.Ordinal);
     }
+
+    /// <summary>A city, an author of comments (and holder of projects) and another resident who reads and answers.</summary>
+    private async Task<(TestCity City, TestUser Author, TestUser Reader)> PeopleAsync(CitySpec? spec = null) =>
+        (await app.Given.City(spec), await app.Given.Citizen(), await app.Given.Citizen());
 
     private static Dictionary<string, string> Body(string body) => new() { ["body"] = body };
 

@@ -6,17 +6,20 @@ using Labelkoz.Web.Tests.Infrastructure;
 
 namespace Labelkoz.Web.Tests.Projects.Public;
 
-public sealed class ProjectPageTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
+public sealed class ProjectPageTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
     public async Task Page_ShowsTheWholeProject_WithoutTheHoldersEmail()
     {
-        var project = await app.CreateProjectAsync("montreuil", "Le jardin des Murs-à-pêches", new()
+        var city = await app.Given.City();
+        var holder = await app.Given.Citizen();
+        var project = await app.CreateProjectAsync(city.Slug, "Le jardin des Murs-à-pêches", new()
         {
+            Holder = holder.Email,
             Summary = "Cultiver ensemble une parcelle historique.",
             Description = "## Pourquoi\n\nParce que **la terre** est là.",
             Category = ProjectCategory.Environment,
-            Neighbourhood = "La Boissière",
+            Neighbourhood = city.Neighbourhoods[1],
             Images = 2,
             Budget = [("Outils", 120_050), ("Graines", 30_000)],
             Support = [(CommitmentKind.Land, "Une parcelle de 200 m²"), (CommitmentKind.Communication, null)],
@@ -33,9 +36,9 @@ public sealed class ProjectPageTests(DemoAppFactory app) : IClassFixture<DemoApp
         Assert.Equal("Le jardin des Murs-à-pêches", Assert.Single(page.Document.QuerySelectorAll("h1")).TextContent.Trim());
         var text = page.MainText;
         Assert.Contains("Cultiver ensemble une parcelle historique.", text, StringComparison.Ordinal);
-        Assert.Contains("Les Amis des Murs (Association), représenté par Camille Leroy", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("camille@demo.labelkoz.fr", page.Html, StringComparison.Ordinal);
-        Assert.Contains("Montreuil, quartier La Boissière", text, StringComparison.Ordinal);
+        Assert.Contains($"Les Amis des Murs (Association), représenté par {holder.DisplayName}", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(holder.Email, page.Html, StringComparison.Ordinal);
+        Assert.Contains($"{city.Name}, quartier {city.Neighbourhoods[1]}", text, StringComparison.Ordinal);
         Assert.Contains("Environnement", text, StringComparison.Ordinal);
         Assert.Contains("Déposé", text, StringComparison.Ordinal);
         Assert.Equal("la terre", page.Document.QuerySelector(".project-description strong")!.TextContent);
@@ -66,7 +69,8 @@ public sealed class ProjectPageTests(DemoAppFactory app) : IClassFixture<DemoApp
     [Fact]
     public async Task Timeline_ShowsPublicStepsWithTheirPublicReason_NotInternalOnes()
     {
-        var project = await app.CreateProjectAsync("montreuil", "Un projet retiré", new() { State = TestState.Withdrawn });
+        var city = await app.Given.City();
+        var project = await app.CreateProjectAsync(city.Slug, "Un projet retiré", new() { Holder = (await app.Given.Citizen()).Email, State = TestState.Withdrawn });
 
         using var browser = app.NewBrowser();
         var page = await browser.GetAsync(project.Path);
@@ -87,11 +91,12 @@ public sealed class ProjectPageTests(DemoAppFactory app) : IClassFixture<DemoApp
     [InlineData("-UN-ATELIER-VELO")]
     public async Task WrongOrMissingTitleSlug_RedirectsPermanentlyToTheCanonicalAddress(string suffix)
     {
-        var project = await app.CreateProjectAsync("montreuil", "Un atelier vélo");
+        var city = await app.Given.City();
+        var project = await app.CreateProjectAsync(city.Slug, "Un atelier vélo", new() { Holder = (await app.Given.Citizen()).Email });
         Assert.EndsWith("-un-atelier-velo", project.Path, StringComparison.Ordinal);
 
         using var browser = app.NewBrowser();
-        var page = await browser.GetAsync($"/montreuil/projets/{project.Id}{suffix}");
+        var page = await browser.GetAsync($"{city.Path}/projets/{project.Id}{suffix}");
 
         Assert.Equal(HttpStatusCode.MovedPermanently, page.Status);
         Assert.Equal(project.Path, page.Location);
@@ -101,25 +106,27 @@ public sealed class ProjectPageTests(DemoAppFactory app) : IClassFixture<DemoApp
     [Fact]
     public async Task AnotherCitysProject_UnderThisCitysAddress_IsNotFound()
     {
-        var project = await app.CreateProjectAsync("montreuil", "Un projet de Montreuil");
+        var (city, other) = await app.Given.TwoCities();
+        var project = await app.CreateProjectAsync(city.Slug, "Un projet de la ville", new() { Holder = (await app.Given.Citizen()).Email });
 
         using var browser = app.NewBrowser();
-        var page = await browser.GetAsync($"/bagnolet/projets/{project.Id}-un-projet-de-montreuil");
+        var page = await browser.GetAsync($"{other.Path}/projets/{project.Id}-un-projet-de-la-ville");
 
         Assert.Equal(HttpStatusCode.NotFound, page.Status);
-        Assert.DoesNotContain("Un projet de Montreuil", page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Un projet de la ville", page.Html, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("/montreuil/projets/0")]
-    [InlineData("/montreuil/projets/999999999")]
-    [InlineData("/montreuil/projets/99999999999999999999999")]
-    [InlineData("/montreuil/projets/abc")]
-    [InlineData("/montreuil/projets/12abc")]
+    [InlineData("/projets/0")]
+    [InlineData("/projets/999999999")]
+    [InlineData("/projets/99999999999999999999999")]
+    [InlineData("/projets/abc")]
+    [InlineData("/projets/12abc")]
     public async Task UnknownProject_Gives404(string url)
     {
+        var city = await app.Given.City();
         using var browser = app.NewBrowser();
-        var page = await browser.GetAsync(url);
+        var page = await browser.GetAsync(city.Path + url);
 
         Assert.Equal(HttpStatusCode.NotFound, page.Status);
     }
@@ -130,17 +137,19 @@ public sealed class ProjectPageTests(DemoAppFactory app) : IClassFixture<DemoApp
     [InlineData(TestState.AwaitingPublication)]
     public async Task NonPublicProject_IsNotFoundForOthers_ButShownToItsHolderWithANotice(TestState state)
     {
-        var project = await app.CreateProjectAsync("montreuil", $"Projet non public {state}", new() { State = state, Holder = PublicProjectKit.Camille });
+        var city = await app.Given.City();
+        var (holder, someoneElse) = (await app.Given.Citizen(), await app.Given.Citizen());
+        var project = await app.CreateProjectAsync(city.Slug, $"Projet non public {state}", new() { State = state, Holder = holder.Email });
 
         using var anonymous = app.NewBrowser();
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(project.Path)).Status);
 
-        using var hugo = await app.SignedInAsync(PublicProjectKit.Hugo);
+        using var hugo = await app.SignedInAsync(someoneElse.Email);
         var refused = await hugo.GetAsync(project.Path);
         Assert.Equal(HttpStatusCode.NotFound, refused.Status);
         Assert.DoesNotContain($"Projet non public {state}", refused.Html, StringComparison.Ordinal);
 
-        using var camille = await app.SignedInAsync(PublicProjectKit.Camille);
+        using var camille = await app.SignedInAsync(holder.Email);
         var own = await camille.GetAsync(project.Path);
         Assert.Equal(HttpStatusCode.OK, own.Status);
         Assert.Contains("Ce projet n'est pas public", own.MainText, StringComparison.Ordinal);
@@ -150,8 +159,10 @@ public sealed class ProjectPageTests(DemoAppFactory app) : IClassFixture<DemoApp
     [Fact]
     public async Task HostileDescription_IsRenderedHarmless()
     {
-        var project = await app.CreateProjectAsync("montreuil", "Un projet piégé", new()
+        var city = await app.Given.City();
+        var project = await app.CreateProjectAsync(city.Slug, "Un projet piégé", new()
         {
+            Holder = (await app.Given.Citizen()).Email,
             Description = "Avant <script>alert('x')</script> après\n\n[clic](javascript:alert(1)) et <img src=x onerror=alert(1)> [ok](https://example.org)",
         });
 
@@ -169,7 +180,8 @@ public sealed class ProjectPageTests(DemoAppFactory app) : IClassFixture<DemoApp
     [Fact]
     public async Task HostileTitle_IsEncoded()
     {
-        var project = await app.CreateProjectAsync("montreuil", "<script>alert(1)</script> Projet");
+        var city = await app.Given.City();
+        var project = await app.CreateProjectAsync(city.Slug, "<script>alert(1)</script> Projet", new() { Holder = (await app.Given.Citizen()).Email });
 
         using var browser = app.NewBrowser();
         var page = await browser.GetAsync(project.Path);
@@ -182,10 +194,12 @@ public sealed class ProjectPageTests(DemoAppFactory app) : IClassFixture<DemoApp
     [Fact]
     public async Task Page_WithCommentsAndEveryForm_HasAnAccessibleStructure()
     {
-        var project = await app.CreateProjectAsync("montreuil", "Un projet accessible", new() { Images = 2, Budget = [("Bancs", 50_000)] });
-        await app.AddCommentsAsync(project.Id, 2, PublicProjectKit.Camille, repliesEach: 1);
-        await app.AddCommentsAsync(project.Id, 1, PublicProjectKit.Hugo);
-        using var camille = await app.SignedInAsync(PublicProjectKit.Camille);
+        var city = await app.Given.City();
+        var (holder, other) = (await app.Given.Citizen(), await app.Given.Citizen());
+        var project = await app.CreateProjectAsync(city.Slug, "Un projet accessible", new() { Holder = holder.Email, Images = 2, Budget = [("Bancs", 50_000)] });
+        await app.AddCommentsAsync(project.Id, 2, holder.Email, repliesEach: 1, replier: other.Email);
+        await app.AddCommentsAsync(project.Id, 1, other.Email);
+        using var camille = await app.SignedInAsync(holder.Email);
 
         var page = await camille.GetAsync(project.Path);
 

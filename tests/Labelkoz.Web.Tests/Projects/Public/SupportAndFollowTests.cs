@@ -4,13 +4,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Labelkoz.Web.Tests.Projects.Public;
 
-public sealed class SupportAndFollowTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
+public sealed class SupportAndFollowTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
     public async Task Support_TogglesOnAndOff()
     {
-        var project = await app.CreateProjectAsync("montreuil", "Un parc à soutenir", new() { Holder = PublicProjectKit.Hugo });
-        using var camille = await app.SignedInAsync(PublicProjectKit.Camille);
+        var city = await app.Given.City();
+        var project = await app.CreateProjectAsync(city.Slug, "Un parc à soutenir", new() { Holder = (await app.Given.Citizen()).Email });
+        using var camille = await app.SignedInAsync((await app.Given.Citizen()).Email);
 
         var page = await camille.GetAsync(project.Path);
         Assert.Contains("0 soutien", page.Document.QuerySelector(".support-count")!.TextContent, StringComparison.Ordinal);
@@ -34,8 +35,9 @@ public sealed class SupportAndFollowTests(DemoAppFactory app) : IClassFixture<De
     [Fact]
     public async Task Support_IsIdempotent_ASecondSupportDoesNotUndoTheFirst()
     {
-        var project = await app.CreateProjectAsync("montreuil", "Deux clics");
-        using var hugo = await app.SignedInAsync(PublicProjectKit.Hugo);
+        var city = await app.Given.City();
+        var project = await app.CreateProjectAsync(city.Slug, "Deux clics", new() { Holder = (await app.Given.Citizen()).Email });
+        using var hugo = await app.SignedInAsync((await app.Given.Citizen()).Email);
         var page = await hugo.GetAsync(project.Path);
 
         await hugo.SubmitAsync(page, "#soutien-form");
@@ -48,7 +50,9 @@ public sealed class SupportAndFollowTests(DemoAppFactory app) : IClassFixture<De
     [Fact]
     public async Task Support_WhenAnonymous_RedirectsToLogInAndBack()
     {
-        var project = await app.CreateProjectAsync("montreuil", "Un projet pour les connectés");
+        var city = await app.Given.City();
+        var project = await app.CreateProjectAsync(city.Slug, "Un projet pour les connectés", new() { Holder = (await app.Given.Citizen()).Email });
+        var hugo = await app.Given.Citizen();
         using var browser = app.NewBrowser();
         var page = await browser.GetAsync(project.Path);
 
@@ -61,7 +65,7 @@ public sealed class SupportAndFollowTests(DemoAppFactory app) : IClassFixture<De
         var login = await browser.GetAsync(result.Location!);
         var loggedIn = await browser.SubmitAsync(login, "form#connexion", new Dictionary<string, string>
         {
-            ["Input.Email"] = PublicProjectKit.Hugo,
+            ["Input.Email"] = hugo.Email,
             ["Input.Password"] = Web.Demo.DemoSeeder.DemoPassword,
         });
         Assert.Equal(project.Path, loggedIn.Location);
@@ -70,8 +74,9 @@ public sealed class SupportAndFollowTests(DemoAppFactory app) : IClassFixture<De
     [Fact]
     public async Task Support_OfAWithdrawnProject_IsRefusedInFrench()
     {
-        var project = await app.CreateProjectAsync("montreuil", "Un projet abandonné", new() { State = TestState.Withdrawn });
-        using var hugo = await app.SignedInAsync(PublicProjectKit.Hugo);
+        var city = await app.Given.City();
+        var project = await app.CreateProjectAsync(city.Slug, "Un projet abandonné", new() { Holder = (await app.Given.Citizen()).Email, State = TestState.Withdrawn });
+        using var hugo = await app.SignedInAsync((await app.Given.Citizen()).Email);
         var page = await hugo.GetAsync(project.Path);
         Assert.Null(page.Document.QuerySelector("#soutien-form"));
 
@@ -88,14 +93,16 @@ public sealed class SupportAndFollowTests(DemoAppFactory app) : IClassFixture<De
     [InlineData(TestState.AwaitingPublication)]
     public async Task Support_OfAProjectThatIsNotPublic_IsNotFound_AndRefusedToItsHolder(TestState state)
     {
-        var project = await app.CreateProjectAsync("montreuil", $"Pas public {state}", new() { State = state, Holder = PublicProjectKit.Camille });
-        using var hugo = await app.SignedInAsync(PublicProjectKit.Hugo);
-        var token = await hugo.GetAsync("/montreuil");
+        var city = await app.Given.City();
+        var holder = await app.Given.Citizen();
+        var project = await app.CreateProjectAsync(city.Slug, $"Pas public {state}", new() { State = state, Holder = holder.Email });
+        using var hugo = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var token = await hugo.GetAsync(city.Path);
 
         var result = await hugo.PostAsync(project.Path + "?handler=Support", token, new Dictionary<string, string> { ["support"] = "true" });
         Assert.Equal(HttpStatusCode.NotFound, result.Status);
 
-        using var camille = await app.SignedInAsync(PublicProjectKit.Camille);
+        using var camille = await app.SignedInAsync(holder.Email);
         var own = await camille.GetAsync(project.Path);
         var refused = await camille.PostAsync(project.Path + "?handler=Support", own, new Dictionary<string, string> { ["support"] = "true" });
         Assert.Equal(HttpStatusCode.OK, refused.Status);
@@ -106,11 +113,12 @@ public sealed class SupportAndFollowTests(DemoAppFactory app) : IClassFixture<De
     [Fact]
     public async Task Support_OfAnotherCitysProject_IsNotFound()
     {
-        var project = await app.CreateProjectAsync("montreuil", "Projet montreuillois");
-        using var hugo = await app.SignedInAsync(PublicProjectKit.Hugo);
-        var token = await hugo.GetAsync("/bagnolet");
+        var (city, other) = await app.Given.TwoCities();
+        var project = await app.CreateProjectAsync(city.Slug, "Projet de la ville", new() { Holder = (await app.Given.Citizen()).Email });
+        using var hugo = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var token = await hugo.GetAsync(other.Path);
 
-        var result = await hugo.PostAsync($"/bagnolet/projets/{project.Id}?handler=Support", token, new Dictionary<string, string> { ["support"] = "true" });
+        var result = await hugo.PostAsync($"{other.Path}/projets/{project.Id}?handler=Support", token, new Dictionary<string, string> { ["support"] = "true" });
 
         Assert.Equal(HttpStatusCode.NotFound, result.Status);
         Assert.Equal(0, await app.SupportCountAsync(project.Id));
@@ -119,7 +127,8 @@ public sealed class SupportAndFollowTests(DemoAppFactory app) : IClassFixture<De
     [Fact]
     public async Task FiftyAccountsSupportingAtOnce_CountFifty()
     {
-        var project = await app.CreateProjectAsync("montreuil", "Le projet le plus soutenu");
+        var city = await app.Given.City();
+        var project = await app.CreateProjectAsync(city.Slug, "Le projet le plus soutenu", new() { Holder = (await app.Given.Citizen()).Email });
         var emails = await app.CreateAccountsAsync(50, "foule");
         var browsers = await Task.WhenAll(emails.Select(e => app.SignedInAsync(e)));
         try
@@ -146,7 +155,8 @@ public sealed class SupportAndFollowTests(DemoAppFactory app) : IClassFixture<De
     [Fact]
     public async Task OneAccountSupportingTwiceAtOnce_CountsOne()
     {
-        var project = await app.CreateProjectAsync("montreuil", "Un double clic");
+        var city = await app.Given.City();
+        var project = await app.CreateProjectAsync(city.Slug, "Un double clic", new() { Holder = (await app.Given.Citizen()).Email });
         var email = (await app.CreateAccountsAsync(1, "double")).Single();
         using var browser = await app.SignedInAsync(email);
         var page = await browser.GetAsync(project.Path);
@@ -160,9 +170,11 @@ public sealed class SupportAndFollowTests(DemoAppFactory app) : IClassFixture<De
     [Fact]
     public async Task Follow_TogglesOnAndOff()
     {
-        var project = await app.CreateProjectAsync("montreuil", "Un projet à suivre");
-        using var hugo = await app.SignedInAsync(PublicProjectKit.Hugo);
-        var hugoId = await app.UserIdAsync(PublicProjectKit.Hugo);
+        var city = await app.Given.City();
+        var project = await app.CreateProjectAsync(city.Slug, "Un projet à suivre", new() { Holder = (await app.Given.Citizen()).Email });
+        var follower = await app.Given.Citizen();
+        using var hugo = await app.SignedInAsync(follower.Email);
+        var hugoId = follower.Id;
         var page = await hugo.GetAsync(project.Path);
         Assert.Equal("Suivre ce projet", page.Document.QuerySelector("#suivi-form button")!.TextContent.Trim());
 
@@ -181,7 +193,8 @@ public sealed class SupportAndFollowTests(DemoAppFactory app) : IClassFixture<De
     [Fact]
     public async Task Follow_TwiceAtOnce_KeepsOneRow_AndAnonymousIsSentToLogIn()
     {
-        var project = await app.CreateProjectAsync("montreuil", "Suivi en double");
+        var city = await app.Given.City();
+        var project = await app.CreateProjectAsync(city.Slug, "Suivi en double", new() { Holder = (await app.Given.Citizen()).Email });
         var email = (await app.CreateAccountsAsync(1, "suiveur")).Single();
         var userId = await app.UserIdAsync(email);
         using var browser = await app.SignedInAsync(email);
