@@ -27,6 +27,12 @@ public sealed class BackOfficeJourneys(BrowserFixture fixture) : Journey(fixture
         await Expect(Page).ToHaveURLAsync(new Regex(@"/montreuil/admin/projets/\d+$"));
         await Expect(Page.Locator("h1")).ToContainTextAsync("street-workout");
         await Pages.CheckAccessibilityAsync(Page);
+
+        // Its review, one tab further.
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Pages du projet" }).GetByRole(AriaRole.Link, new() { Name = "Étude et décision" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex(@"/montreuil/admin/projets/\d+/etude$"));
+        await Expect(Page.Locator("h1")).ToHaveTextAsync("Étude du projet");
+        await Pages.CheckAccessibilityAsync(Page);
     }
 
     [Fact]

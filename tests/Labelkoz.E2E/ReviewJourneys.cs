@@ -51,6 +51,11 @@ public sealed class ReviewJourneys(BrowserFixture fixture) : Journey(fixture)
         await agent.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await Expect(agent).ToHaveURLAsync(new Regex($"/montreuil/admin/projets/{id}$"));
         await Pages.CheckAccessibilityAsync(agent);
+
+        // The dossier leads to the review, where the project is taken.
+        await agent.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Étudier le projet" }).ClickAsync();
+        await Expect(agent).ToHaveURLAsync(new Regex($"/montreuil/admin/projets/{id}/etude$"));
+        await Pages.CheckAccessibilityAsync(agent);
         await agent.Locator("form#prendre").GetByRole(AriaRole.Button, new() { Name = "Mettre le projet à l'étude" }).ClickAsync();
         await Expect(agent.GetByRole(AriaRole.Main).GetByRole(AriaRole.Status)).ToBeVisibleAsync();
         await Expect(agent.GetByRole(AriaRole.Main)).ToContainTextAsync($"Suivi par {AgentName}");
@@ -82,7 +87,7 @@ public sealed class ReviewJourneys(BrowserFixture fixture) : Journey(fixture)
         await Pages.CheckAccessibilityAsync(camille);
 
         // The agent sees the answer, takes the project again and proposes a label with two commitments.
-        await Pages.VisitAsync(agent, $"/montreuil/admin/projets/{id}");
+        await Pages.VisitAsync(agent, $"/montreuil/admin/projets/{id}/etude");
         await Expect(agent.GetByRole(AriaRole.Main)).ToContainTextAsync("Pommiers, poiriers et cerisiers : la description est complétée.");
         await agent.Locator("form#prendre").GetByRole(AriaRole.Button, new() { Name = "Mettre le projet à l'étude" }).ClickAsync();
         await Expect(agent.GetByRole(AriaRole.Main).GetByRole(AriaRole.Status)).ToBeVisibleAsync();
@@ -101,15 +106,15 @@ public sealed class ReviewJourneys(BrowserFixture fixture) : Journey(fixture)
         var agentValue = await referent.Locator("option", new() { HasText = AgentName }).First.GetAttributeAsync("value");
         await referent.SelectOptionAsync(agentValue!);
         await label.GetByRole(AriaRole.Button, new() { Name = "Proposer ce label" }).ClickAsync();
-        await Expect(agent).ToHaveURLAsync(new Regex($"/montreuil/admin/projets/{id}$"));
+        await Expect(agent).ToHaveURLAsync(new Regex($"/montreuil/admin/projets/{id}/etude$"));
         await Expect(agent.GetByRole(AriaRole.Main)).ToContainTextAsync("La pelouse du square Jean Moulin, 600 m²");
         await Pages.CheckAccessibilityAsync(agent);
 
         // The admin sees the proposal and confirms it.
         var admin = await NewVisitorAsync();
-        await Pages.VisitAsync(admin, $"/montreuil/admin/projets/{id}");
+        await Pages.VisitAsync(admin, $"/montreuil/admin/projets/{id}/etude");
         await AccountSteps.LogInAsync(admin, AdminEmail, AccountSteps.DemoPassword);
-        await Expect(admin).ToHaveURLAsync(new Regex($"/montreuil/admin/projets/{id}$"));
+        await Expect(admin).ToHaveURLAsync(new Regex($"/montreuil/admin/projets/{id}/etude$"));
         await Expect(admin.GetByRole(AriaRole.Main)).ToContainTextAsync("Un jardinier de la ville conseille la plantation");
         await Pages.CheckAccessibilityAsync(admin);
         await admin.Locator("form#confirmer").GetByRole(AriaRole.Button, new() { Name = "Confirmer la labellisation" }).ClickAsync();

@@ -56,7 +56,7 @@ public sealed class DecisionTests(AppFactory app) : IClassFixture<AppFactory>
         var labelled = await admin.SubmitAsync(more, "form#labelliser", fields);
 
         Assert.Equal(HttpStatusCode.Redirect, labelled.Status);
-        Assert.Equal(ReviewTestKit.ProjectPage(id, city.Slug), labelled.Location);
+        Assert.Equal(ReviewTestKit.ReviewPage(id, city.Slug), labelled.Location);
         var project = await app.ProjectAsync(id);
         Assert.Equal(ProjectStatus.Labelled, project.Status);
         Assert.NotNull(project.LabelledAtUtc);
@@ -113,7 +113,7 @@ public sealed class DecisionTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(DecisionState.Proposed, decision.State);
         Assert.Equal(holderNewsBefore, (await app.NotificationsAsync(holder.Email)).Count);
         var adminNews = (await app.NotificationsAsync(city.Admin.Email)).Last();
-        Assert.Equal((NotificationKind.ProposalAwaitsConfirmation, ReviewTestKit.ProjectPage(id, city.Slug)), (adminNews.Kind, adminNews.Link));
+        Assert.Equal((NotificationKind.ProposalAwaitsConfirmation, ReviewTestKit.ReviewPage(id, city.Slug)), (adminNews.Kind, adminNews.Link));
         Assert.Equal(AuditAction.DecisionProposed, (await app.AuditAsync(id)).Last().Action);
 
         var agentView = await agent.FollowAsync(proposed);
@@ -123,7 +123,7 @@ public sealed class DecisionTests(AppFactory app) : IClassFixture<AppFactory>
 
         // The agent cannot confirm, even by posting the form by hand.
         var version = (await app.ProjectAsync(id)).Version.ToString(CultureInfo.InvariantCulture);
-        var forged = await agent.PostAsync($"{ReviewTestKit.ProjectPage(id, city.Slug)}?handler=Confirm", agentView, new Dictionary<string, string>
+        var forged = await agent.PostAsync($"{ReviewTestKit.ReviewPage(id, city.Slug)}?handler=Confirm", agentView, new Dictionary<string, string>
         {
             ["projectVersion"] = version,
             ["decisionId"] = decision.Id.ToString(CultureInfo.InvariantCulture),
@@ -138,7 +138,7 @@ public sealed class DecisionTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("Décision à confirmer", row.TextContent, StringComparison.Ordinal);
         Assert.Matches("(Une proposition de décision attend|[0-9]+ propositions de décision attendent) la confirmation", queue.MainText);
 
-        var adminView = await admin.GetAsync(ReviewTestKit.ProjectPage(id, city.Slug));
+        var adminView = await admin.GetAsync(ReviewTestKit.ReviewPage(id, city.Slug));
         adminView.AssertAccessibleStructure();
         Assert.Contains("Une salle de la maison de quartier le samedi", adminView.Document.QuerySelector("#proposition-en-attente")!.TextContent, StringComparison.Ordinal);
         Assert.Contains($"{city.Agent.DisplayName}", adminView.Document.QuerySelector("#proposition-en-attente")!.TextContent, StringComparison.Ordinal);
@@ -167,7 +167,7 @@ public sealed class DecisionTests(AppFactory app) : IClassFixture<AppFactory>
         var id = await NewProjectAsync(city, holder, "Un food truck solidaire");
         await app.ReviewAsync(id, (project, municipality, _) => project.ProposeDecline(municipality, city.Agent.Id, "Le marché couvert accueille déjà ce type d'offre.", DateTime.UtcNow));
         using var admin = await app.SignedInAsync(city.Admin.Email);
-        var page = await admin.GetAsync(ReviewTestKit.ProjectPage(id, city.Slug));
+        var page = await admin.GetAsync(ReviewTestKit.ReviewPage(id, city.Slug));
         Assert.Equal("Confirmer le refus", page.Document.QuerySelector("form#confirmer button")!.TextContent.Trim());
 
         var noNote = await admin.SubmitAsync(page, "form#ecarter", new Dictionary<string, string> { ["note"] = string.Empty });
@@ -193,7 +193,7 @@ public sealed class DecisionTests(AppFactory app) : IClassFixture<AppFactory>
         using var agent = await app.SignedInAsync(city.Agent.Email);
         await app.ReviewAsync(id, (project, municipality, _) => project.ProposeDecline(municipality, city.Agent.Id, "Hors budget", DateTime.UtcNow));
         var pending = (await app.DecisionsAsync(id)).Last();
-        var forged = await agent.PostAsync($"{ReviewTestKit.ProjectPage(id, city.Slug)}?handler=Reject", await agent.GetAsync(ReviewTestKit.ProjectPage(id, city.Slug)), new Dictionary<string, string>
+        var forged = await agent.PostAsync($"{ReviewTestKit.ReviewPage(id, city.Slug)}?handler=Reject", await agent.GetAsync(ReviewTestKit.ReviewPage(id, city.Slug)), new Dictionary<string, string>
         {
             ["projectVersion"] = (await app.ProjectAsync(id)).Version.ToString(CultureInfo.InvariantCulture),
             ["decisionId"] = pending.Id.ToString(CultureInfo.InvariantCulture),
@@ -247,7 +247,7 @@ public sealed class DecisionTests(AppFactory app) : IClassFixture<AppFactory>
         var holder = await app.Given.Citizen();
         var id = await NewProjectAsync(city, holder, "Un jardin partagé derrière l'école", ProjectState.Labelled);
         using var agent = await app.SignedInAsync(city.Agent.Email);
-        var agentView = await agent.GetAsync(ReviewTestKit.ProjectPage(id, city.Slug));
+        var agentView = await agent.GetAsync(ReviewTestKit.ReviewPage(id, city.Slug));
         Assert.Null(agentView.Document.QuerySelector("#retirer-label"));
         Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync(ReviewTestKit.RevokePage(id, city.Slug))).Status);
         var forged = await agent.PostAsync(ReviewTestKit.RevokePage(id, city.Slug), agentView, new Dictionary<string, string>
@@ -260,7 +260,7 @@ public sealed class DecisionTests(AppFactory app) : IClassFixture<AppFactory>
 
         // The project page only leads to the confirmation page: nothing is withdrawn from it.
         using var admin = await app.SignedInAsync(city.Admin.Email);
-        var projectPage = await admin.GetAsync(ReviewTestKit.ProjectPage(id, city.Slug));
+        var projectPage = await admin.GetAsync(ReviewTestKit.ReviewPage(id, city.Slug));
         Assert.Equal(ReviewTestKit.RevokePage(id, city.Slug), projectPage.Document.QuerySelector("a#retirer-label")!.GetAttribute("href"));
         Assert.Null(projectPage.Document.QuerySelector("form#retirer-label"));
         var page = await admin.GetAsync(ReviewTestKit.RevokePage(id, city.Slug));
@@ -314,7 +314,7 @@ public sealed class DecisionTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal(HttpStatusCode.Redirect, first.Status);
         Assert.Equal(HttpStatusCode.Redirect, second.Status);
-        Assert.Equal(ReviewTestKit.ProjectPage(id, city.Slug), second.Location);
+        Assert.Equal(ReviewTestKit.ReviewPage(id, city.Slug), second.Location);
         Assert.Contains("n'est pas retenu", (await admin.FollowAsync(second)).MainText, StringComparison.Ordinal);
         Assert.Single(await app.DecisionsAsync(id));
         Assert.Single(await app.AuditAsync(id), e => e.Action == AuditAction.ProjectDeclined);
@@ -350,7 +350,7 @@ public sealed class DecisionTests(AppFactory app) : IClassFixture<AppFactory>
         using var admin = await app.SignedInAsync(city.Admin.Email);
         var stale = await admin.GetAsync(ReviewTestKit.DecisionPage(id, city.Slug));
         using var agent = await app.SignedInAsync(city.Agent.Email);
-        Assert.Equal(HttpStatusCode.Redirect, (await agent.SubmitAsync(await agent.GetAsync(ReviewTestKit.ProjectPage(id, city.Slug)), "form#attribuer", new Dictionary<string, string> { ["assigneeId"] = (city.Agent.Id).ToString(CultureInfo.InvariantCulture) })).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await agent.SubmitAsync(await agent.GetAsync(ReviewTestKit.ReviewPage(id, city.Slug)), "form#attribuer", new Dictionary<string, string> { ["assigneeId"] = (city.Agent.Id).ToString(CultureInfo.InvariantCulture) })).Status);
         var before = await app.ReviewCountsAsync(id);
 
         var late = await admin.SubmitAsync(stale, "form#refuser", new Dictionary<string, string> { ["Refusal.Reason"] = "Trop tard" });
@@ -476,11 +476,11 @@ public sealed class DecisionTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(before, await app.ReviewCountsAsync(id));
 
         // An agent's label proposal cannot be confirmed either: the page says why instead of offering the button.
-        var pending = await admin.GetAsync(ReviewTestKit.ProjectPage(proposal, city.Slug));
+        var pending = await admin.GetAsync(ReviewTestKit.ReviewPage(proposal, city.Slug));
         Assert.Null(pending.Document.QuerySelector("form#confirmer"));
         Assert.Contains("L'abonnement de la ville est suspendu", pending.Document.QuerySelector("#proposition-en-attente")!.TextContent, StringComparison.Ordinal);
         var decision = Assert.Single(await app.DecisionsAsync(proposal));
-        var confirm = await admin.PostAsync($"{ReviewTestKit.ProjectPage(proposal, city.Slug)}?handler=Confirm", pending, new Dictionary<string, string>
+        var confirm = await admin.PostAsync($"{ReviewTestKit.ReviewPage(proposal, city.Slug)}?handler=Confirm", pending, new Dictionary<string, string>
         {
             ["projectVersion"] = (await app.ProjectAsync(proposal)).Version.ToString(CultureInfo.InvariantCulture),
             ["decisionId"] = decision.Id.ToString(CultureInfo.InvariantCulture),

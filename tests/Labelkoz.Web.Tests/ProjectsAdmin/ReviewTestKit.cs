@@ -19,6 +19,9 @@ internal static class ReviewTestKit
 
     public static string ProjectPage(long id, string city = "montreuil") => $"/{city}/admin/projets/{id.ToString(CultureInfo.InvariantCulture)}";
 
+    /// <summary>The project's review: follow-up, decision, thread, notes (the dossier is <see cref="ProjectPage"/>).</summary>
+    public static string ReviewPage(long id, string city = "montreuil") => ProjectPage(id, city) + "/etude";
+
     public static string DecisionPage(long id, string city = "montreuil") => ProjectPage(id, city) + "/decision";
 
     public static string RevokePage(long id, string city = "montreuil") => ProjectPage(id, city) + "/retrait-du-label";

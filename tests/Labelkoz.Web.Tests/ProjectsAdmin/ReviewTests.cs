@@ -25,7 +25,7 @@ public sealed class ReviewTests(AppFactory app) : IClassFixture<AppFactory>
         var id = (await app.Given.Project(city, holder, new ProjectSpec { Title = "Un compost collectif rue de Paris" })).Id;
         var agentId = city.Agent.Id;
         using var agent = await app.SignedInAsync(city.Agent.Email);
-        var page = await agent.GetAsync(ReviewTestKit.ProjectPage(id, city.Slug));
+        var page = await agent.GetAsync(ReviewTestKit.ReviewPage(id, city.Slug));
         Assert.Equal(HttpStatusCode.OK, page.Status);
         page.AssertAccessibleStructure();
         Assert.Contains("Personne ne suit encore ce projet.", page.MainText, StringComparison.Ordinal);
@@ -68,7 +68,7 @@ public sealed class ReviewTests(AppFactory app) : IClassFixture<AppFactory>
         using var admin = await app.SignedInAsync(city.Admin.Email);
         using var agent = await app.SignedInAsync(city.Agent.Email);
 
-        var taken = await admin.SubmitAsync(await admin.GetAsync(ReviewTestKit.ProjectPage(id, city.Slug)), "form#prendre", new Dictionary<string, string> { ["assigneeId"] = agentId.ToString(CultureInfo.InvariantCulture) });
+        var taken = await admin.SubmitAsync(await admin.GetAsync(ReviewTestKit.ReviewPage(id, city.Slug)), "form#prendre", new Dictionary<string, string> { ["assigneeId"] = agentId.ToString(CultureInfo.InvariantCulture) });
         Assert.Equal(HttpStatusCode.Redirect, taken.Status);
         Assert.Contains($"Le projet « Des bancs {word} » est à l'étude, suivi par {city.Agent.DisplayName}.", (await admin.FollowAsync(taken)).MainText, StringComparison.Ordinal);
         Assert.Equal(agentId, (await app.ProjectAsync(id)).AssignedStaffUserId);
@@ -82,7 +82,7 @@ public sealed class ReviewTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains(word, (await admin.GetAsync($"{city.AdminPath}/projets?suivi={agentId}")).MainText, StringComparison.Ordinal);
 
         // To nobody: the project is in the "non attribués" view.
-        var page = await agent.GetAsync(ReviewTestKit.ProjectPage(id, city.Slug));
+        var page = await agent.GetAsync(ReviewTestKit.ReviewPage(id, city.Slug));
         var nobody = await agent.SubmitAsync(page, "form#attribuer", new Dictionary<string, string> { ["assigneeId"] = string.Empty });
         Assert.Equal(HttpStatusCode.Redirect, nobody.Status);
         Assert.Null((await app.ProjectAsync(id)).AssignedStaffUserId);
@@ -96,7 +96,7 @@ public sealed class ReviewTests(AppFactory app) : IClassFixture<AppFactory>
         // Someone outside the city's staff cannot be given the review.
         var before = await app.ReviewCountsAsync(id);
         var otherAgent = otherCity.Agent.Id;
-        page = await agent.GetAsync(ReviewTestKit.ProjectPage(id, city.Slug));
+        page = await agent.GetAsync(ReviewTestKit.ReviewPage(id, city.Slug));
         foreach (var outsider in new[] { otherAgent.ToString(CultureInfo.InvariantCulture), "Banane", "-3" })
         {
             var refused = await agent.SubmitAsync(page, "form#attribuer", new Dictionary<string, string> { ["assigneeId"] = outsider });
@@ -115,7 +115,7 @@ public sealed class ReviewTests(AppFactory app) : IClassFixture<AppFactory>
         var holderUser = await app.Given.Citizen();
         var id = (await app.Given.Project(city, holderUser, new ProjectSpec { Title = "Une fresque sur le mur du gymnase", State = ProjectState.InReview })).Id;
         using var agent = await app.SignedInAsync(city.Agent.Email);
-        var page = await agent.GetAsync(ReviewTestKit.ProjectPage(id, city.Slug));
+        var page = await agent.GetAsync(ReviewTestKit.ReviewPage(id, city.Slug));
         var before = await app.ReviewCountsAsync(id);
 
         var empty = await agent.SubmitAsync(page, "form#ajouter-note", new Dictionary<string, string> { ["body"] = "  " });
@@ -152,7 +152,7 @@ public sealed class ReviewTests(AppFactory app) : IClassFixture<AppFactory>
         var holder = await app.Given.Citizen();
         var id = (await app.Given.Project(city, holder, new ProjectSpec { Title = "Un atelier vélo au marché", State = ProjectState.InReview })).Id;
         using var agent = await app.SignedInAsync(city.Agent.Email);
-        var page = await agent.GetAsync(ReviewTestKit.ProjectPage(id, city.Slug));
+        var page = await agent.GetAsync(ReviewTestKit.ReviewPage(id, city.Slug));
 
         var empty = await agent.SubmitAsync(page, "form#demander-modifications", new Dictionary<string, string> { ["message"] = string.Empty });
         Assert.Equal(HttpStatusCode.OK, empty.Status);
@@ -177,7 +177,7 @@ public sealed class ReviewTests(AppFactory app) : IClassFixture<AppFactory>
         // The holder changes the project and sends it again with an answer.
         await app.ReviewAsync(id, (project, _, _) => project.Submit(holder.Id, ModerationMode.PostModeration, DateTime.UtcNow, "Le samedi de 10 h à 13 h."));
 
-        var thread = (await agent.GetAsync(ReviewTestKit.ProjectPage(id, city.Slug))).Document.QuerySelectorAll(".review-thread li").Select(li => li.TextContent).ToList();
+        var thread = (await agent.GetAsync(ReviewTestKit.ReviewPage(id, city.Slug))).Document.QuerySelectorAll(".review-thread li").Select(li => li.TextContent).ToList();
         Assert.Equal(2, thread.Count);
         Assert.Contains($"La ville ({city.Agent.DisplayName})", thread[0], StringComparison.Ordinal);
         Assert.Contains("Pouvez-vous préciser les horaires de l'atelier ?", thread[0], StringComparison.Ordinal);
@@ -185,7 +185,7 @@ public sealed class ReviewTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("Le samedi de 10 h à 13 h.", thread[1], StringComparison.Ordinal);
 
         // The city answers in the same thread; the holder is told.
-        var resubmitted = await agent.GetAsync(ReviewTestKit.ProjectPage(id, city.Slug));
+        var resubmitted = await agent.GetAsync(ReviewTestKit.ReviewPage(id, city.Slug));
         Assert.NotNull(resubmitted.Document.QuerySelector("form#prendre"));
         var written = await agent.SubmitAsync(resubmitted, "form#ecrire-porteur", new Dictionary<string, string> { ["message"] = "Merci, nous reprenons l'étude." });
         Assert.Equal(HttpStatusCode.Redirect, written.Status);
@@ -231,7 +231,7 @@ public sealed class ReviewTests(AppFactory app) : IClassFixture<AppFactory>
         var bagnolet = (await app.Given.Project(otherCity, await app.Given.Citizen(), new ProjectSpec { Title = "Un projet de l'autre ville à l'étude", State = ProjectState.InReview })).Id;
         var draft = (await app.Given.Project(city, holder, new ProjectSpec { Title = "Un brouillon pour les requêtes forgées", State = ProjectState.Draft })).Id;
         using var admin = await app.SignedInAsync(city.Admin.Email);
-        var tokenSource = await admin.GetAsync(ReviewTestKit.ProjectPage(id, city.Slug));
+        var tokenSource = await admin.GetAsync(ReviewTestKit.ReviewPage(id, city.Slug));
         var before = await app.ReviewCountsAsync(id);
         var bagnoletBefore = await app.ReviewCountsAsync(bagnolet);
         var handlers = new[] { "Take", "Assign", "Note", "Message", "RequestChanges", "Confirm", "Reject" };
@@ -241,7 +241,7 @@ public sealed class ReviewTests(AppFactory app) : IClassFixture<AppFactory>
         {
             foreach (var handler in handlers)
             {
-                Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync($"{ReviewTestKit.ProjectPage(other, city.Slug)}?handler={handler}", tokenSource, fields)).Status);
+                Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync($"{ReviewTestKit.ReviewPage(other, city.Slug)}?handler={handler}", tokenSource, fields)).Status);
             }
 
             Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(ReviewTestKit.DecisionPage(other, city.Slug))).Status);
@@ -254,13 +254,13 @@ public sealed class ReviewTests(AppFactory app) : IClassFixture<AppFactory>
         // Without the version (or the decision) the form was not ours: a bad request, not an error page.
         foreach (var handler in handlers)
         {
-            var post = await admin.PostAsync($"{ReviewTestKit.ProjectPage(id, city.Slug)}?handler={handler}", tokenSource, new Dictionary<string, string> { ["projectVersion"] = "pas un nombre", ["decisionId"] = "x" });
+            var post = await admin.PostAsync($"{ReviewTestKit.ReviewPage(id, city.Slug)}?handler={handler}", tokenSource, new Dictionary<string, string> { ["projectVersion"] = "pas un nombre", ["decisionId"] = "x" });
             Assert.Equal(HttpStatusCode.BadRequest, post.Status);
         }
 
         // A decision that is not pending (or not this project's) is refused with the domain's sentence.
         var version = (await app.ProjectAsync(id)).Version.ToString(CultureInfo.InvariantCulture);
-        var unknown = await admin.PostAsync($"{ReviewTestKit.ProjectPage(id, city.Slug)}?handler=Confirm", tokenSource, new Dictionary<string, string> { ["projectVersion"] = version, ["decisionId"] = "987654321" });
+        var unknown = await admin.PostAsync($"{ReviewTestKit.ReviewPage(id, city.Slug)}?handler=Confirm", tokenSource, new Dictionary<string, string> { ["projectVersion"] = version, ["decisionId"] = "987654321" });
         Assert.Equal(HttpStatusCode.OK, unknown.Status);
         Assert.Contains("n'attend plus de confirmation", unknown.ErrorSummary(), StringComparison.Ordinal);
 
@@ -278,7 +278,8 @@ public sealed class ReviewTests(AppFactory app) : IClassFixture<AppFactory>
 
         // One of everything first (empty collections may spare a query), then many.
         await ReviewManyAsync(id, city.Agent, 1);
-        var projectBefore = await CountAsync(admin, ReviewTestKit.ProjectPage(id, city.Slug));
+        var projectBefore = await CountAsync(admin, ReviewTestKit.ReviewPage(id, city.Slug));
+        var dossierBefore = await CountAsync(admin, ReviewTestKit.ProjectPage(id, city.Slug));
         var queueBefore = await CountAsync(admin, $"{city.AdminPath}/projets?statut=a-traiter");
 
         await ReviewManyAsync(id, city.Agent, 5);
@@ -288,14 +289,17 @@ public sealed class ReviewTests(AppFactory app) : IClassFixture<AppFactory>
             await app.ReviewAsync(other.Id, (project, municipality, _) => project.ProposeDecline(municipality, city.Agent.Id, "Hors budget", DateTime.UtcNow));
         }
 
-        var projectAfter = await CountAsync(admin, ReviewTestKit.ProjectPage(id, city.Slug));
+        var projectAfter = await CountAsync(admin, ReviewTestKit.ReviewPage(id, city.Slug));
+        var dossierAfter = await CountAsync(admin, ReviewTestKit.ProjectPage(id, city.Slug));
         var queueAfter = await CountAsync(admin, $"{city.AdminPath}/projets?statut=a-traiter");
 
         Assert.Equal(projectBefore, projectAfter);
+        Assert.Equal(dossierBefore, dossierAfter);
+        Assert.InRange(dossierAfter, 1, 12);
         Assert.Equal(queueBefore, queueAfter);
         Assert.InRange(projectAfter, 1, 20);
         Assert.InRange(queueAfter, 1, 12);
-        var page = await admin.GetAsync(ReviewTestKit.ProjectPage(id, city.Slug));
+        var page = await admin.GetAsync(ReviewTestKit.ReviewPage(id, city.Slug));
         Assert.Equal(6, page.Document.QuerySelectorAll(".review-notes li").Length);
         Assert.Equal(6, page.Document.QuerySelectorAll(".review-decisions tbody tr").Length);
     }

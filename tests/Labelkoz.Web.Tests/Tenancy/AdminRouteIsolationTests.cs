@@ -41,6 +41,7 @@ public sealed partial class AdminRouteIsolationTests(AdminRouteIsolationTests.Tw
         "{slug}/admin/equipe",
         "{slug}/admin/projets",
         "{slug}/admin/projets/{id:long}",
+        "{slug}/admin/projets/{id:long}/etude",
         "{slug}/admin/projets/{id:long}/decision",
         "{slug}/admin/projets/{id:long}/retrait-du-label",
         "{slug}/admin/projets/{id:long}/recus-fiscaux",
@@ -80,7 +81,7 @@ public sealed partial class AdminRouteIsolationTests(AdminRouteIsolationTests.Tw
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/equipe" && r.AdminForChanges && !r.AdminOnly);
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/identite-visuelle" && r.PostHandlers.Contains("Logo"));
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/projets/{id:long}" && !r.AdminOnly && new[] { "Publish", "Hide", "Unhide" }.All(r.PostHandlers.Contains));
-        Assert.Contains(routes, r => r.Pattern == "{slug}/admin/projets/{id:long}" && new[] { "Take", "Assign", "Note", "Message", "RequestChanges", "Confirm", "Reject" }.All(r.PostHandlers.Contains));
+        Assert.Contains(routes, r => r.Pattern == "{slug}/admin/projets/{id:long}/etude" && !r.AdminOnly && new[] { "Take", "Assign", "Note", "Message", "RequestChanges", "Confirm", "Reject" }.All(r.PostHandlers.Contains));
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/projets/{id:long}/recus-fiscaux" && !r.AdminOnly && new[] { "OpenReceipts", "CloseReceipts" }.All(r.PostHandlers.Contains));
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/projets/{id:long}/decision" && !r.AdminOnly && new[] { "Label", "Decline", "AddRows" }.All(r.PostHandlers.Contains));
         Assert.Contains(routes, r => r.Pattern == "{slug}/admin/moderation" && !r.AdminOnly && new[] { "Hide", "Restore", "Approve" }.All(r.PostHandlers.Contains));

@@ -164,10 +164,10 @@ public sealed class ExchangesTests(DemoAppFactory app, ITestOutputHelper output)
         Assert.Equal(NotificationKind.MessageFromHolder, news.Kind);
         Assert.Equal(project.Title, news.Subject);
         Assert.StartsWith("Nous avons trouvé un deuxième lieu possible.", news.Text, StringComparison.Ordinal);
-        Assert.Equal($"/montreuil/admin/projets/{project.Id}", news.Link);
+        Assert.Equal($"/montreuil/admin/projets/{project.Id}/etude", news.Link);
         var mail = app.Mail.List().First(m => string.Equals(m.To, StaffTestKit.MontreuilAgent, StringComparison.OrdinalIgnoreCase));
         Assert.Contains(project.Title, mail.Subject, StringComparison.Ordinal);
-        Assert.Contains($"/montreuil/admin/projets/{project.Id}", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"/montreuil/admin/projets/{project.Id}/etude", mail.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -346,7 +346,7 @@ public sealed class ExchangesTests(DemoAppFactory app, ITestOutputHelper output)
 
     private Task<List<Notification>> NotificationsAsync(long projectId) =>
         app.WithDbAsync(db => db.Notifications.AsNoTracking()
-            .Where(n => n.Kind == NotificationKind.MessageFromHolder && n.Link == $"/montreuil/admin/projets/{projectId}")
+            .Where(n => n.Kind == NotificationKind.MessageFromHolder && n.Link == $"/montreuil/admin/projets/{projectId}/etude")
             .ToListAsync());
 
     private async Task<int> CountAsync(TestBrowser browser, string url)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Labelkoz.Data;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Notifications;
@@ -30,7 +29,7 @@ internal static class CityReviewers
         var reviewers = project.AssignedStaffUserId is { } assigned && staff.Any(s => s.UserId == assigned)
             ? [assigned]
             : staff.Where(s => s.Role == StaffRole.Admin).Select(s => s.UserId).ToList();
-        var link = string.Create(CultureInfo.InvariantCulture, $"/{citySlug}/admin/projets/{project.Id}");
+        var link = Admin.ReviewPaths.Review(citySlug, project.Id);
         foreach (var reviewer in reviewers.Where(r => r != project.HolderUserId).Distinct())
         {
             notifier.Notify(reviewer, project.MunicipalityId, NotificationKind.MessageFromHolder, project.Title, Excerpt(text), link);
