@@ -279,8 +279,7 @@ public sealed class CallApplication : ITenantOwned
 
     private static string Paris(DateTime utc)
     {
-        var paris = TimeZoneInfo.ConvertTimeFromUtc(utc, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
-        return paris.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+        return ParisTime.ToParis(utc).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
     }
 
     private void SetApplicant(Call call, HolderType type, string? organisationName, string? rna, string? siren)

@@ -133,7 +133,7 @@ public sealed class Campaign : ITenantOwned
             throw new DomainException(CampaignRefusals.PreparedByHolderOnly);
         }
 
-        EnsureFundable(project, city, DateOnly.FromDateTime(nowUtc));
+        EnsureFundable(project, city, ParisTime.DateOf(nowUtc));
         var campaign = new Campaign
         {
             MunicipalityId = project.MunicipalityId,
@@ -339,7 +339,7 @@ public sealed class Campaign : ITenantOwned
             throw new DomainException(CampaignRefusals.FeeOutOfRange);
         }
 
-        EnsureFundable(project, city, DateOnly.FromDateTime(nowUtc));
+        EnsureFundable(project, city, ParisTime.DateOf(nowUtc));
         project.LaunchFunding(userId, nowUtc);
         var match = project.Label?.Commitments.Select(c => c.Matchfunding).FirstOrDefault(m => m is not null);
         MatchRatioPercent = match?.RatioPercent;

@@ -549,7 +549,7 @@ public sealed class Project : ITenantOwned
         EnsureDecidable();
         city.EnsureCanLabel();
         var commitments = Commitment.FromTerms(MunicipalityId, terms.Commitments, id => city.RoleOf(id) is not null);
-        if (terms.ValidUntil is { } until && until <= DateOnly.FromDateTime(nowUtc))
+        if (terms.ValidUntil is { } until && until <= ParisTime.DateOf(nowUtc))
         {
             throw new DomainException(ProjectRefusals.LabelValidityInThePast);
         }

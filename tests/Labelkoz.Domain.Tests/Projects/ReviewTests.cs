@@ -15,6 +15,24 @@ public sealed class ReviewTests
 
     private readonly Municipality _city = ReviewKit.City(Admin);
 
+    /// <summary>Just after midnight in Paris, UTC is still on the day before: "today" is the date in Paris, for the rule as for the pages.</summary>
+    [Fact]
+    public void ALabelsEndOfValidity_IsToComeOnTheClockOfParis()
+    {
+        var parisJustAfterMidnight = new DateTime(2026, 6, 1, 22, 30, 0, DateTimeKind.Utc);
+        var today = new DateOnly(2026, 6, 2);
+        Assert.Equal(today, ParisTime.DateOf(parisJustAfterMidnight));
+
+        var project = Submitted();
+        project.TakeIntoReview(_city, Agent, null, Now);
+        var refusal = Assert.Throws<DomainException>(() => project.ProposeLabel(_city, Admin, ReviewKit.Terms() with { ValidUntil = today }, parisJustAfterMidnight));
+        Assert.True(refusal.Refusal.Is(ProjectRefusals.LabelValidityInThePast));
+        Assert.Equal("ValidUntil", refusal.Field);
+
+        project.ProposeLabel(_city, Admin, ReviewKit.Terms() with { ValidUntil = today.AddDays(1) }, parisJustAfterMidnight);
+        Assert.Equal(ProjectStatus.Labelled, project.Status);
+    }
+
     [Fact]
     public void TakeIntoReview_AssignsTheReviewToItsAuthorOrToAColleague()
     {

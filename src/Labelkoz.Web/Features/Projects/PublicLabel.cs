@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using Labelkoz.Data;
+using Labelkoz.Domain.Common;
 using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Infrastructure.Localization;
@@ -87,7 +88,7 @@ public static class PublicLabels
     public static DateOnly Today(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        return DateOnly.FromDateTime(Cultures.ToParis(clock.GetUtcNow().UtcDateTime));
+        return ParisTime.DateOf(clock.GetUtcNow().UtcDateTime);
     }
 
     /// <summary>A date of a label for people: "12 mars 2026".</summary>

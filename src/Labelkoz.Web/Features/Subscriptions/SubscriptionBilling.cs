@@ -1,10 +1,10 @@
 using Labelkoz.Data;
 using Labelkoz.Domain.Audit;
+using Labelkoz.Domain.Common;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Subscriptions;
 using Labelkoz.Web.Features.Audit;
 using Labelkoz.Web.Infrastructure.Audit;
-using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +18,7 @@ namespace Labelkoz.Web.Features.Subscriptions;
 /// </summary>
 public sealed partial class SubscriptionBilling(AppDbContext db, AuditTrail audit, TimeProvider clock, IConfiguration configuration, ILogger<SubscriptionBilling> logger)
 {
-    public DateOnly Today => DateOnly.FromDateTime(Cultures.ToParis(Now));
+    public DateOnly Today => ParisTime.DateOf(Now);
 
     public int GraceDays => Math.Clamp(configuration.GetValue("Subscriptions:GraceDays", Subscription.DefaultGraceDays), 0, 365);
 

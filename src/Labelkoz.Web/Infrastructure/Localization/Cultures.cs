@@ -1,4 +1,5 @@
 using System.Globalization;
+using Labelkoz.Domain.Common;
 
 namespace Labelkoz.Web.Infrastructure.Localization;
 
@@ -12,12 +13,10 @@ public static class Cultures
 
     public static readonly IReadOnlyList<CultureInfo> Supported = [new(Default), new(English)];
 
-    /// <summary>Times are stored in UTC and shown on the clock of metropolitan France.</summary>
-    public static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    /// <summary>Times are stored in UTC and shown on the clock of metropolitan France (the domain's <see cref="ParisTime"/>).</summary>
+    public static readonly TimeZoneInfo Paris = ParisTime.Zone;
 
-    public static DateTime ToParis(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Paris);
+    public static DateTime ToParis(DateTime utc) => ParisTime.ToParis(utc);
 
-    public static DateTime FromParis(DateTime local) =>
-        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Paris);
+    public static DateTime FromParis(DateTime local) => ParisTime.FromParis(local);
 }

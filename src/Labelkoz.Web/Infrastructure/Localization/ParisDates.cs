@@ -1,4 +1,5 @@
 using System.Globalization;
+using Labelkoz.Domain.Common;
 
 namespace Labelkoz.Web.Infrastructure.Localization;
 
@@ -75,7 +76,7 @@ public static class ParisDates
     public static DateOnly Today(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        return DateOnly.FromDateTime(Cultures.ToParis(clock.GetUtcNow().UtcDateTime));
+        return ParisTime.DateOf(clock.GetUtcNow().UtcDateTime);
     }
 
     private static ParisInput ToUtc(DateTime local, out DateTime utc)

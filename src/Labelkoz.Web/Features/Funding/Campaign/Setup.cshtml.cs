@@ -251,7 +251,7 @@ public sealed class SetupModel(
         if (campaign is null)
         {
             var city = await db.Municipalities.AsNoTracking().SingleAsync(m => m.Id == project.MunicipalityId, cancellationToken);
-            NotFundableReason = Domain.Funding.Campaign.WhyCannotBeFunded(project, city, DateOnly.FromDateTime(Cultures.ToParis(Now))) is { } refusal ? l.Localize(refusal) : null;
+            NotFundableReason = Domain.Funding.Campaign.WhyCannotBeFunded(project, city, ParisTime.DateOf(Now)) is { } refusal ? l.Localize(refusal) : null;
             return;
         }
 

@@ -279,12 +279,11 @@ public sealed class DecideModel(
     {
         if (Input.Commitments.All(row => row.IsBlank))
         {
-            ModelState.AddModelError(RowKey(0), l["Un label engage la ville : ajoutez au moins un engagement."]);
+            ModelState.AddModelError(RowKey(0), l.Localize(CommitmentRefusals.NoCommitment));
         }
 
         var terms = CommitmentRows.Read(Input.Commitments, CommitmentsField, ModelState, l, City.Id, staff);
         var validUntil = ReadDate(Input.ValidUntil);
-        Check(ConditionsField, () => Text.Optional(Input.Conditions, ProjectDecision.ConditionsMaxLength, "Conditions", multiline: true));
         return ModelState.IsValid ? new LabelTerms(terms, validUntil, Input.Conditions) : null;
     }
 
@@ -317,12 +316,7 @@ public sealed class DecideModel(
                 return null;
         }
 
-        if (date <= ParisDates.Today(clock))
-        {
-            ModelState.AddModelError(ValidUntilField, l["La fin de validité du label doit être une date à venir."]);
-            return null;
-        }
-
+        // Whether it is still to come is the domain's rule (ProjectRefusals.LabelValidityInThePast, on the clock of Paris).
         return date;
     }
 
