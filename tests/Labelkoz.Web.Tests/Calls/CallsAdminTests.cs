@@ -7,6 +7,7 @@ using Labelkoz.Domain.Notifications;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Labelkoz.Web.Tests.ProjectsAdmin;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,23 +19,22 @@ namespace Labelkoz.Web.Tests.Calls;
 /// publishes it; an agent reads only; bad input gets a French message and saves nothing; a
 /// published call is no longer edited; a call is cancelled with a reason and its applicants told.
 /// </summary>
-public sealed class CallsAdminTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
+public sealed class CallsAdminTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private const string List = "/montreuil/admin/appels";
-
     [Fact]
     public async Task AnAdmin_CreatesFillsAndPublishesACall()
     {
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var list = await admin.GetAsync(List);
+        var city = await app.Given.City();
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var list = await admin.GetAsync(Calls(city));
         Assert.Equal(HttpStatusCode.OK, list.Status);
         list.AssertAccessibleStructure();
-        Assert.Equal(List, list.Document.QuerySelector("nav.admin-nav a[aria-current=page]")!.GetAttribute("href"));
+        Assert.Equal(Calls(city), list.Document.QuerySelector("nav.admin-nav a[aria-current=page]")!.GetAttribute("href"));
 
         var created = await admin.SubmitAsync(list, "form#nouvel-appel", new Dictionary<string, string> { ["Input.Title"] = "Des jardins partagés" });
         Assert.Equal(HttpStatusCode.Redirect, created.Status);
-        var id = await app.WithDbAsync(db => db.Calls.Where(c => c.Title == "Des jardins partagés").Select(c => c.Id).SingleAsync());
-        Assert.Equal($"{List}/{id}", created.Location);
+        var id = await app.WithDbAsync(db => db.Calls.Where(c => c.MunicipalityId == city.Id && c.Title == "Des jardins partagés").Select(c => c.Id).SingleAsync());
+        Assert.Equal($"{Calls(city)}/{id}", created.Location);
 
         var edit = await admin.GetAsync(created.Location!);
         Assert.Equal(HttpStatusCode.OK, edit.Status);
@@ -43,13 +43,13 @@ public sealed class CallsAdminTests(DemoAppFactory app) : IClassFixture<DemoAppF
 
         // "Ajouter des lignes" keeps what was typed and saves nothing.
         var rows = edit.Document.QuerySelectorAll("form#appel fieldset.call-admin-row").Length;
-        var more = await admin.PostAsync($"{List}/{id}?handler=AddRows", edit, new Dictionary<string, string> { ["callVersion"] = "1", ["Input.Criteria[0].Name"] = "Impact" });
+        var more = await admin.PostAsync($"{Calls(city)}/{id}?handler=AddRows", edit, new Dictionary<string, string> { ["callVersion"] = "1", ["Input.Criteria[0].Name"] = "Impact" });
         Assert.Equal(HttpStatusCode.OK, more.Status);
         Assert.True(more.Document.QuerySelectorAll("form#appel fieldset.call-admin-row").Length > rows);
         Assert.Equal("Impact", more.Document.GetElementById("critere-0-nom")!.GetAttribute("value"));
         Assert.Empty((await LoadAsync(id)).Criteria);
 
-        var saved = await SaveAsync(admin, id, Filled());
+        var saved = await SaveAsync(admin, city, id, Filled());
         Assert.True(saved.Status == HttpStatusCode.Redirect, saved.MainText);
 
         var call = await LoadAsync(id);
@@ -67,7 +67,7 @@ public sealed class CallsAdminTests(DemoAppFactory app) : IClassFixture<DemoAppF
         Assert.Equal([60, 40], call.Criteria.OrderBy(c => c.Position).Select(c => c.WeightPercent));
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.CallEdited && a.SubjectId == id)));
 
-        var page = await admin.GetAsync($"{List}/{id}");
+        var page = await admin.GetAsync($"{Calls(city)}/{id}");
         Assert.Contains("Total actuel : 100", page.MainText, StringComparison.Ordinal);
         var published = await admin.SubmitAsync(page, "form#publier");
         Assert.Equal(HttpStatusCode.Redirect, published.Status);
@@ -75,11 +75,11 @@ public sealed class CallsAdminTests(DemoAppFactory app) : IClassFixture<DemoAppF
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.CallPublished && a.SubjectId == id)));
 
         // Published: read-only, with the history; editing by a forged post is refused.
-        var after = await admin.GetAsync($"{List}/{id}");
+        var after = await admin.GetAsync($"{Calls(city)}/{id}");
         Assert.Null(after.Document.QuerySelector("form#appel"));
         Assert.Contains("Publication", after.MainText, StringComparison.Ordinal);
         Assert.NotNull(after.Document.QuerySelector("a#annuler"));
-        var forged = await admin.PostAsync($"{List}/{id}?handler=Save", after, Filled().With(("callVersion", (await LoadAsync(id)).Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Input.Title", "Titre changé")));
+        var forged = await admin.PostAsync($"{Calls(city)}/{id}?handler=Save", after, Filled().With(("callVersion", (await LoadAsync(id)).Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Input.Title", "Titre changé")));
         Assert.Equal(HttpStatusCode.OK, forged.Status);
         Assert.Contains("Un appel publié ne se modifie plus", forged.MainText, StringComparison.Ordinal);
         Assert.Equal("Des jardins partagés en pied d'immeuble", (await LoadAsync(id)).Title);
@@ -88,36 +88,38 @@ public sealed class CallsAdminTests(DemoAppFactory app) : IClassFixture<DemoAppF
     [Fact]
     public async Task ANewCallWithoutTitle_IsRefusedInFrench_AndNothingIsCreated()
     {
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var before = await app.WithDbAsync(db => db.Calls.CountAsync());
-        var list = await admin.GetAsync(List);
+        var city = await app.Given.City();
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var before = await app.WithDbAsync(db => db.Calls.CountAsync(c => c.MunicipalityId == city.Id));
+        var list = await admin.GetAsync(Calls(city));
 
         var refused = await admin.SubmitAsync(list, "form#nouvel-appel", new Dictionary<string, string> { ["Input.Title"] = "   " });
 
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.Contains("Titre de l'appel", refused.Document.QuerySelector(".validation-summary-errors, [role=alert]")?.TextContent ?? refused.MainText, StringComparison.Ordinal);
         refused.AssertAccessibleStructure();
-        Assert.Equal(before, await app.WithDbAsync(db => db.Calls.CountAsync()));
+        Assert.Equal(before, await app.WithDbAsync(db => db.Calls.CountAsync(c => c.MunicipalityId == city.Id)));
     }
 
     [Fact]
     public async Task AnAgent_ReadsButCannotCreateEditOrPublish()
     {
-        var id = await CreateDraftAsync("Un appel que l'agent regarde");
-        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
-        var list = await agent.GetAsync(List);
+        var city = await app.Given.City();
+        var id = await CreateDraftAsync(city, "Un appel que l'agent regarde");
+        using var agent = await app.SignedInAsync(city.Agent.Email);
+        var list = await agent.GetAsync(Calls(city));
         Assert.Equal(HttpStatusCode.OK, list.Status);
         Assert.Null(list.Document.QuerySelector("form#nouvel-appel"));
         Assert.Contains("Un appel que l'agent regarde", list.MainText, StringComparison.Ordinal);
-        var page = await agent.GetAsync($"{List}/{id}");
+        var page = await agent.GetAsync($"{Calls(city)}/{id}");
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Empty(page.Document.QuerySelectorAll("main form"));
 
         var version = (await LoadAsync(id)).Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(HttpStatusCode.Forbidden, (await agent.PostAsync($"{List}?handler=Create", list, new Dictionary<string, string> { ["Input.Title"] = "Appel d'agent" })).Status);
-        Assert.Equal(HttpStatusCode.Forbidden, (await agent.PostAsync($"{List}/{id}?handler=Save", page, Filled().With(("callVersion", version)))).Status);
-        Assert.Equal(HttpStatusCode.Forbidden, (await agent.PostAsync($"{List}/{id}?handler=Publish", page, new Dictionary<string, string> { ["callVersion"] = version })).Status);
-        Assert.Equal(HttpStatusCode.Forbidden, (await agent.PostAsync($"{List}/{id}/annulation", page, new Dictionary<string, string> { ["callVersion"] = version, ["reason"] = "Non" })).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.PostAsync($"{Calls(city)}?handler=Create", list, new Dictionary<string, string> { ["Input.Title"] = "Appel d'agent" })).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.PostAsync($"{Calls(city)}/{id}?handler=Save", page, Filled().With(("callVersion", version)))).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.PostAsync($"{Calls(city)}/{id}?handler=Publish", page, new Dictionary<string, string> { ["callVersion"] = version })).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.PostAsync($"{Calls(city)}/{id}/annulation", page, new Dictionary<string, string> { ["callVersion"] = version, ["reason"] = "Non" })).Status);
         Assert.False(await app.WithDbAsync(db => db.Calls.AnyAsync(c => c.Title == "Appel d'agent")));
         Assert.Equal(CallStatus.Draft, (await LoadAsync(id)).Status);
     }
@@ -133,11 +135,12 @@ public sealed class CallsAdminTests(DemoAppFactory app) : IClassFixture<DemoAppF
     [InlineData("Input.WinnersCount", "0", "Le nombre de lauréats doit être compris entre 1 et 20.")]
     public async Task BadInput_GetsAFrenchMessage_AndSavesNothing(string field, string value, string message)
     {
-        var id = await CreateDraftAsync("Un appel mal saisi " + field + value);
+        var city = await app.Given.City();
+        var id = await CreateDraftAsync(city, "Un appel mal saisi " + field + value);
         var before = await LoadAsync(id);
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
+        using var admin = await app.SignedInAsync(city.Admin.Email);
 
-        var refused = await SaveAsync(admin, id, Filled().With((field, value)));
+        var refused = await SaveAsync(admin, city, id, Filled().With((field, value)));
 
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.Contains(message, refused.MainText, StringComparison.Ordinal);
@@ -151,8 +154,9 @@ public sealed class CallsAdminTests(DemoAppFactory app) : IClassFixture<DemoAppF
     [Fact]
     public async Task AnAdmin_CancelsWithAReason_AndTheApplicantsAreTold()
     {
-        var id = await CreateDraftAsync("Un appel bientôt annulé", publish: true);
-        var camille = await app.WithDbAsync(db => db.Users.Where(u => u.Email == StaffTestKit.Citizen).Select(u => u.Id).SingleAsync());
+        var city = await app.Given.City();
+        var id = await CreateDraftAsync(city, "Un appel bientôt annulé", publish: true);
+        var camille = (await app.Given.Citizen()).Id;
         await app.WithDbAsync(async db =>
         {
             var call = await db.Calls.Include(c => c.Questions).Include(c => c.Criteria).Include(c => c.Offer).SingleAsync(c => c.Id == id);
@@ -165,10 +169,10 @@ public sealed class CallsAdminTests(DemoAppFactory app) : IClassFixture<DemoAppF
             return 0;
         });
 
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var edit = await admin.GetAsync($"{List}/{id}");
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var edit = await admin.GetAsync($"{Calls(city)}/{id}");
         var link = edit.Document.QuerySelector("a#annuler")?.GetAttribute("href");
-        Assert.Equal($"{List}/{id}/annulation", link);
+        Assert.Equal($"{Calls(city)}/{id}/annulation", link);
 
         // The confirmation page says what cancelling does, and to how many applicants, before anything changes.
         var page = await admin.GetAsync(link!);
@@ -190,7 +194,7 @@ public sealed class CallsAdminTests(DemoAppFactory app) : IClassFixture<DemoAppF
         Assert.Equal("Le budget est réaffecté.", call.CancelReason);
         Assert.True(await app.WithDbAsync(db => db.Notifications.AnyAsync(n => n.UserId == camille && n.Kind == NotificationKind.CallCancelled && n.Link == "/compte/mes-candidatures")));
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.CallCancelled && a.SubjectId == id)));
-        var shown = await admin.GetAsync($"{List}/{id}");
+        var shown = await admin.GetAsync($"{Calls(city)}/{id}");
         Assert.Contains("L'appel « Un appel bientôt annulé » est annulé ; 1 candidat(s) prévenu(s).", shown.MainText, StringComparison.Ordinal);
         Assert.Contains("Le budget est réaffecté.", shown.MainText, StringComparison.Ordinal);
         Assert.Null(shown.Document.QuerySelector("a#annuler"));
@@ -204,52 +208,58 @@ public sealed class CallsAdminTests(DemoAppFactory app) : IClassFixture<DemoAppF
     [Fact]
     public async Task AnAgent_CannotOpenTheCancellationPage()
     {
-        var id = await CreateDraftAsync("Un appel que l'agent ne peut annuler");
-        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
+        var city = await app.Given.City();
+        var id = await CreateDraftAsync(city, "Un appel que l'agent ne peut annuler");
+        using var agent = await app.SignedInAsync(city.Agent.Email);
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync($"{List}/{id}/annulation")).Status);
-        Assert.Null((await agent.GetAsync($"{List}/{id}")).Document.QuerySelector("a#annuler"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync($"{Calls(city)}/{id}/annulation")).Status);
+        Assert.Null((await agent.GetAsync($"{Calls(city)}/{id}")).Document.QuerySelector("a#annuler"));
     }
 
     [Fact]
     public async Task AnotherCitysCall_IsNotFound()
     {
-        var id = await CreateDraftAsync("Un appel de Montreuil");
-        using var bagnolet = await app.SignedInAsync(StaffTestKit.BagnoletAdmin);
-        Assert.Equal(HttpStatusCode.NotFound, (await bagnolet.GetAsync($"/bagnolet/admin/appels/{id}")).Status);
-        var list = await bagnolet.GetAsync("/bagnolet/admin/appels");
-        Assert.Equal(HttpStatusCode.NotFound, (await bagnolet.PostAsync($"/bagnolet/admin/appels/{id}/annulation", list, new Dictionary<string, string> { ["callVersion"] = "1", ["reason"] = "Pirate" })).Status);
+        var city = await app.Given.City();
+        var id = await CreateDraftAsync(city, "Un appel de Montreuil");
+        var other = await app.Given.City();
+        using var bagnolet = await app.SignedInAsync(other.Admin.Email);
+        Assert.Equal(HttpStatusCode.NotFound, (await bagnolet.GetAsync($"{Calls(other)}/{id}")).Status);
+        var list = await bagnolet.GetAsync(Calls(other));
+        Assert.Equal(HttpStatusCode.NotFound, (await bagnolet.PostAsync($"{Calls(other)}/{id}/annulation", list, new Dictionary<string, string> { ["callVersion"] = "1", ["reason"] = "Pirate" })).Status);
         Assert.Equal(CallStatus.Draft, (await LoadAsync(id)).Status);
     }
 
     [Fact]
     public async Task TheList_SendsAFixedNumberOfSqlCommands()
     {
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        await CreateDraftAsync("Un premier appel compté");
-        var few = await CountAsync(admin);
+        var city = await app.Given.City();
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        await CreateDraftAsync(city, "Un premier appel compté");
+        var few = await CountAsync(admin, city);
         for (var i = 0; i < 5; i++)
         {
-            await CreateDraftAsync($"Un appel compté {i}", publish: i % 2 == 0);
+            await CreateDraftAsync(city, $"Un appel compté {i}", publish: i % 2 == 0);
         }
 
-        var many = await CountAsync(admin);
+        var many = await CountAsync(admin, city);
         Assert.Equal(few, many);
     }
 
     /// <summary>Posts the draft form with exactly these fields (unchecked boxes are simply absent), at the stored version.</summary>
-    private static async Task<TestBrowser.Page> SaveAsync(TestBrowser browser, long id, Dictionary<string, string> fields)
+    private static async Task<TestBrowser.Page> SaveAsync(TestBrowser browser, TestCity city, long id, Dictionary<string, string> fields)
     {
-        var page = await browser.GetAsync($"{List}/{id}");
+        var page = await browser.GetAsync($"{Calls(city)}/{id}");
         var version = page.Document.QuerySelector("form#appel input[name=callVersion]")!.GetAttribute("value")!;
-        return await browser.PostAsync($"{List}/{id}?handler=Save", page, fields.With(("callVersion", version)));
+        return await browser.PostAsync($"{Calls(city)}/{id}?handler=Save", page, fields.With(("callVersion", version)));
     }
 
-    private async Task<int> CountAsync(TestBrowser browser)
+    private static string Calls(TestCity city) => $"{city.AdminPath}/appels";
+
+    private async Task<int> CountAsync(TestBrowser browser, TestCity city)
     {
-        await browser.GetAsync(List);
+        await browser.GetAsync(Calls(city));
         app.SqlCommands.Reset();
-        var page = await browser.GetAsync(List);
+        var page = await browser.GetAsync(Calls(city));
         Assert.Equal(HttpStatusCode.OK, page.Status);
         return app.SqlCommands.Count;
     }
@@ -283,21 +293,21 @@ public sealed class CallsAdminTests(DemoAppFactory app) : IClassFixture<DemoAppF
     private Task<Call> LoadAsync(long id) =>
         app.WithDbAsync(db => db.Calls.AsNoTracking().Include(c => c.Offer).Include(c => c.Questions).Include(c => c.Criteria).SingleAsync(c => c.Id == id));
 
-    private async Task<long> CreateDraftAsync(string title, bool publish = false)
+    private async Task<long> CreateDraftAsync(TestCity city, string title, bool publish = false)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = DateTime.UtcNow;
-        var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Slug == "montreuil");
-        var admin = await db.Users.Where(u => u.Email == StaffTestKit.MontreuilAdmin).Select(u => u.Id).SingleAsync();
-        var call = Call.StartDraft(city, admin, title, now);
+        var municipality = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == city.Id);
+        var admin = city.Admin.Id;
+        var call = Call.StartDraft(municipality, admin, title, now);
         if (publish)
         {
-            call.Describe(city, admin, title, "Un appel pour les tests.", ProjectCategory.Solidarity, null, 1_000_000, 1, now);
-            call.ReplaceOffer(city, admin, [new CommitmentTerms(CommitmentKind.Premises, "Un local", 100_000)]);
-            call.ReplaceCriteria(city, admin, [new CriterionTerms("Impact", 100)]);
-            call.Schedule(city, admin, now, now.AddDays(20));
-            call.Publish(city, admin, now);
+            call.Describe(municipality, admin, title, "Un appel pour les tests.", ProjectCategory.Solidarity, null, 1_000_000, 1, now);
+            call.ReplaceOffer(municipality, admin, [new CommitmentTerms(CommitmentKind.Premises, "Un local", 100_000)]);
+            call.ReplaceCriteria(municipality, admin, [new CriterionTerms("Impact", 100)]);
+            call.Schedule(municipality, admin, now, now.AddDays(20));
+            call.Publish(municipality, admin, now);
         }
 
         db.Calls.Add(call);
