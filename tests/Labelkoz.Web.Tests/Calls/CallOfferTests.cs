@@ -6,6 +6,7 @@ using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Labelkoz.Web.Tests.ProjectsAdmin;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,24 +19,23 @@ namespace Labelkoz.Web.Tests.Calls;
 /// without naming the referent, refused with a French message next to the field when it is wrong,
 /// and carried to the winner's label.
 /// </summary>
-public sealed class CallOfferTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
+public sealed class CallOfferTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private const string List = "/montreuil/admin/appels";
-
     [Fact]
     public async Task AnOfferWithMatchfundingAndAReferent_IsSaved_AndShownPubliclyWithoutTheReferentsName()
     {
-        var id = await CreateDraftAsync("Un appel qui double les dons");
-        var agent = await app.UserIdAsync(StaffTestKit.MontreuilAgent);
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
+        var city = await app.Given.City();
+        var id = await CreateDraftAsync(city, "Un appel qui double les dons");
+        var agent = city.Agent.Id;
+        using var admin = await app.SignedInAsync(city.Admin.Email);
 
-        var edit = await admin.GetAsync($"{List}/{id}");
+        var edit = await admin.GetAsync($"{Calls(city)}/{id}");
         Assert.Equal(HttpStatusCode.OK, edit.Status);
         edit.AssertAccessibleStructure();
         Assert.NotNull(edit.Document.QuerySelector("form#appel select[name='Input.Offer[0].ReferentUserId']"));
         Assert.NotNull(edit.Document.QuerySelector("form#appel input[name='Input.Offer[0].CoFinancing'][value=Matchfunding]"));
 
-        var saved = await SaveAsync(admin, id, Filled().With(Offer(agent)));
+        var saved = await SaveAsync(admin, city, id, Filled().With(Offer(agent)));
         Assert.True(saved.Status == HttpStatusCode.Redirect, saved.MainText);
 
         var call = await LoadAsync(id);
@@ -49,7 +49,7 @@ public sealed class CallOfferTests(DemoAppFactory app) : IClassFixture<DemoAppFa
         Assert.Equal(agent, offer[1].ReferentUserId);
 
         // The draft shows the rows back as they were typed.
-        var again = await admin.GetAsync($"{List}/{id}");
+        var again = await admin.GetAsync($"{Calls(city)}/{id}");
         again.AssertAccessibleStructure();
         Assert.Equal("100", again.Document.GetElementById("offre-0-taux")!.GetAttribute("value"));
         Assert.True(again.Document.GetElementById("offre-0-mode-matchfunding")!.HasAttribute("checked"));
@@ -60,28 +60,29 @@ public sealed class CallOfferTests(DemoAppFactory app) : IClassFixture<DemoAppFa
         Assert.Equal(CallStatus.Open, (await LoadAsync(id)).Status);
 
         // The back office's summary names the referent; the public page never does.
-        var summary = await admin.GetAsync($"{List}/{id}");
+        var summary = await admin.GetAsync($"{Calls(city)}/{id}");
         summary.AssertAccessibleStructure();
         Assert.Contains("Abondement : 100 % de chaque don, jusqu'à 5 000,00 €", summary.MainText.Flat(), StringComparison.Ordinal);
-        Assert.Contains("Agent référent : Lucas Martin", summary.MainText.Flat(), StringComparison.Ordinal);
+        Assert.Contains($"Agent référent : {city.Agent.DisplayName}", summary.MainText.Flat(), StringComparison.Ordinal);
 
         using var visitor = app.NewBrowser();
-        var page = await visitor.GetAsync($"/montreuil/appels/{id}");
+        var page = await visitor.GetAsync($"{city.Path}/appels/{id}");
         Assert.Equal(HttpStatusCode.OK, page.Status);
         page.AssertAccessibleStructure();
         var terms = page.Document.QuerySelectorAll("section[aria-labelledby=titre-offre] .label-commitment-terms").Select(t => t.TextContent.Flat()).ToList();
         Assert.Equal(["La Ville double chaque don jusqu'à 5 000 €", "Un agent référent de la ville suit le projet."], terms);
-        Assert.DoesNotContain("Lucas", page.MainText, StringComparison.Ordinal);
+        Assert.DoesNotContain(city.Agent.DisplayName, page.MainText, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task BadOfferRows_GetAFrenchMessageNextToTheField_AndSaveNothing()
     {
-        var id = await CreateDraftAsync("Un appel à l'offre mal saisie");
+        var city = await app.Given.City();
+        var id = await CreateDraftAsync(city, "Un appel à l'offre mal saisie");
         var before = await LoadAsync(id);
-        var bagnoletAgent = await app.UserIdAsync(StaffTestKit.BagnoletAgent);
-        var citizen = await app.UserIdAsync(StaffTestKit.Citizen);
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
+        var bagnoletAgent = (await app.Given.City()).Agent.Id;
+        var citizen = (await app.Given.Citizen()).Id;
+        using var admin = await app.SignedInAsync(city.Admin.Email);
 
         static Dictionary<string, string> Row(string kind, params (string Field, string Value)[] more)
         {
@@ -124,7 +125,7 @@ public sealed class CallOfferTests(DemoAppFactory app) : IClassFixture<DemoAppFa
         var failures = new List<string>();
         foreach (var (name, fields, message, errorId) in cases)
         {
-            var refused = await SaveAsync(admin, id, Filled().With(fields));
+            var refused = await SaveAsync(admin, city, id, Filled().With(fields));
             if (refused.Status != HttpStatusCode.OK)
             {
                 failures.Add($"{name}: {(int)refused.Status}");
@@ -154,15 +155,16 @@ public sealed class CallOfferTests(DemoAppFactory app) : IClassFixture<DemoAppFa
     [Fact]
     public async Task TheEditPage_SendsAFixedNumberOfSqlCommands_WhateverTheOffer()
     {
-        var agent = await app.UserIdAsync(StaffTestKit.MontreuilAgent);
-        var small = await CreateDraftAsync("Un appel à l'offre courte");
-        var large = await CreateDraftAsync("Un appel à l'offre longue");
-        var admin = await app.UserIdAsync(StaffTestKit.MontreuilAdmin);
+        var city = await app.Given.City();
+        var agent = city.Agent.Id;
+        var small = await CreateDraftAsync(city, "Un appel à l'offre courte");
+        var large = await CreateDraftAsync(city, "Un appel à l'offre longue");
+        var admin = city.Admin.Id;
         await app.WithDbAsync(async db =>
         {
-            var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Slug == "montreuil");
+            var municipality = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == city.Id);
             var call = await db.Calls.Include(c => c.Offer).SingleAsync(c => c.Id == large);
-            call.ReplaceOffer(city, admin,
+            call.ReplaceOffer(municipality, admin,
             [
                 new CommitmentTerms(CommitmentKind.CoFinancing, "Des dons doublés", CoFinancing: CoFinancingMode.Matchfunding, MatchRatioPercent: 100, MatchCapCents: 500_000),
                 new CommitmentTerms(CommitmentKind.Expertise, "Un suivi", ReferentUserId: agent),
@@ -174,32 +176,33 @@ public sealed class CallOfferTests(DemoAppFactory app) : IClassFixture<DemoAppFa
             return 0;
         });
 
-        using var browser = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var few = await CountAsync(browser, $"{List}/{small}");
-        var many = await CountAsync(browser, $"{List}/{large}");
+        using var browser = await app.SignedInAsync(city.Admin.Email);
+        var few = await CountAsync(browser, $"{Calls(city)}/{small}");
+        var many = await CountAsync(browser, $"{Calls(city)}/{large}");
         Assert.Equal(few, many);
     }
 
     [Fact]
     public async Task TheWinnersLabel_CarriesTheOffersMatchfundingAndReferent()
     {
-        var agent = await app.UserIdAsync(StaffTestKit.MontreuilAgent);
-        var camille = await app.UserIdAsync(StaffTestKit.Citizen);
+        var city = await app.Given.City();
+        var agent = city.Agent.Id;
+        var camille = (await app.Given.Citizen()).Id;
         var projectId = await app.WithDbAsync(async db =>
         {
-            var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Slug == "montreuil");
-            var admin = await db.Users.Where(u => u.Email == StaffTestKit.MontreuilAdmin).Select(u => u.Id).SingleAsync();
+            var municipality = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == city.Id);
+            var admin = city.Admin.Id;
             var now = DateTime.UtcNow;
-            var call = Call.StartDraft(city, admin, "Un appel aux lauréats accompagnés", now);
-            call.Describe(city, admin, call.Title, "Un appel pour les tests.", ProjectCategory.Solidarity, null, 1_000_000, 1, now);
-            call.ReplaceOffer(city, admin,
+            var call = Call.StartDraft(municipality, admin, "Un appel aux lauréats accompagnés", now);
+            call.Describe(municipality, admin, call.Title, "Un appel pour les tests.", ProjectCategory.Solidarity, null, 1_000_000, 1, now);
+            call.ReplaceOffer(municipality, admin,
             [
                 new CommitmentTerms(CommitmentKind.CoFinancing, "Des dons doublés", CoFinancing: CoFinancingMode.Matchfunding, MatchRatioPercent: 100, MatchCapCents: 500_000),
                 new CommitmentTerms(CommitmentKind.Expertise, "Un suivi par un agent", ReferentUserId: agent),
             ]);
-            call.ReplaceCriteria(city, admin, [new CriterionTerms("Impact", 100)]);
-            call.Schedule(city, admin, now.AddMinutes(-1), now.AddDays(20));
-            call.Publish(city, admin, now);
+            call.ReplaceCriteria(municipality, admin, [new CriterionTerms("Impact", 100)]);
+            call.Schedule(municipality, admin, now.AddMinutes(-1), now.AddDays(20));
+            call.Publish(municipality, admin, now);
             db.Calls.Add(call);
             await db.SaveChangesAsync();
 
@@ -209,7 +212,7 @@ public sealed class CallOfferTests(DemoAppFactory app) : IClassFixture<DemoAppFa
             await db.SaveChangesAsync();
 
             Assert.True(call.CloseIfDue(call.ClosesAtUtc));
-            var projects = call.SelectWinners(city, admin, [application], [application.Id], call.ClosesAtUtc.AddHours(1));
+            var projects = call.SelectWinners(municipality, admin, [application], [application.Id], call.ClosesAtUtc.AddHours(1));
             db.Projects.AddRange(projects);
             await db.SaveChangesAsync();
             return Assert.Single(projects).Id;
@@ -240,11 +243,11 @@ public sealed class CallOfferTests(DemoAppFactory app) : IClassFixture<DemoAppFa
     };
 
     /// <summary>Posts the draft form with exactly these fields, at the stored version.</summary>
-    private static async Task<TestBrowser.Page> SaveAsync(TestBrowser browser, long id, Dictionary<string, string> fields)
+    private static async Task<TestBrowser.Page> SaveAsync(TestBrowser browser, TestCity city, long id, Dictionary<string, string> fields)
     {
-        var page = await browser.GetAsync($"{List}/{id}");
+        var page = await browser.GetAsync($"{Calls(city)}/{id}");
         var version = page.Document.QuerySelector("form#appel input[name=callVersion]")!.GetAttribute("value")!;
-        return await browser.PostAsync($"{List}/{id}?handler=Save", page, fields.With(("callVersion", version)));
+        return await browser.PostAsync($"{Calls(city)}/{id}?handler=Save", page, fields.With(("callVersion", version)));
     }
 
     private async Task<int> CountAsync(TestBrowser browser, string url)
@@ -275,13 +278,14 @@ public sealed class CallOfferTests(DemoAppFactory app) : IClassFixture<DemoAppFa
     private Task<Call> LoadAsync(long id) =>
         app.WithDbAsync(db => db.Calls.AsNoTracking().Include(c => c.Offer).Include(c => c.Criteria).SingleAsync(c => c.Id == id));
 
-    private async Task<long> CreateDraftAsync(string title)
+    private static string Calls(TestCity city) => $"{city.AdminPath}/appels";
+
+    private async Task<long> CreateDraftAsync(TestCity city, string title)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Slug == "montreuil");
-        var admin = await db.Users.Where(u => u.Email == StaffTestKit.MontreuilAdmin).Select(u => u.Id).SingleAsync();
-        var call = Call.StartDraft(city, admin, title, DateTime.UtcNow);
+        var municipality = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == city.Id);
+        var call = Call.StartDraft(municipality, city.Admin.Id, title, DateTime.UtcNow);
         db.Calls.Add(call);
         await db.SaveChangesAsync();
         return call.Id;
