@@ -16,14 +16,27 @@ namespace Labelkoz.Web.Tests.Audit;
 /// the same save, with who, what, which object and the values before and after; a refused action
 /// writes none.
 /// </summary>
-public sealed class AuditedActionsTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
+public sealed class AuditedActionsTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
 {
-    private const string City = "bagnolet";
+    /// <summary>Each test's own city (with a logo to replace), and two of its residents.</summary>
+    private TestCity _city = null!;
+    private TestUser _citizen = null!;
+    private TestUser _neighbour = null!;
+
+    private string City => _city.Slug;
+
+    public async Task InitializeAsync()
+    {
+        _city = await app.Given.City(new CitySpec { WithLogo = true });
+        (_citizen, _neighbour) = (await app.Given.Citizen(), await app.Given.Citizen());
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Settings_OneEntryPerChange_NoneWhenRefusedOrUnchanged()
     {
-        using var admin = await app.SignedInAsync(StaffTestKit.BagnoletAdmin);
+        using var admin = await app.SignedInAsync(_city.Admin.Email);
 
         var changed = await app.NewEntriesAsync(async () =>
         {
@@ -44,7 +57,7 @@ public sealed class AuditedActionsTests(DemoAppFactory app) : IClassFixture<Demo
         });
 
         var entry = Assert.Single(changed);
-        await AssertEntryAsync(entry, AuditAction.SettingsChanged, AuditSubject.Municipality, StaffTestKit.BagnoletAdmin);
+        await AssertEntryAsync(entry, AuditAction.SettingsChanged, AuditSubject.Municipality, _city.Admin.Email);
         Assert.Contains("Modération des projets : après publication (post-modération)", entry.Before, StringComparison.Ordinal);
         Assert.Contains("Modération des projets : avant publication (pré-modération)", entry.After, StringComparison.Ordinal);
         Assert.Contains("Label obligatoire avant la collecte : oui", entry.After, StringComparison.Ordinal);
@@ -55,7 +68,8 @@ public sealed class AuditedActionsTests(DemoAppFactory app) : IClassFixture<Demo
     [Fact]
     public async Task Presentation_RecordsOnlyTheFieldsThatChanged()
     {
-        using var admin = await app.SignedInAsync(StaffTestKit.BagnoletAdmin);
+        using var admin = await app.SignedInAsync(_city.Admin.Email);
+        var phone = await app.WithDbAsync(db => db.Municipalities.Where(m => m.Id == _city.Id).Select(m => m.ContactPhone).SingleAsync());
 
         var changed = await app.NewEntriesAsync(async () =>
         {
@@ -71,8 +85,8 @@ public sealed class AuditedActionsTests(DemoAppFactory app) : IClassFixture<Demo
         });
 
         var entry = Assert.Single(changed);
-        await AssertEntryAsync(entry, AuditAction.PresentationChanged, AuditSubject.Municipality, StaffTestKit.BagnoletAdmin);
-        Assert.Equal("Téléphone : 01 49 93 60 00", entry.Before);
+        await AssertEntryAsync(entry, AuditAction.PresentationChanged, AuditSubject.Municipality, _city.Admin.Email);
+        Assert.Equal($"Téléphone : {phone}", entry.Before);
         Assert.Equal("Téléphone : 01 99 99 99 99", entry.After);
         Assert.Empty(refused);
     }
@@ -80,7 +94,7 @@ public sealed class AuditedActionsTests(DemoAppFactory app) : IClassFixture<Demo
     [Fact]
     public async Task Branding_ColourAndLogo_EachWriteOneEntry_NoneWhenRefused()
     {
-        using var admin = await app.SignedInAsync(StaffTestKit.BagnoletAdmin);
+        using var admin = await app.SignedInAsync(_city.Admin.Email);
         var before = await app.WithDbAsync(db => db.Municipalities.Where(m => m.Slug == City).Select(m => m.BrandColour).SingleAsync());
 
         var colour = await app.NewEntriesAsync(async () =>
@@ -107,12 +121,12 @@ public sealed class AuditedActionsTests(DemoAppFactory app) : IClassFixture<Demo
         });
 
         var colourEntry = Assert.Single(colour);
-        await AssertEntryAsync(colourEntry, AuditAction.BrandColourChanged, AuditSubject.Municipality, StaffTestKit.BagnoletAdmin);
+        await AssertEntryAsync(colourEntry, AuditAction.BrandColourChanged, AuditSubject.Municipality, _city.Admin.Email);
         Assert.Equal($"Couleur : {before}", colourEntry.Before);
         Assert.Equal("Couleur : #7A1F5C", colourEntry.After);
         Assert.Empty(badColour);
         var logoEntry = Assert.Single(logo);
-        await AssertEntryAsync(logoEntry, AuditAction.LogoChanged, AuditSubject.Municipality, StaffTestKit.BagnoletAdmin);
+        await AssertEntryAsync(logoEntry, AuditAction.LogoChanged, AuditSubject.Municipality, _city.Admin.Email);
         Assert.Contains("image/png", logoEntry.After, StringComparison.Ordinal);
         Assert.Empty(badLogo);
     }
@@ -120,8 +134,8 @@ public sealed class AuditedActionsTests(DemoAppFactory app) : IClassFixture<Demo
     [Fact]
     public async Task Neighbourhoods_AddAndRemove_EachWriteOneEntry_NoneWhenRefused()
     {
-        using var admin = await app.SignedInAsync(StaffTestKit.BagnoletAdmin);
-        var name = ProjectsTestData.UniqueWord("Quartier ");
+        using var admin = await app.SignedInAsync(_city.Admin.Email);
+        var name = Given.Token("Quartier ");
 
         var added = await app.NewEntriesAsync(async () =>
         {
@@ -134,7 +148,7 @@ public sealed class AuditedActionsTests(DemoAppFactory app) : IClassFixture<Demo
             Assert.Equal(HttpStatusCode.OK, (await admin.SubmitAsync(form, "form#ajout-quartier", new Dictionary<string, string> { ["Input.Name"] = name })).Status);
         });
         var id = await app.WithDbAsync(db => db.Neighbourhoods.Where(n => n.Name == name).Select(n => n.Id).SingleAsync());
-        var placed = await app.CreateProjectAsync(new NewProject("Un banc public") { City = City, Holder = "hugo@demo.labelkoz.fr" });
+        var placed = (await app.Given.Project(_city, _neighbour, new ProjectSpec { Title = "Un banc public", Neighbourhood = _city.Neighbourhoods[0] })).Id;
         var inUse = await app.WithDbAsync(db => db.Projects.Where(p => p.Id == placed).Select(p => p.NeighbourhoodId!.Value).SingleAsync());
         var refused = await app.NewEntriesAsync(async () =>
         {
@@ -150,12 +164,12 @@ public sealed class AuditedActionsTests(DemoAppFactory app) : IClassFixture<Demo
         });
 
         var addition = Assert.Single(added);
-        await AssertEntryAsync(addition, AuditAction.NeighbourhoodAdded, AuditSubject.Neighbourhood, StaffTestKit.BagnoletAdmin);
+        await AssertEntryAsync(addition, AuditAction.NeighbourhoodAdded, AuditSubject.Neighbourhood, _city.Admin.Email);
         Assert.Equal(name, addition.SubjectLabel);
         Assert.Empty(duplicate);
         Assert.Empty(refused);
         var removal = Assert.Single(removed);
-        await AssertEntryAsync(removal, AuditAction.NeighbourhoodRemoved, AuditSubject.Neighbourhood, StaffTestKit.BagnoletAdmin);
+        await AssertEntryAsync(removal, AuditAction.NeighbourhoodRemoved, AuditSubject.Neighbourhood, _city.Admin.Email);
         Assert.Equal(id, removal.SubjectId);
         Assert.Equal($"Quartier : {name}", removal.Before);
     }
@@ -163,7 +177,7 @@ public sealed class AuditedActionsTests(DemoAppFactory app) : IClassFixture<Demo
     [Fact]
     public async Task Team_InviteResendCancelRemove_EachWriteOneEntry_NoneWhenRefused()
     {
-        using var admin = await app.SignedInAsync(StaffTestKit.BagnoletAdmin);
+        using var admin = await app.SignedInAsync(_city.Admin.Email);
         var email = AccountsTestKit.NewEmail("recrue");
 
         var invited = await app.NewEntriesAsync(async () =>
@@ -174,7 +188,7 @@ public sealed class AuditedActionsTests(DemoAppFactory app) : IClassFixture<Demo
         var alreadyMember = await app.NewEntriesAsync(async () =>
         {
             var team = await admin.GetAsync($"/{City}/admin/equipe");
-            Assert.Equal(HttpStatusCode.OK, (await admin.SubmitAsync(team, "form#inviter", new Dictionary<string, string> { ["Input.Email"] = StaffTestKit.BagnoletAgent })).Status);
+            Assert.Equal(HttpStatusCode.OK, (await admin.SubmitAsync(team, "form#inviter", new Dictionary<string, string> { ["Input.Email"] = _city.Agent.Email })).Status);
         });
         var invitation = await app.WithDbAsync(db => db.StaffInvitations.Where(i => i.Email == email).Select(i => i.Id).SingleAsync());
         var resent = await app.NewEntriesAsync(async () =>
@@ -193,7 +207,7 @@ public sealed class AuditedActionsTests(DemoAppFactory app) : IClassFixture<Demo
             var team = await admin.GetAsync($"/{City}/admin/equipe");
             Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/{City}/admin/equipe?handler=Cancel", team, new Dictionary<string, string> { ["invitationId"] = Id(renewed) })).Status);
         });
-        var member = await app.NewStaffAsync(City, StaffRole.Agent);
+        var member = (await app.Given.Staff(_city, StaffRole.Agent)).Email;
         var memberId = await app.UserIdAsync(member);
         var removed = await app.NewEntriesAsync(async () =>
         {
@@ -203,10 +217,10 @@ public sealed class AuditedActionsTests(DemoAppFactory app) : IClassFixture<Demo
         var lastAdmin = await app.NewEntriesAsync(async () =>
         {
             var team = await admin.GetAsync($"/{City}/admin/equipe");
-            var self = await app.UserIdAsync(StaffTestKit.BagnoletAdmin);
+            var self = await app.UserIdAsync(_city.Admin.Email);
             Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/{City}/admin/equipe?handler=Remove", team, new Dictionary<string, string> { ["userId"] = Id(self) })).Status);
         });
-        using var agent = await app.SignedInAsync(StaffTestKit.BagnoletAgent);
+        using var agent = await app.SignedInAsync(_city.Agent.Email);
         var byAgent = await app.NewEntriesAsync(async () =>
         {
             var team = await agent.GetAsync($"/{City}/admin/equipe");
@@ -214,19 +228,19 @@ public sealed class AuditedActionsTests(DemoAppFactory app) : IClassFixture<Demo
         });
 
         var invite = Assert.Single(invited);
-        await AssertEntryAsync(invite, AuditAction.StaffInvited, AuditSubject.Invitation, StaffTestKit.BagnoletAdmin);
+        await AssertEntryAsync(invite, AuditAction.StaffInvited, AuditSubject.Invitation, _city.Admin.Email);
         Assert.Equal(email, invite.SubjectLabel);
         Assert.Equal($"Adresse électronique : {email}\nRôle : Agent", invite.After);
         Assert.Empty(alreadyMember);
         var resend = Assert.Single(resent);
-        await AssertEntryAsync(resend, AuditAction.InvitationResent, AuditSubject.Invitation, StaffTestKit.BagnoletAdmin);
+        await AssertEntryAsync(resend, AuditAction.InvitationResent, AuditSubject.Invitation, _city.Admin.Email);
         Assert.Equal(invitation, resend.SubjectId);
         var cancel = Assert.Single(cancelled);
-        await AssertEntryAsync(cancel, AuditAction.InvitationCancelled, AuditSubject.Invitation, StaffTestKit.BagnoletAdmin);
+        await AssertEntryAsync(cancel, AuditAction.InvitationCancelled, AuditSubject.Invitation, _city.Admin.Email);
         Assert.Equal(renewed, cancel.SubjectId);
         Assert.Empty(cancelledTwice);
         var removal = Assert.Single(removed);
-        await AssertEntryAsync(removal, AuditAction.StaffRemoved, AuditSubject.Staff, StaffTestKit.BagnoletAdmin);
+        await AssertEntryAsync(removal, AuditAction.StaffRemoved, AuditSubject.Staff, _city.Admin.Email);
         Assert.Equal(memberId, removal.SubjectId);
         Assert.Contains(member, removal.SubjectLabel, StringComparison.Ordinal);
         Assert.Equal("Rôle : Agent", removal.Before);
@@ -237,11 +251,11 @@ public sealed class AuditedActionsTests(DemoAppFactory app) : IClassFixture<Demo
     [Fact]
     public async Task Moderation_HideRestoreApprove_EachWriteOneEntry_NoneWhenRefused()
     {
-        var project = await app.CreateProjectAsync(new NewProject("Un lavoir rénové") { City = City, Holder = "hugo@demo.labelkoz.fr" });
-        var reported = await app.CommentAsync(project, "hugo@demo.labelkoz.fr", "Un commentaire qui dérange tout le monde");
-        await app.ReportAsync(reported, StaffTestKit.Citizen, "Hors sujet");
-        var pending = await app.CommentAsync(project, StaffTestKit.Citizen, "Un commentaire en attente", ModerationMode.PreModeration);
-        using var agent = await app.SignedInAsync(StaffTestKit.BagnoletAgent);
+        var project = await app.Given.Project(_city, _neighbour, new ProjectSpec { Title = "Un lavoir rénové" });
+        var reported = await app.Given.Comment(project, _neighbour, "Un commentaire qui dérange tout le monde");
+        await app.Given.Report(reported, _citizen, "Hors sujet");
+        var pending = await app.Given.Comment(project, _citizen, "Un commentaire en attente", ModerationMode.PreModeration);
+        using var agent = await app.SignedInAsync(_city.Agent.Email);
         var url = $"/{City}/admin/moderation";
 
         var noReason = await app.NewEntriesAsync(async () =>
@@ -275,7 +289,7 @@ public sealed class AuditedActionsTests(DemoAppFactory app) : IClassFixture<Demo
 
         Assert.Empty(noReason);
         var hide = Assert.Single(hidden);
-        await AssertEntryAsync(hide, AuditAction.CommentHidden, AuditSubject.Comment, StaffTestKit.BagnoletAgent);
+        await AssertEntryAsync(hide, AuditAction.CommentHidden, AuditSubject.Comment, _city.Agent.Email);
         Assert.Equal(reported, hide.SubjectId);
         Assert.Equal("Un lavoir rénové — « Un commentaire qui dérange tout le monde »", hide.SubjectLabel);
         Assert.Equal("Propos injurieux", hide.Details);
@@ -283,17 +297,18 @@ public sealed class AuditedActionsTests(DemoAppFactory app) : IClassFixture<Demo
         Assert.Equal("État : masqué par l'équipe\nSignalements en attente : 0", hide.After);
         Assert.Empty(staleVersion);
         var restore = Assert.Single(restored);
-        await AssertEntryAsync(restore, AuditAction.CommentRestored, AuditSubject.Comment, StaffTestKit.BagnoletAgent);
+        await AssertEntryAsync(restore, AuditAction.CommentRestored, AuditSubject.Comment, _city.Agent.Email);
         Assert.Contains("État : visible", restore.After, StringComparison.Ordinal);
         var approve = Assert.Single(approved);
-        await AssertEntryAsync(approve, AuditAction.CommentApproved, AuditSubject.Comment, StaffTestKit.BagnoletAgent);
+        await AssertEntryAsync(approve, AuditAction.CommentApproved, AuditSubject.Comment, _city.Agent.Email);
         Assert.Equal("État : en attente d'approbation\nSignalements en attente : 0", approve.Before);
     }
 
     [Fact]
     public async Task Operator_CityCreation_IsInTheNewCitysJournal_AndItsInvitationsToo()
     {
-        using var operatorBrowser = await app.SignedInAsync(StaffTestKit.Operator);
+        var operatorUser = await app.Given.Operator();
+        using var operatorBrowser = await app.SignedInAsync(operatorUser.Email);
         var adminEmail = AccountsTestKit.NewEmail("premier-admin");
 
         var created = await app.NewEntriesAsync(async () =>
@@ -338,7 +353,7 @@ public sealed class AuditedActionsTests(DemoAppFactory app) : IClassFixture<Demo
         var creation = Assert.Single(created);
         Assert.Equal(AuditAction.CityCreated, creation.Action);
         Assert.Equal(city, creation.MunicipalityId);
-        Assert.Equal(await app.UserIdAsync(StaffTestKit.Operator), creation.ActorUserId);
+        Assert.Equal(operatorUser.Id, creation.ActorUserId);
         Assert.Contains("Code INSEE : 93045", creation.After, StringComparison.Ordinal);
         Assert.Contains($"Premier administrateur invité : {adminEmail}", creation.After, StringComparison.Ordinal);
         Assert.Empty(refused);

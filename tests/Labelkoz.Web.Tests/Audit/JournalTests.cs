@@ -5,20 +5,21 @@ using Labelkoz.Domain.Audit;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
-using Labelkoz.Web.Tests.ProjectsAdmin;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Labelkoz.Web.Tests.Audit;
 
 /// <summary>The city's journal and the operator's: what staff did, filtered, exported, never changed.</summary>
-public sealed class JournalTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
+public sealed class JournalTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
     public async Task ASettingsChange_MadeThroughThePage_IsInTheJournal_WithItsBeforeAndAfter()
     {
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var settings = await admin.GetAsync("/montreuil/admin/parametres");
+        var city = await app.Given.City();
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var settings = await admin.GetAsync($"{city.AdminPath}/parametres");
         var saved = await admin.SubmitAsync(settings, "form#parametres", new Dictionary<string, string>
         {
             ["Input.CommentModeration"] = "PreModeration",
@@ -26,36 +27,37 @@ public sealed class JournalTests(DemoAppFactory app) : IClassFixture<DemoAppFact
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
 
-        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
-        var journal = await agent.GetAsync("/montreuil/admin/journal?action=SettingsChanged");
+        using var agent = await app.SignedInAsync(city.Agent.Email);
+        var journal = await agent.GetAsync($"{city.AdminPath}/journal?action=SettingsChanged");
 
         Assert.Equal(HttpStatusCode.OK, journal.Status);
         var row = journal.Document.QuerySelectorAll("table.journal tbody tr")[0];
         var cells = row.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
-        Assert.Equal($"Amina Benali <{StaffTestKit.MontreuilAdmin}>", cells[0]);
+        Assert.Equal($"{city.Admin.DisplayName} <{city.Admin.Email}>", cells[0]);
         Assert.Equal("Paramètres modifiés", cells[1]);
-        Assert.Contains("Montreuil", cells[2], StringComparison.Ordinal);
+        Assert.Contains(city.Name, cells[2], StringComparison.Ordinal);
         Assert.Contains("Modération des commentaires : après publication (post-modération)", cells[4], StringComparison.Ordinal);
         Assert.Contains("Conformité RGAA : partiellement conforme", cells[4], StringComparison.Ordinal);
         Assert.Contains("Modération des commentaires : avant publication (pré-modération)", cells[5], StringComparison.Ordinal);
         Assert.Contains("Conformité RGAA : non conforme", cells[5], StringComparison.Ordinal);
         Assert.NotNull(row.QuerySelector("td .journal-values"));
         journal.AssertAccessibleStructure();
-        Assert.Equal("/montreuil/admin/journal", journal.Document.QuerySelector("nav.admin-nav a[aria-current=page]")!.GetAttribute("href"));
+        Assert.Equal($"{city.AdminPath}/journal", journal.Document.QuerySelector("nav.admin-nav a[aria-current=page]")!.GetAttribute("href"));
     }
 
     [Fact]
     public async Task TheFilters_KeepOnlyTheMatchingEntries()
     {
-        await SeedEntriesAsync("montreuil");
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
+        var city = await app.Given.City();
+        await SeedEntriesAsync(city);
+        using var admin = await app.SignedInAsync(city.Admin.Email);
 
-        var team = await admin.GetAsync("/montreuil/admin/journal?action=equipe");
-        var byText = await admin.GetAsync("/montreuil/admin/journal?q=FILTRE-quartier");
-        var single = await admin.GetAsync("/montreuil/admin/journal?action=NeighbourhoodRemoved");
-        var byDay = await admin.GetAsync("/montreuil/admin/journal?du=2024-03-10&au=2024-03-10");
-        var agent = await app.UserIdAsync(StaffTestKit.MontreuilAgent);
-        var byAgent = await admin.GetAsync($"/montreuil/admin/journal?auteur={agent}&q=FILTRE");
+        var team = await admin.GetAsync($"{city.AdminPath}/journal?action=equipe");
+        var byText = await admin.GetAsync($"{city.AdminPath}/journal?q=FILTRE-quartier");
+        var single = await admin.GetAsync($"{city.AdminPath}/journal?action=NeighbourhoodRemoved");
+        var byDay = await admin.GetAsync($"{city.AdminPath}/journal?du=2024-03-10&au=2024-03-10");
+        var agent = city.Agent.Id;
+        var byAgent = await admin.GetAsync($"{city.AdminPath}/journal?auteur={agent}&q=FILTRE");
 
         Assert.All(Actions(team), a => Assert.Contains(a, new[] { "Invitation envoyée", "Invitation renvoyée", "Invitation annulée", "Membre retiré de l'équipe" }));
         Assert.Contains("Invitation envoyée", Actions(team));
@@ -71,11 +73,12 @@ public sealed class JournalTests(DemoAppFactory app) : IClassFixture<DemoAppFact
     [Fact]
     public async Task NonsenseFilterValues_AreIgnored_NotErrors()
     {
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
+        var city = await app.Given.City();
+        using var admin = await app.SignedInAsync(city.Admin.Email);
 
         foreach (var query in new[] { "action=%27%3Bdrop", "auteur=abc", "du=31/12/2024", "au=9999-12-31", "du=0001-01-01", "page=-4", "page=999999", "q=" + new string('x', 5000) })
         {
-            var page = await admin.GetAsync("/montreuil/admin/journal?" + query);
+            var page = await admin.GetAsync($"{city.AdminPath}/journal?" + query);
             Assert.True(page.Status == HttpStatusCode.OK, $"{query}: {(int)page.Status}");
         }
     }
@@ -83,9 +86,11 @@ public sealed class JournalTests(DemoAppFactory app) : IClassFixture<DemoAppFact
     [Fact]
     public async Task TheCsv_HoldsTheFilteredEntries_InAFrenchSpreadsheetFormat_SafeFromFormulas()
     {
-        await SeedEntriesAsync("montreuil");
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var journal = await admin.GetAsync("/montreuil/admin/journal?q=FILTRE");
+        var (city, other) = await app.Given.TwoCities();
+        await SeedEntriesAsync(city);
+        await SeedEntriesAsync(other);
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var journal = await admin.GetAsync($"{city.AdminPath}/journal?q=FILTRE");
         var link = journal.Document.QuerySelector("a[href*='handler=Csv']")!.GetAttribute("href")!;
 
         using var response = await admin.Client.GetAsync(link);
@@ -103,47 +108,49 @@ public sealed class JournalTests(DemoAppFactory app) : IClassFixture<DemoAppFact
         Assert.Contains("\"'=HYPERLINK(\"\"https://pirate.exemple\"\") FILTRE-quartier\"", lines[1], StringComparison.Ordinal);
         Assert.Contains("\"'@FILTRE-invitation@exemple.fr\"", lines[3], StringComparison.Ordinal);
         Assert.Contains("\"2024-03-10 23:30:00\"", lines[3], StringComparison.Ordinal);
-        Assert.DoesNotContain(lines, l => l.Contains("BAGNOLET-FILTRE", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains(Marker(other), StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task ACitysJournal_ShowsOnlyItsOwnEntries_AndTheOperatorSeesBoth()
     {
-        await SeedEntriesAsync("montreuil");
-        await SeedEntriesAsync("bagnolet");
-        using var montreuil = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        using var bagnolet = await app.SignedInAsync(StaffTestKit.BagnoletAgent);
-        using var operatorBrowser = await app.SignedInAsync(StaffTestKit.Operator);
+        var (city, other) = await app.Given.TwoCities();
+        await SeedEntriesAsync(city);
+        await SeedEntriesAsync(other);
+        using var cityAdmin = await app.SignedInAsync(city.Admin.Email);
+        using var otherAgent = await app.SignedInAsync(other.Agent.Email);
+        using var operatorBrowser = await app.SignedInAsync((await app.Given.Operator()).Email);
 
-        var inMontreuil = await montreuil.GetAsync("/montreuil/admin/journal?q=FILTRE");
-        var inBagnolet = await bagnolet.GetAsync("/bagnolet/admin/journal?q=FILTRE");
-        var montreuilCsv = await montreuil.Client.GetStringAsync("/montreuil/admin/journal?handler=Csv");
+        var inCity = await cityAdmin.GetAsync($"{city.AdminPath}/journal?q=FILTRE");
+        var inOther = await otherAgent.GetAsync($"{other.AdminPath}/journal?q=FILTRE");
+        var cityCsv = await cityAdmin.Client.GetStringAsync($"{city.AdminPath}/journal?handler=Csv");
         var platform = await operatorBrowser.GetAsync("/operateur/journal?q=FILTRE");
-        var bagnoletId = await app.CityIdAsync("bagnolet");
-        var onlyBagnolet = await operatorBrowser.GetAsync($"/operateur/journal?q=FILTRE&ville={bagnoletId}");
-        var platformCsv = await operatorBrowser.Client.GetStringAsync($"/operateur/journal?handler=Csv&ville={bagnoletId}");
+        var otherId = other.Id;
+        var onlyOther = await operatorBrowser.GetAsync($"/operateur/journal?q=FILTRE&ville={otherId}");
+        var platformCsv = await operatorBrowser.Client.GetStringAsync($"/operateur/journal?handler=Csv&ville={otherId}");
 
-        Assert.DoesNotContain("BAGNOLET-FILTRE", inMontreuil.Html, StringComparison.Ordinal);
-        Assert.DoesNotContain("BAGNOLET-FILTRE", montreuilCsv, StringComparison.Ordinal);
-        Assert.Contains("BAGNOLET-FILTRE", inBagnolet.MainText, StringComparison.Ordinal);
-        Assert.DoesNotContain("MONTREUIL-FILTRE", inBagnolet.Html, StringComparison.Ordinal);
-        Assert.Contains("MONTREUIL-FILTRE", platform.MainText, StringComparison.Ordinal);
-        Assert.Contains("BAGNOLET-FILTRE", platform.MainText, StringComparison.Ordinal);
-        Assert.DoesNotContain("MONTREUIL-FILTRE", onlyBagnolet.MainText, StringComparison.Ordinal);
-        Assert.Contains("BAGNOLET-FILTRE", onlyBagnolet.MainText, StringComparison.Ordinal);
-        Assert.All(onlyBagnolet.Document.QuerySelectorAll("table.journal tbody tr"), r => Assert.Equal("Bagnolet", r.QuerySelectorAll("td")[0].TextContent.Trim()));
-        Assert.Contains("\"Bagnolet\"", platformCsv, StringComparison.Ordinal);
-        Assert.DoesNotContain("MONTREUIL-FILTRE", platformCsv, StringComparison.Ordinal);
+        Assert.DoesNotContain(Marker(other), inCity.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(Marker(other), cityCsv, StringComparison.Ordinal);
+        Assert.Contains(Marker(other), inOther.MainText, StringComparison.Ordinal);
+        Assert.DoesNotContain(Marker(city), inOther.Html, StringComparison.Ordinal);
+        Assert.Contains(Marker(city), platform.MainText, StringComparison.Ordinal);
+        Assert.Contains(Marker(other), platform.MainText, StringComparison.Ordinal);
+        Assert.DoesNotContain(Marker(city), onlyOther.MainText, StringComparison.Ordinal);
+        Assert.Contains(Marker(other), onlyOther.MainText, StringComparison.Ordinal);
+        Assert.All(onlyOther.Document.QuerySelectorAll("table.journal tbody tr"), r => Assert.Equal(other.Name, r.QuerySelectorAll("td")[0].TextContent.Trim()));
+        Assert.Contains($"\"{other.Name}\"", platformCsv, StringComparison.Ordinal);
+        Assert.DoesNotContain(Marker(city), platformCsv, StringComparison.Ordinal);
         platform.AssertAccessibleStructure();
     }
 
     [Fact]
     public async Task TheJournal_HasNoFormHandler_APostChangesNothing()
     {
-        await SeedEntriesAsync("montreuil");
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        using var operatorBrowser = await app.SignedInAsync(StaffTestKit.Operator);
-        var journal = await admin.GetAsync("/montreuil/admin/journal");
+        var city = await app.Given.City();
+        await SeedEntriesAsync(city);
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        using var operatorBrowser = await app.SignedInAsync((await app.Given.Operator()).Email);
+        var journal = await admin.GetAsync($"{city.AdminPath}/journal");
         var console = await operatorBrowser.GetAsync("/operateur/journal");
         var before = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.Id, e.Details, e.Before, e.After, e.SubjectLabel }).ToListAsync());
         Assert.Empty(journal.Document.QuerySelectorAll("main form[method=post]"));
@@ -151,7 +158,7 @@ public sealed class JournalTests(DemoAppFactory app) : IClassFixture<DemoAppFact
         var fields = new Dictionary<string, string> { ["id"] = "1", ["Details"] = "effacé" };
         foreach (var handler in new[] { string.Empty, "?handler=Delete", "?handler=Csv", "?handler=Edit" })
         {
-            var post = await admin.PostAsync("/montreuil/admin/journal" + handler, journal, fields);
+            var post = await admin.PostAsync($"{city.AdminPath}/journal" + handler, journal, fields);
             Assert.True(post.Status is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed or HttpStatusCode.BadRequest, $"POST {handler}: {(int)post.Status}");
             var operatorPost = await operatorBrowser.PostAsync("/operateur/journal" + handler, console, fields);
             Assert.True(operatorPost.Status is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed or HttpStatusCode.BadRequest, $"operator POST {handler}: {(int)operatorPost.Status}");
@@ -164,43 +171,44 @@ public sealed class JournalTests(DemoAppFactory app) : IClassFixture<DemoAppFact
     [Fact]
     public async Task TheJournal_IsPaged_AndSendsAFixedNumberOfSqlCommands_WhateverTheNumberOfEntries()
     {
-        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
-        await AddEntriesAsync("montreuil", 3);
-        var before = await CountAsync(agent, "/montreuil/admin/journal");
-        var csvBefore = await CountAsync(agent, "/montreuil/admin/journal?handler=Csv");
+        var (city, other) = await app.Given.TwoCities();
+        using var agent = await app.SignedInAsync(city.Agent.Email);
+        await AddEntriesAsync(city, 3);
+        var before = await CountAsync(agent, $"{city.AdminPath}/journal");
+        var csvBefore = await CountAsync(agent, $"{city.AdminPath}/journal?handler=Csv");
 
-        await AddEntriesAsync("montreuil", 120);
-        var after = await CountAsync(agent, "/montreuil/admin/journal");
-        var csvAfter = await CountAsync(agent, "/montreuil/admin/journal?handler=Csv");
+        await AddEntriesAsync(city, 120);
+        var after = await CountAsync(agent, $"{city.AdminPath}/journal");
+        var csvAfter = await CountAsync(agent, $"{city.AdminPath}/journal?handler=Csv");
 
         Assert.Equal(before, after);
         Assert.Equal(csvBefore, csvAfter);
         Assert.InRange(after, 1, 10);
-        var first = await agent.GetAsync("/montreuil/admin/journal?q=VOLUME");
+        var first = await agent.GetAsync($"{city.AdminPath}/journal?q=VOLUME");
         Assert.Equal(50, first.Document.QuerySelectorAll("table.journal tbody tr").Length);
         var next = first.Document.QuerySelector("nav.pagination a[rel=next]")!.GetAttribute("href")!;
         Assert.Contains("q=VOLUME", next, StringComparison.Ordinal);
         Assert.Contains("page=2", next, StringComparison.Ordinal);
-        var last = await agent.GetAsync("/montreuil/admin/journal?q=VOLUME&page=3");
+        var last = await agent.GetAsync($"{city.AdminPath}/journal?q=VOLUME&page=3");
         Assert.Equal(23, last.Document.QuerySelectorAll("table.journal tbody tr").Length);
 
-        using var operatorBrowser = await app.SignedInAsync(StaffTestKit.Operator);
+        using var operatorBrowser = await app.SignedInAsync((await app.Given.Operator()).Email);
         var operatorCount = await CountAsync(operatorBrowser, "/operateur/journal");
-        await AddEntriesAsync("bagnolet", 60);
+        await AddEntriesAsync(other, 60);
         Assert.Equal(operatorCount, await CountAsync(operatorBrowser, "/operateur/journal"));
     }
 
     [Fact]
     public async Task AProjectEntry_LinksToTheProjectsStaffPage()
     {
-        var montreuil = await app.CityIdAsync("montreuil");
-        var project = await app.WithDbAsync(db => db.Projects.Where(p => p.MunicipalityId == montreuil).Select(p => new { p.Id, p.Title }).FirstAsync());
-        await AddAsync("montreuil", AuditEntry.Record(montreuil, null, "Plateforme", AuditAction.ProjectHidden, AuditSubject.Project, project.Id, project.Title, DateTime.UtcNow, "LIEN-PROJET"));
-        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
+        var city = await app.Given.City();
+        var project = await app.Given.Project(city, await app.Given.Citizen());
+        await AddAsync(AuditEntry.Record(city.Id, null, "Plateforme", AuditAction.ProjectHidden, AuditSubject.Project, project.Id, project.Title, DateTime.UtcNow, "LIEN-PROJET"));
+        using var agent = await app.SignedInAsync(city.Agent.Email);
 
-        var journal = await agent.GetAsync("/montreuil/admin/journal?action=ProjectHidden");
+        var journal = await agent.GetAsync($"{city.AdminPath}/journal?action=ProjectHidden");
 
-        var link = journal.Document.QuerySelector($"table.journal a[href='/montreuil/admin/projets/{project.Id}']");
+        var link = journal.Document.QuerySelector($"table.journal a[href='{project.AdminPath}']");
         Assert.NotNull(link);
         Assert.Equal(project.Title, link!.TextContent.Trim());
     }
@@ -221,26 +229,22 @@ public sealed class JournalTests(DemoAppFactory app) : IClassFixture<DemoAppFact
     /// Three entries of a city, once: an invitation on 10 March 2024 at 23:30 in Paris (22:30 UTC),
     /// a neighbourhood added then removed by the agent, with labels that look like formulas.
     /// </summary>
-    private async Task SeedEntriesAsync(string slug)
+    private async Task SeedEntriesAsync(TestCity testCity)
     {
-        var marker = slug.ToUpperInvariant() + "-FILTRE";
-        if (await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Details == marker)))
-        {
-            return;
-        }
-
-        var city = await app.CityIdAsync(slug);
-        var agent = await app.UserIdAsync(slug == "montreuil" ? StaffTestKit.MontreuilAgent : StaffTestKit.BagnoletAgent);
-        var admin = await app.UserIdAsync(slug == "montreuil" ? StaffTestKit.MontreuilAdmin : StaffTestKit.BagnoletAdmin);
+        var marker = Marker(testCity);
+        var (city, agent, admin) = (testCity.Id, testCity.Agent.Id, testCity.Admin.Id);
         var invited = Cultures.FromParis(new DateTime(2024, 3, 10, 23, 30, 0));
-        await AddAsync(slug, AuditEntry.Record(city, admin, "Admin <admin>", AuditAction.StaffInvited, AuditSubject.Invitation, null, "@FILTRE-invitation@exemple.fr", invited, marker, after: "Rôle : Agent"));
-        await AddAsync(slug, AuditEntry.Record(city, agent, "Agent <agent>", AuditAction.NeighbourhoodAdded, AuditSubject.Neighbourhood, null, "=HYPERLINK(\"https://pirate.exemple\") FILTRE-quartier", new DateTime(2024, 4, 1, 8, 0, 0, DateTimeKind.Utc), marker));
-        await AddAsync(slug, AuditEntry.Record(city, agent, "Agent <agent>", AuditAction.NeighbourhoodRemoved, AuditSubject.Neighbourhood, 1, "=HYPERLINK(\"https://pirate.exemple\") FILTRE-quartier", new DateTime(2024, 4, 2, 8, 0, 0, DateTimeKind.Utc), marker));
+        await AddAsync(AuditEntry.Record(city, admin, "Admin <admin>", AuditAction.StaffInvited, AuditSubject.Invitation, null, "@FILTRE-invitation@exemple.fr", invited, marker, after: "Rôle : Agent"));
+        await AddAsync(AuditEntry.Record(city, agent, "Agent <agent>", AuditAction.NeighbourhoodAdded, AuditSubject.Neighbourhood, null, "=HYPERLINK(\"https://pirate.exemple\") FILTRE-quartier", new DateTime(2024, 4, 1, 8, 0, 0, DateTimeKind.Utc), marker));
+        await AddAsync(AuditEntry.Record(city, agent, "Agent <agent>", AuditAction.NeighbourhoodRemoved, AuditSubject.Neighbourhood, 1, "=HYPERLINK(\"https://pirate.exemple\") FILTRE-quartier", new DateTime(2024, 4, 2, 8, 0, 0, DateTimeKind.Utc), marker));
     }
 
-    private async Task AddEntriesAsync(string slug, int count)
+    /// <summary>The word the seeded entries of a city carry in their details: its slug, upper-case.</summary>
+    private static string Marker(TestCity city) => city.Slug.ToUpperInvariant() + "-FILTRE";
+
+    private async Task AddEntriesAsync(TestCity testCity, int count)
     {
-        var city = await app.CityIdAsync(slug);
+        var city = testCity.Id;
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Data.AppDbContext>();
         for (var i = 0; i < count; i++)
@@ -251,9 +255,8 @@ public sealed class JournalTests(DemoAppFactory app) : IClassFixture<DemoAppFact
         await db.SaveChangesAsync();
     }
 
-    private async Task AddAsync(string slug, AuditEntry entry)
+    private async Task AddAsync(AuditEntry entry)
     {
-        _ = slug;
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Data.AppDbContext>();
         db.AuditEntries.Add(entry);

@@ -1,28 +1,23 @@
 using System.Net;
-using Labelkoz.Data;
 using Labelkoz.Domain.Notifications;
-using Labelkoz.Web.Tests.Accounts;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
-using Labelkoz.Web.Tests.ProjectsAdmin;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Labelkoz.Web.Tests.Notifications;
 
 /// <summary>A person's notifications: the unread count in the header, the list, opening one, marking all read.</summary>
-public sealed class NotificationsTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
+public sealed class NotificationsTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
     public async Task TheHeader_CountsTheUnread_AndThePageListsThemNewestFirst()
     {
-        var (email, userId) = await NewPersonAsync();
-        var montreuil = await CityIdAsync("montreuil");
-        await NotifyAsync(userId, montreuil, NotificationKind.ProjectLabelled, "Jardin des Murs-à-pêches", null, "/montreuil/projets/1", minutesAgo: 30);
-        await NotifyAsync(userId, montreuil, NotificationKind.ProjectDeclined, "Fête des voisins", "Le budget dépasse ce que la ville peut soutenir cette année.", "/montreuil/projets/2", minutesAgo: 10);
-        var read = await NotifyAsync(userId, null, NotificationKind.ChangesRequested, "Boîte à livres", null, "/montreuil/projets/3", minutesAgo: 60);
-        await MarkReadAsync(read);
-        using var browser = await app.SignedInAsync(email, AccountsTestKit.StrongPassword);
+        var person = await app.Given.Citizen();
+        var city = await app.Given.City();
+        await app.Given.Notification(person, NotificationKind.ProjectLabelled, "Jardin des Murs-à-pêches", null, $"{city.Path}/projets/1", city, minutesAgo: 30);
+        await app.Given.Notification(person, NotificationKind.ProjectDeclined, "Fête des voisins", "Le budget dépasse ce que la ville peut soutenir cette année.", $"{city.Path}/projets/2", city, minutesAgo: 10);
+        await app.Given.Notification(person, NotificationKind.ChangesRequested, "Boîte à livres", null, $"{city.Path}/projets/3", minutesAgo: 60, read: true);
+        using var browser = await app.SignedInAsync(person.Email);
 
         var home = await browser.GetAsync("/");
         var link = home.Document.QuerySelector("header a[href='/compte/notifications']");
@@ -37,7 +32,7 @@ public sealed class NotificationsTests(DemoAppFactory app) : IClassFixture<DemoA
         Assert.Equal(3, items.Length);
         Assert.Contains("Votre projet « Fête des voisins » n'a pas été retenu par la ville.", items[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("Le budget dépasse ce que la ville peut soutenir cette année.", items[0].QuerySelector("blockquote")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Ville de Montreuil", items[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains($"Ville de {city.Name}", items[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("Non lue", items[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("notification-unread", items[0].ClassName, StringComparison.Ordinal);
         Assert.Contains("Votre projet « Jardin des Murs-à-pêches » est labellisé par la ville.", items[1].TextContent, StringComparison.Ordinal);
@@ -50,9 +45,10 @@ public sealed class NotificationsTests(DemoAppFactory app) : IClassFixture<DemoA
     [Fact]
     public async Task OpeningANotification_MarksItRead_AndGoesToItsPage()
     {
-        var (email, userId) = await NewPersonAsync();
-        var id = await NotifyAsync(userId, null, NotificationKind.MessageFromCity, "Composteur", "Pouvez-vous préciser l'emplacement ?", "/montreuil/projets/42#echanges");
-        using var browser = await app.SignedInAsync(email, AccountsTestKit.StrongPassword);
+        var person = await app.Given.Citizen();
+        var city = await app.Given.City();
+        var id = await app.Given.Notification(person, NotificationKind.MessageFromCity, "Composteur", "Pouvez-vous préciser l'emplacement ?", $"{city.Path}/projets/42#echanges");
+        using var browser = await app.SignedInAsync(person.Email);
         var page = await browser.GetAsync("/compte/notifications");
         var href = page.Document.QuerySelector("ol.notification-list a")!.GetAttribute("href");
         Assert.Equal($"/compte/notifications/{id}", href);
@@ -60,7 +56,7 @@ public sealed class NotificationsTests(DemoAppFactory app) : IClassFixture<DemoA
         var opened = await browser.GetAsync(href!);
 
         Assert.Equal(HttpStatusCode.Redirect, opened.Status);
-        Assert.Equal("/montreuil/projets/42#echanges", opened.Location);
+        Assert.Equal($"{city.Path}/projets/42#echanges", opened.Location);
         Assert.NotNull(await ReadAtAsync(id));
         var header = (await browser.GetAsync("/compte/notifications")).Document.QuerySelector("header a[href='/compte/notifications']")!;
         Assert.Equal("Notifications", Normalise(header.TextContent));
@@ -71,12 +67,12 @@ public sealed class NotificationsTests(DemoAppFactory app) : IClassFixture<DemoA
     [InlineData("/\\/pirate.exemple/chemin")]
     public async Task ALinkThatIsNotALocalPath_IsNeverFollowed(string link)
     {
-        var (email, userId) = await NewPersonAsync();
-        var id = await NotifyAsync(userId, null, NotificationKind.MessageFromCity, "Piège", null, "/compte/notifications");
+        var person = await app.Given.Citizen();
+        var id = await app.Given.Notification(person, NotificationKind.MessageFromCity, "Piège", null, "/compte/notifications");
 
         // The domain refuses such a link; a row written some other way must still not redirect off-site.
         await app.WithDbAsync(db => db.Notifications.Where(n => n.Id == id).ExecuteUpdateAsync(n => n.SetProperty(x => x.Link, link)));
-        using var browser = await app.SignedInAsync(email, AccountsTestKit.StrongPassword);
+        using var browser = await app.SignedInAsync(person.Email);
 
         var opened = await browser.GetAsync($"/compte/notifications/{id}");
 
@@ -87,9 +83,9 @@ public sealed class NotificationsTests(DemoAppFactory app) : IClassFixture<DemoA
     [Fact]
     public async Task SomeoneElsesNotification_IsNotFound_AndStaysUnread()
     {
-        var (_, owner) = await NewPersonAsync();
-        var id = await NotifyAsync(owner, null, NotificationKind.ProjectLabelled, "Le projet d'une autre", null, "/montreuil/projets/1");
-        using var stranger = await app.SignedInAsync(StaffTestKit.Citizen);
+        var owner = await app.Given.Citizen();
+        var id = await app.Given.Notification(owner, NotificationKind.ProjectLabelled, "Le projet d'une autre", null, "/compte/mes-projets");
+        using var stranger = await app.SignedInAsync((await app.Given.Citizen()).Email);
 
         var opened = await stranger.GetAsync($"/compte/notifications/{id}");
         var unknown = await stranger.GetAsync("/compte/notifications/999999999");
@@ -120,12 +116,12 @@ public sealed class NotificationsTests(DemoAppFactory app) : IClassFixture<DemoA
     [Fact]
     public async Task MarkAllRead_MarksOnlyThePersonsOwn()
     {
-        var (email, userId) = await NewPersonAsync();
-        var (_, otherId) = await NewPersonAsync();
-        await NotifyAsync(userId, null, NotificationKind.ProjectTakenIntoReview, "Un", null, "/montreuil");
-        await NotifyAsync(userId, null, NotificationKind.ProjectTakenIntoReview, "Deux", null, "/montreuil");
-        var others = await NotifyAsync(otherId, null, NotificationKind.ProjectTakenIntoReview, "Trois", null, "/montreuil");
-        using var browser = await app.SignedInAsync(email, AccountsTestKit.StrongPassword);
+        var (person, other) = (await app.Given.Citizen(), await app.Given.Citizen());
+        var userId = person.Id;
+        await app.Given.Notification(person, NotificationKind.ProjectTakenIntoReview, "Un", null, "/compte/mes-projets");
+        await app.Given.Notification(person, NotificationKind.ProjectTakenIntoReview, "Deux", null, "/compte/mes-projets");
+        var others = await app.Given.Notification(other, NotificationKind.ProjectTakenIntoReview, "Trois", null, "/compte/mes-projets");
+        using var browser = await app.SignedInAsync(person.Email);
         var page = await browser.GetAsync("/compte/notifications");
 
         var marked = await browser.SubmitAsync(page, "form#tout-lire");
@@ -143,13 +139,13 @@ public sealed class NotificationsTests(DemoAppFactory app) : IClassFixture<DemoA
     [Fact]
     public async Task ThePage_IsPagedByThirty()
     {
-        var (email, userId) = await NewPersonAsync();
+        var person = await app.Given.Citizen();
         for (var i = 0; i < 35; i++)
         {
-            await NotifyAsync(userId, null, NotificationKind.MessageFromCity, $"Projet {i:D2}", null, "/montreuil", minutesAgo: i);
+            await app.Given.Notification(person, NotificationKind.MessageFromCity, $"Projet {i:D2}", null, "/compte/mes-projets", minutesAgo: i);
         }
 
-        using var browser = await app.SignedInAsync(email, AccountsTestKit.StrongPassword);
+        using var browser = await app.SignedInAsync(person.Email);
         var first = await browser.GetAsync("/compte/notifications");
         var second = await browser.GetAsync(first.Document.QuerySelector("nav.pagination a[rel=next]")!.GetAttribute("href")!);
 
@@ -162,30 +158,31 @@ public sealed class NotificationsTests(DemoAppFactory app) : IClassFixture<DemoA
     [Fact]
     public async Task APageWithTheHeader_SendsAFixedNumberOfSqlCommands_AndAVisitorsPageNoneForNotifications()
     {
-        var (email, userId) = await NewPersonAsync();
-        await NotifyAsync(userId, null, NotificationKind.ProjectLabelled, "Premier", null, "/montreuil");
-        using var browser = await app.SignedInAsync(email, AccountsTestKit.StrongPassword);
+        var person = await app.Given.Citizen();
+        var (city, other) = await app.Given.TwoCities();
+        await app.Given.Notification(person, NotificationKind.ProjectLabelled, "Premier", null, city.Path);
+        using var browser = await app.SignedInAsync(person.Email);
         using var anonymous = app.HttpsBrowser();
-        var signedInBefore = await CountAsync(browser, "/montreuil");
+        var signedInBefore = await CountAsync(browser, city.Path);
         var listBefore = await CountAsync(browser, "/compte/notifications");
-        var anonymousBefore = await CountAsync(anonymous, "/montreuil");
+        var anonymousBefore = await CountAsync(anonymous, city.Path);
 
         for (var i = 0; i < 40; i++)
         {
-            await NotifyAsync(userId, await CityIdAsync(i % 2 == 0 ? "montreuil" : "bagnolet"), NotificationKind.MessageFromCity, $"Projet {i}", "Un message", "/montreuil");
+            await app.Given.Notification(person, NotificationKind.MessageFromCity, $"Projet {i}", "Un message", city.Path, i % 2 == 0 ? city : other);
         }
 
-        Assert.Equal(signedInBefore, await CountAsync(browser, "/montreuil"));
+        Assert.Equal(signedInBefore, await CountAsync(browser, city.Path));
         Assert.Equal(listBefore, await CountAsync(browser, "/compte/notifications"));
-        Assert.Equal(anonymousBefore, await CountAsync(anonymous, "/montreuil"));
+        Assert.Equal(anonymousBefore, await CountAsync(anonymous, city.Path));
         Assert.InRange(listBefore, 1, 6);
-        Assert.Contains("(41", Normalise((await browser.GetAsync("/montreuil")).Document.QuerySelector("header a[href='/compte/notifications']")!.TextContent), StringComparison.Ordinal);
+        Assert.Contains("(41", Normalise((await browser.GetAsync(city.Path)).Document.QuerySelector("header a[href='/compte/notifications']")!.TextContent), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task TheAccountSpace_LinksToTheNotifications()
     {
-        using var browser = await app.SignedInAsync(StaffTestKit.Citizen);
+        using var browser = await app.SignedInAsync((await app.Given.Citizen()).Email);
 
         var dashboard = await browser.GetAsync("/compte/mon-espace");
 
@@ -201,35 +198,6 @@ public sealed class NotificationsTests(DemoAppFactory app) : IClassFixture<DemoA
         var page = await browser.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, page.Status);
         return app.SqlCommands.Count;
-    }
-
-    private async Task<(string Email, long Id)> NewPersonAsync()
-    {
-        var email = AccountsTestKit.NewEmail("notifiee");
-        await app.RegisterConfirmedAsync(email, "Personne notifiée");
-        return (email, await app.UserIdAsync(email));
-    }
-
-    private Task<long> CityIdAsync(string slug) =>
-        app.WithDbAsync(db => db.Municipalities.Where(m => m.Slug == slug).Select(m => m.Id).SingleAsync());
-
-    private async Task<long> NotifyAsync(long userId, long? cityId, NotificationKind kind, string subject, string? text, string link, int minutesAgo = 0)
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var notification = Notification.Create(userId, cityId, kind, subject, text, link, DateTime.UtcNow.AddMinutes(-minutesAgo));
-        db.Notifications.Add(notification);
-        await db.SaveChangesAsync();
-        return notification.Id;
-    }
-
-    private async Task MarkReadAsync(long id)
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var notification = await db.Notifications.SingleAsync(n => n.Id == id);
-        notification.MarkRead(DateTime.UtcNow);
-        await db.SaveChangesAsync();
     }
 
     private Task<DateTime?> ReadAtAsync(long id) =>

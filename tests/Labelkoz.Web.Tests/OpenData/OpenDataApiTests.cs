@@ -6,6 +6,7 @@ using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Labelkoz.Web.Tests.ProjectsAdmin;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,45 +16,48 @@ namespace Labelkoz.Web.Tests.OpenData;
 /// The open-data API over HTTP: public data only, paging, filters, problem+json errors, its
 /// OpenAPI document and its reference page.
 /// </summary>
-public sealed class OpenDataApiTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
+public sealed class OpenDataApiTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
     public async Task Municipalities_AreListed_WithTheirNeighbourhoodsAndLinks()
     {
+        var (city, other) = await app.Given.TwoCities();
         var (status, json, _) = await GetAsync("/api/v1/municipalities");
 
         Assert.Equal(HttpStatusCode.OK, status);
         var cities = json.RootElement.EnumerateArray().ToList();
-        var montreuil = cities.Single(c => c.GetProperty("slug").GetString() == "montreuil");
-        Assert.Equal("Montreuil", montreuil.GetProperty("name").GetString());
-        Assert.Equal("93048", montreuil.GetProperty("inseeCode").GetString());
-        Assert.Equal(111_934, montreuil.GetProperty("population").GetInt32());
-        Assert.Contains(montreuil.GetProperty("neighbourhoods").EnumerateArray(), n => n.GetProperty("name").GetString() == "Bas-Montreuil" && n.GetProperty("id").GetInt64() > 0);
-        Assert.EndsWith("/api/v1/municipalities/montreuil/projects", montreuil.GetProperty("links").GetProperty("projects").GetString(), StringComparison.Ordinal);
-        Assert.Contains(cities, c => c.GetProperty("slug").GetString() == "bagnolet");
+        var listed = cities.Single(c => c.GetProperty("slug").GetString() == city.Slug);
+        Assert.Equal(city.Name, listed.GetProperty("name").GetString());
+        Assert.Equal(city.InseeCode, listed.GetProperty("inseeCode").GetString());
+        Assert.Equal(new CitySpec().Population, listed.GetProperty("population").GetInt32());
+        Assert.Contains(listed.GetProperty("neighbourhoods").EnumerateArray(), n => n.GetProperty("name").GetString() == city.Neighbourhoods[0] && n.GetProperty("id").GetInt64() > 0);
+        Assert.EndsWith($"/api/v1/municipalities/{city.Slug}/projects", listed.GetProperty("links").GetProperty("projects").GetString(), StringComparison.Ordinal);
+        Assert.Contains(cities, c => c.GetProperty("slug").GetString() == other.Slug);
 
-        var (oneStatus, one, _) = await GetAsync("/api/v1/municipalities/bagnolet");
+        var (oneStatus, one, _) = await GetAsync($"/api/v1/municipalities/{other.Slug}");
         Assert.Equal(HttpStatusCode.OK, oneStatus);
-        Assert.Equal("93006", one.RootElement.GetProperty("inseeCode").GetString());
+        Assert.Equal(other.InseeCode, one.RootElement.GetProperty("inseeCode").GetString());
         Assert.StartsWith("https://", one.RootElement.GetProperty("links").GetProperty("site").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task OnlyPublicProjects_AreEverShown_AndNoPersonalData()
     {
-        var word = ProjectsTestData.UniqueWord("Prive");
-        var published = await app.CreateProjectAsync(new NewProject($"Public {word}") { ImageAlts = ["Une serre"], Supporters = ["hugo@demo.labelkoz.fr"] });
-        var draft = await app.CreateProjectAsync(new NewProject($"Brouillon {word}") { Submitted = false });
-        var hidden = await app.CreateProjectAsync(new NewProject($"Masque {word}") { HiddenReason = "Injures" });
-        var awaiting = await app.CreateProjectAsync(new NewProject($"Attente {word}") { Moderation = ModerationMode.PreModeration });
-        await app.CommentAsync(published, "hugo@demo.labelkoz.fr", "Visible");
-        await app.CommentAsync(published, "hugo@demo.labelkoz.fr", "En attente", ModerationMode.PreModeration);
-        await app.GivePostalAddressAsync(StaffTestKit.Citizen, "7 impasse du Secret");
+        var word = Given.Token("Prive");
+        var (city, holder, neighbour) = (await app.Given.City(), await app.Given.Citizen(), await app.Given.Citizen());
+        var publishedProject = await app.Given.Project(city, holder, Plausible(city, $"Public {word}") with { ImageAlts = ["Une serre"], Supporters = [neighbour] });
+        var published = publishedProject.Id;
+        var draft = (await app.Given.Project(city, holder, Plausible(city, $"Brouillon {word}") with { State = ProjectState.Draft })).Id;
+        var hidden = (await app.Given.Project(city, holder, Plausible(city, $"Masque {word}") with { State = ProjectState.Hidden, HiddenReason = "Injures" })).Id;
+        var awaiting = (await app.Given.Project(city, holder, Plausible(city, $"Attente {word}") with { State = ProjectState.AwaitingPublication })).Id;
+        await app.Given.Comment(publishedProject, neighbour, "Visible");
+        await app.Given.Comment(publishedProject, neighbour, "En attente", ModerationMode.PreModeration);
+        await app.GivePostalAddressAsync(holder.Email, "7 impasse du Secret");
 
         var pages = new List<string>();
         for (var page = 1; ; page++)
         {
-            var (status, json, raw) = await GetAsync($"/api/v1/municipalities/montreuil/projects?pageSize=100&page={page}");
+            var (status, json, raw) = await GetAsync($"/api/v1/municipalities/{city.Slug}/projects?pageSize=100&page={page}");
             Assert.Equal(HttpStatusCode.OK, status);
             pages.Add(raw);
             if (page >= json.RootElement.GetProperty("totalPages").GetInt32())
@@ -62,7 +66,7 @@ public sealed class OpenDataApiTests(DemoAppFactory app) : IClassFixture<DemoApp
             }
         }
 
-        var (_, searched, searchedRaw) = await GetAsync($"/api/v1/municipalities/montreuil/projects?q={word}");
+        var (_, searched, searchedRaw) = await GetAsync($"/api/v1/municipalities/{city.Slug}/projects?q={word}");
         var (detailStatus, detail, detailRaw) = await GetAsync($"/api/v1/projects/{published}");
         var all = string.Join('\n', pages.Append(searchedRaw).Append(detailRaw));
         var ids = pages.SelectMany(p => JsonDocument.Parse(p).RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64())).ToList();
@@ -89,10 +93,10 @@ public sealed class OpenDataApiTests(DemoAppFactory app) : IClassFixture<DemoApp
 
         Assert.Equal(HttpStatusCode.OK, detailStatus);
         var project = detail.RootElement;
-        Assert.Equal("montreuil", project.GetProperty("municipalitySlug").GetString());
+        Assert.Equal(city.Slug, project.GetProperty("municipalitySlug").GetString());
         Assert.Equal("Environment", project.GetProperty("category").GetString());
         Assert.Equal("Submitted", project.GetProperty("status").GetString());
-        Assert.Equal("Camille Leroy", project.GetProperty("holder").GetProperty("displayName").GetString());
+        Assert.Equal(holder.DisplayName, project.GetProperty("holder").GetProperty("displayName").GetString());
         Assert.Equal("Individual", project.GetProperty("holder").GetProperty("type").GetString());
         Assert.Equal(150_050, project.GetProperty("budget").GetProperty("totalCents").GetInt64());
         Assert.Equal("Matériel", project.GetProperty("budget").GetProperty("lines")[0].GetProperty("label").GetString());
@@ -101,8 +105,8 @@ public sealed class OpenDataApiTests(DemoAppFactory app) : IClassFixture<DemoApp
         Assert.Equal(1, project.GetProperty("commentsCount").GetInt32());
         Assert.Equal("Une **description** de projet pour les tests.", project.GetProperty("description").GetString());
         Assert.Equal("Une serre", project.GetProperty("images")[0].GetProperty("altText").GetString());
-        Assert.StartsWith($"https://localhost/montreuil/projets/{published}/images/", project.GetProperty("images")[0].GetProperty("url").GetString(), StringComparison.Ordinal);
-        Assert.Equal($"https://localhost/montreuil/projets/{published}-public-{word.ToLowerInvariant()}", project.GetProperty("url").GetString());
+        Assert.StartsWith($"https://localhost/{city.Slug}/projets/{published}/images/", project.GetProperty("images")[0].GetProperty("url").GetString(), StringComparison.Ordinal);
+        Assert.Equal($"https://localhost/{city.Slug}/projets/{published}-public-{word.ToLowerInvariant()}", project.GetProperty("url").GetString());
         Assert.EndsWith("Z", project.GetProperty("publishedAt").GetString(), StringComparison.Ordinal);
         Assert.Equal(DateTimeKind.Utc, project.GetProperty("publishedAt").GetDateTime().ToUniversalTime().Kind);
     }
@@ -110,17 +114,18 @@ public sealed class OpenDataApiTests(DemoAppFactory app) : IClassFixture<DemoApp
     [Fact]
     public async Task TheList_IsPaged_WithTotals()
     {
-        var word = ProjectsTestData.UniqueWord("Page");
+        var word = Given.Token("Page");
+        var (city, holder) = (await app.Given.City(), await app.Given.Citizen());
         var ids = new List<long>();
         for (var i = 0; i < 5; i++)
         {
-            ids.Add(await app.CreateProjectAsync(new NewProject($"Projet {i} {word}")));
+            ids.Add((await app.Given.Project(city, holder, Plausible(city, $"Projet {i} {word}"))).Id);
         }
 
-        var (_, first, _) = await GetAsync($"/api/v1/municipalities/montreuil/projects?q={word}&pageSize=2");
-        var (_, third, _) = await GetAsync($"/api/v1/municipalities/montreuil/projects?q={word}&pageSize=2&page=3");
-        var (beyondStatus, beyond, _) = await GetAsync($"/api/v1/municipalities/montreuil/projects?q={word}&pageSize=2&page=4");
-        var (_, defaults, _) = await GetAsync("/api/v1/municipalities/montreuil/projects");
+        var (_, first, _) = await GetAsync($"/api/v1/municipalities/{city.Slug}/projects?q={word}&pageSize=2");
+        var (_, third, _) = await GetAsync($"/api/v1/municipalities/{city.Slug}/projects?q={word}&pageSize=2&page=3");
+        var (beyondStatus, beyond, _) = await GetAsync($"/api/v1/municipalities/{city.Slug}/projects?q={word}&pageSize=2&page=4");
+        var (_, defaults, _) = await GetAsync($"/api/v1/municipalities/{city.Slug}/projects");
 
         Assert.Equal(5, first.RootElement.GetProperty("totalCount").GetInt32());
         Assert.Equal(3, first.RootElement.GetProperty("totalPages").GetInt32());
@@ -139,14 +144,15 @@ public sealed class OpenDataApiTests(DemoAppFactory app) : IClassFixture<DemoApp
     [Fact]
     public async Task TheList_IsFiltered_ByStatusCategoryNeighbourhoodAndText()
     {
-        var word = ProjectsTestData.UniqueWord("Filtre");
-        var sport = await app.CreateProjectAsync(new NewProject($"Piste de course {word}") { Category = ProjectCategory.Sport, Neighbourhood = "Bas-Montreuil", InReview = true });
-        var culture = await app.CreateProjectAsync(new NewProject($"Fête de la forêt {word}") { Category = ProjectCategory.Culture, Neighbourhood = "La Boissière" });
-        var neighbourhood = await app.WithDbAsync(db => db.Neighbourhoods.Where(n => n.Municipality!.Slug == "montreuil" && n.Name == "La Boissière").Select(n => n.Id).SingleAsync());
+        var word = Given.Token("Filtre");
+        var (city, holder) = (await app.Given.City(), await app.Given.Citizen());
+        var sport = (await app.Given.Project(city, holder, Plausible(city, $"Piste de course {word}") with { Category = ProjectCategory.Sport, Neighbourhood = city.Neighbourhoods[0], State = ProjectState.InReview })).Id;
+        var culture = (await app.Given.Project(city, holder, Plausible(city, $"Fête de la forêt {word}") with { Category = ProjectCategory.Culture, Neighbourhood = city.Neighbourhoods[1] })).Id;
+        var neighbourhood = await app.WithDbAsync(db => db.Neighbourhoods.Where(n => n.MunicipalityId == city.Id && n.Name == city.Neighbourhoods[1]).Select(n => n.Id).SingleAsync());
 
         async Task<List<long>> IdsAsync(string query)
         {
-            var (status, json, _) = await GetAsync($"/api/v1/municipalities/montreuil/projects?q={word}&{query}");
+            var (status, json, _) = await GetAsync($"/api/v1/municipalities/{city.Slug}/projects?q={word}&{query}");
             Assert.Equal(HttpStatusCode.OK, status);
             return json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ToList();
         }
@@ -180,7 +186,8 @@ public sealed class OpenDataApiTests(DemoAppFactory app) : IClassFixture<DemoApp
     [InlineData("pageSize=1.5", "pageSize")]
     public async Task ABadQueryValue_IsA400Problem_ListingTheValidValues(string query, string parameter)
     {
-        var (status, json, _, contentType) = await GetWithTypeAsync($"/api/v1/municipalities/montreuil/projects?{query}");
+        var city = await app.Given.City();
+        var (status, json, _, contentType) = await GetWithTypeAsync($"/api/v1/municipalities/{city.Slug}/projects?{query}");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("application/problem+json", contentType);
@@ -200,9 +207,10 @@ public sealed class OpenDataApiTests(DemoAppFactory app) : IClassFixture<DemoApp
     [Fact]
     public async Task AnotherCitysNeighbourhood_IsRefused()
     {
-        var bagnolets = await app.WithDbAsync(db => db.Neighbourhoods.Where(n => n.Municipality!.Slug == "bagnolet").Select(n => n.Id).FirstAsync());
+        var (city, other) = await app.Given.TwoCities();
+        var others = await app.WithDbAsync(db => db.Neighbourhoods.Where(n => n.MunicipalityId == other.Id).Select(n => n.Id).FirstAsync());
 
-        var (status, json, _, contentType) = await GetWithTypeAsync($"/api/v1/municipalities/montreuil/projects?neighbourhood={bagnolets}");
+        var (status, json, _, contentType) = await GetWithTypeAsync($"/api/v1/municipalities/{city.Slug}/projects?neighbourhood={others}");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("application/problem+json", contentType);
@@ -278,20 +286,15 @@ public sealed class OpenDataApiTests(DemoAppFactory app) : IClassFixture<DemoApp
     [Fact]
     public async Task TheList_SendsAFixedNumberOfSqlCommands_WhateverTheNumberOfProjects()
     {
-        const string url = "/api/v1/municipalities/montreuil/projects?pageSize=100";
+        var (city, holder, neighbour) = (await app.Given.City(), await app.Given.Citizen(), await app.Given.Citizen());
+        var url = $"/api/v1/municipalities/{city.Slug}/projects?pageSize=100";
+
+        // One of everything first (empty collections may spare a query), then many.
+        await ManyProjectsAsync(city, holder, neighbour, 1);
         var before = await CountAsync(url);
         var detailBefore = await CountAsync("/api/v1/municipalities");
 
-        for (var i = 0; i < 30; i++)
-        {
-            var id = await app.CreateProjectAsync(new NewProject($"Projet numéro {i}")
-            {
-                ImageAlts = ["Première image", "Seconde image"],
-                Supporters = ["hugo@demo.labelkoz.fr", StaffTestKit.MontreuilAgent],
-                Support = [(CommitmentKind.Land, null), (CommitmentKind.Equipment, "Tables")],
-            });
-            await app.CommentAsync(id, "hugo@demo.labelkoz.fr", "Bravo");
-        }
+        await ManyProjectsAsync(city, holder, neighbour, 30);
 
         var after = await CountAsync(url);
         var detailAfter = await CountAsync("/api/v1/municipalities");
@@ -300,6 +303,32 @@ public sealed class OpenDataApiTests(DemoAppFactory app) : IClassFixture<DemoApp
         Assert.InRange(after, 1, 10);
         Assert.Equal(detailBefore, detailAfter);
         Assert.InRange(detailAfter, 1, 10);
+    }
+
+    /// <summary>A submitted project with a budget, requested support, an address, in the city's first neighbourhood.</summary>
+    private static ProjectSpec Plausible(TestCity city, string title) => new()
+    {
+        Title = title,
+        Summary = "Un résumé de projet pour les tests.",
+        Description = "Une **description** de projet pour les tests.",
+        Neighbourhood = city.Neighbourhoods[0],
+        Address = "1 place de la Mairie",
+        Budget = [("Matériel", 120_050), ("Communication", 30_000)],
+        Support = [(CommitmentKind.Premises, "Une salle le samedi"), (CommitmentKind.Communication, null)],
+    };
+
+    private async Task ManyProjectsAsync(TestCity city, TestUser holder, TestUser neighbour, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var project = await app.Given.Project(city, holder, Plausible(city, $"Projet numéro {Given.Next()}") with
+            {
+                ImageAlts = ["Première image", "Seconde image"],
+                Supporters = [neighbour, city.Agent],
+                Support = [(CommitmentKind.Land, null), (CommitmentKind.Equipment, "Tables")],
+            });
+            await app.Given.Comment(project, neighbour, "Bravo");
+        }
     }
 
     private async Task<int> CountAsync(string url)

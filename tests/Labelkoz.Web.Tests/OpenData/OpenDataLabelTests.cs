@@ -2,7 +2,9 @@ using System.Net;
 using System.Text.Json;
 using Labelkoz.Domain.Labels;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Labelkoz.Web.Tests.Projects.Public;
+using ProjectSpec = Labelkoz.Web.Tests.Infrastructure.Builders.ProjectSpec;
 
 namespace Labelkoz.Web.Tests.OpenData;
 
@@ -11,12 +13,13 @@ namespace Labelkoz.Web.Tests.OpenData;
 /// labelled, the "labelled" filter, and nothing of the review's inside (referent, proposals,
 /// rejected decisions, notes, messages).
 /// </summary>
-public sealed class OpenDataLabelTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
+public sealed class OpenDataLabelTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
-    public async Task DemoStreetWorkoutPark_HasItsLabel_WithCommitments_AndNoReferent()
+    public async Task AProjectLabelledOnAnAgentsProposal_HasItsLabel_WithCommitments_AndNoReferent()
     {
-        var park = await app.DemoProjectAsync(LabelTestKit.StreetWorkout);
+        var city = await app.Given.City();
+        var park = await ReviewedAsync(city, "Un parc de street-workout", ProjectState.LabelledOnProposal, LabelTestKit.SportsGroundTerms);
 
         var (status, json, raw) = await GetAsync($"/api/v1/projects/{park.Id}");
 
@@ -40,16 +43,16 @@ public sealed class OpenDataLabelTests(DemoAppFactory app) : IClassFixture<DemoA
             label.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
 
         Assert.DoesNotContain("referent", raw, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain(LabelTestKit.AgentName, raw, StringComparison.Ordinal);
-        Assert.DoesNotContain(LabelTestKit.DemoNote, raw, StringComparison.Ordinal);
+        Assert.DoesNotContain(city.Agent.DisplayName, raw, StringComparison.Ordinal);
+        Assert.DoesNotContain(LabelTestKit.Note, raw, StringComparison.Ordinal);
         Assert.DoesNotContain("conditions", raw, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("proposedBy", raw, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
-    public async Task DemoSharedGarden_DescribesItsMatchfunding()
+    public async Task AMatchfundingLabel_DescribesItsMatchfunding()
     {
-        var garden = await app.DemoProjectAsync(LabelTestKit.SharedGarden);
+        var garden = await ReviewedAsync(await app.Given.City(), "Un jardin partagé", ProjectState.LabelledOnProposal, LabelTestKit.GardenTerms);
 
         var (_, json, _) = await GetAsync($"/api/v1/projects/{garden.Id}");
 
@@ -66,10 +69,11 @@ public sealed class OpenDataLabelTests(DemoAppFactory app) : IClassFixture<DemoA
     [Fact]
     public async Task ProjectsNeverLabelled_OrWithAPendingProposal_HaveANullLabel_AndLeakNothingOfTheReview()
     {
-        var repairCafe = await app.DemoProjectAsync(LabelTestKit.RepairCafe);
-        var declined = await app.DemoProjectAsync(LabelTestKit.NeighbourhoodParty);
-        var fresco = await app.DemoProjectAsync(LabelTestKit.Fresco);
-        var bookBoxes = await app.DemoProjectAsync(LabelTestKit.BookBoxes);
+        var city = await app.Given.City();
+        var repairCafe = await ReviewedAsync(city, "Un repair café mensuel", ProjectState.LabelProposed, LabelTestKit.RepairCafeTerms);
+        var declined = await ReviewedAsync(city, "Une fête de quartier", ProjectState.Declined);
+        var fresco = await app.Given.Project(city, await app.Given.Citizen(), new ProjectSpec { Title = "Une fresque participative" });
+        var bookBoxes = await ReviewedAsync(city, "Des boîtes à livres dans chaque quartier", ProjectState.ChangesRequested);
 
         foreach (var project in new[] { repairCafe, declined, fresco, bookBoxes })
         {
@@ -77,21 +81,22 @@ public sealed class OpenDataLabelTests(DemoAppFactory app) : IClassFixture<DemoA
             Assert.Equal(HttpStatusCode.OK, status);
             Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("label").ValueKind);
             Assert.DoesNotContain("La salle polyvalente de la Croix-de-Chavaux", raw, StringComparison.Ordinal);
-            Assert.DoesNotContain(LabelTestKit.DemoNote, raw, StringComparison.Ordinal);
+            Assert.DoesNotContain(LabelTestKit.Note, raw, StringComparison.Ordinal);
             Assert.DoesNotContain("Pouvez-vous préciser les emplacements", raw, StringComparison.Ordinal);
         }
 
-        var (_, list, listRaw) = await GetAsync("/api/v1/municipalities/montreuil/projects?pageSize=100");
+        var (_, list, listRaw) = await GetAsync($"/api/v1/municipalities/{city.Slug}/projects?pageSize=100");
+        Assert.Equal(4, list.RootElement.GetProperty("items").GetArrayLength());
         Assert.All(list.RootElement.GetProperty("items").EnumerateArray(), item => Assert.True(item.TryGetProperty("label", out _)));
         Assert.DoesNotContain("La salle polyvalente de la Croix-de-Chavaux", listRaw, StringComparison.Ordinal);
-        Assert.DoesNotContain(LabelTestKit.DemoNote, listRaw, StringComparison.Ordinal);
+        Assert.DoesNotContain(LabelTestKit.Note, listRaw, StringComparison.Ordinal);
         Assert.DoesNotContain("referent", listRaw, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
     public async Task ARevokedLabel_KeepsItsDates_AndGivesThePublicReason()
     {
-        var project = await app.CreateProjectAsync("montreuil", $"Retrait {PublicProjectKit.Token()}");
+        var project = await app.Given.Project(await app.Given.City(), await app.Given.Citizen(), new ProjectSpec { Title = $"Retrait {Given.Token()}" });
         var until = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(200));
         await app.LabelAsync(project.Id, new LabelTerms(
             [new(CommitmentKind.CoFinancing, "Une subvention", CoFinancing: CoFinancingMode.Grant, GrantCents: 250_000)],
@@ -117,11 +122,12 @@ public sealed class OpenDataLabelTests(DemoAppFactory app) : IClassFixture<DemoA
     [Fact]
     public async Task TheLabelledFilter_KeepsActiveLabels_OrTheOthers_AndRefusesOtherValues()
     {
-        var word = PublicProjectKit.Token();
-        var active = await app.CreateProjectAsync("montreuil", $"Actif {word}");
-        var revoked = await app.CreateProjectAsync("montreuil", $"Retiré {word}");
-        var lapsed = await app.CreateProjectAsync("montreuil", $"Échu {word}");
-        var plain = await app.CreateProjectAsync("montreuil", $"Simple {word}");
+        var word = Given.Token();
+        var (city, holder) = (await app.Given.City(), await app.Given.Citizen());
+        var active = await app.Given.Project(city, holder, new ProjectSpec { Title = $"Actif {word}" });
+        var revoked = await app.Given.Project(city, holder, new ProjectSpec { Title = $"Retiré {word}" });
+        var lapsed = await app.Given.Project(city, holder, new ProjectSpec { Title = $"Échu {word}" });
+        var plain = await app.Given.Project(city, holder, new ProjectSpec { Title = $"Simple {word}" });
         await app.LabelAsync(active.Id, LabelTestKit.Terms(LabelTestKit.Land()));
         await app.LabelAsync(revoked.Id, LabelTestKit.Terms(LabelTestKit.Land()));
         await app.RevokeAsync(revoked.Id, "Plus de terrain.");
@@ -129,7 +135,7 @@ public sealed class OpenDataLabelTests(DemoAppFactory app) : IClassFixture<DemoA
 
         async Task<List<long>> IdsAsync(string query)
         {
-            var (status, json, _) = await GetAsync($"/api/v1/municipalities/montreuil/projects?q={word}&{query}");
+            var (status, json, _) = await GetAsync($"/api/v1/municipalities/{city.Slug}/projects?q={word}&{query}");
             Assert.Equal(HttpStatusCode.OK, status);
             return [.. json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).Order()];
         }
@@ -139,7 +145,7 @@ public sealed class OpenDataLabelTests(DemoAppFactory app) : IClassFixture<DemoA
         Assert.Equal(new[] { revoked.Id, lapsed.Id, plain.Id }.Order(), await IdsAsync("labelled=false"));
         Assert.Equal(4, (await IdsAsync("")).Count);
 
-        var (badStatus, problem, _) = await GetAsync("/api/v1/municipalities/montreuil/projects?labelled=oui");
+        var (badStatus, problem, _) = await GetAsync($"/api/v1/municipalities/{city.Slug}/projects?labelled=oui");
         Assert.Equal(HttpStatusCode.BadRequest, badStatus);
         Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("labelled", out _));
         Assert.Equal(["true", "false"], problem.RootElement.GetProperty("validValues").GetProperty("labelled").EnumerateArray().Select(v => v.GetString()));
@@ -166,16 +172,17 @@ public sealed class OpenDataLabelTests(DemoAppFactory app) : IClassFixture<DemoA
     [Fact]
     public async Task TheList_SendsAFixedNumberOfSqlCommands_WithOneOrManyLabelsAndCommitments()
     {
-        var word = PublicProjectKit.Token();
-        var first = await app.CreateProjectAsync("montreuil", $"Premier {word}");
+        var word = Given.Token();
+        var (city, holder) = (await app.Given.City(), await app.Given.Citizen());
+        var first = await app.Given.Project(city, holder, new ProjectSpec { Title = $"Premier {word}" });
         await app.LabelAsync(first.Id, LabelTestKit.Terms(LabelTestKit.Land()));
-        var url = $"/api/v1/municipalities/montreuil/projects?pageSize=100&q={word}";
+        var url = $"/api/v1/municipalities/{city.Slug}/projects?pageSize=100&q={word}";
         var before = await CountAsync(url);
         var detailBefore = await CountAsync($"/api/v1/projects/{first.Id}");
 
         for (var i = 0; i < 15; i++)
         {
-            var project = await app.CreateProjectAsync("montreuil", $"Projet {i} {word}");
+            var project = await app.Given.Project(city, holder, new ProjectSpec { Title = $"Projet {i} {word}" });
             await app.LabelAsync(project.Id, LabelTestKit.Terms(
                 LabelTestKit.Land(),
                 new CommitmentTerms(CommitmentKind.Expertise, "Un suivi", 10_000),
@@ -193,6 +200,17 @@ public sealed class OpenDataLabelTests(DemoAppFactory app) : IClassFixture<DemoA
         Assert.InRange(after, 1, 10);
         Assert.Equal(detailBefore, await CountAsync($"/api/v1/projects/{first.Id}"));
     }
+
+    /// <summary>A project the agent took into review with <see cref="LabelTestKit.Note"/>, then moved to <paramref name="state"/> (asked its boxes' places, for changes).</summary>
+    private async Task<TestProject> ReviewedAsync(TestCity city, string title, ProjectState state, LabelTerms? terms = null) =>
+        await app.Given.Project(city, await app.Given.Citizen(), new ProjectSpec
+        {
+            Title = title,
+            State = state,
+            Label = terms,
+            Note = LabelTestKit.Note,
+            ChangesRequest = "Pouvez-vous préciser les emplacements envisagés pour les boîtes ?",
+        });
 
     private async Task<int> CountAsync(string url)
     {

@@ -97,7 +97,7 @@ public sealed class DecisionTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var city = await app.Given.City();
         var holder = await app.Given.Citizen();
-        var word = ProjectsTestData.UniqueWord("Proposition");
+        var word = Given.Token("Proposition");
         var id = await NewProjectAsync(city, holder, $"Une boîte à livres {word}");
         using var agent = await app.SignedInAsync(city.Agent.Email);
         var page = await agent.GetAsync(ReviewTestKit.DecisionPage(id, city.Slug));

@@ -49,9 +49,6 @@ internal sealed record NewProject(string Title)
 /// </summary>
 internal static class ProjectsTestData
 {
-    /// <summary>A word that no demo text contains, to find a test's own projects by search.</summary>
-    public static string UniqueWord(string prefix) => prefix + Guid.NewGuid().ToString("N")[..10];
-
     public static async Task<long> CreateProjectAsync(this AppFactory app, NewProject spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -112,15 +109,6 @@ internal static class ProjectsTestData
         db.Comments.Add(comment);
         await db.SaveChangesAsync();
         return comment.Id;
-    }
-
-    public static async Task ReportAsync(this AppFactory app, long commentId, string reporterEmail, string reason)
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var comment = await db.Comments.Include(c => c.Reports).SingleAsync(c => c.Id == commentId);
-        comment.Report(await UserIdAsync(db, reporterEmail), reason, DateTime.UtcNow);
-        await db.SaveChangesAsync();
     }
 
     public static Task<Project> ProjectAsync(this AppFactory app, long id) =>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Labelkoz.Data;
 using Labelkoz.Domain.Audit;
-using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Notifications;
 using Labelkoz.Domain.Projects;
@@ -73,15 +72,6 @@ internal static class ReviewTestKit
                 await db.Notifications.CountAsync());
         });
 
-    public static async Task SetSubscriptionAsync(this AppFactory app, string slug, SubscriptionStatus status)
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var city = await db.Municipalities.SingleAsync(m => m.Slug == slug);
-        city.SetSubscriptionStatus(status, DateTime.UtcNow);
-        await db.SaveChangesAsync();
-    }
-
     /// <summary>Runs review moves on a project straight through the domain, with its city and staff loaded.</summary>
     public static async Task ReviewAsync(this AppFactory app, long projectId, Action<Project, Municipality, Func<string, long>> moves)
     {
@@ -93,9 +83,6 @@ internal static class ReviewTestKit
         moves(project, city, email => users[email]);
         await db.SaveChangesAsync();
     }
-
-    /// <summary>One commitment the way a test needs it most often.</summary>
-    public static LabelTerms Terms(params CommitmentTerms[] commitments) => new(commitments.Length == 0 ? [new CommitmentTerms(CommitmentKind.Premises, "Une salle le samedi")] : commitments, null, null);
 
     /// <summary>The fields of one commitment row of the decision form.</summary>
     public static Dictionary<string, string> Row(int index, string kind, string description, string? value = null)

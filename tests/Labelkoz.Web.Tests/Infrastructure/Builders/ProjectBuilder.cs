@@ -71,7 +71,13 @@ public sealed record ProjectSpec
     /// <summary>The public reason of a <see cref="ProjectState.Declined"/> project; a lack of competence when null.</summary>
     public string? DeclineReason { get; init; }
 
-    /// <summary>An internal note the agent writes on taking the project into review (never shown in public).</summary>
+    /// <summary>What the city asks of a <see cref="ProjectState.ChangesRequested"/> project; a question on the calendar when null.</summary>
+    public string? ChangesRequest { get; init; }
+
+    /// <summary>
+    /// An internal note the agent writes on taking the project into review (never shown in public); the
+    /// agent then follows the project and asks for its changes.
+    /// </summary>
     public string? Note { get; init; }
 
     /// <summary>The terms of the label, for <see cref="ProjectState.Labelled"/>, <see cref="ProjectState.LabelledOnProposal"/> and <see cref="ProjectState.LabelProposed"/>.</summary>
@@ -199,7 +205,7 @@ public sealed partial class Given
         switch (spec.State)
         {
             case ProjectState.ChangesRequested:
-                project.RequestChanges(city, admin, "Pouvez-vous préciser le calendrier ?", at);
+                project.RequestChanges(city, spec.Note is null ? admin : agent, spec.ChangesRequest ?? "Pouvez-vous préciser le calendrier ?", at);
                 break;
             case ProjectState.LabelProposed:
                 project.ProposeLabel(city, agent, WithReferent(spec.Label ?? DefaultLabel, agent), at);

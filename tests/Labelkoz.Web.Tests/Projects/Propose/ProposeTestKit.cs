@@ -16,9 +16,6 @@ namespace Labelkoz.Web.Tests.Projects.Propose;
 /// <summary>Journeys shared by the proposing tests: start a draft, fill the guided form, upload, look in the database.</summary>
 internal static partial class ProposeTestKit
 {
-    public const string Camille = "camille@demo.labelkoz.fr";
-    public const string Hugo = "hugo@demo.labelkoz.fr";
-
     /// <summary>A SIREN whose Luhn key is right (Montreuil's) and one whose key is wrong.</summary>
     public const string ValidSiren = "219300480";
     public const string InvalidSiren = "219300481";

@@ -76,7 +76,7 @@ public sealed class LabelPublicTests(AppFactory app, ITestOutputHelper output) :
     [Fact]
     public async Task AGrant_AndAMatchOfLessThanOneEuro_AreSpelledOut_WithTheValidityEnd()
     {
-        var token = PublicProjectKit.Token();
+        var token = Given.Token();
         var city = await app.Given.City();
         var holder = await app.Given.Citizen();
         var granted = await app.CreateProjectAsync(city.Slug, $"Subventionné {token}", new() { Holder = holder.Email });
@@ -101,7 +101,7 @@ public sealed class LabelPublicTests(AppFactory app, ITestOutputHelper output) :
     [Fact]
     public async Task ARevokedLabel_ShowsWhenAndWhy_WithoutTheBadge_OnThePageTheCardsAndTheFilter()
     {
-        var token = PublicProjectKit.Token();
+        var token = Given.Token();
         var city = await app.Given.City();
         var project = await app.CreateProjectAsync(city.Slug, $"Retiré {token}", new() { Holder = (await app.Given.Citizen()).Email });
         await app.LabelAsync(project.Id, LabelTestKit.Terms(LabelTestKit.Land()));
@@ -129,7 +129,7 @@ public sealed class LabelPublicTests(AppFactory app, ITestOutputHelper output) :
     [Fact]
     public async Task ALapsedLabel_SaysItExpired_WithoutTheBadge()
     {
-        var token = PublicProjectKit.Token();
+        var token = Given.Token();
         var city = await app.Given.City();
         var project = await app.CreateProjectAsync(city.Slug, $"Échu {token}", new() { Holder = (await app.Given.Citizen()).Email });
         await app.LabelThatLapsedAsync(project.Id, LabelTestKit.Terms(LabelTestKit.Land()));
@@ -189,7 +189,7 @@ public sealed class LabelPublicTests(AppFactory app, ITestOutputHelper output) :
     [Fact]
     public async Task Cards_CarryTheCompactBadge_OnTheListTheCityPageAndTheHomePage()
     {
-        var token = PublicProjectKit.Token();
+        var token = Given.Token();
         var city = await app.Given.City();
         var holder = await app.Given.Citizen();
         var plain = await app.CreateProjectAsync(city.Slug, $"Simple {token}", new() { Holder = holder.Email });
@@ -217,7 +217,7 @@ public sealed class LabelPublicTests(AppFactory app, ITestOutputHelper output) :
     [Fact]
     public async Task TheLabelledFilter_KeepsOnlyActiveLabels_AndCombinesWithTheOtherFilters()
     {
-        var token = PublicProjectKit.Token();
+        var token = Given.Token();
         var city = await app.Given.City();
         var holder = await app.Given.Citizen();
         var sport = await app.CreateProjectAsync(city.Slug, $"Sport labellisé {token}", new() { Holder = holder.Email, Category = ProjectCategory.Sport });
@@ -258,7 +258,7 @@ public sealed class LabelPublicTests(AppFactory app, ITestOutputHelper output) :
     [Fact]
     public async Task TheLabelledFilter_IsKeptByThePagination()
     {
-        var token = PublicProjectKit.Token();
+        var token = Given.Token();
         var city = await app.Given.City();
         var holder = await app.Given.Citizen();
         for (var i = 0; i < 13; i++)
@@ -279,7 +279,7 @@ public sealed class LabelPublicTests(AppFactory app, ITestOutputHelper output) :
     [Fact]
     public async Task ThePagesSendAFixedNumberOfSqlCommands_WithOneOrManyLabelsAndCommitments()
     {
-        var token = PublicProjectKit.Token();
+        var token = Given.Token();
         var city = await app.Given.City();
         var holder = await app.Given.Citizen();
         var small = await app.CreateProjectAsync(city.Slug, $"Un engagement {token}", new() { Holder = holder.Email });

@@ -3,7 +3,6 @@ using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Tests.Infrastructure;
-using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,19 +11,6 @@ namespace Labelkoz.Web.Tests.Projects.Public;
 /// <summary>Labels given, revoked or let lapse straight through the domain, as the city's admin would.</summary>
 internal static class LabelTestKit
 {
-    public const string StreetWorkout = "Un parc de street-workout aux Beaumonts";
-    public const string SharedGarden = "Un jardin partagé rue de la Fontaine";
-    public const string RepairCafe = "Un repair café mensuel à la Croix-de-Chavaux";
-    public const string BookBoxes = "Des boîtes à livres dans chaque quartier";
-    public const string NeighbourhoodParty = "Une fête de quartier à la Boissière";
-    public const string Fresco = "Une fresque participative au Bas-Montreuil";
-
-    /// <summary>The internal note the demo data keeps on every reviewed project: never shown outside the back office.</summary>
-    public const string DemoNote = "Vérifier avec le service concerné la faisabilité et le calendrier.";
-
-    /// <summary>The demo agent (referent of the street-workout park's expertise): named nowhere in public.</summary>
-    public const string AgentName = "Lucas Martin";
-
     /// <summary>The internal note the city's agent writes on the projects it reviews: never shown outside the back office.</summary>
     public const string Note = "Vérifier avec le service concerné la faisabilité et le calendrier.";
 
@@ -98,14 +84,6 @@ internal static class LabelTestKit
             projectId,
             terms with { ValidUntil = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-30)) },
             DateTime.UtcNow.AddDays(-60));
-
-    /// <summary>A demo project of a city, by its title.</summary>
-    public static Task<TestProject> DemoProjectAsync(this AppFactory app, string title, string citySlug = "montreuil") =>
-        app.WithDbAsync(async db =>
-        {
-            var id = await db.Projects.Where(p => p.Title == title).Select(p => p.Id).SingleAsync();
-            return new TestProject(id, citySlug, title);
-        });
 
     /// <summary>The text of a node, whitespace collapsed and French number spaces made plain.</summary>
     public static string Flat(string? text) =>

@@ -14,7 +14,7 @@ public sealed class ProjectListTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task List_ShowsOnlyThisCitysPublicProjects()
     {
         var p = await PeopleAsync();
-        var token = PublicProjectKit.Token();
+        var token = Given.Token();
         await app.CreateProjectAsync(p.City.Slug, $"Public {token}", new() { Holder = p.Holder.Email });
         await app.CreateProjectAsync(p.City.Slug, $"Brouillon {token}", new() { Holder = p.Holder.Email, State = TestState.Draft });
         await app.CreateProjectAsync(p.City.Slug, $"Masqué {token}", new() { Holder = p.Holder.Email, State = TestState.Hidden });
@@ -41,7 +41,7 @@ public sealed class ProjectListTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Card_ShowsFirstImageSummaryCountsAndLinksToTheCanonicalPage()
     {
         var p = await PeopleAsync();
-        var token = PublicProjectKit.Token();
+        var token = Given.Token();
         var project = await app.CreateProjectAsync(p.City.Slug, $"Carte {token}", new()
         {
             Holder = p.Holder.Email,
@@ -50,7 +50,7 @@ public sealed class ProjectListTests(AppFactory app) : IClassFixture<AppFactory>
             Category = ProjectCategory.Sport,
             Neighbourhood = p.City.Neighbourhoods[0],
         });
-        await app.AddSupportsAsync(project.Id, 2);
+        await app.Given.Supports(project, 2);
         await app.AddCommentsAsync(project.Id, 3, p.Holder.Email);
 
         using var browser = app.NewBrowser();
@@ -74,7 +74,7 @@ public sealed class ProjectListTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Filters_ByCategoryNeighbourhoodAndStatus()
     {
         var p = await PeopleAsync();
-        var token = PublicProjectKit.Token();
+        var token = Given.Token();
         await app.CreateProjectAsync(p.City.Slug, $"Sport Bas {token}", new() { Holder = p.Holder.Email, Category = ProjectCategory.Sport, Neighbourhood = p.City.Neighbourhoods[0] });
         await app.CreateProjectAsync(p.City.Slug, $"Sport Boissière {token}", new() { Holder = p.Holder.Email, Category = ProjectCategory.Sport, Neighbourhood = p.City.Neighbourhoods[1], State = TestState.InReview });
         await app.CreateProjectAsync(p.City.Slug, $"Culture Bas {token}", new() { Holder = p.Holder.Email, Category = ProjectCategory.Culture, Neighbourhood = p.City.Neighbourhoods[0] });
@@ -100,7 +100,7 @@ public sealed class ProjectListTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Filters_OnlyOfferStatusesAPublicProjectCanHave_AndIgnoreNonsense()
     {
         var p = await PeopleAsync();
-        var token = PublicProjectKit.Token();
+        var token = Given.Token();
         await app.CreateProjectAsync(p.City.Slug, $"Un {token}", new() { Holder = p.Holder.Email });
         await app.CreateProjectAsync(p.City.Slug, $"Deux {token}", new() { Holder = p.Holder.Email, Category = ProjectCategory.Sport });
         using var browser = app.NewBrowser();
@@ -129,7 +129,7 @@ public sealed class ProjectListTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Search_IgnoresCaseAndAccents(string query)
     {
         var p = await PeopleAsync();
-        var token = PublicProjectKit.Token();
+        var token = Given.Token();
         await app.CreateProjectAsync(p.City.Slug, $"Café réparation {token}", new() { Holder = p.Holder.Email });
         await app.CreateProjectAsync(p.City.Slug, $"Atelier couture {token}", new() { Holder = p.Holder.Email });
 
@@ -143,7 +143,7 @@ public sealed class ProjectListTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Search_RequiresEveryTerm_AndLooksIntoSummaryAndDescription()
     {
         var p = await PeopleAsync();
-        var token = PublicProjectKit.Token();
+        var token = Given.Token();
         await app.CreateProjectAsync(p.City.Slug, $"Atelier vélo {token}", new() { Holder = p.Holder.Email, Description = "On y apprend la **mécanique**." });
         await app.CreateProjectAsync(p.City.Slug, $"Atelier couture {token}", new() { Holder = p.Holder.Email, Summary = "Des machines à coudre partagées." });
         using var browser = app.NewBrowser();
@@ -166,7 +166,7 @@ public sealed class ProjectListTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Search_WithHostileInput_IsHarmless(string hostile, int expected)
     {
         var p = await PeopleAsync();
-        var token = PublicProjectKit.Token();
+        var token = Given.Token();
         await app.CreateProjectAsync(p.City.Slug, $"Jardin {token}", new() { Holder = p.Holder.Email });
         using var browser = app.NewBrowser();
 
@@ -182,7 +182,7 @@ public sealed class ProjectListTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Search_With5000Characters_IsHarmless()
     {
         var p = await PeopleAsync();
-        var token = PublicProjectKit.Token();
+        var token = Given.Token();
         await app.CreateProjectAsync(p.City.Slug, $"Potager {token}", new() { Holder = p.Holder.Email });
         using var browser = app.NewBrowser();
 
@@ -204,15 +204,15 @@ public sealed class ProjectListTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Sort_ByMostSupported_ThenNewest()
     {
         var p = await PeopleAsync();
-        var token = PublicProjectKit.Token();
+        var token = Given.Token();
         var start = DateTime.UtcNow.AddDays(-10);
         var none = await app.CreateProjectAsync(p.City.Slug, $"Aucun soutien {token}", new() { Holder = p.Holder.Email, At = start.AddDays(3) });
         var two = await app.CreateProjectAsync(p.City.Slug, $"Deux soutiens {token}", new() { Holder = p.Holder.Email, At = start });
         var one = await app.CreateProjectAsync(p.City.Slug, $"Un soutien {token}", new() { Holder = p.Holder.Email, At = start.AddDays(1) });
         var oneNewer = await app.CreateProjectAsync(p.City.Slug, $"Un soutien récent {token}", new() { Holder = p.Holder.Email, At = start.AddDays(2) });
-        await app.AddSupportsAsync(two.Id, 2);
-        await app.AddSupportsAsync(one.Id, 1);
-        await app.AddSupportsAsync(oneNewer.Id, 1);
+        await app.Given.Supports(two, 2);
+        await app.Given.Supports(one, 1);
+        await app.Given.Supports(oneNewer, 1);
         using var browser = app.NewBrowser();
 
         var newest = await browser.GetAsync($"{p.City.Path}/projets?q={token}");
@@ -236,7 +236,7 @@ public sealed class ProjectListTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Pagination_ClampsThePageNumber(string pageQuery, int expectedPage)
     {
         var p = await PeopleAsync();
-        var token = PublicProjectKit.Token();
+        var token = Given.Token();
         var start = DateTime.UtcNow.AddDays(-30);
         for (var i = 0; i < 13; i++)
         {

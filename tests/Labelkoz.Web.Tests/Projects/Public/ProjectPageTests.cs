@@ -27,7 +27,7 @@ public sealed class ProjectPageTests(AppFactory app) : IClassFixture<AppFactory>
             Organisation = "Les Amis des Murs",
             Rna = "W931234567",
         });
-        await app.AddSupportsAsync(project.Id, 3);
+        await app.Given.Supports(project, 3);
 
         using var browser = app.NewBrowser();
         var page = await browser.GetAsync(project.Path);

@@ -1,5 +1,6 @@
 using System.Net;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Xunit.Abstractions;
 
 namespace Labelkoz.Web.Tests.Projects.Public;
@@ -17,11 +18,11 @@ public sealed class ProjectQueryBudgetTests(AppFactory app, ITestOutputHelper ou
     {
         var (city, other) = await app.Given.TwoCities();
         var holder = await app.Given.Citizen();
-        var token = PublicProjectKit.Token();
+        var token = Given.Token();
         for (var i = 0; i < 3; i++)
         {
             var project = await app.CreateProjectAsync(city.Slug, $"Projet {i} {token}", new() { Holder = holder.Email, Images = 2 });
-            await app.AddSupportsAsync(project.Id, 2);
+            await app.Given.Supports(project, 2);
             await app.AddCommentsAsync(project.Id, 2, holder.Email);
         }
 
@@ -36,7 +37,7 @@ public sealed class ProjectQueryBudgetTests(AppFactory app, ITestOutputHelper ou
         for (var i = 3; i < 30; i++)
         {
             var project = await app.CreateProjectAsync(city.Slug, $"Projet {i} {token}", new() { Holder = holder.Email, Images = 3 });
-            await app.AddSupportsAsync(project.Id, 3);
+            await app.Given.Supports(project, 3);
             await app.AddCommentsAsync(project.Id, 3, holder.Email, repliesEach: 1, replier: holder.Email);
         }
 
@@ -65,7 +66,7 @@ public sealed class ProjectQueryBudgetTests(AppFactory app, ITestOutputHelper ou
         });
         await app.AddCommentsAsync(project.Id, 20, holder.Email, repliesEach: 0);
         await app.AddCommentsAsync(project.Id, 5, other.Email, repliesEach: 1, replier: holder.Email);
-        await app.AddSupportsAsync(project.Id, 40);
+        await app.Given.Supports(project, 40);
         using var anonymous = app.NewBrowser();
         using var camille = await app.SignedInAsync(holder.Email);
 
@@ -74,7 +75,7 @@ public sealed class ProjectQueryBudgetTests(AppFactory app, ITestOutputHelper ou
         Assert.Equal(30, (await anonymous.GetAsync(project.Path)).Document.QuerySelectorAll(".comment").Length);
 
         await app.AddCommentsAsync(project.Id, 15, other.Email, repliesEach: 2, replier: holder.Email);
-        await app.AddSupportsAsync(project.Id, 25);
+        await app.Given.Supports(project, 25);
 
         var anonymousAfter = await CountAsync(anonymous, project.Path);
         var signedInAfter = await CountAsync(camille, project.Path);

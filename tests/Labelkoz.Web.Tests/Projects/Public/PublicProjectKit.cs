@@ -24,7 +24,8 @@ public enum TestState
 /// <summary>What a test project is made of (everything through the domain's own methods).</summary>
 internal sealed record ProjectSpec
 {
-    public string Holder { get; init; } = PublicProjectKit.Camille;
+    /// <summary>The holder's e-mail (an account built by <see cref="Given"/>).</summary>
+    public required string Holder { get; init; }
 
     public string? Summary { get; init; } = "Un projet pour le quartier.";
 
@@ -55,17 +56,10 @@ internal sealed record ProjectSpec
 /// <summary>Test projects, accounts, supports and comments written straight through the domain and the database.</summary>
 internal static class PublicProjectKit
 {
-    public const string Camille = "camille@demo.labelkoz.fr";
-    public const string Hugo = "hugo@demo.labelkoz.fr";
-    public const string MontreuilAdmin = "admin@montreuil.demo.labelkoz.fr";
-
-    /// <summary>A word that no other project contains, to search one test's projects only.</summary>
-    public static string Token() => "zq" + Guid.NewGuid().ToString("N")[..10];
-
     /// <summary>A project of <see cref="ProjectSpec.Holder"/> in the city, built by <see cref="Given"/>.</summary>
-    public static async Task<TestProject> CreateProjectAsync(this AppFactory app, string citySlug, string title, ProjectSpec? spec = null)
+    public static async Task<TestProject> CreateProjectAsync(this AppFactory app, string citySlug, string title, ProjectSpec spec)
     {
-        spec ??= new ProjectSpec();
+        ArgumentNullException.ThrowIfNull(spec);
         var cityId = await app.WithDbAsync(db => db.Municipalities.Where(m => m.Slug == citySlug).Select(m => m.Id).SingleAsync());
         return await app.Given.Project(cityId, citySlug, await app.UserIdAsync(spec.Holder), new Infrastructure.Builders.ProjectSpec
         {
@@ -99,50 +93,14 @@ internal static class PublicProjectKit
         return await UserIdAsync(scope, email);
     }
 
-    /// <summary>Confirmed accounts with the demo password (able to log in).</summary>
-    public static async Task<IReadOnlyList<string>> CreateAccountsAsync(this AppFactory app, int count, string prefix, bool withPassword = true)
-    {
-        using var scope = app.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var emails = new List<string>();
-        for (var i = 0; i < count; i++)
-        {
-            var email = $"{prefix}-{i}-{Guid.NewGuid():N}@exemple.fr";
-            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"{prefix} {i}", CreatedAtUtc = DateTime.UtcNow };
-            var created = withPassword
-                ? await users.CreateAsync(user, Web.Demo.DemoSeeder.DemoPassword)
-                : await users.CreateAsync(user);
-            Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-            emails.Add(email);
-        }
-
-        return emails;
-    }
-
-    /// <summary>Supports from <paramref name="count"/> new accounts.</summary>
-    public static async Task AddSupportsAsync(this AppFactory app, long projectId, int count)
-    {
-        var emails = await app.CreateAccountsAsync(count, "soutien", withPassword: false);
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == projectId);
-        var ids = await db.Users.Where(u => emails.Contains(u.Email!)).Select(u => u.Id).ToListAsync();
-        foreach (var id in ids)
-        {
-            db.ProjectSupports.Add(new ProjectSupport(project, id, DateTime.UtcNow));
-        }
-
-        await db.SaveChangesAsync();
-    }
-
-    /// <summary>Visible top-level comments by <paramref name="author"/>, each with <paramref name="repliesEach"/> replies by <paramref name="replier"/> (Hugo by default).</summary>
-    public static async Task<IReadOnlyList<long>> AddCommentsAsync(this AppFactory app, long projectId, int count, string author = Camille, int repliesEach = 0, string replier = Hugo)
+    /// <summary>Visible top-level comments by <paramref name="author"/>, each with <paramref name="repliesEach"/> replies by <paramref name="replier"/> (the author when none).</summary>
+    public static async Task<IReadOnlyList<long>> AddCommentsAsync(this AppFactory app, long projectId, int count, string author, int repliesEach = 0, string? replier = null)
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == projectId);
         var authorId = await UserIdAsync(scope, author);
-        var hugoId = repliesEach == 0 ? 0 : await UserIdAsync(scope, replier);
+        var hugoId = repliesEach == 0 ? 0 : await UserIdAsync(scope, replier ?? author);
         var comments = new List<Comment>();
         for (var i = 0; i < count; i++)
         {

@@ -129,7 +129,12 @@ public sealed class SupportAndFollowTests(AppFactory app) : IClassFixture<AppFac
     {
         var city = await app.Given.City();
         var project = await app.CreateProjectAsync(city.Slug, "Le projet le plus soutenu", new() { Holder = (await app.Given.Citizen()).Email });
-        var emails = await app.CreateAccountsAsync(50, "foule");
+        var emails = new List<string>();
+        for (var i = 0; i < 50; i++)
+        {
+            emails.Add((await app.Given.Citizen()).Email);
+        }
+
         var browsers = await Task.WhenAll(emails.Select(e => app.SignedInAsync(e)));
         try
         {
@@ -157,7 +162,7 @@ public sealed class SupportAndFollowTests(AppFactory app) : IClassFixture<AppFac
     {
         var city = await app.Given.City();
         var project = await app.CreateProjectAsync(city.Slug, "Un double clic", new() { Holder = (await app.Given.Citizen()).Email });
-        var email = (await app.CreateAccountsAsync(1, "double")).Single();
+        var email = (await app.Given.Citizen()).Email;
         using var browser = await app.SignedInAsync(email);
         var page = await browser.GetAsync(project.Path);
 
@@ -195,7 +200,7 @@ public sealed class SupportAndFollowTests(AppFactory app) : IClassFixture<AppFac
     {
         var city = await app.Given.City();
         var project = await app.CreateProjectAsync(city.Slug, "Suivi en double", new() { Holder = (await app.Given.Citizen()).Email });
-        var email = (await app.CreateAccountsAsync(1, "suiveur")).Single();
+        var email = (await app.Given.Citizen()).Email;
         var userId = await app.UserIdAsync(email);
         using var browser = await app.SignedInAsync(email);
         var page = await browser.GetAsync(project.Path);
