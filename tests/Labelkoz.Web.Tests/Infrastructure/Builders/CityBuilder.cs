@@ -48,6 +48,14 @@ public sealed partial class Given
         var name = spec.Name ?? $"Ville {n}";
         var slug = $"ville-{n}-{Guid.NewGuid():N}"[..(n.ToString(System.Globalization.CultureInfo.InvariantCulture).Length + 12)];
         var insee = $"98{n % 1000:000}";
+        var taken = await InDbAsync(db => db.Municipalities.Select(m => m.InseeCode).ToListAsync());
+
+        // The counter is shared by every class of the run: 1000 numbers apart, two cities of one app would share a code.
+        while (taken.Contains(insee))
+        {
+            insee = $"9{Random.Shared.Next(10_000):0000}";
+        }
+
         var now = Now;
         var logo = spec.WithLogo ? await Service<IFileStore>().SaveAsync("logos", TinyPng, "png", CancellationToken.None) : null;
         var cityId = await InDbAsync(async db =>
