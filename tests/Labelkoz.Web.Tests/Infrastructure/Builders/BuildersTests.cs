@@ -12,6 +12,15 @@ namespace Labelkoz.Web.Tests.Infrastructure.Builders;
 public sealed class BuildersTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
+    public void TheSequence_NeverGivesANumberThePasswordContains()
+    {
+        var numbers = Enumerable.Range(0, 3_000).Select(_ => Given.Next().ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+        Assert.DoesNotContain(numbers, n => Given.Password.Contains(n, StringComparison.Ordinal));
+        Assert.Equal(numbers.Count, numbers.Distinct().Count());
+    }
+
+    [Fact]
     public async Task ACity_HasItsSiteItsNeighbourhoodsAndItsStaff_WhoCanLogIn()
     {
         var city = await app.Given.City();

@@ -23,7 +23,21 @@ public sealed partial class Given(IServiceProvider services)
     private static int _sequence;
 
     /// <summary>A number no other call in this test run returns: unique slugs, e-mails, titles.</summary>
-    public static int Next() => Interlocked.Increment(ref _sequence);
+    /// <remarks>
+    /// A number the password contains ("2026") is skipped: an e-mail or a name holding it would make
+    /// the password refused as containing personal data.
+    /// </remarks>
+    public static int Next()
+    {
+        int n;
+        do
+        {
+            n = Interlocked.Increment(ref _sequence);
+        }
+        while (Password.Contains(n.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+
+        return n;
+    }
 
     /// <summary>A word no other text contains, to find a test's own rows by search.</summary>
     public static string Token(string prefix = "zq") => prefix + Guid.NewGuid().ToString("N")[..10];
