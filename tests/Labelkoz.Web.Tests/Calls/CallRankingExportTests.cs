@@ -4,15 +4,9 @@ using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
-using Labelkoz.Data;
-using Labelkoz.Domain.Calls;
-using Labelkoz.Domain.Labels;
-using Labelkoz.Domain.Projects;
-using Labelkoz.Web.Features.Calls;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 
 namespace Labelkoz.Web.Tests.Calls;
 
@@ -21,35 +15,35 @@ namespace Labelkoz.Web.Tests.Calls;
 /// the call's title, the CSV's header and the same rows and numbers as the CSV, numbers stored as
 /// numbers and texts never turned into formulas; refused to outsiders exactly like the CSV.
 /// </summary>
-public sealed class CallRankingExportTests(CallClosingTests.ClockedDemoApp app) : IClassFixture<CallClosingTests.ClockedDemoApp>
+public sealed class CallRankingExportTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private const string Hugo = "hugo@demo.labelkoz.fr";
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     [Fact]
     public async Task TheXlsx_HasTheCsvsRowsAndNumbers_AsNumbers_WithoutFormulas()
     {
-        var setup = await CreateClosedCallAsync("=Appel XLSX", Hugo, StaffTestKit.Citizen, StaffTestKit.MontreuilAgent);
+        var city = await app.Given.City();
+        var setup = await app.InReviewAsync(city, "=Appel XLSX", 1, null, await app.Given.Citizen("Hugo"), await app.Given.Citizen("Camille"), city.Agent);
         var (hugo, camille) = (setup.Applications[0], setup.Applications[1]);
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        using var agent = await app.SignedInAsync(city.Agent.Email);
 
         // Impact 60 %, Faisabilité 40 %. Hugo: (8,6) → 7.2 and (6,4) → 5.2, mean 6.2. Camille: (10,9) → 9.6 alone.
         // The agent's own application is scored by nobody: last, without average.
-        await ScoreAsync(admin, setup, hugo, 8, 6, "=1+1");
-        await ScoreAsync(agent, setup, hugo, 6, 4, "-bien");
-        await ScoreAsync(admin, setup, camille, 10, 9, "@moi");
+        await admin.ScoreAsync(setup, hugo, 8, 6, "=1+1");
+        await agent.ScoreAsync(setup, hugo, 6, 4, "-bien");
+        await admin.ScoreAsync(setup, camille, 10, 9, "@moi");
 
-        var page = await admin.GetAsync(ReviewUrl(setup.CallId));
+        var page = await admin.GetAsync(setup.ReviewPath);
         var link = page.Document.QuerySelector("a[href='?handler=Xlsx']");
         Assert.NotNull(link);
         Assert.True(link.HasAttribute("download"));
         Assert.NotNull(page.Document.QuerySelector("a[href='?handler=Csv']"));
 
-        var response = await admin.Client.GetAsync(ReviewUrl(setup.CallId) + "?handler=Xlsx");
+        var response = await admin.Client.GetAsync(setup.ReviewPath + "?handler=Xlsx");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(XlsxType, response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal($"classement-appel-{setup.CallId}.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal($"classement-appel-{setup.Id}.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         Assert.Contains("no-store", response.Headers.CacheControl?.ToString() ?? string.Empty, StringComparison.Ordinal);
         var sheet = ReadWorkbook(await response.Content.ReadAsByteArrayAsync());
 
@@ -59,7 +53,7 @@ public sealed class CallRankingExportTests(CallClosingTests.ClockedDemoApp app) 
         Assert.StartsWith("Exporté le ", sheet.Rows[1][0].Text, StringComparison.Ordinal);
         Assert.Empty(sheet.Rows[2]);
 
-        var csv = await CsvAsync(admin, setup.CallId);
+        var csv = await CsvAsync(admin, setup);
         var header = sheet.Rows[3];
         Assert.Equal(["Rang", "Projet", "Candidat"], header.Take(3).Select(c => c.Text));
         Assert.Equal(csv[0], header.Select(c => c.Text));
@@ -75,14 +69,14 @@ public sealed class CallRankingExportTests(CallClosingTests.ClockedDemoApp app) 
 
         // Rank, average, reviewers and scores are numbers, not texts.
         var camilleRow = body[0];
-        Assert.Equal("Projet de Camille", camilleRow[1].Text);
+        Assert.Equal("Candidature de Camille", camilleRow[1].Text);
         Assert.Equal((1m, true), (camilleRow[0].Number, camilleRow[0].IsNumber));
         Assert.Equal(9.6m, camilleRow[7].Number);
         Assert.True(camilleRow[7].IsNumber);
         Assert.Equal(1m, camilleRow[8].Number);
         Assert.Equal(10m, camilleRow[13].Number);
         Assert.True(camilleRow[13].IsNumber);
-        var hugoRows = body.Where(r => r[1].Text == "Projet de Hugo").ToList();
+        var hugoRows = body.Where(r => r[1].Text == "Candidature de Hugo").ToList();
         Assert.Equal(4, hugoRows.Count);
         Assert.All(hugoRows, r => Assert.Equal((2m, 6.2m, 2m), (r[0].Number!.Value, r[7].Number!.Value, r[8].Number!.Value)));
         Assert.Contains(hugoRows, r => r[11].Text == "Impact" && r[12].Number == 60m && r[13].Number == 8m && r.Count == 15 && r[14].Text == "=1+1");
@@ -90,7 +84,7 @@ public sealed class CallRankingExportTests(CallClosingTests.ClockedDemoApp app) 
         Assert.Contains(hugoRows, r => r.Count == 15 && r[14].Text == "-bien");
         Assert.Equal("@moi", camilleRow[14].Text);
         var unscored = body[6];
-        Assert.Equal("Projet de l'agent", unscored[1].Text);
+        Assert.Equal("Candidature de " + city.Agent.DisplayName, unscored[1].Text);
         Assert.Null(unscored[7].Text);
         Assert.Equal(0m, unscored[8].Number);
     }
@@ -98,29 +92,31 @@ public sealed class CallRankingExportTests(CallClosingTests.ClockedDemoApp app) 
     [Fact]
     public async Task TheXlsx_IsRefusedToOutsiders_LikeTheCsv()
     {
-        var setup = await CreateClosedCallAsync("Appel XLSX cloisonné", Hugo);
-        var url = ReviewUrl(setup.CallId);
-        var bagnoletUrl = $"/bagnolet/admin/appels/{setup.CallId}/candidatures";
+        var (city, other) = await app.Given.TwoCities();
+        var hugo = await app.Given.Citizen("Hugo");
+        var setup = await app.InReviewAsync(city, "Appel XLSX cloisonné", 1, null, hugo);
+        var url = setup.ReviewPath;
+        var otherUrl = $"{other.AdminPath}/appels/{setup.Id}/candidatures";
 
-        using var bagnolet = await app.SignedInAsync(StaffTestKit.BagnoletAdmin);
-        await AssertSameAsCsvAsync(bagnolet, url, HttpStatusCode.Forbidden);
-        await AssertSameAsCsvAsync(bagnolet, bagnoletUrl, HttpStatusCode.NotFound);
-        using var bagnoletAgent = await app.SignedInAsync(StaffTestKit.BagnoletAgent);
-        await AssertSameAsCsvAsync(bagnoletAgent, url, HttpStatusCode.Forbidden);
-        using var citizen = await app.SignedInAsync(StaffTestKit.Citizen);
+        using var otherAdmin = await app.SignedInAsync(other.Admin.Email);
+        await AssertSameAsCsvAsync(otherAdmin, url, HttpStatusCode.Forbidden);
+        await AssertSameAsCsvAsync(otherAdmin, otherUrl, HttpStatusCode.NotFound);
+        using var otherAgent = await app.SignedInAsync(other.Agent.Email);
+        await AssertSameAsCsvAsync(otherAgent, url, HttpStatusCode.Forbidden);
+        using var citizen = await app.SignedInAsync((await app.Given.Citizen()).Email);
         await AssertSameAsCsvAsync(citizen, url, HttpStatusCode.Forbidden);
-        using var applicant = await app.SignedInAsync(Hugo);
+        using var applicant = await app.SignedInAsync(hugo.Email);
         await AssertSameAsCsvAsync(applicant, url, HttpStatusCode.Forbidden);
         using var anonymous = app.HttpsBrowser();
         await AssertSameAsCsvAsync(anonymous, url, HttpStatusCode.Redirect);
         var login = await anonymous.Client.GetAsync(url + "?handler=Xlsx");
         Assert.Contains("/compte/connexion", login.Headers.Location?.ToString() ?? string.Empty, StringComparison.Ordinal);
 
-        // Montreuil's staff get it; an unknown call is not found.
-        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
+        // The city's own staff get it; an unknown call is not found.
+        using var agent = await app.SignedInAsync(city.Agent.Email);
         await AssertSameAsCsvAsync(agent, url, HttpStatusCode.OK);
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        await AssertSameAsCsvAsync(admin, ReviewUrl(setup.CallId + 100_000), HttpStatusCode.NotFound);
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        await AssertSameAsCsvAsync(admin, $"{city.AdminPath}/appels/{setup.Id + 100_000}/candidatures", HttpStatusCode.NotFound);
     }
 
     private static async Task AssertSameAsCsvAsync(TestBrowser browser, string url, HttpStatusCode expected)
@@ -156,9 +152,9 @@ public sealed class CallRankingExportTests(CallClosingTests.ClockedDemoApp app) 
     }
 
     /// <summary>The CSV's lines split into unquoted cells (the test data has no ; nor line break in a cell).</summary>
-    private static async Task<List<List<string>>> CsvAsync(TestBrowser browser, long callId)
+    private static async Task<List<List<string>>> CsvAsync(TestBrowser browser, TestCall call)
     {
-        var bytes = await browser.Client.GetByteArrayAsync(ReviewUrl(callId) + "?handler=Csv");
+        var bytes = await browser.Client.GetByteArrayAsync(call.ReviewPath + "?handler=Csv");
         return Encoding.UTF8.GetString(bytes[3..])
             .Split("\r\n", StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split(';').Select(c => c[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal)).ToList())
@@ -218,70 +214,6 @@ public sealed class CallRankingExportTests(CallClosingTests.ClockedDemoApp app) 
 
         return index - 1;
     }
-
-    private static string ReviewUrl(long callId) => $"/montreuil/admin/appels/{callId}/candidatures";
-
-    private static async Task ScoreAsync(TestBrowser browser, ClosedCall setup, long applicationId, int impact, int feasibility, string comment)
-    {
-        var page = await browser.GetAsync($"/montreuil/admin/appels/{setup.CallId}/candidatures/{applicationId}");
-        var fields = new Dictionary<string, string>
-        {
-            ["note-" + setup.Criteria[0].ToString(CultureInfo.InvariantCulture)] = impact.ToString(CultureInfo.InvariantCulture),
-            ["note-" + setup.Criteria[1].ToString(CultureInfo.InvariantCulture)] = feasibility.ToString(CultureInfo.InvariantCulture),
-            ["commentaire-" + setup.Criteria[0].ToString(CultureInfo.InvariantCulture)] = comment,
-        };
-
-        var result = await browser.SubmitAsync(page, "form#notation", fields);
-        Assert.True(result.IsRedirect, result.MainText);
-    }
-
-    /// <summary>A call of Montreuil with one submitted application per applicant, closed by the platform's job.</summary>
-    private async Task<ClosedCall> CreateClosedCallAsync(string title, params string[] applicants)
-    {
-        long callId;
-        var applications = new List<long>();
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var now = app.Clock.GetUtcNow().UtcDateTime;
-            var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Slug == "montreuil");
-            var admin = await db.Users.Where(u => u.Email == StaffTestKit.MontreuilAdmin).Select(u => u.Id).SingleAsync();
-            var call = Call.StartDraft(city, admin, title, now);
-            call.Describe(city, admin, title, "Un appel pour les tests de l'export.", ProjectCategory.Solidarity, null, 1_000_000, 1, now);
-            call.ReplaceOffer(city, admin, [new CommitmentTerms(CommitmentKind.Premises, "Un local", 100_000)]);
-            call.ReplaceCriteria(city, admin, [new CriterionTerms("Impact", 60), new CriterionTerms("Faisabilité", 40)]);
-            call.Schedule(city, admin, now, now + TimeSpan.FromHours(1));
-            call.Publish(city, admin, now);
-            db.Calls.Add(call);
-            await db.SaveChangesAsync();
-            callId = call.Id;
-
-            var entries = new List<CallApplication>();
-            foreach (var email in applicants)
-            {
-                var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-                var name = email == Hugo ? "Hugo" : email == StaffTestKit.Citizen ? "Camille" : "l'agent";
-                var application = CallApplication.Start(call, userId, HolderType.Individual, null, null, null, "Projet de " + name, now);
-                application.Submit(call, userId, now);
-                db.CallApplications.Add(application);
-                entries.Add(application);
-            }
-
-            await db.SaveChangesAsync();
-            applications.AddRange(entries.Select(e => e.Id));
-        }
-
-        app.Clock.Advance(TimeSpan.FromHours(2));
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<CallClosing>().CloseDueCallsAsync(CancellationToken.None);
-        }
-
-        var criteria = await app.WithDbAsync(db => db.CallCriteria.Where(c => c.CallId == callId).OrderBy(c => c.Position).Select(c => c.Id).ToListAsync());
-        return new ClosedCall(callId, applications, criteria);
-    }
-
-    private sealed record ClosedCall(long CallId, List<long> Applications, List<long> Criteria);
 
     private sealed record XlsxCell(string? Text, decimal? Number)
     {

@@ -1,17 +1,14 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Labelkoz.Data;
 using Labelkoz.Domain.Calls;
 using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Notifications;
 using Labelkoz.Domain.Projects;
-using Labelkoz.Web.Features.Calls;
-using Labelkoz.Web.Infrastructure.Storage;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Labelkoz.Web.Tests.Calls;
 
@@ -21,37 +18,37 @@ namespace Labelkoz.Web.Tests.Calls;
 /// are chosen within the announced number and become labelled projects with the call's offer;
 /// the CSV carries every score; the ranking page sends a fixed number of SQL commands.
 /// </summary>
-public sealed class CallsReviewTests(CallClosingTests.ClockedDemoApp app) : IClassFixture<CallClosingTests.ClockedDemoApp>
+public sealed class CallsReviewTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private const string Hugo = "hugo@demo.labelkoz.fr";
 
     [Fact]
     public async Task TwoStaffScore_TheRankingShowsTheWeightedAverages_InOrder()
     {
-        var setup = await CreateClosedCallAsync("Appel classement", winners: 1, StaffTestKit.Citizen, Hugo);
+        var city = await app.Given.City();
+        var setup = await app.InReviewAsync(city, "Appel classement", 1, null, await Applicant("Camille"), await Applicant("Hugo"));
         var (camille, hugo) = (setup.Applications[0], setup.Applications[1]);
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        using var agent = await app.SignedInAsync(city.Agent.Email);
 
         // Impact 60 %, Faisabilité 40 %. Camille: (8,6) → 7.2 and (6,4) → 5.2, mean 6.2. Hugo: (10,10) → 10 and (5,5) → 5, mean 7.5.
-        await ScoreAsync(admin, setup, camille, 8, 6);
-        await ScoreAsync(agent, setup, camille, 6, 4);
-        await ScoreAsync(admin, setup, hugo, 10, 10);
-        await ScoreAsync(agent, setup, hugo, 5, 5);
+        await admin.ScoreAsync(setup, camille, 8, 6);
+        await agent.ScoreAsync(setup, camille, 6, 4);
+        await admin.ScoreAsync(setup, hugo, 10, 10);
+        await agent.ScoreAsync(setup, hugo, 5, 5);
 
-        var page = await admin.GetAsync(ReviewUrl(setup.CallId));
+        var page = await admin.GetAsync(setup.ReviewPath);
         Assert.Equal(HttpStatusCode.OK, page.Status);
         var rows = page.Document.QuerySelectorAll("table.call-ranking tbody tr").ToList();
         Assert.Equal(2, rows.Count);
-        Assert.Contains("Projet de Hugo", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Candidature de Hugo", rows[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("7,50", rows[0].TextContent, StringComparison.Ordinal);
-        Assert.Contains("Projet de Camille", rows[1].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Candidature de Camille", rows[1].TextContent, StringComparison.Ordinal);
         Assert.Contains("6,20", rows[1].TextContent, StringComparison.Ordinal);
         Assert.Contains("Départage", page.MainText, StringComparison.Ordinal);
         page.AssertAccessibleStructure();
 
         // The admin sees every reviewer's scores, named.
-        var details = await admin.GetAsync(ApplicationUrl(setup.CallId, hugo));
+        var details = await admin.GetAsync(setup.ApplicationPath(hugo));
         Assert.Equal(2, details.Document.QuerySelectorAll("table.call-scores tbody tr").Count(r => r.TextContent.Contains("Impact", StringComparison.Ordinal)));
         details.AssertAccessibleStructure();
         var audited = await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == Domain.Audit.AuditAction.ApplicationScored && e.SubjectId == hugo));
@@ -59,9 +56,10 @@ public sealed class CallsReviewTests(CallClosingTests.ClockedDemoApp app) : ICla
     }
 
     [Fact]
-    public async Task ScoringAsBagnoletsStaffOrAsACitizen_IsRefused()
+    public async Task ScoringAsAnotherCitysStaffOrAsACitizen_IsRefused()
     {
-        var setup = await CreateClosedCallAsync("Appel cloisonné", winners: 1, Hugo);
+        var (city, other) = await app.Given.TwoCities();
+        var setup = await app.InReviewAsync(city, "Appel cloisonné", 1, null, await Applicant("Hugo"));
         var application = setup.Applications[0];
         var version = await app.WithDbAsync(db => db.CallApplications.Where(a => a.Id == application).Select(a => a.Version).SingleAsync());
         var fields = new Dictionary<string, string>
@@ -71,18 +69,19 @@ public sealed class CallsReviewTests(CallClosingTests.ClockedDemoApp app) : ICla
             ["note-" + setup.Criteria[1].ToString(CultureInfo.InvariantCulture)] = "10",
         };
 
-        using var bagnolet = await app.SignedInAsync(StaffTestKit.BagnoletAdmin);
-        var token = await bagnolet.GetAsync("/bagnolet/admin");
-        Assert.Equal(HttpStatusCode.Forbidden, (await bagnolet.GetAsync(ApplicationUrl(setup.CallId, application))).Status);
-        Assert.Equal(HttpStatusCode.Forbidden, (await bagnolet.PostAsync(ApplicationUrl(setup.CallId, application) + "?handler=Score", token, fields)).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await bagnolet.GetAsync($"/bagnolet/admin/appels/{setup.CallId}/candidatures/{application}")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await bagnolet.PostAsync($"/bagnolet/admin/appels/{setup.CallId}/candidatures/{application}?handler=Score", token, fields)).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await bagnolet.GetAsync($"/bagnolet/admin/appels/{setup.CallId}/candidatures")).Status);
+        // The other city's admin: refused at this city's address, unknown at their own.
+        using var outsider = await app.SignedInAsync(other.Admin.Email);
+        var token = await outsider.GetAsync(other.AdminPath);
+        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync(setup.ApplicationPath(application))).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.PostAsync(setup.ApplicationPath(application) + "?handler=Score", token, fields)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"{ReviewUrl(other, setup.Id)}/{application}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsync($"{ReviewUrl(other, setup.Id)}/{application}" + "?handler=Score", token, fields)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(ReviewUrl(other, setup.Id))).Status);
 
-        using var citizen = await app.SignedInAsync(StaffTestKit.Citizen);
+        using var citizen = await app.SignedInAsync((await app.Given.Citizen()).Email);
         var citizenToken = await citizen.GetAsync("/");
-        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.GetAsync(ApplicationUrl(setup.CallId, application))).Status);
-        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.PostAsync(ApplicationUrl(setup.CallId, application) + "?handler=Score", citizenToken, fields)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.GetAsync(setup.ApplicationPath(application))).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.PostAsync(setup.ApplicationPath(application) + "?handler=Score", citizenToken, fields)).Status);
 
         Assert.Equal(0, await app.WithDbAsync(db => db.ApplicationScores.CountAsync(s => s.ApplicationId == application)));
     }
@@ -90,9 +89,10 @@ public sealed class CallsReviewTests(CallClosingTests.ClockedDemoApp app) : ICla
     [Fact]
     public async Task AScoreOutOfRange_GivesAFrenchMessage_AndSavesNothing()
     {
-        var setup = await CreateClosedCallAsync("Appel hors barème", winners: 1, Hugo);
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var page = await admin.GetAsync(ApplicationUrl(setup.CallId, setup.Applications[0]));
+        var city = await app.Given.City();
+        var setup = await app.InReviewAsync(city, "Appel hors barème", 1, null, await Applicant("Hugo"));
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var page = await admin.GetAsync(setup.ApplicationPath(setup.Applications[0]));
 
         var result = await admin.SubmitAsync(page, "form#notation", new Dictionary<string, string>
         {
@@ -115,16 +115,17 @@ public sealed class CallsReviewTests(CallClosingTests.ClockedDemoApp app) : ICla
     [Fact]
     public async Task AStaffMembersOwnApplication_CannotBeScoredByThem()
     {
-        var setup = await CreateClosedCallAsync("Appel à soi-même", winners: 1, StaffTestKit.MontreuilAgent);
+        var city = await app.Given.City();
+        var setup = await app.InReviewAsync(city, "Appel à soi-même", 1, null, city.Agent);
         var application = setup.Applications[0];
-        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
+        using var agent = await app.SignedInAsync(city.Agent.Email);
 
-        var page = await agent.GetAsync(ApplicationUrl(setup.CallId, application));
+        var page = await agent.GetAsync(setup.ApplicationPath(application));
         Assert.Contains("Vous ne pouvez pas noter votre propre candidature.", page.MainText, StringComparison.Ordinal);
         Assert.Null(page.Document.QuerySelector("form#notation"));
 
         var version = await app.WithDbAsync(db => db.CallApplications.Where(a => a.Id == application).Select(a => a.Version).SingleAsync());
-        var posted = await agent.PostAsync(ApplicationUrl(setup.CallId, application) + "?handler=Score", page, new Dictionary<string, string>
+        var posted = await agent.PostAsync(setup.ApplicationPath(application) + "?handler=Score", page, new Dictionary<string, string>
         {
             ["applicationVersion"] = version.ToString(CultureInfo.InvariantCulture),
             ["note-" + setup.Criteria[0].ToString(CultureInfo.InvariantCulture)] = "10",
@@ -138,12 +139,13 @@ public sealed class CallsReviewTests(CallClosingTests.ClockedDemoApp app) : ICla
     [Fact]
     public async Task AfterDeclaringAConflictOfInterest_TheReviewerCannotScore_AndTheirScoresAreDropped()
     {
-        var setup = await CreateClosedCallAsync("Appel avec conflit", winners: 1, Hugo);
+        var city = await app.Given.City();
+        var setup = await app.InReviewAsync(city, "Appel avec conflit", 1, null, await Applicant("Hugo"));
         var application = setup.Applications[0];
-        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
-        await ScoreAsync(agent, setup, application, 7, 7);
+        using var agent = await app.SignedInAsync(city.Agent.Email);
+        await agent.ScoreAsync(setup, application, 7, 7);
 
-        var page = await agent.GetAsync(ApplicationUrl(setup.CallId, application));
+        var page = await agent.GetAsync(setup.ApplicationPath(application));
         var missing = await agent.SubmitAsync(page, "form#conflit-interets", new Dictionary<string, string> { ["reason"] = " " });
         Assert.Contains("Décrivez la nature du conflit d'intérêts.", missing.FieldError("motif-conflit-erreur"), StringComparison.Ordinal);
 
@@ -155,7 +157,7 @@ public sealed class CallsReviewTests(CallClosingTests.ClockedDemoApp app) : ICla
         Assert.Equal(0, await app.WithDbAsync(db => db.ApplicationScores.CountAsync(s => s.ApplicationId == application)));
 
         var version = await app.WithDbAsync(db => db.CallApplications.Where(a => a.Id == application).Select(a => a.Version).SingleAsync());
-        var posted = await agent.PostAsync(ApplicationUrl(setup.CallId, application) + "?handler=Score", after, new Dictionary<string, string>
+        var posted = await agent.PostAsync(setup.ApplicationPath(application) + "?handler=Score", after, new Dictionary<string, string>
         {
             ["applicationVersion"] = version.ToString(CultureInfo.InvariantCulture),
             ["note-" + setup.Criteria[0].ToString(CultureInfo.InvariantCulture)] = "10",
@@ -168,9 +170,10 @@ public sealed class CallsReviewTests(CallClosingTests.ClockedDemoApp app) : ICla
     [Fact]
     public async Task SelectingMoreWinnersThanAnnounced_GivesAFrenchMessage_AndChangesNothing()
     {
-        var setup = await CreateClosedCallAsync("Appel trop de lauréats", winners: 1, StaffTestKit.Citizen, Hugo);
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var page = await admin.GetAsync(ReviewUrl(setup.CallId));
+        var city = await app.Given.City();
+        var setup = await app.InReviewAsync(city, "Appel trop de lauréats", 1, null, await Applicant("Camille"), await Applicant("Hugo"));
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var page = await admin.GetAsync(setup.ReviewPath);
         var ticked = string.Join('&', page.Document.QuerySelectorAll("form#laureats input[type=checkbox]").Select(box => "laureats=" + box.GetAttribute("value")));
 
         // "Choisir les lauréats" leads to the confirmation page; confirming is refused there.
@@ -179,32 +182,33 @@ public sealed class CallsReviewTests(CallClosingTests.ClockedDemoApp app) : ICla
 
         Assert.Equal(HttpStatusCode.OK, result.Status);
         Assert.Contains("L'appel annonce 1 lauréat(s) : vous en avez choisi 2.", result.MainText, StringComparison.Ordinal);
-        Assert.Equal(CallStatus.Review, await app.WithDbAsync(db => db.Calls.Where(c => c.Id == setup.CallId).Select(c => c.Status).SingleAsync()));
-        Assert.Equal(0, await app.WithDbAsync(db => db.Projects.CountAsync(p => p.CallId == setup.CallId)));
-        Assert.All(await app.WithDbAsync(db => db.CallApplications.Where(a => a.CallId == setup.CallId).Select(a => a.Status).ToListAsync()), s => Assert.Equal(ApplicationStatus.Submitted, s));
+        Assert.Equal(CallStatus.Review, await app.WithDbAsync(db => db.Calls.Where(c => c.Id == setup.Id).Select(c => c.Status).SingleAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Projects.CountAsync(p => p.CallId == setup.Id)));
+        Assert.All(await app.WithDbAsync(db => db.CallApplications.Where(a => a.CallId == setup.Id).Select(a => a.Status).ToListAsync()), s => Assert.Equal(ApplicationStatus.Submitted, s));
     }
 
     [Fact]
     public async Task SelectingOneWinner_DecidesTheCall_AndGivesTheWinnerALabelledProjectWithTheOffer()
     {
-        var setup = await CreateClosedCallAsync("Appel décidé", winners: 1, StaffTestKit.Citizen, Hugo);
+        var city = await app.Given.City();
+        var (camilleUser, hugoUser) = (await Applicant("Camille"), await Applicant("Hugo"));
+        var setup = await app.InReviewAsync(city, "Appel décidé", 1, null, camilleUser, hugoUser);
         var (camille, hugo) = (setup.Applications[0], setup.Applications[1]);
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var page = await admin.GetAsync(ReviewUrl(setup.CallId));
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var page = await admin.GetAsync(setup.ReviewPath);
         var shortlisted = await admin.SubmitAsync(page, $"form#preselection-{hugo}");
         Assert.True(shortlisted.IsRedirect, shortlisted.MainText);
         Assert.True(await app.WithDbAsync(db => db.CallApplications.Where(a => a.Id == hugo).Select(a => a.IsShortlisted).SingleAsync()));
 
-        page = await admin.GetAsync(ReviewUrl(setup.CallId));
+        page = await admin.GetAsync(setup.ReviewPath);
         var confirm = await admin.GetAsync(page.Document.QuerySelector("form#laureats")!.GetAttribute("action") + "?laureats=" + hugo.ToString(CultureInfo.InvariantCulture));
-        Assert.Equal(CallStatus.Review, await app.WithDbAsync(db => db.Calls.Where(c => c.Id == setup.CallId).Select(c => c.Status).SingleAsync()));
+        Assert.Equal(CallStatus.Review, await app.WithDbAsync(db => db.Calls.Where(c => c.Id == setup.Id).Select(c => c.Status).SingleAsync()));
         var result = await admin.SubmitAsync(confirm, "form#confirmer-laureats");
         Assert.True(result.IsRedirect, result.MainText);
 
-        var hugoId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == Hugo).Select(u => u.Id).SingleAsync());
-        var camilleId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == StaffTestKit.Citizen).Select(u => u.Id).SingleAsync());
-        Assert.Equal(CallStatus.Decided, await app.WithDbAsync(db => db.Calls.Where(c => c.Id == setup.CallId).Select(c => c.Status).SingleAsync()));
-        var project = await app.WithDbAsync(db => db.Projects.AsNoTracking().Include(p => p.Decisions).ThenInclude(d => d.Commitments).SingleAsync(p => p.CallId == setup.CallId));
+        var (hugoId, camilleId) = (hugoUser.Id, camilleUser.Id);
+        Assert.Equal(CallStatus.Decided, await app.WithDbAsync(db => db.Calls.Where(c => c.Id == setup.Id).Select(c => c.Status).SingleAsync()));
+        var project = await app.WithDbAsync(db => db.Projects.AsNoTracking().Include(p => p.Decisions).ThenInclude(d => d.Commitments).SingleAsync(p => p.CallId == setup.Id));
         Assert.Equal(ProjectStatus.Labelled, project.Status);
         Assert.Equal(hugoId, project.HolderUserId);
         Assert.Equal(hugo, project.CallApplicationId);
@@ -216,7 +220,7 @@ public sealed class CallsReviewTests(CallClosingTests.ClockedDemoApp app) : ICla
         Assert.True(await app.WithDbAsync(db => db.Notifications.AnyAsync(n => n.UserId == camilleId && n.Kind == NotificationKind.ApplicationNotSelected && n.Subject == "Appel décidé")));
 
         var decided = await admin.FollowAsync(result);
-        Assert.NotNull(decided.Document.QuerySelector($"a[href='/montreuil/admin/projets/{project.Id}']"));
+        Assert.NotNull(decided.Document.QuerySelector($"a[href='{city.AdminPath}/projets/{project.Id}']"));
         Assert.Null(decided.Document.QuerySelector("form#laureats"));
         decided.AssertAccessibleStructure();
     }
@@ -224,14 +228,15 @@ public sealed class CallsReviewTests(CallClosingTests.ClockedDemoApp app) : ICla
     [Fact]
     public async Task TheCsv_HasEveryScore_WithTheAverage_SafeForASpreadsheet()
     {
-        var setup = await CreateClosedCallAsync("=Appel CSV", winners: 1, Hugo);
+        var city = await app.Given.City();
+        var setup = await app.InReviewAsync(city, "=Appel CSV", 1, null, await Applicant("Hugo"));
         var application = setup.Applications[0];
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
-        await ScoreAsync(admin, setup, application, 8, 6, "-bien");
-        await ScoreAsync(agent, setup, application, 6, 4);
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        using var agent = await app.SignedInAsync(city.Agent.Email);
+        await admin.ScoreAsync(setup, application, 8, 6, "-bien");
+        await agent.ScoreAsync(setup, application, 6, 4);
 
-        var response = await admin.Client.GetAsync(ReviewUrl(setup.CallId) + "?handler=Csv");
+        var response = await admin.Client.GetAsync(setup.ReviewPath + "?handler=Csv");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var bytes = await response.Content.ReadAsByteArrayAsync();
@@ -239,7 +244,7 @@ public sealed class CallsReviewTests(CallClosingTests.ClockedDemoApp app) : ICla
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(5, lines.Length);
         Assert.StartsWith("\"Rang\";\"Projet\";", lines[0], StringComparison.Ordinal);
-        Assert.All(lines[1..], line => Assert.StartsWith("\"1\";\"Projet de Hugo\";", line, StringComparison.Ordinal));
+        Assert.All(lines[1..], line => Assert.StartsWith("\"1\";\"Candidature de Hugo\";", line, StringComparison.Ordinal));
         Assert.All(lines[1..], line => Assert.Contains("\"6.20\"", line, StringComparison.Ordinal));
         Assert.Contains(lines, line => line.Contains("\"Impact\";\"60\";\"8\";\"'-bien\"", StringComparison.Ordinal));
         Assert.Contains(lines, line => line.Contains("\"Faisabilité\";\"40\";\"4\"", StringComparison.Ordinal));
@@ -249,9 +254,11 @@ public sealed class CallsReviewTests(CallClosingTests.ClockedDemoApp app) : ICla
     public async Task AFileAnswer_IsDownloadedByStaffOnly_AsAnAttachment()
     {
         var pdf = Encoding.ASCII.GetBytes("%PDF-1.4 budget de test");
-        var setup = await CreateClosedCallAsync("Appel avec fichier", 1, pdf, Hugo);
-        var url = ApplicationUrl(setup.CallId, setup.Applications[0]);
-        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
+        var city = await app.Given.City();
+        var applicant = await Applicant("Hugo");
+        var setup = await app.InReviewAsync(city, "Appel avec fichier", 1, pdf, applicant);
+        var url = setup.ApplicationPath(setup.Applications[0]);
+        using var agent = await app.SignedInAsync(city.Agent.Email);
         var page = await agent.GetAsync(url);
         var link = page.Document.QuerySelector("a[href*='handler=File']")?.GetAttribute("href");
         Assert.NotNull(link);
@@ -262,7 +269,7 @@ public sealed class CallsReviewTests(CallClosingTests.ClockedDemoApp app) : ICla
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal(pdf, await response.Content.ReadAsByteArrayAsync());
 
-        using var hugo = await app.SignedInAsync(Hugo);
+        using var hugo = await app.SignedInAsync(applicant.Email);
         Assert.Equal(HttpStatusCode.Forbidden, (await hugo.Client.GetAsync(url + link)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await agent.Client.GetAsync(url + "?handler=File&questionId=999999")).StatusCode);
     }
@@ -270,137 +277,44 @@ public sealed class CallsReviewTests(CallClosingTests.ClockedDemoApp app) : ICla
     [Fact]
     public async Task AnOpenCall_HasNothingToReviewYet()
     {
-        var id = await CreateOpenCallAsync("Appel encore ouvert");
-        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
+        var city = await app.Given.City();
+        var id = (await app.Given.Call(city, new CallSpec { Title = "Appel encore ouvert" })).Id;
+        using var agent = await app.SignedInAsync(city.Agent.Email);
 
-        var page = await agent.GetAsync(ReviewUrl(id));
+        var page = await agent.GetAsync(ReviewUrl(city, id));
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("L'examen des candidatures commence à la clôture de l'appel", page.MainText, StringComparison.Ordinal);
         Assert.Null(page.Document.QuerySelector("table"));
         page.AssertAccessibleStructure();
-        Assert.Equal(HttpStatusCode.NotFound, (await agent.GetAsync(ReviewUrl(id + 100_000))).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await agent.GetAsync(ReviewUrl(city, id + 100_000))).Status);
     }
 
     [Fact]
     public async Task TheRankingPage_SendsAFixedNumberOfSqlCommands_WhateverTheNumberOfApplications()
     {
-        var small = await CreateClosedCallAsync("Appel petit", winners: 1, Hugo);
-        var large = await CreateClosedCallAsync("Appel grand", winners: 2, Hugo, StaffTestKit.Citizen, StaffTestKit.MontreuilAgent);
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        await ScoreAsync(admin, large, large.Applications[0], 5, 5);
-        await ScoreAsync(admin, large, large.Applications[1], 6, 6);
-        await ScoreAsync(admin, large, large.Applications[2], 7, 7);
-        await admin.GetAsync(ReviewUrl(small.CallId));
+        var city = await app.Given.City();
+        var (hugo, camille) = (await Applicant("Hugo"), await Applicant("Camille"));
+        var small = await app.InReviewAsync(city, "Appel petit", 1, null, hugo);
+        var large = await app.InReviewAsync(city, "Appel grand", 2, null, hugo, camille, city.Agent);
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        await admin.ScoreAsync(large, large.Applications[0], 5, 5);
+        await admin.ScoreAsync(large, large.Applications[1], 6, 6);
+        await admin.ScoreAsync(large, large.Applications[2], 7, 7);
+        await admin.GetAsync(small.ReviewPath);
 
         app.SqlCommands.Reset();
-        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(ReviewUrl(small.CallId))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(small.ReviewPath)).Status);
         var forOne = app.SqlCommands.Count;
         app.SqlCommands.Reset();
-        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(ReviewUrl(large.CallId))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(large.ReviewPath)).Status);
         var forThree = app.SqlCommands.Count;
 
         Assert.Equal(forOne, forThree);
     }
 
-    private static string ReviewUrl(long callId) => $"/montreuil/admin/appels/{callId}/candidatures";
+    private static string ReviewUrl(TestCity city, long callId) => $"{city.AdminPath}/appels/{callId}/candidatures";
 
-    private static string ApplicationUrl(long callId, long applicationId) => $"/montreuil/admin/appels/{callId}/candidatures/{applicationId}";
-
-    private static async Task ScoreAsync(TestBrowser browser, ClosedCall setup, long applicationId, int impact, int feasibility, string? comment = null)
-    {
-        var page = await browser.GetAsync(ApplicationUrl(setup.CallId, applicationId));
-        var fields = new Dictionary<string, string>
-        {
-            ["note-" + setup.Criteria[0].ToString(CultureInfo.InvariantCulture)] = impact.ToString(CultureInfo.InvariantCulture),
-            ["note-" + setup.Criteria[1].ToString(CultureInfo.InvariantCulture)] = feasibility.ToString(CultureInfo.InvariantCulture),
-        };
-        if (comment is not null)
-        {
-            fields["commentaire-" + setup.Criteria[0].ToString(CultureInfo.InvariantCulture)] = comment;
-        }
-
-        var result = await browser.SubmitAsync(page, "form#notation", fields);
-        Assert.True(result.IsRedirect, result.MainText);
-    }
-
-    private async Task<long> CreateOpenCallAsync(string title)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var now = app.Clock.GetUtcNow().UtcDateTime;
-        var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Slug == "montreuil");
-        var admin = await db.Users.Where(u => u.Email == StaffTestKit.MontreuilAdmin).Select(u => u.Id).SingleAsync();
-        var call = Call.StartDraft(city, admin, title, now);
-        call.Describe(city, admin, title, "Un appel pour les tests de l'examen.", ProjectCategory.Solidarity, null, 1_000_000, 1, now);
-        call.ReplaceOffer(city, admin, [new CommitmentTerms(CommitmentKind.Premises, "Un local", 100_000)]);
-        call.ReplaceCriteria(city, admin, [new CriterionTerms("Impact", 60), new CriterionTerms("Faisabilité", 40)]);
-        call.Schedule(city, admin, now, now + TimeSpan.FromHours(1));
-        call.Publish(city, admin, now);
-        db.Calls.Add(call);
-        await db.SaveChangesAsync();
-        return call.Id;
-    }
-
-    /// <summary>A call of Montreuil with one submitted application per applicant, closed by the platform's job.</summary>
-    private Task<ClosedCall> CreateClosedCallAsync(string title, int winners, params string[] applicants) =>
-        CreateClosedCallAsync(title, winners, null, applicants);
-
-    private async Task<ClosedCall> CreateClosedCallAsync(string title, int winners, byte[]? pdf, params string[] applicants)
-    {
-        long callId;
-        var applications = new List<long>();
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var now = app.Clock.GetUtcNow().UtcDateTime;
-            var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Slug == "montreuil");
-            var admin = await db.Users.Where(u => u.Email == StaffTestKit.MontreuilAdmin).Select(u => u.Id).SingleAsync();
-            var call = Call.StartDraft(city, admin, title, now);
-            call.Describe(city, admin, title, "Un appel pour les tests de l'examen.", ProjectCategory.Solidarity, null, 1_000_000, winners, now);
-            call.ReplaceOffer(city, admin, [new CommitmentTerms(CommitmentKind.Premises, "Un local", 100_000)]);
-            call.ReplaceCriteria(city, admin, [new CriterionTerms("Impact", 60), new CriterionTerms("Faisabilité", 40)]);
-            if (pdf is not null)
-            {
-                call.ReplaceQuestions(city, admin, [new QuestionTerms("Budget détaillé", QuestionKind.File, Required: true)]);
-            }
-
-            call.Schedule(city, admin, now, now + TimeSpan.FromHours(1));
-            call.Publish(city, admin, now);
-            db.Calls.Add(call);
-            await db.SaveChangesAsync();
-            callId = call.Id;
-
-            var entries = new List<CallApplication>();
-            foreach (var email in applicants)
-            {
-                var user = await db.Users.Where(u => u.Email == email).Select(u => new { u.Id, u.DisplayName }).SingleAsync();
-                var name = email == Hugo ? "Hugo" : email == StaffTestKit.Citizen ? "Camille" : "l'agent";
-                var application = CallApplication.Start(call, user.Id, HolderType.Individual, null, null, null, "Projet de " + name, now);
-                if (pdf is not null)
-                {
-                    var key = await scope.ServiceProvider.GetRequiredService<IFileStore>().SaveAsync("candidatures", pdf, "pdf", CancellationToken.None);
-                    application.Edit(call, user.Id, HolderType.Individual, null, null, null, "Projet de " + name, null, [new AnswerTerms(call.Questions[0].Id, FileKey: key, FileName: "budget.pdf", ContentType: "application/pdf")], now);
-                }
-
-                application.Submit(call, user.Id, now);
-                db.CallApplications.Add(application);
-                entries.Add(application);
-            }
-
-            await db.SaveChangesAsync();
-            applications.AddRange(entries.Select(e => e.Id));
-        }
-
-        app.Clock.Advance(TimeSpan.FromHours(2));
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<CallClosing>().CloseDueCallsAsync(CancellationToken.None);
-        }
-
-        var criteria = await app.WithDbAsync(db => db.CallCriteria.Where(c => c.CallId == callId).OrderBy(c => c.Position).Select(c => c.Id).ToListAsync());
-        return new ClosedCall(callId, applications, criteria);
-    }
-
-    private sealed record ClosedCall(long CallId, List<long> Applications, List<long> Criteria);
+    /// <summary>A resident who applies: the application is titled "Candidature de {name}".</summary>
+    private Task<TestUser> Applicant(string name) => app.Given.Citizen(name);
 }

@@ -1,7 +1,9 @@
 using Labelkoz.Domain.Calls;
 using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Projects;
+using Labelkoz.Web.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Labelkoz.Web.Tests.Infrastructure.Builders;
 
@@ -38,14 +40,32 @@ public sealed record CallSpec
 
     /// <summary>The applicants' applications left in draft (Open calls only).</summary>
     public TestUser[] DraftApplicants { get; init; } = [];
+
+    /// <summary>The scoring grid; "Utilité pour le quartier" 60 % and "Solidité du projet" 40 % when null.</summary>
+    public CriterionTerms[]? Criteria { get; init; }
+
+    /// <summary>Whether the city's agent scores every application once the call is closed (Review and Decided).</summary>
+    public bool ScoredByAgent { get; init; } = true;
+
+    /// <summary>
+    /// When set, the call asks one required question, a file ("Budget détaillé"), and every
+    /// application answers it with these bytes as budget.pdf, kept in the app's file store.
+    /// </summary>
+    public byte[]? FileAnswer { get; init; }
 }
 
 /// <summary>A call built for a test, with its applications in the order of <see cref="CallSpec.Applicants"/>.</summary>
-public sealed record TestCall(long Id, string CitySlug, string Title, IReadOnlyList<long> Applications)
+public sealed record TestCall(long Id, string CitySlug, string Title, IReadOnlyList<long> Applications, IReadOnlyList<long> Criteria)
 {
     public string Path => $"/{CitySlug}/appels/{Id}";
 
     public string AdminPath => $"/{CitySlug}/admin/appels/{Id}";
+
+    /// <summary>The staff's ranking of the applications.</summary>
+    public string ReviewPath => $"{AdminPath}/candidatures";
+
+    /// <summary>One application as the staff read and score it.</summary>
+    public string ApplicationPath(long applicationId) => $"{ReviewPath}/{applicationId}";
 }
 
 public sealed partial class Given
@@ -61,18 +81,22 @@ public sealed partial class Given
         var now = Now;
         var past = spec.State is CallState.Review or CallState.Decided;
         var (opens, closes) = past ? (now.AddDays(-40), now.AddDays(-7)) : (now.AddDays(-10), now.AddDays(21));
-        var (callId, applications) = await InDbAsync(async db =>
+        var fileKey = spec.FileAnswer is null ? null
+            : await services.GetRequiredService<IFileStore>().SaveAsync("candidatures", spec.FileAnswer, "pdf", CancellationToken.None);
+        var (callId, applications, criteria) = await InDbAsync(async db =>
         {
             var municipality = await db.Municipalities.Include(m => m.Memberships).Include(m => m.Neighbourhoods).SingleAsync(m => m.Id == city.Id);
             var call = Domain.Calls.Call.StartDraft(municipality, city.Admin.Id, title, opens.AddDays(-1));
             call.Describe(municipality, city.Admin.Id, title, "La Ville cherche un porteur de projet pour **un lieu de quartier**.", ProjectCategory.Solidarity, null, spec.EnvelopeCents, spec.Winners, opens.AddDays(-1));
             call.ReplaceOffer(municipality, city.Admin.Id, [new CommitmentTerms(CommitmentKind.Premises, "Un local de 100 m², loyer gratuit trois ans", 2_000_000)]);
-            call.ReplaceQuestions(municipality, city.Admin.Id,
-            [
-                new QuestionTerms(CallQuestion, QuestionKind.ShortText, Required: true),
-                new QuestionTerms("Votre expérience dans ce domaine", QuestionKind.LongText, Required: false),
-            ]);
-            call.ReplaceCriteria(municipality, city.Admin.Id,
+            call.ReplaceQuestions(municipality, city.Admin.Id, fileKey is null
+                ?
+                [
+                    new QuestionTerms(CallQuestion, QuestionKind.ShortText, Required: true),
+                    new QuestionTerms("Votre expérience dans ce domaine", QuestionKind.LongText, Required: false),
+                ]
+                : [new QuestionTerms("Budget détaillé", QuestionKind.File, Required: true)]);
+            call.ReplaceCriteria(municipality, city.Admin.Id, spec.Criteria ??
             [
                 new CriterionTerms("Utilité pour le quartier", 60, "Répond-il à un besoin des habitants ?"),
                 new CriterionTerms("Solidité du projet", 40, "Budget, calendrier, expérience."),
@@ -82,7 +106,7 @@ public sealed partial class Given
             if (spec.State == CallState.Draft)
             {
                 await db.SaveChangesAsync();
-                return (call.Id, new List<long>());
+                return (call.Id, new List<long>(), Criteria(call));
             }
 
             call.Publish(municipality, city.Admin.Id, opens.AddDays(-1));
@@ -93,7 +117,9 @@ public sealed partial class Given
             {
                 var at = opens.AddDays(1 + applied.Count);
                 var application = CallApplication.Start(call, applicant.Id, HolderType.Individual, null, null, null, $"Candidature de {applicant.DisplayName}", at);
-                application.Edit(call, applicant.Id, HolderType.Individual, null, null, null, $"Candidature de {applicant.DisplayName}", "Un projet de quartier, ouvert à tous.", [new AnswerTerms(question.Id, "Trente personnes")], at);
+                var answer = fileKey is null ? new AnswerTerms(question.Id, "Trente personnes")
+                    : new AnswerTerms(question.Id, FileKey: fileKey, FileName: "budget.pdf", ContentType: "application/pdf");
+                application.Edit(call, applicant.Id, HolderType.Individual, null, null, null, $"Candidature de {applicant.DisplayName}", "Un projet de quartier, ouvert à tous.", [answer], at);
                 if (submit)
                 {
                     application.Submit(call, applicant.Id, at);
@@ -113,7 +139,7 @@ public sealed partial class Given
             {
                 call.CloseIfDue(now);
                 var score = 5;
-                foreach (var application in applied.Where(a => a.Status == ApplicationStatus.Submitted))
+                foreach (var application in applied.Where(a => spec.ScoredByAgent && a.Status == ApplicationStatus.Submitted))
                 {
                     application.Score(call, municipality, city.Agent.Id, [.. call.Criteria.OrderBy(c => c.Position).Select(c => new ScoreTerms(c.Id, score))], closes.AddDays(1));
                     score = Math.Min(10, score + 2);
@@ -132,8 +158,10 @@ public sealed partial class Given
                 await db.SaveChangesAsync();
             }
 
-            return (call.Id, applied.Select(a => a.Id).ToList());
+            return (call.Id, applied.Select(a => a.Id).ToList(), Criteria(call));
         });
-        return new TestCall(callId, city.Slug, title, applications);
+        return new TestCall(callId, city.Slug, title, applications, criteria);
+
+        static List<long> Criteria(Domain.Calls.Call call) => [.. call.Criteria.OrderBy(c => c.Position).Select(c => c.Id)];
     }
 }
