@@ -91,16 +91,4 @@ public sealed class CallClosingTests(CallClosingTests.ClockedApp app) : IClassFi
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         }
     }
-
-    /// <summary>The same clock over the demo data, for the calls' classes not yet building their own data.</summary>
-    public sealed class ClockedDemoApp : DemoAppFactory
-    {
-        public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-        }
-    }
 }

@@ -9,6 +9,7 @@ using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Features.Calls;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -20,20 +21,19 @@ namespace Labelkoz.Web.Tests.Calls;
 /// applicant's single application (start, answers, files, submission, withdrawal, the closing
 /// time), "Mes candidatures", and the open-data API without any applicant's personal data.
 /// </summary>
-public sealed class CallsPublicTests(CallClosingTests.ClockedDemoApp app, ITestOutputHelper output) : IClassFixture<CallClosingTests.ClockedDemoApp>
+public sealed class CallsPublicTests(CallClosingTests.ClockedApp app, ITestOutputHelper output) : IClassFixture<CallClosingTests.ClockedApp>
 {
-    private const string Hugo = "hugo@demo.labelkoz.fr";
-
     private static readonly byte[] SmallPdf = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"u8.ToArray();
 
     [Fact]
     public async Task TheListsAndThePage_ShowAPublishedCall_NeverADraft()
     {
-        var open = await CreateCallAsync("Un jardin partagé (public)", TimeSpan.FromDays(3));
-        var draft = await CreateCallAsync("Un projet secret (brouillon)", TimeSpan.FromDays(3), publish: false);
+        var (city, other) = await app.Given.TwoCities();
+        var open = await CreateCallAsync(city, "Un jardin partagé (public)", TimeSpan.FromDays(3));
+        var draft = await CreateCallAsync(city, "Un projet secret (brouillon)", TimeSpan.FromDays(3), publish: false);
         using var browser = app.NewBrowser();
 
-        var list = await browser.GetAsync("/montreuil/appels");
+        var list = await browser.GetAsync($"{city.Path}/appels");
         Assert.Equal(HttpStatusCode.OK, list.Status);
         Assert.Contains("Un jardin partagé (public)", list.MainText, StringComparison.Ordinal);
         Assert.Contains("clôture dans 3 jours", list.MainText, StringComparison.Ordinal);
@@ -43,7 +43,7 @@ public sealed class CallsPublicTests(CallClosingTests.ClockedDemoApp app, ITestO
         Assert.Contains("Un jardin partagé (public)", all.MainText, StringComparison.Ordinal);
         Assert.DoesNotContain("Un projet secret", all.MainText, StringComparison.Ordinal);
 
-        var page = await browser.GetAsync($"/montreuil/appels/{open}");
+        var page = await browser.GetAsync($"{city.Path}/appels/{open}");
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("Un appel pour les tests.", page.MainText, StringComparison.Ordinal);
         Assert.Contains("Impact", page.MainText, StringComparison.Ordinal);
@@ -53,24 +53,27 @@ public sealed class CallsPublicTests(CallClosingTests.ClockedDemoApp app, ITestO
         Assert.StartsWith("/compte/connexion?returnUrl=", apply.GetAttribute("href"), StringComparison.Ordinal);
         Assert.Single(page.Document.QuerySelectorAll("h1"));
 
-        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/montreuil/appels/{draft}")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/bagnolet/appels/{open}")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/montreuil/appels/987654321")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"{city.Path}/appels/{draft}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"{other.Path}/appels/{open}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"{city.Path}/appels/987654321")).Status);
     }
 
     [Fact]
     public async Task ApplyingWhileOpen_WorksEndToEnd_AndShowsInMyApplications()
     {
-        var id = await CreateCallAsync("Une ressourcerie (candidature)", TimeSpan.FromDays(5));
+        var city = await app.Given.City();
+        var camilleUser = await app.Given.Citizen("Camille");
+        var hugoUser = await app.Given.Citizen("Hugo");
+        var id = await CreateCallAsync(city, "Une ressourcerie (candidature)", TimeSpan.FromDays(5));
         var questions = await QuestionIdsAsync(id);
-        using var browser = await app.SignedInAsync(StaffTestKit.Citizen);
+        using var browser = await app.SignedInAsync(camilleUser.Email);
 
-        var form = await browser.GetAsync($"/montreuil/appels/{id}/candidature");
+        var form = await browser.GetAsync($"{city.Path}/appels/{id}/candidature");
         Assert.Equal(HttpStatusCode.OK, form.Status);
         var saved = await PostMultipartAsync(browser, form, Fields(questions, "Une ressourcerie de quartier"), (questions[2], "budget.pdf", SmallPdf));
         Assert.True(saved.IsRedirect, saved.MainText);
 
-        var again = await browser.GetAsync($"/montreuil/appels/{id}/candidature");
+        var again = await browser.GetAsync($"{city.Path}/appels/{id}/candidature");
         Assert.Contains("Fichier enregistré : budget.pdf", again.MainText, StringComparison.Ordinal);
         Assert.Equal("Une ressourcerie de quartier", again.Document.QuerySelector<IHtmlInputElement>("#Input_ProjectTitle")!.Value);
         var submitted = await browser.FollowAsync(await browser.SubmitAsync(again, "form#depot"));
@@ -92,28 +95,30 @@ public sealed class CallsPublicTests(CallClosingTests.ClockedDemoApp app, ITestO
         var download = await browser.Client.GetAsync(link.GetAttribute("href"));
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(SmallPdf, await download.Content.ReadAsByteArrayAsync());
-        using var hugo = await app.SignedInAsync(Hugo);
+        using var hugo = await app.SignedInAsync(hugoUser.Email);
         Assert.Equal(HttpStatusCode.NotFound, (await hugo.Client.GetAsync(link.GetAttribute("href"))).StatusCode);
 
         // Submitting is a step the city's log keeps, with who did it.
         var audit = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking()
             .Where(e => e.Action == Labelkoz.Domain.Audit.AuditAction.ApplicationSubmitted && e.SubjectId == application.Id)
             .Select(e => e.ActorName).ToListAsync());
-        Assert.Contains("camille@demo.labelkoz.fr", Assert.Single(audit), StringComparison.Ordinal);
+        Assert.Contains(camilleUser.Email, Assert.Single(audit), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task SubmittingWithoutTheRequiredAnswers_NamesThem()
     {
-        var id = await CreateCallAsync("Un atelier vélo (manquants)", TimeSpan.FromDays(5));
+        var city = await app.Given.City();
+        var camilleUser = await app.Given.Citizen("Camille");
+        var id = await CreateCallAsync(city, "Un atelier vélo (manquants)", TimeSpan.FromDays(5));
         var questions = await QuestionIdsAsync(id);
-        using var browser = await app.SignedInAsync(StaffTestKit.Citizen);
-        var form = await browser.GetAsync($"/montreuil/appels/{id}/candidature");
+        using var browser = await app.SignedInAsync(camilleUser.Email);
+        var form = await browser.GetAsync($"{city.Path}/appels/{id}/candidature");
         var fields = Fields(questions, "Un atelier vélo");
         fields[$"q{questions[0]}"] = string.Empty;
         Assert.True((await PostMultipartAsync(browser, form, fields)).IsRedirect);
 
-        var page = await browser.GetAsync($"/montreuil/appels/{id}/candidature");
+        var page = await browser.GetAsync($"{city.Path}/appels/{id}/candidature");
         var refused = await browser.SubmitAsync(page, "form#depot");
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.Contains("Avant de déposer, répondez à : Votre expérience ; Votre budget.", refused.MainText, StringComparison.Ordinal);
@@ -123,11 +128,13 @@ public sealed class CallsPublicTests(CallClosingTests.ClockedDemoApp app, ITestO
     [Fact]
     public async Task ApplyingTwice_KeepsOneApplication()
     {
-        var id = await CreateCallAsync("Une cantine solidaire (deux fois)", TimeSpan.FromDays(5));
+        var city = await app.Given.City();
+        var camilleUser = await app.Given.Citizen("Camille");
+        var id = await CreateCallAsync(city, "Une cantine solidaire (deux fois)", TimeSpan.FromDays(5));
         var questions = await QuestionIdsAsync(id);
-        using var browser = await app.SignedInAsync(StaffTestKit.Citizen);
-        var first = await browser.GetAsync($"/montreuil/appels/{id}/candidature");
-        var second = await browser.GetAsync($"/montreuil/appels/{id}/candidature");
+        using var browser = await app.SignedInAsync(camilleUser.Email);
+        var first = await browser.GetAsync($"{city.Path}/appels/{id}/candidature");
+        var second = await browser.GetAsync($"{city.Path}/appels/{id}/candidature");
 
         Assert.True((await PostMultipartAsync(browser, first, Fields(questions, "Première version"))).IsRedirect);
 
@@ -136,7 +143,7 @@ public sealed class CallsPublicTests(CallClosingTests.ClockedDemoApp app, ITestO
         Assert.Equal(HttpStatusCode.OK, stale.Status);
         Assert.Contains("Quelqu'un a modifié ces informations en même temps que vous.", stale.MainText, StringComparison.Ordinal);
 
-        var reopened = await browser.GetAsync($"/montreuil/appels/{id}/candidature");
+        var reopened = await browser.GetAsync($"{city.Path}/appels/{id}/candidature");
         Assert.Equal("Première version", reopened.Document.QuerySelector<IHtmlInputElement>("#Input_ProjectTitle")!.Value);
         Assert.True((await PostMultipartAsync(browser, reopened, Fields(questions, "Troisième version"))).IsRedirect);
 
@@ -147,14 +154,17 @@ public sealed class CallsPublicTests(CallClosingTests.ClockedDemoApp app, ITestO
     [Fact]
     public async Task AfterTheClosingTime_ApplyingAndEditingAreRefused_WithTheDomainsMessage()
     {
-        var id = await CreateCallAsync("Une friche culturelle (clôture)", TimeSpan.FromHours(1));
+        var city = await app.Given.City();
+        var camilleUser = await app.Given.Citizen("Camille");
+        var hugoUser = await app.Given.Citizen("Hugo");
+        var id = await CreateCallAsync(city, "Une friche culturelle (clôture)", TimeSpan.FromHours(1));
         var questions = await QuestionIdsAsync(id);
-        using var camille = await app.SignedInAsync(StaffTestKit.Citizen);
-        using var hugo = await app.SignedInAsync(Hugo);
-        var hugoForm = await hugo.GetAsync($"/montreuil/appels/{id}/candidature");
-        var camilleForm = await camille.GetAsync($"/montreuil/appels/{id}/candidature");
+        using var camille = await app.SignedInAsync(camilleUser.Email);
+        using var hugo = await app.SignedInAsync(hugoUser.Email);
+        var hugoForm = await hugo.GetAsync($"{city.Path}/appels/{id}/candidature");
+        var camilleForm = await camille.GetAsync($"{city.Path}/appels/{id}/candidature");
         Assert.True((await PostMultipartAsync(camille, camilleForm, Fields(questions, "Avant la clôture"))).IsRedirect);
-        var camilleAgain = await camille.GetAsync($"/montreuil/appels/{id}/candidature");
+        var camilleAgain = await camille.GetAsync($"{city.Path}/appels/{id}/candidature");
 
         app.Clock.Advance(TimeSpan.FromHours(2));
 
@@ -166,7 +176,7 @@ public sealed class CallsPublicTests(CallClosingTests.ClockedDemoApp app, ITestO
         var lateSubmit = await camille.SubmitAsync(camilleAgain, "form#depot");
         Assert.Contains("L'appel n'accepte plus de candidatures", lateSubmit.MainText, StringComparison.Ordinal);
 
-        var readOnly = await camille.GetAsync($"/montreuil/appels/{id}/candidature");
+        var readOnly = await camille.GetAsync($"{city.Path}/appels/{id}/candidature");
         Assert.NotNull(readOnly.Document.QuerySelector("#lecture-seule"));
         Assert.Null(readOnly.Document.QuerySelector("form#candidature"));
         Assert.Contains("Avant la clôture", readOnly.MainText, StringComparison.Ordinal);
@@ -180,10 +190,12 @@ public sealed class CallsPublicTests(CallClosingTests.ClockedDemoApp app, ITestO
     [Fact]
     public async Task AnIneligibleHolderType_IsRefused()
     {
-        var id = await CreateCallAsync("Un festival associatif (associations)", TimeSpan.FromDays(5), associationsOnly: true);
+        var city = await app.Given.City();
+        var camilleUser = await app.Given.Citizen("Camille");
+        var id = await CreateCallAsync(city, "Un festival associatif (associations)", TimeSpan.FromDays(5), associationsOnly: true);
         var questions = await QuestionIdsAsync(id);
-        using var browser = await app.SignedInAsync(StaffTestKit.Citizen);
-        var form = await browser.GetAsync($"/montreuil/appels/{id}/candidature");
+        using var browser = await app.SignedInAsync(camilleUser.Email);
+        var form = await browser.GetAsync($"{city.Path}/appels/{id}/candidature");
         Assert.Single(form.Document.QuerySelectorAll("input[name='Input.HolderType']"));
 
         var fields = Fields(questions, "En mon nom");
@@ -198,10 +210,12 @@ public sealed class CallsPublicTests(CallClosingTests.ClockedDemoApp app, ITestO
     [Fact]
     public async Task AFileTooBigOrOfAForbiddenType_IsRefusedWithAClearMessage_AndNothingIsSaved()
     {
-        var id = await CreateCallAsync("Une recyclerie (fichiers)", TimeSpan.FromDays(5));
+        var city = await app.Given.City();
+        var camilleUser = await app.Given.Citizen("Camille");
+        var id = await CreateCallAsync(city, "Une recyclerie (fichiers)", TimeSpan.FromDays(5));
         var questions = await QuestionIdsAsync(id);
-        using var browser = await app.SignedInAsync(StaffTestKit.Citizen);
-        var form = await browser.GetAsync($"/montreuil/appels/{id}/candidature");
+        using var browser = await app.SignedInAsync(camilleUser.Email);
+        var form = await browser.GetAsync($"{city.Path}/appels/{id}/candidature");
 
         var big = new byte[(10 * 1024 * 1024) + 1];
         SmallPdf.CopyTo(big, 0);
@@ -220,35 +234,40 @@ public sealed class CallsPublicTests(CallClosingTests.ClockedDemoApp app, ITestO
     [Fact]
     public async Task AnotherPersonsApplication_IsNotReachable()
     {
-        var id = await CreateCallAsync("Un repair café (deux personnes)", TimeSpan.FromDays(5));
+        var city = await app.Given.City();
+        var camilleUser = await app.Given.Citizen("Camille");
+        var hugoUser = await app.Given.Citizen("Hugo");
+        var id = await CreateCallAsync(city, "Un repair café (deux personnes)", TimeSpan.FromDays(5));
         var questions = await QuestionIdsAsync(id);
-        using var camille = await app.SignedInAsync(StaffTestKit.Citizen);
-        var form = await camille.GetAsync($"/montreuil/appels/{id}/candidature");
+        using var camille = await app.SignedInAsync(camilleUser.Email);
+        var form = await camille.GetAsync($"{city.Path}/appels/{id}/candidature");
         Assert.True((await PostMultipartAsync(camille, form, Fields(questions, "Le projet confidentiel de Camille"))).IsRedirect);
 
-        using var hugo = await app.SignedInAsync(Hugo);
-        var hugoPage = await hugo.GetAsync($"/montreuil/appels/{id}/candidature");
+        using var hugo = await app.SignedInAsync(hugoUser.Email);
+        var hugoPage = await hugo.GetAsync($"{city.Path}/appels/{id}/candidature");
         Assert.DoesNotContain("Camille", hugoPage.Html, StringComparison.Ordinal);
         Assert.Equal(string.Empty, hugoPage.Document.QuerySelector<IHtmlInputElement>("#Input_ProjectTitle")!.Value);
-        var withdraw = await hugo.PostAsync($"/montreuil/appels/{id}/candidature?handler=Withdraw", hugoPage, new Dictionary<string, string> { ["applicationVersion"] = "1" });
+        var withdraw = await hugo.PostAsync($"{city.Path}/appels/{id}/candidature?handler=Withdraw", hugoPage, new Dictionary<string, string> { ["applicationVersion"] = "1" });
         Assert.Equal(HttpStatusCode.NotFound, withdraw.Status);
         Assert.DoesNotContain("Camille", (await hugo.GetAsync("/compte/mes-candidatures")).Html, StringComparison.Ordinal);
-        Assert.DoesNotContain("Camille", (await hugo.GetAsync($"/montreuil/appels/{id}")).Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Camille", (await hugo.GetAsync($"{city.Path}/appels/{id}")).Html, StringComparison.Ordinal);
         Assert.Equal(ApplicationStatus.Draft, await app.WithDbAsync(db => db.CallApplications.Where(a => a.CallId == id).Select(a => a.Status).SingleAsync()));
     }
 
     [Fact]
     public async Task TheApi_ListsPublishedCallsOnly_AndExposesNoPersonalData()
     {
-        var open = await CreateCallAsync("Une serre urbaine (API)", TimeSpan.FromDays(5));
-        var draft = await CreateCallAsync("Un brouillon (API)", TimeSpan.FromDays(5), publish: false);
+        var (city, other) = await app.Given.TwoCities();
+        var camilleUser = await app.Given.Citizen("Camille");
+        var open = await CreateCallAsync(city, "Une serre urbaine (API)", TimeSpan.FromDays(5));
+        var draft = await CreateCallAsync(city, "Un brouillon (API)", TimeSpan.FromDays(5), publish: false);
         var questions = await QuestionIdsAsync(open);
-        using var camille = await app.SignedInAsync(StaffTestKit.Citizen);
-        var form = await camille.GetAsync($"/montreuil/appels/{open}/candidature");
+        using var camille = await app.SignedInAsync(camilleUser.Email);
+        var form = await camille.GetAsync($"{city.Path}/appels/{open}/candidature");
         Assert.True((await PostMultipartAsync(camille, form, Fields(questions, "Une candidature privée"))).IsRedirect);
         using var client = app.CreateClient();
 
-        var list = await client.GetStringAsync("/api/v1/municipalities/montreuil/calls");
+        var list = await client.GetStringAsync($"/api/v1/municipalities/{city.Slug}/calls");
         Assert.Contains("Une serre urbaine (API)", list, StringComparison.Ordinal);
         Assert.DoesNotContain("Un brouillon (API)", list, StringComparison.Ordinal);
 
@@ -265,20 +284,22 @@ public sealed class CallsPublicTests(CallClosingTests.ClockedDemoApp app, ITestO
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
 
-        var bagnolet = await client.GetStringAsync("/api/v1/municipalities/bagnolet/calls");
-        Assert.DoesNotContain("Une serre urbaine (API)", bagnolet, StringComparison.Ordinal);
+        var otherCalls = await client.GetStringAsync($"/api/v1/municipalities/{other.Slug}/calls");
+        Assert.DoesNotContain("Une serre urbaine (API)", otherCalls, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task WithdrawingAnApplication_MakesItReadOnly()
     {
-        var id = await CreateCallAsync("Une bricothèque (retrait)", TimeSpan.FromDays(5));
+        var city = await app.Given.City();
+        var camilleUser = await app.Given.Citizen("Camille");
+        var id = await CreateCallAsync(city, "Une bricothèque (retrait)", TimeSpan.FromDays(5));
         var questions = await QuestionIdsAsync(id);
-        using var browser = await app.SignedInAsync(StaffTestKit.Citizen);
-        var form = await browser.GetAsync($"/montreuil/appels/{id}/candidature");
+        using var browser = await app.SignedInAsync(camilleUser.Email);
+        var form = await browser.GetAsync($"{city.Path}/appels/{id}/candidature");
         Assert.True((await PostMultipartAsync(browser, form, Fields(questions, "À retirer"))).IsRedirect);
 
-        var page = await browser.GetAsync($"/montreuil/appels/{id}/candidature");
+        var page = await browser.GetAsync($"{city.Path}/appels/{id}/candidature");
         var withdrawn = await browser.FollowAsync(await browser.SubmitAsync(page, "form#retrait"));
         Assert.Contains("Votre candidature est retirée.", withdrawn.MainText, StringComparison.Ordinal);
         Assert.Contains("Cette candidature a été retirée.", withdrawn.MainText, StringComparison.Ordinal);
@@ -294,13 +315,15 @@ public sealed class CallsPublicTests(CallClosingTests.ClockedDemoApp app, ITestO
     [Fact]
     public async Task ADecidedCall_LinksTheWinnersProjects_WithoutAnyApplicantsData()
     {
-        var id = await CreateCallAsync("Un tiers-lieu (attribué)", TimeSpan.FromHours(1));
-        var projectId = await DecideWithCamilleAsWinnerAsync(id, "Le tiers-lieu lauréat");
+        var city = await app.Given.City();
+        var camilleUser = await app.Given.Citizen("Camille");
+        var id = await CreateCallAsync(city, "Un tiers-lieu (attribué)", TimeSpan.FromHours(1));
+        var projectId = await DecideWithCamilleAsWinnerAsync(city, camilleUser, id, "Le tiers-lieu lauréat");
         using var anonymous = app.NewBrowser();
 
-        var page = await anonymous.GetAsync($"/montreuil/appels/{id}");
+        var page = await anonymous.GetAsync($"{city.Path}/appels/{id}");
         Assert.Contains("Les lauréats", page.MainText, StringComparison.Ordinal);
-        Assert.NotNull(page.Document.QuerySelector($"a[href^='/montreuil/projets/{projectId}']"));
+        Assert.NotNull(page.Document.QuerySelector($"a[href^='{city.Path}/projets/{projectId}']"));
         Assert.DoesNotContain("camille", page.Html, StringComparison.OrdinalIgnoreCase);
         Assert.Null(page.Document.QuerySelector("a#deposer"));
 
@@ -310,22 +333,24 @@ public sealed class CallsPublicTests(CallClosingTests.ClockedDemoApp app, ITestO
         Assert.DoesNotContain("camille", json, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Un résumé privé", json, StringComparison.Ordinal);
 
-        using var camille = await app.SignedInAsync(StaffTestKit.Citizen);
+        using var camille = await app.SignedInAsync(camilleUser.Email);
         var mine = await camille.GetAsync("/compte/mes-candidatures");
         Assert.Contains("Lauréate", mine.MainText, StringComparison.Ordinal);
-        Assert.NotNull(mine.Document.QuerySelector($"a[href^='/montreuil/projets/{projectId}']"));
+        Assert.NotNull(mine.Document.QuerySelector($"a[href^='{city.Path}/projets/{projectId}']"));
 
         // The winner's project page links back to the call it won.
-        var project = await anonymous.GetAsync(page.Document.QuerySelector($"a[href^='/montreuil/projets/{projectId}']")!.GetAttribute("href")!);
-        Assert.NotNull(project.Document.QuerySelector($".project-call a[href='/montreuil/appels/{id}']"));
+        var project = await anonymous.GetAsync(page.Document.QuerySelector($"a[href^='{city.Path}/projets/{projectId}']")!.GetAttribute("href")!);
+        Assert.NotNull(project.Document.QuerySelector($".project-call a[href='{city.Path}/appels/{id}']"));
     }
 
     [Fact]
     public async Task TheListPages_SendAFixedNumberOfSqlCommands()
     {
-        await CreateCallAsync("Un compost collectif (comptage)", TimeSpan.FromDays(4));
-        using var browser = await app.SignedInAsync(StaffTestKit.Citizen);
-        string[] urls = ["/montreuil/appels", "/appels", "/compte/mes-candidatures"];
+        var city = await app.Given.City();
+        var camilleUser = await app.Given.Citizen("Camille");
+        await CreateCallAsync(city, "Un compost collectif (comptage)", TimeSpan.FromDays(4));
+        using var browser = await app.SignedInAsync(camilleUser.Email);
+        string[] urls = [$"{city.Path}/appels", "/appels", "/compte/mes-candidatures"];
         var before = new Dictionary<string, int>();
         foreach (var url in urls)
         {
@@ -334,8 +359,8 @@ public sealed class CallsPublicTests(CallClosingTests.ClockedDemoApp app, ITestO
 
         for (var i = 0; i < 3; i++)
         {
-            var id = await CreateCallAsync($"Un appel de plus {i} (comptage)", TimeSpan.FromDays(6 + i));
-            var form = await browser.GetAsync($"/montreuil/appels/{id}/candidature");
+            var id = await CreateCallAsync(city, $"Un appel de plus {i} (comptage)", TimeSpan.FromDays(6 + i));
+            var form = await browser.GetAsync($"{city.Path}/appels/{id}/candidature");
             Assert.True((await PostMultipartAsync(browser, form, Fields(await QuestionIdsAsync(id), $"Candidature {i}"))).IsRedirect);
         }
 
@@ -347,13 +372,12 @@ public sealed class CallsPublicTests(CallClosingTests.ClockedDemoApp app, ITestO
     }
 
     /// <summary>Camille applies and submits, the call closes, and the admin selects her: returns her new project's id.</summary>
-    private async Task<long> DecideWithCamilleAsWinnerAsync(long callId, string projectTitle)
+    private async Task<long> DecideWithCamilleAsWinnerAsync(TestCity city, TestUser camilleUser, long callId, string projectTitle)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Slug == "montreuil");
-        var admin = await db.Users.Where(u => u.Email == StaffTestKit.MontreuilAdmin).Select(u => u.Id).SingleAsync();
-        var camille = await db.Users.Where(u => u.Email == StaffTestKit.Citizen).Select(u => u.Id).SingleAsync();
+        var admin = city.Admin.Id;
+        var camille = camilleUser.Id;
         var call = await db.Calls.Include(c => c.Questions).Include(c => c.Criteria).Include(c => c.Offer).SingleAsync(c => c.Id == callId);
         var questions = call.Questions.OrderBy(q => q.Position).ToList();
         var now = app.Clock.GetUtcNow().UtcDateTime;
@@ -376,10 +400,10 @@ public sealed class CallsPublicTests(CallClosingTests.ClockedDemoApp app, ITestO
 
         await using var decision = app.Services.CreateAsyncScope();
         var decisionDb = decision.ServiceProvider.GetRequiredService<AppDbContext>();
-        city = await decisionDb.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Slug == "montreuil");
+        var municipality = await decisionDb.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == city.Id);
         call = await decisionDb.Calls.Include(c => c.Questions).Include(c => c.Criteria).Include(c => c.Offer).SingleAsync(c => c.Id == callId);
         var applications = await decisionDb.CallApplications.Where(a => a.CallId == callId).ToListAsync();
-        var projects = call.SelectWinners(city, admin, applications, [application.Id], app.Clock.GetUtcNow().UtcDateTime);
+        var projects = call.SelectWinners(municipality, admin, applications, [application.Id], app.Clock.GetUtcNow().UtcDateTime);
         decisionDb.Projects.AddRange(projects);
         await decisionDb.SaveChangesAsync();
         return Assert.Single(projects).Id;
@@ -441,14 +465,14 @@ public sealed class CallsPublicTests(CallClosingTests.ClockedDemoApp app, ITestO
     private Task<List<long>> QuestionIdsAsync(long callId) =>
         app.WithDbAsync(db => db.CallQuestions.Where(q => q.CallId == callId).OrderBy(q => q.Position).Select(q => q.Id).ToListAsync());
 
-    /// <summary>A call of Montreuil with three questions: a required text, a yes/no, a required file.</summary>
-    private async Task<long> CreateCallAsync(string title, TimeSpan closesIn, bool publish = true, bool associationsOnly = false)
+    /// <summary>A call of <paramref name="town"/> with three questions: a required text, a yes/no, a required file.</summary>
+    private async Task<long> CreateCallAsync(TestCity town, string title, TimeSpan closesIn, bool publish = true, bool associationsOnly = false)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = app.Clock.GetUtcNow().UtcDateTime;
-        var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Slug == "montreuil");
-        var admin = await db.Users.Where(u => u.Email == StaffTestKit.MontreuilAdmin).Select(u => u.Id).SingleAsync();
+        var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == town.Id);
+        var admin = town.Admin.Id;
         var call = Call.StartDraft(city, admin, title, now);
         call.Describe(city, admin, title, "Un appel pour les tests.", ProjectCategory.Solidarity, null, 1_000_000, 1, now);
         call.ReplaceOffer(city, admin, [new CommitmentTerms(CommitmentKind.Premises, "Un local", 100_000)]);
