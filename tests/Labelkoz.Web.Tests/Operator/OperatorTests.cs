@@ -3,11 +3,12 @@ using Labelkoz.Domain.Municipalities;
 using Labelkoz.Web.Tests.Accounts;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelkoz.Web.Tests.Operator;
 
-public sealed class OperatorTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
+public sealed class OperatorTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private const string NewCityForm = "form#nouvelle-ville";
 
@@ -15,7 +16,7 @@ public sealed class OperatorTests(DemoAppFactory app) : IClassFixture<DemoAppFac
     public async Task Operator_OpensACity_WhoseInvitedAdminJoinsAndBrandsIt()
     {
         var adminEmail = AccountsTestKit.NewEmail("maire-adjointe");
-        using var operatorBrowser = await app.SignedInAsync(StaffTestKit.Operator);
+        using var operatorBrowser = await OperatorAsync();
 
         var created = await CreateCityAsync(operatorBrowser, "Saint-Ouen-sur-Seine", slug: string.Empty, insee: "93070", adminEmail: adminEmail);
 
@@ -89,7 +90,7 @@ public sealed class OperatorTests(DemoAppFactory app) : IClassFixture<DemoAppFac
     [InlineData("2C004")]
     public async Task InseeCode_NotFiveValidCharacters_IsRefusedOnItsField(string insee)
     {
-        using var browser = await app.SignedInAsync(StaffTestKit.Operator);
+        using var browser = await OperatorAsync();
 
         var page = await CreateCityAsync(browser, "Commune " + insee, "commune-" + insee.ToLowerInvariant(), insee);
 
@@ -101,7 +102,7 @@ public sealed class OperatorTests(DemoAppFactory app) : IClassFixture<DemoAppFac
     [Fact]
     public async Task InseeCode_OfCorsica_IsAccepted()
     {
-        using var browser = await app.SignedInAsync(StaffTestKit.Operator);
+        using var browser = await OperatorAsync();
 
         var page = await CreateCityAsync(browser, "Ajaccio", string.Empty, "2a004");
 
@@ -112,34 +113,42 @@ public sealed class OperatorTests(DemoAppFactory app) : IClassFixture<DemoAppFac
     [Fact]
     public async Task InseeCode_AlreadyTaken_IsRefusedWithTheCityThatHasIt()
     {
-        using var browser = await app.SignedInAsync(StaffTestKit.Operator);
+        var city = await app.Given.City();
+        var slug = $"{city.Slug}-bis";
+        using var browser = await OperatorAsync();
 
-        var page = await CreateCityAsync(browser, "Montreuil bis", "montreuil-bis", "93048");
+        var page = await CreateCityAsync(browser, $"{city.Name} bis", slug, city.InseeCode);
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Contains("Le code INSEE 93048 est déjà celui de Montreuil", page.FieldError("Input_InseeCode-error"), StringComparison.Ordinal);
-        Assert.False(await app.WithDbAsync(db => db.Municipalities.AnyAsync(m => m.Slug == "montreuil-bis")));
+        Assert.Contains($"Le code INSEE {city.InseeCode} est déjà celui de {city.Name}", page.FieldError("Input_InseeCode-error"), StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Municipalities.AnyAsync(m => m.Slug == slug)));
     }
 
     [Fact]
     public async Task Slug_AlreadyTaken_IsRefusedOnItsField()
     {
-        using var browser = await app.SignedInAsync(StaffTestKit.Operator);
+        var city = await app.Given.City();
+        using var browser = await OperatorAsync();
 
-        var page = await CreateCityAsync(browser, "Bagnolet-sur-Mer", "bagnolet", "93999");
+        var page = await CreateCityAsync(browser, $"{city.Name}-sur-Mer", city.Slug, "93999");
 
-        Assert.Contains("L'adresse « bagnolet » est déjà utilisée par Bagnolet", page.FieldError("Input_Slug-error"), StringComparison.Ordinal);
+        Assert.Contains($"L'adresse « {city.Slug} » est déjà utilisée par {city.Name}", page.FieldError("Input_Slug-error"), StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.Municipalities.AnyAsync(m => m.InseeCode == "93999")));
     }
 
     [Fact]
     public async Task Slug_DerivedFromTheName_WhenLeftEmpty_AndTakenAlready_IsReported()
     {
-        using var browser = await app.SignedInAsync(StaffTestKit.Operator);
+        // A city whose address is the one its name gives: opened with the slug left empty.
+        var name = "Villeneuve " + Given.Token();
+        using var browser = await OperatorAsync();
+        Assert.Equal(HttpStatusCode.Redirect, (await CreateCityAsync(browser, name, string.Empty, "93990")).Status);
+        var slug = await app.WithDbAsync(db => db.Municipalities.Where(m => m.InseeCode == "93990").Select(m => m.Slug).SingleAsync());
 
-        var page = await CreateCityAsync(browser, "Montreuil", string.Empty, "93998");
+        var page = await CreateCityAsync(browser, name, string.Empty, "93998");
 
-        Assert.Contains("« montreuil » est déjà utilisée", page.FieldError("Input_Slug-error"), StringComparison.Ordinal);
+        Assert.Contains($"« {slug} » est déjà utilisée", page.FieldError("Input_Slug-error"), StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Municipalities.AnyAsync(m => m.InseeCode == "93998")));
     }
 
     [Theory]
@@ -148,7 +157,7 @@ public sealed class OperatorTests(DemoAppFactory app) : IClassFixture<DemoAppFac
     [InlineData("invitations")]
     public async Task Slug_ReservedByThePlatform_IsRefused(string slug)
     {
-        using var browser = await app.SignedInAsync(StaffTestKit.Operator);
+        using var browser = await OperatorAsync();
 
         var page = await CreateCityAsync(browser, "Ville " + slug, slug, "93997");
 
@@ -162,7 +171,7 @@ public sealed class OperatorTests(DemoAppFactory app) : IClassFixture<DemoAppFac
     [InlineData("   ")]
     public async Task Name_UnreadableOrEmpty_IsRefusedOnItsField(string name)
     {
-        using var browser = await app.SignedInAsync(StaffTestKit.Operator);
+        using var browser = await OperatorAsync();
 
         var page = await CreateCityAsync(browser, name, "ville-illisible", "93996");
 
@@ -174,7 +183,7 @@ public sealed class OperatorTests(DemoAppFactory app) : IClassFixture<DemoAppFac
     [Fact]
     public async Task Name_WithANulCharacter_IsARefusedRequest_NotAnError()
     {
-        using var browser = await app.SignedInAsync(StaffTestKit.Operator);
+        using var browser = await OperatorAsync();
 
         // ASP.NET Core refuses a form holding NUL before any page sees it.
         var page = await CreateCityAsync(browser, "Ville\u0000nulle", "ville-nulle", "93992");
@@ -187,7 +196,7 @@ public sealed class OperatorTests(DemoAppFactory app) : IClassFixture<DemoAppFac
     [Fact]
     public async Task Name_VeryLong_IsRefusedOnItsField()
     {
-        using var browser = await app.SignedInAsync(StaffTestKit.Operator);
+        using var browser = await OperatorAsync();
 
         var page = await CreateCityAsync(browser, new string('x', 5000), "ville-longue", "93995");
 
@@ -198,7 +207,7 @@ public sealed class OperatorTests(DemoAppFactory app) : IClassFixture<DemoAppFac
     [Fact]
     public async Task BadNumbersAndColours_GetFrenchMessages_NotErrors()
     {
-        using var browser = await app.SignedInAsync(StaffTestKit.Operator);
+        using var browser = await OperatorAsync();
 
         var page = await CreateCityAsync(browser, "Ville test", "ville-test", "93994", population: "beaucoup", colour: "rouge", adminEmail: "pas-une-adresse");
 
@@ -211,7 +220,7 @@ public sealed class OperatorTests(DemoAppFactory app) : IClassFixture<DemoAppFac
     [Fact]
     public async Task ANegativePopulation_IsRefusedByTheDomain_OnItsField()
     {
-        using var browser = await app.SignedInAsync(StaffTestKit.Operator);
+        using var browser = await OperatorAsync();
 
         var page = await CreateCityAsync(browser, "Ville négative", "ville-negative", "93991", population: "-5");
 
@@ -224,7 +233,7 @@ public sealed class OperatorTests(DemoAppFactory app) : IClassFixture<DemoAppFac
     public async Task InvitationMail_EncodesTheCityNameInItsHtml()
     {
         var adminEmail = AccountsTestKit.NewEmail("encodage");
-        using var browser = await app.SignedInAsync(StaffTestKit.Operator);
+        using var browser = await OperatorAsync();
 
         var created = await CreateCityAsync(browser, "Ville <b>gras</b> & Cie", "ville-gras", "93993", adminEmail: adminEmail);
 
@@ -238,7 +247,7 @@ public sealed class OperatorTests(DemoAppFactory app) : IClassFixture<DemoAppFac
     public async Task Operator_ResendsAnInvitation_AndTheOldLinkStopsWorking_ThenCancelsTheNewOne()
     {
         var adminEmail = AccountsTestKit.NewEmail("renvoi");
-        using var browser = await app.SignedInAsync(StaffTestKit.Operator);
+        using var browser = await OperatorAsync();
         var details = await browser.FollowAsync(await CreateCityAsync(browser, "Pantin", string.Empty, "93055", adminEmail: adminEmail));
         var oldLink = app.InvitationLinkTo(adminEmail);
 
@@ -261,27 +270,30 @@ public sealed class OperatorTests(DemoAppFactory app) : IClassFixture<DemoAppFac
     [Fact]
     public async Task Console_ListsAndSearchesTheCities()
     {
-        using var browser = await app.SignedInAsync(StaffTestKit.Operator);
+        var (one, other) = await app.Given.TwoCities();
+        using var browser = await OperatorAsync();
 
         var all = await browser.GetAsync("/operateur");
-        var byInsee = await browser.GetAsync("/operateur?q=93006");
+        var byInsee = await browser.GetAsync($"/operateur?q={other.InseeCode}");
 
         Assert.Equal(HttpStatusCode.OK, all.Status);
         Assert.Single(all.Document.QuerySelectorAll("h1"));
         var names = all.Document.QuerySelectorAll("tbody th a").Select(a => a.TextContent.Trim()).ToList();
-        Assert.Contains("Montreuil", names);
-        Assert.Contains("Bagnolet", names);
-        Assert.Equal(["Bagnolet"], byInsee.Document.QuerySelectorAll("tbody th a").Select(a => a.TextContent.Trim()));
-        Assert.Contains("93006", byInsee.MainText, StringComparison.Ordinal);
+        Assert.Contains(one.Name, names);
+        Assert.Contains(other.Name, names);
+        Assert.Equal([other.Name], byInsee.Document.QuerySelectorAll("tbody th a").Select(a => a.TextContent.Trim()));
+        Assert.Contains(other.InseeCode, byInsee.MainText, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ConsolePages_AreAccessiblyStructured()
     {
-        using var browser = await app.SignedInAsync(StaffTestKit.Operator);
-        var montreuil = await app.WithDbAsync(db => db.Municipalities.Where(m => m.Slug == "montreuil").Select(m => m.Id).SingleAsync());
+        // A city with its staff and a subscription of some months: two invoices paid, one to pay.
+        var city = await app.Given.City();
+        await app.Given.Subscription(city, new SubscriptionSpec { StartedDaysAgo = 100, PaidAfterDays = 11 });
+        using var browser = await OperatorAsync();
 
-        foreach (var url in new[] { "/operateur", "/operateur/villes/nouvelle", $"/operateur/villes/{montreuil}" })
+        foreach (var url in new[] { "/operateur", "/operateur/villes/nouvelle", $"/operateur/villes/{city.Id}" })
         {
             var page = await browser.GetAsync(url);
             Assert.Equal(HttpStatusCode.OK, page.Status);
@@ -292,7 +304,7 @@ public sealed class OperatorTests(DemoAppFactory app) : IClassFixture<DemoAppFac
     [Fact]
     public async Task Console_IsTheOperatorsOnly()
     {
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
+        using var admin = await app.SignedInAsync((await app.Given.City()).Admin.Email);
         using var anonymous = app.HttpsBrowser();
 
         Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync("/operateur")).Status);
@@ -305,13 +317,15 @@ public sealed class OperatorTests(DemoAppFactory app) : IClassFixture<DemoAppFac
     [Fact]
     public async Task UnknownCityId_IsAFrench404()
     {
-        using var browser = await app.SignedInAsync(StaffTestKit.Operator);
+        using var browser = await OperatorAsync();
 
         var page = await browser.GetAsync("/operateur/villes/999999");
 
         Assert.Equal(HttpStatusCode.NotFound, page.Status);
         Assert.Contains("Page introuvable", page.MainText, StringComparison.Ordinal);
     }
+
+    private async Task<TestBrowser> OperatorAsync() => await app.SignedInAsync((await app.Given.Operator()).Email);
 
     private static async Task<TestBrowser.Page> CreateCityAsync(
         TestBrowser browser, string name, string slug, string insee, string population = "12345", string colour = "#1F4E8C", string? adminEmail = null)

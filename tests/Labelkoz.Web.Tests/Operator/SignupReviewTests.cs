@@ -7,7 +7,6 @@ using Labelkoz.Web.Tests.Accounts;
 using Labelkoz.Web.Tests.Audit;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
-using Labelkoz.Web.Tests.ProjectsAdmin;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelkoz.Web.Tests.Operator;
@@ -19,7 +18,7 @@ namespace Labelkoz.Web.Tests.Operator;
 /// states, taken INSEE codes or slugs and racing operators get French messages, never an error page,
 /// and leave nothing behind.
 /// </summary>
-public sealed class SignupReviewTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
+public sealed class SignupReviewTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private const string ListPath = "/operateur/inscriptions";
 
@@ -29,10 +28,12 @@ public sealed class SignupReviewTests(DemoAppFactory app) : IClassFixture<DemoAp
         var id = await NewRequestAsync("Noisy-le-Sec", "93053", 44_000);
         var detail = $"{ListPath}/{id}";
         var fields = new Dictionary<string, string> { ["slug"] = "noisy-le-sec", ["colour"] = "#1F4E8C", ["reason"] = "Pirate", ["version"] = "1" };
+        var cityAdmin = (await app.Given.City()).Admin;
+        var resident = await app.Given.Citizen();
         var before = await app.EntryCountAsync();
 
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        using var citizen = await app.SignedInAsync(StaffTestKit.Citizen);
+        using var admin = await app.SignedInAsync(cityAdmin.Email);
+        using var citizen = await app.SignedInAsync(resident.Email);
         using var anonymous = app.HttpsBrowser();
         foreach (var browser in new[] { admin, citizen })
         {
@@ -68,7 +69,8 @@ public sealed class SignupReviewTests(DemoAppFactory app) : IClassFixture<DemoAp
     {
         var contact = AccountsTestKit.NewEmail("dgs-romainville");
         var id = await NewRequestAsync("Romainville", "93063", 27_000, email: contact, period: BillingPeriod.Yearly);
-        using var operatorBrowser = await app.SignedInAsync(StaffTestKit.Operator);
+        var operatorUser = await app.Given.Operator();
+        using var operatorBrowser = await app.SignedInAsync(operatorUser.Email);
 
         var list = await operatorBrowser.GetAsync(ListPath);
         Assert.Equal(HttpStatusCode.OK, list.Status);
@@ -104,7 +106,7 @@ public sealed class SignupReviewTests(DemoAppFactory app) : IClassFixture<DemoAp
         Assert.Equal((contact, StaffRole.Admin, (DateTime?)null), (invitation.Email, invitation.Role, invitation.AcceptedAtUtc));
         var request = await RequestAsync(id);
         Assert.Equal((SignupStatus.Approved, (long?)city.Id), (request.Status, request.MunicipalityId));
-        Assert.Equal(await app.UserIdAsync(StaffTestKit.Operator), request.DecidedByUserId);
+        Assert.Equal(operatorUser.Id, request.DecidedByUserId);
         Assert.Contains(entries, e => e.Action == AuditAction.CityCreated && e.MunicipalityId == city.Id);
         var approved = Assert.Single(entries, e => e.Action == AuditAction.SignupApproved);
         Assert.Equal(city.Id, approved.MunicipalityId);
@@ -148,7 +150,7 @@ public sealed class SignupReviewTests(DemoAppFactory app) : IClassFixture<DemoAp
     {
         var contact = AccountsTestKit.NewEmail("mairie-lilas");
         var id = await NewRequestAsync("Les Lilas", "93045", 23_000, email: contact);
-        using var operatorBrowser = await app.SignedInAsync(StaffTestKit.Operator);
+        using var operatorBrowser = await OperatorAsync();
         var page = await operatorBrowser.GetAsync($"{ListPath}/{id}");
 
         var empty = await operatorBrowser.SubmitAsync(page, "form#refuser", new Dictionary<string, string> { ["reason"] = "   " });
@@ -191,7 +193,7 @@ public sealed class SignupReviewTests(DemoAppFactory app) : IClassFixture<DemoAp
     public async Task ARequestNotYetConfirmed_CannotBeValidated_ButCanBeRefused()
     {
         var id = await NewRequestAsync("Bondy", "93010", 54_000, confirm: false);
-        using var operatorBrowser = await app.SignedInAsync(StaffTestKit.Operator);
+        using var operatorBrowser = await OperatorAsync();
 
         var page = await operatorBrowser.GetAsync($"{ListPath}/{id}");
         Assert.Equal(HttpStatusCode.OK, page.Status);
@@ -217,7 +219,7 @@ public sealed class SignupReviewTests(DemoAppFactory app) : IClassFixture<DemoAp
     {
         var contact = AccountsTestKit.NewEmail("mairie-pantin");
         var id = await NewRequestAsync("Pantin", "93055", 59_000, email: contact);
-        using var operatorBrowser = await app.SignedInAsync(StaffTestKit.Operator);
+        using var operatorBrowser = await OperatorAsync();
         var page = await operatorBrowser.GetAsync($"{ListPath}/{id}");
         await app.WithDbAsync(async db =>
         {
@@ -244,14 +246,15 @@ public sealed class SignupReviewTests(DemoAppFactory app) : IClassFixture<DemoAp
     [Fact]
     public async Task ATakenOrInvalidSlug_IsRefusedOnItsField_AndTheSuggestionAvoidsATakenOne()
     {
+        var city = await app.Given.City();
         var id = await NewRequestAsync("Montreuil-Bellay", "49215", 4_000);
-        using var operatorBrowser = await app.SignedInAsync(StaffTestKit.Operator);
+        using var operatorBrowser = await OperatorAsync();
         var page = await operatorBrowser.GetAsync($"{ListPath}/{id}");
         Assert.Equal("montreuil-bellay", page.Document.QuerySelector("#valider-slug")!.GetAttribute("value"));
 
         foreach (var (slug, message) in new[]
         {
-            ("montreuil", "L'adresse « montreuil » est déjà utilisée par Montreuil."),
+            (city.Slug, $"L'adresse « {city.Slug} » est déjà utilisée par {city.Name}."),
             ("operateur", "est réservée par la plateforme"),
             ("Pas Un Slug", "lettres minuscules sans accent"),
         })
@@ -267,10 +270,10 @@ public sealed class SignupReviewTests(DemoAppFactory app) : IClassFixture<DemoAp
         Assert.Contains("#RRVVBB", badColour.FieldError("valider-couleur-erreur"), StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.Municipalities.AnyAsync(m => m.InseeCode == "49215")));
 
-        // A commune whose name gives a slug already taken is offered the slug with its department.
-        var other = await NewRequestAsync("Bagnolet", "46016", 900);
+        // A commune whose name gives a slug already taken (here the city's slug itself) is offered the slug with its department.
+        var other = await NewRequestAsync(city.Slug, "46016", 900);
         var suggested = await operatorBrowser.GetAsync($"{ListPath}/{other}");
-        Assert.Equal("bagnolet-46", suggested.Document.QuerySelector("#valider-slug")!.GetAttribute("value"));
+        Assert.Equal($"{city.Slug}-46", suggested.Document.QuerySelector("#valider-slug")!.GetAttribute("value"));
     }
 
     [Fact]
@@ -278,8 +281,9 @@ public sealed class SignupReviewTests(DemoAppFactory app) : IClassFixture<DemoAp
     {
         var contact = AccountsTestKit.NewEmail("mairie-rosny");
         var id = await NewRequestAsync("Rosny-sous-Bois", "93064", 46_000, email: contact);
-        using var first = await app.SignedInAsync(StaffTestKit.Operator);
-        using var second = await app.SignedInAsync(StaffTestKit.Operator);
+        var operatorUser = await app.Given.Operator();
+        using var first = await app.SignedInAsync(operatorUser.Email);
+        using var second = await app.SignedInAsync(operatorUser.Email);
         var firstPage = await first.GetAsync($"{ListPath}/{id}");
         var secondPage = await second.GetAsync($"{ListPath}/{id}");
 
@@ -302,7 +306,7 @@ public sealed class SignupReviewTests(DemoAppFactory app) : IClassFixture<DemoAp
     public async Task UnknownIds_AreNotFound_AndAFormWithoutItsVersion_IsABadRequest()
     {
         var id = await NewRequestAsync("Villemomble", "93077", 30_000);
-        using var operatorBrowser = await app.SignedInAsync(StaffTestKit.Operator);
+        using var operatorBrowser = await OperatorAsync();
         var page = await operatorBrowser.GetAsync($"{ListPath}/{id}");
 
         Assert.Equal(HttpStatusCode.NotFound, (await operatorBrowser.GetAsync($"{ListPath}/999999")).Status);
@@ -322,7 +326,7 @@ public sealed class SignupReviewTests(DemoAppFactory app) : IClassFixture<DemoAp
             await NewRequestAsync($"Commune de liste {i}", $"8{i:0}001", 1_000 + i);
         }
 
-        using var operatorBrowser = await app.SignedInAsync(StaffTestKit.Operator);
+        using var operatorBrowser = await OperatorAsync();
         await operatorBrowser.GetAsync(ListPath);
         app.SqlCommands.Reset();
         var few = await operatorBrowser.GetAsync($"{ListPath}?filtre=toutes");
@@ -348,6 +352,8 @@ public sealed class SignupReviewTests(DemoAppFactory app) : IClassFixture<DemoAp
         Assert.Equal($"{waiting} demande(s) d'inscription à valider", notice.TextContent.Trim());
         Assert.Equal(ListPath, notice.GetAttribute("href"));
     }
+
+    private async Task<TestBrowser> OperatorAsync() => await app.SignedInAsync((await app.Given.Operator()).Email);
 
     private Task<SignupRequest> RequestAsync(long id) =>
         app.WithDbAsync(db => db.SignupRequests.AsNoTracking().SingleAsync(r => r.Id == id));

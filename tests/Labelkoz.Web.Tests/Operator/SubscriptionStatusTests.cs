@@ -5,6 +5,7 @@ using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Subscriptions;
 using Labelkoz.Web.Tests.Audit;
 using Labelkoz.Web.Tests.CityAdmin;
+using Labelkoz.Web.Tests.Infrastructure;
 using Labelkoz.Web.Tests.ProjectsAdmin;
 using Labelkoz.Web.Tests.Subscriptions;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,7 @@ public sealed class SubscriptionStatusTests(BillingApp app) : IClassFixture<Bill
         var city = await NewCityAsync("Romainville", "romainville", "93063");
         var admin = await app.NewStaffAsync("romainville", StaffRole.Admin);
         await AddNeighbourhoodAsync("romainville");
-        var project = await app.CreateProjectAsync(new NewProject("Un jardin partagé à Romainville") { City = "romainville", Holder = ReviewTestKit.Hugo, InReview = true });
+        var project = await app.CreateProjectAsync(new NewProject("Un jardin partagé à Romainville") { City = "romainville", Holder = (await app.Given.Citizen()).Email, InReview = true });
         var subscription = await SubscriptionAsync(city);
         Assert.Equal((SubscriptionStatus.Trial, BillingPeriod.Monthly, "Ville (10 000 à 50 000 habitants)"), (subscription.Status, subscription.Period, await PlanNameAsync(subscription.PlanId)));
         using (var cityAdmin = await app.SignedInAsync(admin))
@@ -35,7 +36,7 @@ public sealed class SubscriptionStatusTests(BillingApp app) : IClassFixture<Bill
             Assert.Null(calm.Document.QuerySelector(".subscription-warning"));
         }
 
-        using (var operatorBrowser = await app.SignedInAsync(StaffTestKit.Operator))
+        using (var operatorBrowser = await OperatorAsync())
         {
             var page = await operatorBrowser.GetAsync($"/operateur/villes/{city}");
             page.AssertAccessibleStructure();
@@ -93,7 +94,7 @@ public sealed class SubscriptionStatusTests(BillingApp app) : IClassFixture<Bill
         Assert.Equal(["Paiement en retard", "Suspendue"], changes);
 
         // The operator records the transfers on the invoices page: the city is active again at once.
-        using (var operatorBrowser = await app.SignedInAsync(StaffTestKit.Operator))
+        using (var operatorBrowser = await OperatorAsync())
         {
             var suspended = await operatorBrowser.GetAsync($"/operateur/villes/{city}");
             Assert.Contains("L'abonnement de la ville est suspendu", suspended.MainText, StringComparison.Ordinal);
@@ -146,15 +147,18 @@ public sealed class SubscriptionStatusTests(BillingApp app) : IClassFixture<Bill
     [Fact]
     public async Task TheStatusCanNoLongerBeSetByHand_AndTheOldFormIsRefusedToACityAdmin_ACitizen_AndAnonymous()
     {
-        var city = await app.CityIdAsync("montreuil");
-        var url = $"/operateur/villes/{city}?handler=Subscription";
+        var city = await app.Given.City();
+        await app.Given.Subscription(city);
+        var operatorUser = await app.Given.Operator();
+        var resident = await app.Given.Citizen();
+        var url = $"/operateur/villes/{city.Id}?handler=Subscription";
         var fields = new Dictionary<string, string> { ["status"] = "Cancelled", ["reason"] = "Pirate" };
         var before = await app.EntryCountAsync();
-        var statusBefore = await StatusAsync(city);
+        var statusBefore = await StatusAsync(city.Id);
 
-        using var operatorBrowser = await app.SignedInAsync(StaffTestKit.Operator);
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        using var citizen = await app.SignedInAsync(StaffTestKit.Citizen);
+        using var operatorBrowser = await app.SignedInAsync(operatorUser.Email);
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        using var citizen = await app.SignedInAsync(resident.Email);
         using var anonymous = app.HttpsBrowser();
         var operatorPost = await operatorBrowser.PostAsync(url, await operatorBrowser.GetAsync("/operateur"), fields);
         var adminPost = await admin.PostAsync(url, await admin.GetAsync("/"), fields);
@@ -166,17 +170,19 @@ public sealed class SubscriptionStatusTests(BillingApp app) : IClassFixture<Bill
         Assert.Equal(HttpStatusCode.Forbidden, citizenPost.Status);
         Assert.Equal(HttpStatusCode.Redirect, anonymousPost.Status);
         Assert.Contains("/compte/connexion", anonymousPost.Location, StringComparison.Ordinal);
-        Assert.Equal(statusBefore, await StatusAsync(city));
+        Assert.Equal(statusBefore, await StatusAsync(city.Id));
         Assert.Equal(before, await app.EntryCountAsync());
     }
 
     [Fact]
     public async Task AnUnknownCity_IsNotFound()
     {
-        using var operatorBrowser = await app.SignedInAsync(StaffTestKit.Operator);
+        using var operatorBrowser = await OperatorAsync();
 
         Assert.Equal(HttpStatusCode.NotFound, (await operatorBrowser.GetAsync("/operateur/villes/999999")).Status);
     }
+
+    private async Task<TestBrowser> OperatorAsync() => await app.SignedInAsync((await app.Given.Operator()).Email);
 
     private Task<int> RunJobAsync() => app.WithBillingAsync(async b =>
     {
@@ -207,7 +213,7 @@ public sealed class SubscriptionStatusTests(BillingApp app) : IClassFixture<Bill
     /// <summary>A city opened by the operator's form: its trial starts today on the plan suggested for its population.</summary>
     private async Task<long> NewCityAsync(string name, string slug, string insee)
     {
-        using var operatorBrowser = await app.SignedInAsync(StaffTestKit.Operator);
+        using var operatorBrowser = await OperatorAsync();
         var form = await operatorBrowser.GetAsync("/operateur/villes/nouvelle");
         var created = await operatorBrowser.SubmitAsync(form, "form#nouvelle-ville", new Dictionary<string, string>
         {

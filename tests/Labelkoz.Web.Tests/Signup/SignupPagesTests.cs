@@ -3,6 +3,7 @@ using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Subscriptions;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,7 +13,7 @@ namespace Labelkoz.Web.Tests.Signup;
 /// A commune signs up by itself (issue #7), anonymously and without JavaScript: it finds itself in
 /// the official list, its identity is copied from that list whatever the form says, its contact
 /// confirms their address by a link (a POST: opening the link changes nothing), and bad input is
-/// refused in French on its field, with nothing saved. Montreuil (93048) is already a member.
+/// refused in French on its field, with nothing saved; a commune already a member gets no form.
 /// </summary>
 public sealed class SignupPagesTests(SignupPagesTests.SignupApp app) : IClassFixture<SignupPagesTests.SignupApp>
 {
@@ -198,17 +199,23 @@ public sealed class SignupPagesTests(SignupPagesTests.SignupApp app) : IClassFix
         Assert.Equal(HttpStatusCode.OK, swapped.Status);
         Assert.Contains("Ce code INSEE ne figure pas dans la liste officielle des communes.", swapped.MainText, StringComparison.Ordinal);
 
-        // Montreuil is already a member: no form, and a forged post is refused.
-        var member = await browser.GetAsync(Path + "?insee=93048");
+        // A city already a member (and in the official list): no form, and a forged post is refused.
+        var city = await app.Given.City(new CitySpec { Population = 111_934 });
+        await app.WithDbAsync(db =>
+        {
+            db.Communes.Add(new Commune(city.InseeCode, city.Name, "219300480", 111_934, "98", ["98100"], null, null, "test"));
+            return db.SaveChangesAsync();
+        });
+        var member = await browser.GetAsync(Path + "?insee=" + city.InseeCode);
         Assert.Equal(HttpStatusCode.OK, member.Status);
-        Assert.Contains("Montreuil est déjà inscrite sur Labelkoz : son site est /montreuil.", member.MainText, StringComparison.Ordinal);
-        Assert.NotNull(member.Document.QuerySelector("#refus a[href='/montreuil']"));
+        Assert.Contains($"{city.Name} est déjà inscrite sur Labelkoz : son site est /{city.Slug}.", member.MainText, StringComparison.Ordinal);
+        Assert.NotNull(member.Document.QuerySelector($"#refus a[href='/{city.Slug}']"));
         Assert.Null(member.Document.QuerySelector("form#inscription"));
-        var memberPost = await browser.PostAsync(Path + "?insee=93048", form, Valid("montreuil.fr", "dgs@montreuil.fr", new() { ["Input.InseeCode"] = "93048", ["Input.PlanId"] = Id(grandeVille) }));
+        var memberPost = await browser.PostAsync(Path + "?insee=" + city.InseeCode, form, Valid("ville.fr", "dgs@ville.fr", new() { ["Input.InseeCode"] = city.InseeCode, ["Input.PlanId"] = Id(grandeVille) }));
         Assert.Equal(HttpStatusCode.OK, memberPost.Status);
-        Assert.Contains("Montreuil est déjà inscrite sur Labelkoz", memberPost.MainText, StringComparison.Ordinal);
+        Assert.Contains($"{city.Name} est déjà inscrite sur Labelkoz", memberPost.MainText, StringComparison.Ordinal);
 
-        Assert.Equal(0, await app.WithDbAsync(db => db.SignupRequests.CountAsync(r => r.InseeCode == "93045" || r.InseeCode == "93048" || r.InseeCode == "00000")));
+        Assert.Equal(0, await app.WithDbAsync(db => db.SignupRequests.CountAsync(r => r.InseeCode == "93045" || r.InseeCode == city.InseeCode || r.InseeCode == "00000")));
 
         // With the box ticked, an address outside the domain is accepted, and flagged for the operator.
         var accepted = await browser.SubmitAsync(form, "form#inscription", Valid("https://www.LesLilas.fr/", "maire.leslilas@gmail.com", new() { ["Input.ContactOutsideDomainConfirmed"] = "true" }));
@@ -370,7 +377,7 @@ public sealed class SignupPagesTests(SignupPagesTests.SignupApp app) : IClassFix
         app.WithDbAsync(db => db.SignupRequests.AsNoTracking().SingleAsync(r => r.InseeCode == insee));
 
     /// <summary>The app with the few communes of the official list these tests need (the full list is not loaded in tests).</summary>
-    public sealed class SignupApp : DemoAppFactory
+    public sealed class SignupApp : AppFactory
     {
         public override async Task InitializeAsync()
         {
@@ -379,7 +386,6 @@ public sealed class SignupPagesTests(SignupPagesTests.SignupApp app) : IClassFix
             var db = scope.ServiceProvider.GetRequiredService<Data.AppDbContext>();
             const string epci = "Est Ensemble";
             db.Communes.AddRange(
-                new Commune("93048", "Montreuil", "219300480", 111_934, "93", ["93100"], "200057875", epci, "test"),
                 new Commune("93063", "Romainville", "219300639", 27_000, "93", ["93230"], "200057875", epci, "test"),
                 new Commune("93053", "Noisy-le-Sec", "219300530", 44_000, "93", ["93130"], "200057875", epci, "test"),
                 new Commune("93010", "Bondy", "219300100", 53_000, "93", ["93140"], "200057875", epci, "test"),

@@ -1,6 +1,7 @@
 using System.Net;
 using Labelkoz.Domain.Subscriptions;
 using Labelkoz.Web.Tests.CityAdmin;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelkoz.Web.Tests.Subscriptions;
@@ -8,16 +9,22 @@ namespace Labelkoz.Web.Tests.Subscriptions;
 /// <summary>
 /// The invoices through HTTP (issue #7): the city's admins see their subscription and download their
 /// invoices, nobody else's; the operator lists every city's invoices, filters them, records a payment
-/// (bad input refused in French, nothing saved), exports them. Demo data: Montreuil is a subscriber
-/// with two paid invoices and one to pay; Bagnolet is in its trial.
+/// (bad input refused in French, nothing saved), exports them. A subscriber has two paid invoices and
+/// one to pay; another city is in its trial.
 /// </summary>
 public sealed class InvoicePagesTests(BillingApp app) : IClassFixture<BillingApp>
 {
+    /// <summary>Subscribed a hundred days ago, each invoice paid eleven days after its issue: two paid, the third not yet due.</summary>
+    private static readonly SubscriptionSpec TwoPaidOneToPay = new() { StartedDaysAgo = 100, PaidAfterDays = 11 };
+
     [Fact]
     public async Task TheCitysAdmin_SeesItsSubscriptionAndDownloadsItsInvoices_AndNobodyElseCan()
     {
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var page = await admin.GetAsync("/montreuil/admin/abonnement");
+        var (city, other) = await app.Given.TwoCities();
+        await app.Given.Subscription(city, TwoPaidOneToPay);
+        await app.Given.Subscription(other, BillingPeriod.Yearly);
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var page = await admin.GetAsync($"{city.AdminPath}/abonnement");
         Assert.Equal(HttpStatusCode.OK, page.Status);
         page.AssertAccessibleStructure();
         Assert.Contains("Abonnement actif", page.MainText, StringComparison.Ordinal);
@@ -28,24 +35,26 @@ public sealed class InvoicePagesTests(BillingApp app) : IClassFixture<BillingApp
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(await pdf.Content.ReadAsByteArrayAsync(), 0, 4), StringComparison.Ordinal);
 
-        var montreuilInvoice = await app.WithDbAsync(db => db.Invoices.IgnoreQueryFilters().Where(i => i.BuyerName == "Montreuil").Select(i => i.Id).FirstAsync());
-        using var bagnolet = await app.SignedInAsync(StaffTestKit.BagnoletAdmin);
-        Assert.Equal(HttpStatusCode.NotFound, (await bagnolet.Client.GetAsync($"/bagnolet/admin/abonnement?handler=Pdf&id={montreuilInvoice}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await bagnolet.Client.GetAsync($"/montreuil/admin/abonnement?handler=Pdf&id={montreuilInvoice}")).StatusCode);
-        var trial = await bagnolet.GetAsync("/bagnolet/admin/abonnement");
+        var cityInvoice = await app.WithDbAsync(db => db.Invoices.IgnoreQueryFilters().Where(i => i.MunicipalityId == city.Id).Select(i => i.Id).FirstAsync());
+        using var otherAdmin = await app.SignedInAsync(other.Admin.Email);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherAdmin.Client.GetAsync($"{other.AdminPath}/abonnement?handler=Pdf&id={cityInvoice}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherAdmin.Client.GetAsync($"{city.AdminPath}/abonnement?handler=Pdf&id={cityInvoice}")).StatusCode);
+        var trial = await otherAdmin.GetAsync($"{other.AdminPath}/abonnement");
         Assert.Contains("Période d'essai", trial.MainText, StringComparison.Ordinal);
 
-        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
-        Assert.Equal(HttpStatusCode.Forbidden, (await agent.Client.GetAsync("/montreuil/admin/abonnement")).StatusCode);
-        using var citizen = await app.SignedInAsync(StaffTestKit.Citizen);
-        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.Client.GetAsync("/montreuil/admin/abonnement")).StatusCode);
+        using var agent = await app.SignedInAsync(city.Agent.Email);
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.Client.GetAsync($"{city.AdminPath}/abonnement")).StatusCode);
+        using var citizen = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.Client.GetAsync($"{city.AdminPath}/abonnement")).StatusCode);
     }
 
     [Fact]
     public async Task TheOperator_RecordsAPayment_BadInputIsRefusedInFrench_AndTheInvoiceIsPaidOnce()
     {
-        using var operatorBrowser = await app.SignedInAsync(StaffTestKit.Operator);
-        var unpaid = await app.WithDbAsync(db => db.Invoices.IgnoreQueryFilters().AsNoTracking().FirstAsync(i => i.Status == InvoiceStatus.Issued && i.BuyerName == "Montreuil"));
+        var city = await app.Given.City();
+        await app.Given.Subscription(city, TwoPaidOneToPay);
+        using var operatorBrowser = await app.SignedInAsync((await app.Given.Operator()).Email);
+        var unpaid = await app.WithDbAsync(db => db.Invoices.IgnoreQueryFilters().AsNoTracking().SingleAsync(i => i.Status == InvoiceStatus.Issued && i.MunicipalityId == city.Id));
         var list = await operatorBrowser.GetAsync("/operateur/factures?filtre=impayees");
         Assert.Equal(HttpStatusCode.OK, list.Status);
         list.AssertAccessibleStructure();
@@ -86,7 +95,7 @@ public sealed class InvoicePagesTests(BillingApp app) : IClassFixture<BillingApp
     [Fact]
     public async Task TheOperatorsInvoices_AreRefusedToACityAdminAndACitizen()
     {
-        foreach (var email in new[] { StaffTestKit.MontreuilAdmin, StaffTestKit.Citizen })
+        foreach (var email in new[] { (await app.Given.City()).Admin.Email, (await app.Given.Citizen()).Email })
         {
             using var browser = await app.SignedInAsync(email);
             Assert.Equal(HttpStatusCode.Forbidden, (await browser.Client.GetAsync("/operateur/factures")).StatusCode);

@@ -2,6 +2,7 @@ using System.Net;
 using Labelkoz.Domain.Subscriptions;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelkoz.Web.Tests.Subscriptions;
@@ -11,7 +12,7 @@ namespace Labelkoz.Web.Tests.Subscriptions;
 /// created, edited and retired by the operator only; every bad input refused on its field in French
 /// with nothing saved; a retired plan is no longer offered to a city changing its plan.
 /// </summary>
-public sealed class PlanPagesTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
+public sealed class PlanPagesTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private const string Form = "form#offre";
 
@@ -21,7 +22,7 @@ public sealed class PlanPagesTests(DemoAppFactory app) : IClassFixture<DemoAppFa
         var planId = await app.WithDbAsync(db => db.Plans.Select(p => p.Id).FirstAsync());
         var urls = new[] { "/operateur/offres", "/operateur/offres/nouvelle", $"/operateur/offres/{planId}" };
         var before = await PlansAsync();
-        foreach (var email in new[] { StaffTestKit.MontreuilAdmin, StaffTestKit.Citizen })
+        foreach (var email in new[] { (await app.Given.City()).Admin.Email, (await app.Given.Citizen()).Email })
         {
             using var browser = await app.SignedInAsync(email);
             foreach (var url in urls)
@@ -47,7 +48,9 @@ public sealed class PlanPagesTests(DemoAppFactory app) : IClassFixture<DemoAppFa
     [Fact]
     public async Task TheOperator_CreatesEditsAndRetiresAPlan_AndARetiredPlanIsNoLongerOfferedToTheCity()
     {
-        using var browser = await app.SignedInAsync(StaffTestKit.Operator);
+        var city = await app.Given.City(new CitySpec { Population = 111_934 });
+        await app.Given.Subscription(city);
+        using var browser = await app.SignedInAsync((await app.Given.Operator()).Email);
         var list = await browser.GetAsync("/operateur/offres");
         Assert.Equal(HttpStatusCode.OK, list.Status);
         list.AssertAccessibleStructure();
@@ -66,9 +69,9 @@ public sealed class PlanPagesTests(DemoAppFactory app) : IClassFixture<DemoAppFa
         var includingVat = string.Join(' ', Labelkoz.Web.Features.Projects.MoneyInput.Format(Vat.Including(1_250_50), Fr).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains($"({includingVat} TTC)", shown.MainText, StringComparison.Ordinal);
 
-        // Montreuil (111 934 inhabitants) may now pick it.
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        Assert.NotNull((await admin.GetAsync("/montreuil/admin/abonnement")).Document.GetElementById($"offre-{plan.Id}"));
+        // A city of 111 934 inhabitants may now pick it.
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        Assert.NotNull((await admin.GetAsync($"{city.AdminPath}/abonnement")).Document.GetElementById($"offre-{plan.Id}"));
 
         var edit = await browser.GetAsync($"/operateur/offres/{plan.Id}");
         edit.AssertAccessibleStructure();
@@ -84,13 +87,13 @@ public sealed class PlanPagesTests(DemoAppFactory app) : IClassFixture<DemoAppFa
         Assert.Equal(HttpStatusCode.Redirect, retired.Status);
         Assert.False(await app.WithDbAsync(db => db.Plans.Where(p => p.Id == plan.Id).Select(p => p.IsOffered).SingleAsync()));
         Assert.Contains("Retirée", (await browser.GetAsync("/operateur/offres")).MainText, StringComparison.Ordinal);
-        Assert.Null((await admin.GetAsync("/montreuil/admin/abonnement")).Document.GetElementById($"offre-{plan.Id}"));
+        Assert.Null((await admin.GetAsync($"{city.AdminPath}/abonnement")).Document.GetElementById($"offre-{plan.Id}"));
     }
 
     [Fact]
     public async Task BadInput_IsRefusedOnItsFieldInFrench_AndNothingIsSaved()
     {
-        using var browser = await app.SignedInAsync(StaffTestKit.Operator);
+        using var browser = await app.SignedInAsync((await app.Given.Operator()).Email);
         var existing = await app.WithDbAsync(db => db.Plans.AsNoTracking().OrderBy(p => p.Id).FirstAsync());
         var cases = new (Dictionary<string, string> Fields, string ErrorId, string Message)[]
         {
@@ -138,7 +141,7 @@ public sealed class PlanPagesTests(DemoAppFactory app) : IClassFixture<DemoAppFa
     [Fact]
     public async Task AStaleVersion_IsRefused_UnknownPlansAreNotFound_AndAMissingVersionIsABadRequest()
     {
-        using var browser = await app.SignedInAsync(StaffTestKit.Operator);
+        using var browser = await app.SignedInAsync((await app.Given.Operator()).Email);
         var created = await browser.SubmitAsync(await browser.GetAsync("/operateur/offres/nouvelle"), Form, Fields("Offre disputée", "0", "999", "10", "100", "5", "1"));
         Assert.Equal(HttpStatusCode.Redirect, created.Status);
         var id = await app.WithDbAsync(db => db.Plans.Where(p => p.Name == "Offre disputée").Select(p => p.Id).SingleAsync());
@@ -170,7 +173,7 @@ public sealed class PlanPagesTests(DemoAppFactory app) : IClassFixture<DemoAppFa
     [Fact]
     public async Task ThePlansList_SendsOneCommand_HoweverManyPlans()
     {
-        using var browser = await app.SignedInAsync(StaffTestKit.Operator);
+        using var browser = await app.SignedInAsync((await app.Given.Operator()).Email);
         var before = await CountAsync(browser);
         await app.WithDbAsync(async db =>
         {

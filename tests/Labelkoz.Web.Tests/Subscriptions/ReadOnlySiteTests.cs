@@ -1,8 +1,8 @@
 using System.Net;
 using Labelkoz.Domain.Municipalities;
-using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelkoz.Web.Tests.Subscriptions;
@@ -12,17 +12,16 @@ namespace Labelkoz.Web.Tests.Subscriptions;
 /// still answer, with a notice; every write on its public site is refused with a 403 that says why,
 /// and saves nothing; its back office keeps working for its staff; another city is untouched.
 /// </summary>
-public sealed class ReadOnlySiteTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
+public sealed class ReadOnlySiteTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private const string Notice = "Bagnolet a résilié son abonnement à Labelkoz : son site reste consultable";
-
     [Fact]
     public async Task ACancelledCitysSite_StaysReadable_WithANotice()
     {
-        await CancelBagnoletAsync();
+        var (city, project) = await CancelledCityAsync();
+        var other = await app.Given.City();
         using var visitor = app.NewBrowser();
 
-        foreach (var path in new[] { "/bagnolet", "/bagnolet/projets", "/bagnolet/appels", $"/bagnolet/projets/{await ProjectAsync()}" })
+        foreach (var path in new[] { city.Path, $"{city.Path}/projets", $"{city.Path}/appels", $"{city.Path}/projets/{project.Id}" })
         {
             var page = await visitor.GetAsync(path);
             if (page.Status == HttpStatusCode.MovedPermanently)
@@ -31,26 +30,26 @@ public sealed class ReadOnlySiteTests(DemoAppFactory app) : IClassFixture<DemoAp
             }
 
             Assert.Equal(HttpStatusCode.OK, page.Status);
-            Assert.Contains(Notice, page.MainText, StringComparison.Ordinal);
-            Assert.Null(page.Document.QuerySelector("a[href='/bagnolet/projets/proposer']"));
+            Assert.Contains(Notice(city), page.MainText, StringComparison.Ordinal);
+            Assert.Null(page.Document.QuerySelector($"a[href='{city.Path}/projets/proposer']"));
             Assert.Null(page.Document.QuerySelector("form#nouveau-commentaire"));
             page.AssertAccessibleStructure();
         }
 
-        var montreuil = await visitor.GetAsync("/montreuil");
-        Assert.DoesNotContain("a résilié son abonnement", montreuil.MainText, StringComparison.Ordinal);
-        Assert.NotNull(montreuil.Document.QuerySelector("a[href='/montreuil/projets/proposer']"));
+        var untouched = await visitor.GetAsync(other.Path);
+        Assert.DoesNotContain("a résilié son abonnement", untouched.MainText, StringComparison.Ordinal);
+        Assert.NotNull(untouched.Document.QuerySelector($"a[href='{other.Path}/projets/proposer']"));
     }
 
     [Fact]
     public async Task ProposingAProject_OnACancelledCitysSite_IsRefused_AndSavesNothing()
     {
-        await CancelBagnoletAsync();
-        using var hugo = await app.SignedInAsync("hugo@demo.labelkoz.fr");
+        var (city, _) = await CancelledCityAsync();
+        using var resident = await app.SignedInAsync((await app.Given.Citizen()).Email);
         var before = await ProjectCountAsync();
 
-        var form = await hugo.GetAsync("/bagnolet/projets/proposer");
-        var refused = await hugo.SubmitAsync(form, "form#proposer", new Dictionary<string, string>
+        var form = await resident.GetAsync($"{city.Path}/projets/proposer");
+        var refused = await resident.SubmitAsync(form, "form#proposer", new Dictionary<string, string>
         {
             ["Input.Title"] = "Un composteur de quartier",
             ["Input.Summary"] = "Un composteur partagé au pied des immeubles.",
@@ -65,13 +64,12 @@ public sealed class ReadOnlySiteTests(DemoAppFactory app) : IClassFixture<DemoAp
     [Fact]
     public async Task CommentingOnACancelledCitysProject_IsRefused_AndSavesNothing()
     {
-        await CancelBagnoletAsync();
-        using var hugo = await app.SignedInAsync("hugo@demo.labelkoz.fr");
-        var id = await ProjectAsync();
+        var (city, project) = await CancelledCityAsync();
+        using var resident = await app.SignedInAsync((await app.Given.Citizen()).Email);
         var before = await app.WithDbAsync(db => db.Comments.IgnoreQueryFilters().CountAsync());
 
-        var page = await hugo.GetAsync($"/bagnolet/projets/{id}");
-        var refused = await hugo.PostAsync($"/bagnolet/projets/{id}?handler=Comment", page, new Dictionary<string, string> { ["body"] = "Bravo pour ce projet !" });
+        var page = await resident.GetAsync($"{city.Path}/projets/{project.Id}");
+        var refused = await resident.PostAsync($"{city.Path}/projets/{project.Id}?handler=Comment", page, new Dictionary<string, string> { ["body"] = "Bravo pour ce projet !" });
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
         Assert.Contains("Site en lecture seule", refused.MainText, StringComparison.Ordinal);
@@ -81,24 +79,27 @@ public sealed class ReadOnlySiteTests(DemoAppFactory app) : IClassFixture<DemoAp
     [Fact]
     public async Task TheBackOffice_OfACancelledCity_KeepsWorking_ForItsStaff()
     {
-        await CancelBagnoletAsync();
-        using var admin = await app.SignedInAsync(StaffTestKit.BagnoletAdmin);
+        var (city, _) = await CancelledCityAsync();
+        var neighbourhood = "Les Malassis " + Given.Token();
+        using var admin = await app.SignedInAsync(city.Admin.Email);
 
-        var page = await admin.GetAsync("/bagnolet/admin/quartiers");
-        var saved = await admin.SubmitAsync(page, "form#ajout-quartier", new Dictionary<string, string> { ["Input.Name"] = "Les Malassis" });
+        var page = await admin.GetAsync($"{city.AdminPath}/quartiers");
+        var saved = await admin.SubmitAsync(page, "form#ajout-quartier", new Dictionary<string, string> { ["Input.Name"] = neighbourhood });
 
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
-        Assert.True(await app.WithDbAsync(db => db.Neighbourhoods.IgnoreQueryFilters().AnyAsync(n => n.Name == "Les Malassis")));
+        Assert.True(await app.WithDbAsync(db => db.Neighbourhoods.IgnoreQueryFilters().AnyAsync(n => n.MunicipalityId == city.Id && n.Name == neighbourhood)));
     }
 
-    private Task<int> CancelBagnoletAsync() =>
-        app.WithDbAsync(db => db.Municipalities.Where(m => m.Slug == "bagnolet")
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.SubscriptionStatus, SubscriptionStatus.Cancelled)));
+    private static string Notice(TestCity city) => $"{city.Name} a résilié son abonnement à Labelkoz : son site reste consultable";
 
-    private Task<long> ProjectAsync() =>
-        app.WithDbAsync(db => db.Projects.IgnoreQueryFilters()
-            .Where(p => db.Municipalities.Any(m => m.Id == p.MunicipalityId && m.Slug == "bagnolet") && p.Status == ProjectStatus.Submitted)
-            .OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+    /// <summary>A city with a submitted (public) project, whose subscription is then cancelled.</summary>
+    private async Task<(TestCity City, TestProject Project)> CancelledCityAsync()
+    {
+        var city = await app.Given.City();
+        var project = await app.Given.Project(city, await app.Given.Citizen(), ProjectState.Submitted);
+        await app.Given.SubscriptionStatus(city, SubscriptionStatus.Cancelled);
+        return (city, project);
+    }
 
     private Task<int> ProjectCountAsync() => app.WithDbAsync(db => db.Projects.IgnoreQueryFilters().CountAsync());
 }

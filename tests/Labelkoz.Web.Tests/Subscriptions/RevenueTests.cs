@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Net;
-using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Subscriptions;
 using Labelkoz.Web.Features.Projects;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelkoz.Web.Tests.Subscriptions;
@@ -22,12 +22,12 @@ public sealed class RevenueTests(BillingApp app) : IClassFixture<BillingApp>
     [Fact]
     public async Task TheRevenueByMonth_IsTheSumOfTheInvoices_InvoicedAndCollected()
     {
-        using var browser = await app.SignedInAsync(StaffTestKit.Operator);
+        using var browser = await app.SignedInAsync((await app.Given.Operator()).Email);
         var countBefore = await CountAsync(browser);
 
         // Two subscribers of the past months (no clock advance: its timers would take minutes), some invoices paid.
-        await SubscriberOfThePastAsync("Commune mensuelle", BillingPeriod.Monthly, daysAgo: 150, paidAfterDays: 5);
-        await SubscriberOfThePastAsync("Commune annuelle", BillingPeriod.Yearly, daysAgo: 100, paidAfterDays: 40);
+        await app.Given.Subscription(await app.Given.City(), new SubscriptionSpec { Period = BillingPeriod.Monthly, StartedDaysAgo = 150, PaidAfterDays = 5 });
+        await app.Given.Subscription(await app.Given.City(), new SubscriptionSpec { Period = BillingPeriod.Yearly, StartedDaysAgo = 100, PaidAfterDays = 40 });
 
         var today = DateOnly.FromDateTime(Cultures.ToParis(app.Clock.GetUtcNow().UtcDateTime));
         var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
@@ -70,12 +70,17 @@ public sealed class RevenueTests(BillingApp app) : IClassFixture<BillingApp>
     [Fact]
     public async Task TheCities_ExportAsCsv_WithTheirSubscription_ForTheOperatorOnly()
     {
-        var (cityId, _) = await app.NewSubscriberAsync("Commune exportée");
-        var city = await app.WithDbAsync(db => db.Municipalities.AsNoTracking().SingleAsync(m => m.Id == cityId));
-        var subscription = await app.WithDbAsync(db => db.Subscriptions.IgnoreQueryFilters().AsNoTracking().SingleAsync(s => s.MunicipalityId == cityId));
+        var (inTrial, _) = await app.NewSubscriberAsync();
+        var city = await app.WithDbAsync(db => db.Municipalities.AsNoTracking().SingleAsync(m => m.Id == inTrial.Id));
+        var subscription = await app.WithDbAsync(db => db.Subscriptions.IgnoreQueryFilters().AsNoTracking().SingleAsync(s => s.MunicipalityId == inTrial.Id));
         var plan = await app.WithDbAsync(db => db.Plans.Where(p => p.Id == subscription.PlanId).Select(p => p.Name).SingleAsync());
 
-        using var browser = await app.SignedInAsync(StaffTestKit.Operator);
+        // A big city subscribed for months, monthly, with invoices paid.
+        var big = await app.Given.City(new CitySpec { Population = 111_934 });
+        await app.Given.Subscription(big, new SubscriptionSpec { StartedDaysAgo = 100, PaidAfterDays = 11 });
+        var bigSiren = await app.WithDbAsync(db => db.Municipalities.Where(m => m.Id == big.Id).Select(m => m.Siren!).SingleAsync());
+
+        using var browser = await app.SignedInAsync((await app.Given.Operator()).Email);
         var response = await browser.Client.GetAsync("/operateur?handler=Csv");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
@@ -85,14 +90,16 @@ public sealed class RevenueTests(BillingApp app) : IClassFixture<BillingApp>
             Csv(city.Name, city.InseeCode, city.Siren!, "Période d'essai", plan, "Mensuelle", "0,00",
                 subscription.TrialEndsOn.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), subscription.InvoicedUntil.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             lines);
-        var montreuil = Assert.Single(lines, l => l.StartsWith(Csv("Montreuil", "93048", "219300480"), StringComparison.Ordinal));
-        Assert.Contains(Csv("Grande ville (plus de 50 000 habitants)", "Mensuelle"), montreuil, StringComparison.Ordinal);
+        var bigLine = Assert.Single(lines, l => l.StartsWith(Csv(big.Name, big.InseeCode, bigSiren), StringComparison.Ordinal));
+        Assert.Contains(Csv("Grande ville (plus de 50 000 habitants)", "Mensuelle"), bigLine, StringComparison.Ordinal);
         Assert.Equal(await app.WithDbAsync(db => db.Municipalities.CountAsync()), lines.Length - 1);
 
-        var searched = await (await browser.Client.GetAsync("/operateur?handler=Csv&q=93006")).Content.ReadAsStringAsync();
-        Assert.Equal(2, searched.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        var searched = await (await browser.Client.GetAsync($"/operateur?handler=Csv&q={big.InseeCode}")).Content.ReadAsStringAsync();
+        var found = searched.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, found.Length);
+        Assert.Equal(bigLine, found[1]);
 
-        foreach (var email in new[] { StaffTestKit.MontreuilAdmin, StaffTestKit.Citizen })
+        foreach (var email in new[] { big.Admin.Email, (await app.Given.Citizen()).Email })
         {
             using var other = await app.SignedInAsync(email);
             Assert.Equal(HttpStatusCode.Forbidden, (await other.Client.GetAsync("/operateur?handler=Csv")).StatusCode);
@@ -103,41 +110,6 @@ public sealed class RevenueTests(BillingApp app) : IClassFixture<BillingApp>
         Assert.Equal(HttpStatusCode.Redirect, redirected.StatusCode);
         Assert.Contains("/compte/connexion", redirected.Headers.Location?.OriginalString, StringComparison.Ordinal);
     }
-
-    /// <summary>A city whose trial began <paramref name="daysAgo"/> days ago, with every period invoiced since, each paid some days after issue when that day is past.</summary>
-    private Task<int> SubscriberOfThePastAsync(string name, BillingPeriod period, int daysAgo, int paidAfterDays) =>
-        app.WithBillingAsync(async billing =>
-        {
-            var today = billing.Today;
-            var now = app.Clock.GetUtcNow().UtcDateTime;
-            return await app.WithDbAsync(async db =>
-            {
-                var operatorId = await db.Users.Where(u => u.Email == StaffTestKit.Operator).Select(u => u.Id).SingleAsync();
-                var count = await db.Municipalities.CountAsync();
-                var city = Municipality.Create(name, $"passee-{count}-{Guid.NewGuid():N}"[..30], $"98{count % 1000:000}", 20_000, now);
-                city.SetOfficialIdentity("219300480");
-                db.Municipalities.Add(city);
-                await db.SaveChangesAsync();
-                var plan = await db.Plans.SingleAsync(p => p.MinPopulation == 10_000);
-                var subscription = Subscription.StartTrial(city.Id, plan, period, today.AddDays(-daysAgo));
-                db.Subscriptions.Add(subscription);
-                await db.SaveChangesAsync();
-                var sequence = 900_000 + (count * 100);
-                while (subscription.InvoiceDue(today))
-                {
-                    var day = subscription.InvoicedUntil;
-                    var invoice = Invoice.Issue(subscription, subscription.NextPeriodToInvoice(day), plan, city, billing.Seller(), ++sequence, day, now);
-                    if (day.AddDays(paidAfterDays) <= today)
-                    {
-                        invoice.RecordPayment(operatorId, "VIR " + invoice.Number, day.AddDays(paidAfterDays), today, now);
-                    }
-
-                    db.Invoices.Add(invoice);
-                }
-
-                return await db.SaveChangesAsync();
-            });
-        });
 
     private static string Csv(params string[] cells) => string.Join(';', cells.Select(c => $"\"{c}\""));
 

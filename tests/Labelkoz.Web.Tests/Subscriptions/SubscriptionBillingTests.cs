@@ -4,6 +4,7 @@ using Labelkoz.Domain.Subscriptions;
 using Labelkoz.Web.Features.Subscriptions;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Labelkoz.Web.Tests.Subscriptions;
 
 /// <summary>The application on a clock the test moves, the subscriptions job run by hand.</summary>
-public sealed class BillingApp : DemoAppFactory
+public sealed class BillingApp : AppFactory
 {
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
 
@@ -29,23 +30,12 @@ public sealed class BillingApp : DemoAppFactory
         return await use(scope.ServiceProvider.GetRequiredService<SubscriptionBilling>());
     }
 
-    /// <summary>A new municipality (INSEE 99xxx, never a real one) whose trial starts today on the middle plan.</summary>
-    public Task<(long CityId, long SubscriptionId)> NewSubscriberAsync(string name, BillingPeriod period = BillingPeriod.Monthly) =>
-        this.WithDbAsync(async db =>
-        {
-            var now = Clock.GetUtcNow().UtcDateTime;
-            var count = await db.Municipalities.IgnoreQueryFilters().CountAsync();
-            var city = Municipality.Create(name, $"abonnee-{count}-{Guid.NewGuid():N}"[..30], $"99{count % 1000:000}", 20_000, now);
-            city.SetOfficialIdentity("219300480");
-            db.Municipalities.Add(city);
-            await db.SaveChangesAsync();
-            var plan = await db.Plans.SingleAsync(p => p.MinPopulation == 10_000);
-            var today = DateOnly.FromDateTime(Labelkoz.Web.Infrastructure.Localization.Cultures.ToParis(now));
-            var subscription = Subscription.StartTrial(city.Id, plan, period, today);
-            db.Subscriptions.Add(subscription);
-            await db.SaveChangesAsync();
-            return (city.Id, subscription.Id);
-        });
+    /// <summary>A new city of 20 000 inhabitants whose trial starts today on the plan suggested for it, the middle one.</summary>
+    public async Task<(TestCity City, long SubscriptionId)> NewSubscriberAsync(BillingPeriod period = BillingPeriod.Monthly)
+    {
+        var city = await Given.City(new CitySpec { Population = 20_000 });
+        return (city, await Given.Subscription(city, period));
+    }
 }
 
 /// <summary>
@@ -58,7 +48,7 @@ public sealed class SubscriptionBillingTests(BillingApp app) : IClassFixture<Bil
     [Fact]
     public async Task TheTrialsEnd_IssuesOneInvoice_HoweverManyRuns_AndAJobLeftBehindCatchesUp()
     {
-        var (_, subscriptionId) = await app.NewSubscriberAsync("Commune d'essai");
+        var (_, subscriptionId) = await app.NewSubscriberAsync();
         await app.WithBillingAsync(b => b.IssueDueInvoicesAsync(CancellationToken.None));
         Assert.Empty(await InvoicesAsync(subscriptionId));
 
@@ -85,7 +75,7 @@ public sealed class SubscriptionBillingTests(BillingApp app) : IClassFixture<Bil
         var subscriptions = new List<long>();
         for (var i = 0; i < 12; i++)
         {
-            subscriptions.Add((await app.NewSubscriberAsync($"Commune parallèle {i}")).SubscriptionId);
+            subscriptions.Add((await app.NewSubscriberAsync()).SubscriptionId);
         }
 
         app.Clock.Advance(TimeSpan.FromDays(30));
@@ -107,22 +97,22 @@ public sealed class SubscriptionBillingTests(BillingApp app) : IClassFixture<Bil
     [Fact]
     public async Task AnUnpaidInvoice_MakesTheCityPastDueThenSuspended_AndThePaymentMakesItActive_Audited()
     {
-        var (cityId, subscriptionId) = await app.NewSubscriberAsync("Commune en retard");
+        var (city, subscriptionId) = await app.NewSubscriberAsync();
         app.Clock.Advance(TimeSpan.FromDays(30));
         await RunAsync();
-        Assert.Equal(SubscriptionStatus.Trial, await CityStatusAsync(cityId));
+        Assert.Equal(SubscriptionStatus.Trial, await CityStatusAsync(city.Id));
 
         app.Clock.Advance(TimeSpan.FromDays(61));
         await RunAsync();
-        Assert.Equal(SubscriptionStatus.PastDue, await CityStatusAsync(cityId));
+        Assert.Equal(SubscriptionStatus.PastDue, await CityStatusAsync(city.Id));
 
         app.Clock.Advance(TimeSpan.FromDays(30));
         await RunAsync();
-        Assert.Equal(SubscriptionStatus.Suspended, await CityStatusAsync(cityId));
+        Assert.Equal(SubscriptionStatus.Suspended, await CityStatusAsync(city.Id));
 
         var unpaid = await app.WithDbAsync(db => db.Invoices.IgnoreQueryFilters().Where(i => i.SubscriptionId == subscriptionId && i.Status == InvoiceStatus.Issued).OrderBy(i => i.Id).Select(i => i.Id).ToListAsync());
         var today = await app.WithBillingAsync(b => Task.FromResult(b.Today));
-        var operatorId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == StaffTestKit.Operator).Select(u => u.Id).SingleAsync());
+        var operatorId = (await app.Given.Operator()).Id;
         foreach (var invoice in unpaid)
         {
             await app.WithBillingAsync(async b =>
@@ -132,14 +122,14 @@ public sealed class SubscriptionBillingTests(BillingApp app) : IClassFixture<Bil
             });
         }
 
-        Assert.Equal(SubscriptionStatus.Active, await CityStatusAsync(cityId));
+        Assert.Equal(SubscriptionStatus.Active, await CityStatusAsync(city.Id));
 
         // Nothing left to change: one SQL command reads every subscription's facts, nothing more.
         await app.WithBillingAsync(b => b.RefreshStatusesAsync(CancellationToken.None));
         app.SqlCommands.Reset();
         Assert.Equal(0, await app.WithBillingAsync(b => b.RefreshStatusesAsync(CancellationToken.None)));
         Assert.Equal(1, app.SqlCommands.Count);
-        var log = await app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().Where(a => a.MunicipalityId == cityId && a.Action == AuditAction.SubscriptionStatusChanged).Select(a => a.After).ToListAsync());
+        var log = await app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().Where(a => a.MunicipalityId == city.Id && a.Action == AuditAction.SubscriptionStatusChanged).Select(a => a.After).ToListAsync());
         Assert.Contains("Paiement en retard", log);
         Assert.Contains("Suspendue", log);
         Assert.Contains("Abonnement actif", log);

@@ -3,6 +3,7 @@ using Labelkoz.Domain.Calls;
 using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Projects;
+using Labelkoz.Domain.Subscriptions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -123,6 +124,19 @@ public sealed class BuildersTests(AppFactory app) : IClassFixture<AppFactory>
         using var browser = app.NewBrowser();
         await browser.LogInAsync(operatorUser.Email);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/operateur")).Status);
+    }
+
+    [Fact]
+    public async Task ASubscriptionOfThePast_HasItsInvoicesIssuedAndPaidOnTheirDays_AndTodaysStatus()
+    {
+        var city = await app.Given.City();
+        var id = await app.Given.Subscription(city, new SubscriptionSpec { StartedDaysAgo = 100, PaidAfterDays = 11 });
+
+        var invoices = await InDb(db => db.Invoices.IgnoreQueryFilters().Where(i => i.SubscriptionId == id).OrderBy(i => i.PeriodStart).Select(i => new { i.Status, i.IssuedOn, i.PaidOn }).ToListAsync());
+        Assert.Equal([InvoiceStatus.Paid, InvoiceStatus.Paid, InvoiceStatus.Issued], invoices.Select(i => i.Status));
+        Assert.All(invoices.Where(i => i.PaidOn is not null), i => Assert.Equal(i.IssuedOn.AddDays(11), i.PaidOn));
+        Assert.Equal(SubscriptionStatus.Active, await InDb(db => db.Municipalities.Where(m => m.Id == city.Id).Select(m => m.SubscriptionStatus).SingleAsync()));
+        Assert.Equal(SubscriptionStatus.Active, await InDb(db => db.Subscriptions.IgnoreQueryFilters().Where(s => s.Id == id).Select(s => s.Status).SingleAsync()));
     }
 
     private async Task<T> InDb<T>(Func<Data.AppDbContext, Task<T>> query)
