@@ -24,7 +24,7 @@ public sealed class CampaignMoneyTests(FundingApp app) : IClassFixture<FundingAp
     public async Task TwoHundredParallelContributions_OnATierOfTen_SellExactlyTen_AndTheLedgerBalances()
     {
         var (campaignId, tierId, _) = await app.CreateLiveCampaignAsync("Un parc (200 en parallèle)", tierQuantity: 10);
-        var donor = await UserIdAsync("hugo@demo.labelkoz.fr");
+        var donor = await DonorAsync();
 
         var attempts = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(async () =>
         {
@@ -60,7 +60,7 @@ public sealed class CampaignMoneyTests(FundingApp app) : IClassFixture<FundingAp
     public async Task OneKeySentAHundredTimesInParallel_MakesOneContribution_AndOnePayment()
     {
         var (campaignId, _, _) = await app.CreateLiveCampaignAsync("Un parc (une clé, cent envois)");
-        var donor = await UserIdAsync("lea@demo.labelkoz.fr");
+        var donor = await DonorAsync();
 
         var started = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => Task.Run(() =>
             app.WithServiceAsync<CampaignMoney, ContributionStarted>(m => m.StartAsync(campaignId, donor, Request(30_00, null, "the-same-key"), id => $"/retour/{id}", null, CancellationToken.None)))));
@@ -76,7 +76,7 @@ public sealed class CampaignMoneyTests(FundingApp app) : IClassFixture<FundingAp
     public async Task ASucceededPayment_MovesMoneyOnce_EvenReplayed_AndTheCitysMatchStopsAtItsCap()
     {
         var (campaignId, _, _) = await app.CreateLiveCampaignAsync("Un parc (abondement)", matchCapCents: 50_00);
-        var donor = await UserIdAsync("hugo@demo.labelkoz.fr");
+        var donor = await DonorAsync();
 
         await ContributeAndPayAsync(campaignId, donor, 30_00, null, "match-1");
         await ContributeAndPayAsync(campaignId, donor, 40_00, null, "match-2");
@@ -104,7 +104,7 @@ public sealed class CampaignMoneyTests(FundingApp app) : IClassFixture<FundingAp
     public async Task ADeclinedCard_GivesTheUnitBack_AndMovesNoMoney()
     {
         var (campaignId, tierId, _) = await app.CreateLiveCampaignAsync("Un parc (carte refusée)", tierQuantity: 1);
-        var donor = await UserIdAsync("hugo@demo.labelkoz.fr");
+        var donor = await DonorAsync();
 
         var started = await StartAsync(campaignId, donor, 25_00, tierId, "declined");
         await PayAsync(await PaymentIdAsync(started.ContributionId), Declined);
@@ -121,7 +121,7 @@ public sealed class CampaignMoneyTests(FundingApp app) : IClassFixture<FundingAp
     public async Task AnAbandonedPayment_GivesItsUnitBack_AndIfPaidLater_IsRefunded_WithNothingInTheEscrow()
     {
         var (campaignId, tierId, _) = await app.CreateLiveCampaignAsync("Un parc (paiement abandonné)", tierQuantity: 1);
-        var started = await StartAsync(campaignId, await UserIdAsync("hugo@demo.labelkoz.fr"), 25_00, tierId, "abandoned");
+        var started = await StartAsync(campaignId, await DonorAsync(), 25_00, tierId, "abandoned");
         var payment = await PaymentIdAsync(started.ContributionId);
 
         app.Clock.Advance(CampaignSettlement.PendingTimeout + TimeSpan.FromMinutes(1));
@@ -142,7 +142,7 @@ public sealed class CampaignMoneyTests(FundingApp app) : IClassFixture<FundingAp
     public async Task ARefundEventBeforeItsPaymentEvent_RecordsBoth_AndTheLaterPaymentEventChangesNothing()
     {
         var (campaignId, _, _) = await app.CreateLiveCampaignAsync("Un parc (dans le désordre)", matchCapCents: 1_000_00);
-        var donor = await UserIdAsync("hugo@demo.labelkoz.fr");
+        var donor = await DonorAsync();
         var started = await StartAsync(campaignId, donor, 60_00, null, "out-of-order");
         var payment = await PaymentIdAsync(started.ContributionId);
         var epoch = DateTime.UtcNow.AddYears(-1);
@@ -188,8 +188,9 @@ public sealed class CampaignMoneyTests(FundingApp app) : IClassFixture<FundingAp
     [Fact]
     public async Task AFundedCampaign_IsSettledOnce_WithTheFeeAndThePayout_EvenWhenTheJobRunsTwiceAtOnce()
     {
-        var (campaignId, _, projectId) = await app.CreateLiveCampaignAsync("Un parc (financé)", goalCents: 100_00, matchCapCents: 20_00);
-        var donor = await UserIdAsync("hugo@demo.labelkoz.fr");
+        var live = await app.CreateLiveCampaignAsync("Un parc (financé)", goalCents: 100_00, matchCapCents: 20_00);
+        var (campaignId, _, projectId) = live;
+        var donor = await DonorAsync();
         await ContributeAndPayAsync(campaignId, donor, 50_00, null, "funded-1");
         await ContributeAndPayAsync(campaignId, donor, 33_33, null, "funded-2");
 
@@ -213,7 +214,7 @@ public sealed class CampaignMoneyTests(FundingApp app) : IClassFixture<FundingAp
         var told = await app.WithDbAsync(db => db.Notifications.Where(n => n.Kind == Domain.Notifications.NotificationKind.CampaignFunded && n.Subject == "Un parc (financé)").Select(n => n.UserId).ToListAsync());
         Assert.Equal(2, told.Count);
         Assert.Contains(donor, told);
-        Assert.Contains(await UserIdAsync(StaffTestKit.Citizen), told);
+        Assert.Contains(live.Holder.Id, told);
         Assert.Equal(2, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.Kind == Domain.Notifications.NotificationKind.ContributionConfirmed && n.Subject == "Un parc (financé)")));
         await AssertLedgerBalancedAsync(campaignId);
     }
@@ -221,14 +222,15 @@ public sealed class CampaignMoneyTests(FundingApp app) : IClassFixture<FundingAp
     [Fact]
     public async Task AFailedCampaign_RefundsEveryContributionOnce_ReleasesTheStock_AndReturnsTheMatch_AcrossACrash()
     {
-        var (campaignId, tierId, projectId) = await app.CreateLiveCampaignAsync("Un parc (non financé)", goalCents: 10_000_00, matchCapCents: 1_000_00);
-        var donor = await UserIdAsync("hugo@demo.labelkoz.fr");
+        var live = await app.CreateLiveCampaignAsync("Un parc (non financé)", goalCents: 10_000_00, matchCapCents: 1_000_00);
+        var (campaignId, tierId, projectId) = live;
+        var donor = await DonorAsync();
         for (var i = 0; i < 5; i++)
         {
             await ContributeAndPayAsync(campaignId, donor, 20_00 + i, tierId, $"failed-{i}");
         }
 
-        var admin = await UserIdAsync(StaffTestKit.MontreuilAdmin);
+        var admin = live.City.Admin.Id;
         await app.WithServiceAsync<CampaignMoney, long>(m => m.RecordOfflineAsync(
             campaignId, admin, null, 15_00, PaymentMethod.Cheque, "Chèque n° 1234", new DonorIdentity("Jeanne Martin", "3 rue de Paris, 93100 Montreuil"), false, "offline-1", CancellationToken.None));
 
@@ -268,7 +270,7 @@ public sealed class CampaignMoneyTests(FundingApp app) : IClassFixture<FundingAp
     public async Task TheLedger_RefusesAnUpdateOrADelete_InTheDatabaseItself()
     {
         var (campaignId, _, _) = await app.CreateLiveCampaignAsync("Un parc (grand livre)");
-        await ContributeAndPayAsync(campaignId, await UserIdAsync("hugo@demo.labelkoz.fr"), 25_00, null, "append-only");
+        await ContributeAndPayAsync(campaignId, await DonorAsync(), 25_00, null, "append-only");
 
         await Assert.ThrowsAnyAsync<Exception>(() => app.WithDbAsync(db => db.LedgerLines.Where(l => l.AccountReference == campaignId).ExecuteUpdateAsync(s => s.SetProperty(l => l.AmountCents, 1))));
         await Assert.ThrowsAnyAsync<Exception>(() => app.WithDbAsync(db => db.LedgerTransactions.Where(t => t.CampaignId == campaignId).ExecuteDeleteAsync()));
@@ -283,7 +285,8 @@ public sealed class CampaignMoneyTests(FundingApp app) : IClassFixture<FundingAp
 
     private static ContributionRequest Request(long cents, long? tierId, string key) => new(cents, tierId, false, "Hugo", null, key, null);
 
-    private Task<long> UserIdAsync(string email) => app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+    /// <summary>A new account that gives (through the money core: it never signs in).</summary>
+    private async Task<long> DonorAsync() => (await app.Given.Person()).Id;
 
     private Task<ContributionStarted> StartAsync(long campaignId, long donor, long cents, long? tierId, string key) =>
         app.WithServiceAsync<CampaignMoney, ContributionStarted>(m => m.StartAsync(campaignId, donor, Request(cents, tierId, key), id => $"/retour/{id}", null, CancellationToken.None));

@@ -1,30 +1,31 @@
 using System.Globalization;
 using System.Net;
 using Labelkoz.Domain.Funding;
-using Labelkoz.Domain.Labels;
-using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Features.Funding.Campaigns;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Tests.CityAdmin;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelkoz.Web.Tests.Funding;
 
 /// <summary>
-/// The holder's campaign pages through their HTML forms, as Camille: prepare (twice), configure,
+/// The holder's campaign pages through their HTML forms, as the holder: prepare (twice), configure,
 /// tiers, launch, then the live campaign's limits; bad input never saves and never fails with a
 /// 500; nobody else reaches the pages.
 /// </summary>
 public sealed class CampaignSetupTests(FundingApp app) : IClassFixture<FundingApp>
 {
     [Fact]
-    public async Task Camille_PreparesConfiguresAddsATierAndLaunches_ThroughTheForms()
+    public async Task TheHolder_PreparesConfiguresAddsATierAndLaunches_ThroughTheForms()
     {
-        var projectId = await CreateLabelledProjectAsync("Un parc de street-workout (parcours)");
-        using var browser = app.NewBrowser();
-        await browser.LogInAsync(StaffTestKit.Citizen);
-        var url = CampaignPaths.Setup("montreuil", projectId);
+        // A city of over 50 000 inhabitants, subscribed on the plan its population suggests.
+        var city = await app.Given.City(new CitySpec { Population = 60_000 });
+        await app.Given.Subscription(city);
+        var (holder, projectId) = await CreateLabelledProjectAsync("Un parc de street-workout (parcours)", city: city);
+        using var browser = await app.SignedInAsync(holder.Email);
+        var url = CampaignPaths.Setup(city.Slug, projectId);
 
         var page = await browser.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, page.Status);
@@ -74,8 +75,8 @@ public sealed class CampaignSetupTests(FundingApp app) : IClassFixture<FundingAp
         Assert.True(launched.IsRedirect, launched.MainText);
         Assert.Equal(CampaignStatus.Live, (await CampaignAsync(projectId)).Status);
 
-        // The fee is the city's plan's, frozen at launch: Montreuil (over 50 000 inhabitants) pays 4 %.
-        var planFee = await app.WithDbAsync(db => (from s in db.Subscriptions.IgnoreQueryFilters() join p in db.Plans on s.PlanId equals p.Id join m in db.Municipalities on s.MunicipalityId equals m.Id where m.Slug == "montreuil" select p.FeeBasisPoints).SingleAsync());
+        // The fee is the city's plan's, frozen at launch: a city of over 50 000 inhabitants pays 4 %.
+        var planFee = await app.WithDbAsync(db => (from s in db.Subscriptions.IgnoreQueryFilters() join p in db.Plans on s.PlanId equals p.Id where s.MunicipalityId == city.Id select p.FeeBasisPoints).SingleAsync());
         Assert.Equal(400, planFee);
         Assert.Equal(planFee, (await CampaignAsync(projectId)).FeeBasisPoints);
         Assert.Equal(ProjectStatus.Funding, await app.WithDbAsync(db => db.Projects.Where(p => p.Id == projectId).Select(p => p.Status).SingleAsync()));
@@ -102,10 +103,10 @@ public sealed class CampaignSetupTests(FundingApp app) : IClassFixture<FundingAp
         Assert.Equal(1_500_00, (await CampaignAsync(projectId)).GoalCents);
 
         // The holder's links: the project page and the contributions dashboard.
-        var contributions = await browser.GetAsync(CampaignPaths.Contributions("montreuil", projectId));
+        var contributions = await browser.GetAsync(CampaignPaths.Contributions(city.Slug, projectId));
         Assert.Equal(HttpStatusCode.OK, contributions.Status);
         Assert.Contains("Aucune contribution pour l'instant.", contributions.MainText, StringComparison.Ordinal);
-        var csv = await browser.Client.GetAsync(CampaignPaths.Contributions("montreuil", projectId) + "?handler=Csv");
+        var csv = await browser.Client.GetAsync(CampaignPaths.Contributions(city.Slug, projectId) + "?handler=Csv");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.StartsWith("text/csv", csv.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
     }
@@ -121,10 +122,9 @@ public sealed class CampaignSetupTests(FundingApp app) : IClassFixture<FundingAp
     [InlineData("1000", 20, "mode:Rien", "Choisissez le mode de la campagne")]
     public async Task BadCampaignTerms_AreExplainedOnTheForm_AndNothingIsSaved(string goal, int? days, string? special, string expected)
     {
-        var projectId = await CreateLabelledProjectAsync($"Un jardin (saisie {goal} {days} {special})", prepared: true);
-        using var browser = app.NewBrowser();
-        await browser.LogInAsync(StaffTestKit.Citizen);
-        var url = CampaignPaths.Setup("montreuil", projectId);
+        var (holder, projectId, slug) = await CreatePreparedCampaignAsync($"Un jardin (saisie {goal} {days} {special})");
+        using var browser = await app.SignedInAsync(holder.Email);
+        var url = CampaignPaths.Setup(slug, projectId);
         var today = DateOnly.FromDateTime(Cultures.ToParis(app.Clock.GetUtcNow().UtcDateTime));
         var endDate = special is "pas une date" ? special : today.AddDays(days ?? 20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -153,10 +153,9 @@ public sealed class CampaignSetupTests(FundingApp app) : IClassFixture<FundingAp
     [InlineData("Un badge", "0,50", "", "0", "Le montant minimal d'une contrepartie doit être compris entre")]
     public async Task BadTiers_AreExplainedOnTheForm_AndNothingIsSaved(string title, string minimum, string quantity, string value, string expected)
     {
-        var projectId = await CreateLabelledProjectAsync($"Un jardin (contrepartie {title} {minimum} {quantity} {value})", prepared: true);
-        using var browser = app.NewBrowser();
-        await browser.LogInAsync(StaffTestKit.Citizen);
-        var page = await browser.GetAsync(CampaignPaths.Setup("montreuil", projectId));
+        var (holder, projectId, slug) = await CreatePreparedCampaignAsync($"Un jardin (contrepartie {title} {minimum} {quantity} {value})");
+        using var browser = await app.SignedInAsync(holder.Email);
+        var page = await browser.GetAsync(CampaignPaths.Setup(slug, projectId));
 
         var result = await browser.SubmitAsync(page, "form#nouvelle-contrepartie", new Dictionary<string, string>
         {
@@ -178,10 +177,9 @@ public sealed class CampaignSetupTests(FundingApp app) : IClassFixture<FundingAp
     [Fact]
     public async Task AStaleVersion_IsRefusedWithAMessage_AndAMissingOneIsABadRequest()
     {
-        var projectId = await CreateLabelledProjectAsync("Un jardin (version)", prepared: true);
-        using var browser = app.NewBrowser();
-        await browser.LogInAsync(StaffTestKit.Citizen);
-        var url = CampaignPaths.Setup("montreuil", projectId);
+        var (holder, projectId, slug) = await CreatePreparedCampaignAsync("Un jardin (version)");
+        using var browser = await app.SignedInAsync(holder.Email);
+        var url = CampaignPaths.Setup(slug, projectId);
         var page = await browser.GetAsync(url);
         var endDate = DateOnly.FromDateTime(Cultures.ToParis(app.Clock.GetUtcNow().UtcDateTime)).AddDays(20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var fields = new Dictionary<string, string> { ["Config.Goal"] = "1000", ["Config.EndDate"] = endDate, ["Config.Mode"] = "AllOrNothing" };
@@ -201,18 +199,18 @@ public sealed class CampaignSetupTests(FundingApp app) : IClassFixture<FundingAp
     [Fact]
     public async Task AnotherCitizen_AndTheCitysStaff_CannotReachTheHolderPages()
     {
-        var projectId = await CreateLabelledProjectAsync("Un jardin (accès)", prepared: true);
-        var setup = CampaignPaths.Setup("montreuil", projectId);
-        var contributions = CampaignPaths.Contributions("montreuil", projectId);
+        var city = await app.Given.City();
+        var (_, projectId, _) = await CreatePreparedCampaignAsync("Un jardin (accès)", city);
+        var setup = CampaignPaths.Setup(city.Slug, projectId);
+        var contributions = CampaignPaths.Contributions(city.Slug, projectId);
 
-        foreach (var email in new[] { "hugo@demo.labelkoz.fr", StaffTestKit.MontreuilAdmin, StaffTestKit.MontreuilAgent })
+        foreach (var email in new[] { (await app.Given.Citizen()).Email, city.Admin.Email, city.Agent.Email })
         {
-            using var browser = app.NewBrowser();
-            await browser.LogInAsync(email);
+            using var browser = await app.SignedInAsync(email);
             Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync(setup)).Status);
             Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync(contributions)).Status);
             Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync(contributions + "?handler=Csv")).Status);
-            var home = await browser.FollowAsync(await browser.GetAsync($"/montreuil/projets/{projectId}"));
+            var home = await browser.FollowAsync(await browser.GetAsync($"/{city.Slug}/projets/{projectId}"));
             Assert.NotNull(home.AntiforgeryToken);
             var post = await browser.PostAsync(setup + "?handler=Launch", home, new Dictionary<string, string> { ["version"] = "1" });
             Assert.Equal(HttpStatusCode.NotFound, post.Status);
@@ -228,21 +226,11 @@ public sealed class CampaignSetupTests(FundingApp app) : IClassFixture<FundingAp
     [Fact]
     public async Task AProjectThatCannotBeFunded_SaysWhy_AndOffersNoPreparation()
     {
-        var projectId = await app.WithDbAsync(async db =>
-        {
-            var now = app.Clock.GetUtcNow().UtcDateTime;
-            var city = await db.Municipalities.SingleAsync(m => m.Slug == "montreuil");
-            var holder = await db.Users.Where(u => u.Email == StaffTestKit.Citizen).Select(u => u.Id).SingleAsync();
-            var project = Project.StartDraft(city.Id, holder, "Un projet déposé (non labellisé)", now);
-            project.UpdateContent(holder, "Un projet déposé (non labellisé)", "Résumé.", "Description.", ProjectCategory.Sport, null, now);
-            project.Submit(holder, ModerationMode.PostModeration, now);
-            db.Projects.Add(project);
-            await db.SaveChangesAsync();
-            return project.Id;
-        });
-        using var browser = app.NewBrowser();
-        await browser.LogInAsync(StaffTestKit.Citizen);
-        var page = await browser.GetAsync(CampaignPaths.Setup("montreuil", projectId));
+        var city = await app.Given.City();
+        var holder = await app.Given.Citizen();
+        var project = await app.Given.Project(city, holder, new ProjectSpec { Title = "Un projet déposé (non labellisé)", State = ProjectState.Submitted });
+        using var browser = await app.SignedInAsync(holder.Email);
+        var page = await browser.GetAsync(CampaignPaths.Setup(city.Slug, project.Id));
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Null(page.Document.QuerySelector("form#preparer"));
         Assert.Contains("ne peut pas encore être financé", page.MainText, StringComparison.Ordinal);
@@ -259,30 +247,23 @@ public sealed class CampaignSetupTests(FundingApp app) : IClassFixture<FundingAp
     private Task<Campaign> CampaignAsync(long projectId) =>
         app.WithDbAsync(db => db.Campaigns.AsNoTracking().Include(c => c.Tiers).SingleAsync(c => c.ProjectId == projectId));
 
-    /// <summary>A project of Camille's labelled by Montreuil, optionally with a prepared (draft) campaign.</summary>
-    private Task<long> CreateLabelledProjectAsync(string title, bool prepared = false) =>
-        app.WithDbAsync(async db =>
-        {
-            var now = app.Clock.GetUtcNow().UtcDateTime;
-            var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Slug == "montreuil");
-            var holder = await db.Users.Where(u => u.Email == StaffTestKit.Citizen).Select(u => u.Id).SingleAsync();
-            var admin = await db.Users.Where(u => u.Email == StaffTestKit.MontreuilAdmin).Select(u => u.Id).SingleAsync();
-            var project = Project.StartDraft(city.Id, holder, title, now);
-            project.UpdateContent(holder, title, "Un projet financé par les habitants.", "Une description.", ProjectCategory.Sport, null, now);
-            project.Submit(holder, ModerationMode.PostModeration, now);
-            db.Projects.Add(project);
-            await db.SaveChangesAsync();
-            project.TakeIntoReview(city, admin, null, now);
-            project.ProposeLabel(city, admin, new LabelTerms([new CommitmentTerms(CommitmentKind.Land, "Une parcelle", null)], null, null), now);
-            await db.SaveChangesAsync();
-            if (prepared)
-            {
-                db.Campaigns.Add(Campaign.Prepare(project, city, holder, now));
-                await db.SaveChangesAsync();
-            }
+    /// <summary>A project of a new citizen labelled by its city (a new one unless given), without a campaign yet.</summary>
+    private async Task<(TestUser Holder, long ProjectId)> CreateLabelledProjectAsync(string title, TestCity? city = null)
+    {
+        city ??= await app.Given.City();
+        var holder = await app.Given.Citizen();
+        var project = await app.Given.Project(city, holder, new ProjectSpec { Title = title, State = ProjectState.Labelled });
+        return (holder, project.Id);
+    }
 
-            return project.Id;
-        });
+    /// <summary>The same, its campaign prepared by the holder and nothing more (no goal, no end date, no tier).</summary>
+    private async Task<(TestUser Holder, long ProjectId, string CitySlug)> CreatePreparedCampaignAsync(string title, TestCity? city = null)
+    {
+        city ??= await app.Given.City();
+        var holder = await app.Given.Citizen();
+        var campaign = await app.Given.Campaign(city, holder, new CampaignSpec { Title = title, State = CampaignState.Prepared });
+        return (holder, campaign.Project.Id, city.Slug);
+    }
 
     private static DateTime EndOfParisDay(DateOnly day)
     {

@@ -16,19 +16,19 @@ public sealed class ContributeTests(FundingApp app) : IClassFixture<FundingApp>
 {
     internal const string Accepted = "4242 4242 4242 4242";
     internal const string Declined = "4000 0000 0000 0002";
-    private const string Hugo = "hugo@demo.labelkoz.fr";
-    private const string Lea = "lea@demo.labelkoz.fr";
 
     [Fact]
     public async Task TheFullPath_FormSandboxStatus_ConfirmsAfterTheEvent_AndListsItInMesContributions()
     {
-        var (campaignId, tierId, projectId) = await app.CreateLiveCampaignAsync("Un parc (parcours complet)");
-        using var browser = await app.SignedInAsync(Hugo);
+        var live = await app.CreateLiveCampaignAsync("Un parc (parcours complet)");
+        var (campaignId, tierId, _) = live;
+        var donor = await app.Given.Citizen();
+        using var browser = await app.SignedInAsync(donor.Email);
 
-        var form = await browser.GetAsync(ContributePath(projectId));
+        var form = await browser.GetAsync(live.ContributePath);
         Assert.Equal(HttpStatusCode.OK, form.Status);
         form.AssertAccessibleStructure();
-        Assert.Equal("Hugo", form.Document.QuerySelector("#Input_PublicName")?.GetAttribute("value")?[..4]);
+        Assert.Equal(donor.DisplayName, form.Document.QuerySelector("#Input_PublicName")?.GetAttribute("value"));
         Assert.Null(form.Document.QuerySelector("#Input_DonorAddress"));
         Assert.Contains("Sans contrepartie", form.MainText, StringComparison.Ordinal);
 
@@ -42,7 +42,7 @@ public sealed class ContributeTests(FundingApp app) : IClassFixture<FundingApp>
         var paid = await browser.SubmitAsync(sandbox, "form#paiement-carte", new Dictionary<string, string> { ["Input.CardNumber"] = Accepted });
         Assert.Equal(HttpStatusCode.SeeOther, paid.Status);
         var contribution = await app.WithDbAsync(db => db.Contributions.AsNoTracking().SingleAsync(c => c.CampaignId == campaignId));
-        Assert.Equal(StatusPath(projectId, contribution.Id), paid.Location);
+        Assert.Equal(live.StatusPath(contribution.Id), paid.Location);
         Assert.Equal(tierId, contribution.TierId);
         Assert.Equal("Bravo !", contribution.Message);
 
@@ -67,38 +67,40 @@ public sealed class ContributeTests(FundingApp app) : IClassFixture<FundingApp>
         Assert.NotNull(row);
         Assert.Contains("Un parc (parcours complet)", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("Confirmée", row.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(row.QuerySelector($"a[href='{StatusPath(projectId, contribution.Id)}']"));
+        Assert.NotNull(row.QuerySelector($"a[href='{live.StatusPath(contribution.Id)}']"));
     }
 
     [Fact]
     public async Task ADeclinedCard_ShowsRefused_WithALinkToTryAgain_AndGivesTheUnitBack()
     {
-        var (_, tierId, projectId) = await app.CreateLiveCampaignAsync("Un parc (carte refusée, HTTP)", tierQuantity: 1);
-        using var browser = await app.SignedInAsync(Hugo);
+        var live = await app.CreateLiveCampaignAsync("Un parc (carte refusée, HTTP)", tierQuantity: 1);
+        var (_, tierId, _) = live;
+        using var browser = await app.SignedInAsync((await app.Given.Citizen()).Email);
 
-        var status = await ContributeAndPayAsync(browser, projectId, "30", tierId, Declined);
+        var status = await ContributeAndPayAsync(browser, live, "30", tierId, Declined);
         Assert.Equal(1, await TakenAsync(tierId));
         await app.RunJobsAsync();
 
         var page = await browser.GetAsync(status);
         Assert.Contains("Paiement refusé : Carte refusée par la banque.", page.MainText, StringComparison.Ordinal);
-        Assert.NotNull(page.Document.QuerySelector($"a[href='{ContributePath(projectId)}']"));
+        Assert.NotNull(page.Document.QuerySelector($"a[href='{live.ContributePath}']"));
         Assert.Equal(0, await TakenAsync(tierId));
 
         // The unit is back: the form offers the tier again.
-        var form = await browser.GetAsync(ContributePath(projectId));
+        var form = await browser.GetAsync(live.ContributePath);
         Assert.Null(form.Document.QuerySelector($"#tier-{tierId}")?.GetAttribute("disabled"));
     }
 
     [Fact]
     public async Task ASoldOutTier_IsDisabledAndMarked_AndAPostForItIsRefused()
     {
-        var (campaignId, tierId, projectId) = await app.CreateLiveCampaignAsync("Un parc (épuisé)", tierQuantity: 1);
-        using var hugo = await app.SignedInAsync(Hugo);
-        await ContributeAndPayAsync(hugo, projectId, "25", tierId, Accepted);
+        var live = await app.CreateLiveCampaignAsync("Un parc (épuisé)", tierQuantity: 1);
+        var (campaignId, tierId, _) = live;
+        using var hugo = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        await ContributeAndPayAsync(hugo, live, "25", tierId, Accepted);
 
-        using var lea = await app.SignedInAsync(Lea);
-        var form = await lea.GetAsync(ContributePath(projectId));
+        using var lea = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var form = await lea.GetAsync(live.ContributePath);
         Assert.NotNull(form.Document.QuerySelector($"#tier-{tierId}")?.GetAttribute("disabled"));
         Assert.Contains("Épuisée", form.MainText, StringComparison.Ordinal);
 
@@ -111,9 +113,10 @@ public sealed class ContributeTests(FundingApp app) : IClassFixture<FundingApp>
     [Fact]
     public async Task TheSameFormPostedTwice_MakesOneContribution_AndOnePayment()
     {
-        var (campaignId, _, projectId) = await app.CreateLiveCampaignAsync("Un parc (double clic)");
-        using var browser = await app.SignedInAsync(Hugo);
-        var form = await browser.GetAsync(ContributePath(projectId));
+        var live = await app.CreateLiveCampaignAsync("Un parc (double clic)");
+        var (campaignId, _, _) = live;
+        using var browser = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var form = await browser.GetAsync(live.ContributePath);
         var fields = new Dictionary<string, string> { ["Input.Amount"] = "40" };
 
         var first = await browser.SubmitAsync(form, "form#contribution", fields);
@@ -125,17 +128,18 @@ public sealed class ContributeTests(FundingApp app) : IClassFixture<FundingApp>
         Assert.Equal(1, await app.WithDbAsync(db => db.SandboxPayments.CountAsync(p => p.IdempotencyKey == $"contribution-{contribution.Id}")));
 
         // A new visit of the form is a new contribution.
-        var again = await browser.GetAsync(ContributePath(projectId));
+        var again = await browser.GetAsync(live.ContributePath);
         Assert.NotEqual(form.Document.QuerySelector("input[name='Input.IdempotencyKey']")?.GetAttribute("value"), again.Document.QuerySelector("input[name='Input.IdempotencyKey']")?.GetAttribute("value"));
     }
 
     [Fact]
     public async Task EveryBadInput_IsRefusedWithAMessage_AndLeavesNoContribution()
     {
-        var (campaignId, tierId, projectId) = await app.CreateLiveCampaignAsync("Un parc (mauvaises saisies)");
-        var (_, otherTierId, _) = await app.CreateLiveCampaignAsync("Un autre parc (sa contrepartie)");
-        using var browser = await app.SignedInAsync(Hugo);
-        var form = await browser.GetAsync(ContributePath(projectId));
+        var live = await app.CreateLiveCampaignAsync("Un parc (mauvaises saisies)");
+        var (campaignId, tierId, projectId) = live;
+        var (_, otherTierId, _) = await app.CreateLiveCampaignAsync("Un autre parc (sa contrepartie)", city: live.City);
+        using var browser = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var form = await browser.GetAsync(live.ContributePath);
 
         var cases = new (string Amount, string? Tier, string Expected)[]
         {
@@ -167,35 +171,35 @@ public sealed class ContributeTests(FundingApp app) : IClassFixture<FundingApp>
         }
 
         // Without the form's key: 400.
-        var keyless = await browser.PostAsync(ContributePath(projectId), form, new Dictionary<string, string> { ["Input.Amount"] = "25" });
+        var keyless = await browser.PostAsync(live.ContributePath, form, new Dictionary<string, string> { ["Input.Amount"] = "25" });
         Assert.Equal(HttpStatusCode.BadRequest, keyless.Status);
 
         Assert.Equal(0, await app.WithDbAsync(db => db.Contributions.CountAsync(c => c.CampaignId == campaignId)));
         Assert.Equal(0, await TakenAsync(tierId));
-        var returnPrefix = $"/montreuil/projets/{projectId}/";
+        var returnPrefix = $"/{live.City.Slug}/projets/{projectId}/";
         Assert.Equal(0, await app.WithDbAsync(db => db.SandboxPayments.CountAsync(p => p.ReturnUrl.StartsWith(returnPrefix))));
     }
 
     [Fact]
     public async Task APausedOrEndedCampaign_RefusesWithItsReason_ADraftOrMissingOneIs404()
     {
-        var (campaignId, _, projectId) = await app.CreateLiveCampaignAsync("Un parc (suspendu puis fini)");
-        using var browser = await app.SignedInAsync(Hugo);
-        var form = await browser.GetAsync(ContributePath(projectId));
+        var live = await app.CreateLiveCampaignAsync("Un parc (suspendu puis fini)");
+        var campaignId = live.Id;
+        using var browser = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var form = await browser.GetAsync(live.ContributePath);
         var now = app.Clock.GetUtcNow().UtcDateTime;
 
         await app.WithDbAsync(async db =>
         {
-            var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Slug == "montreuil");
-            var admin = await db.Users.Where(u => u.Email == StaffTestKit.MontreuilAdmin).Select(u => u.Id).SingleAsync();
+            var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == live.City.Id);
             var campaign = await db.Campaigns.SingleAsync(c => c.Id == campaignId);
-            campaign.Pause(city, admin, "Vérification du porteur en cours.", now);
+            campaign.Pause(city, live.City.Admin.Id, "Vérification du porteur en cours.", now);
             return await db.SaveChangesAsync();
         });
         var paused = await browser.SubmitAsync(form, "form#contribution", new Dictionary<string, string> { ["Input.Amount"] = "25" });
         Assert.Equal(HttpStatusCode.OK, paused.Status);
         Assert.Contains("suspendue par la ville", paused.ErrorSummary(), StringComparison.Ordinal);
-        var pausedPage = await browser.GetAsync(ContributePath(projectId));
+        var pausedPage = await browser.GetAsync(live.ContributePath);
         Assert.Null(pausedPage.Document.QuerySelector("form#contribution"));
         Assert.Contains("Vérification du porteur en cours.", pausedPage.MainText, StringComparison.Ordinal);
 
@@ -207,9 +211,9 @@ public sealed class ContributeTests(FundingApp app) : IClassFixture<FundingApp>
 
         await app.WithDbAsync(db => db.Campaigns.Where(c => c.Id == campaignId)
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.Status, CampaignStatus.Draft).SetProperty(c => c.EndsAtUtc, now.AddDays(10))));
-        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync(ContributePath(projectId))).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync(live.ContributePath)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await browser.SubmitAsync(form, "form#contribution", new Dictionary<string, string> { ["Input.Amount"] = "25" })).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync(ContributePath(987_654_321))).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/{live.City.Slug}/projets/987654321/contribuer")).Status);
 
         Assert.Equal(0, await app.WithDbAsync(db => db.Contributions.CountAsync(c => c.CampaignId == campaignId)));
     }
@@ -217,19 +221,21 @@ public sealed class ContributeTests(FundingApp app) : IClassFixture<FundingApp>
     [Fact]
     public async Task AGiftGivingAReceipt_AsksTheDonorsNameAndAddress_PrefilledFromTheProfile()
     {
-        var (campaignId, _, projectId) = await app.CreateLiveCampaignAsync("Un parc associatif (reçu fiscal)");
-        using (var before = await app.SignedInAsync(Lea))
+        var live = await app.CreateLiveCampaignAsync("Un parc associatif (reçu fiscal)");
+        var campaignId = live.Id;
+        var lea = await app.Given.Citizen();
+        using (var before = await app.SignedInAsync(lea.Email))
         {
-            var plain = await before.GetAsync(ContributePath(projectId));
+            var plain = await before.GetAsync(live.ContributePath);
             Assert.Null(plain.Document.QuerySelector("#Input_DonorFullName"));
         }
 
-        await app.OpenReceiptsAsync(projectId, "W931000501");
-        await app.WithDbAsync(db => db.Users.Where(u => u.Email == Lea).ExecuteUpdateAsync(set => set
+        await app.OpenReceiptsAsync(live, "W931000501");
+        await app.WithDbAsync(db => db.Users.Where(u => u.Id == lea.Id).ExecuteUpdateAsync(set => set
             .SetProperty(u => u.AddressLine1, "12 rue de Paris").SetProperty(u => u.PostalCode, "93100").SetProperty(u => u.City, "Montreuil")));
-        using var browser = await app.SignedInAsync(Lea);
+        using var browser = await app.SignedInAsync(lea.Email);
 
-        var form = await browser.GetAsync(ContributePath(projectId));
+        var form = await browser.GetAsync(live.ContributePath);
         form.AssertAccessibleStructure();
         Assert.Contains("12 rue de Paris", form.Document.QuerySelector("#Input_DonorAddress")?.TextContent, StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(form.Document.QuerySelector("#Input_DonorFullName")?.GetAttribute("value")));
@@ -249,32 +255,34 @@ public sealed class ContributeTests(FundingApp app) : IClassFixture<FundingApp>
     [Fact]
     public async Task AStatusPage_IsItsContributorsOnly_AndTheFormAsksToSignIn()
     {
-        var (_, _, projectId) = await app.CreateLiveCampaignAsync("Un parc (page privée)");
-        using var hugo = await app.SignedInAsync(Hugo);
-        var status = await ContributeAndPayAsync(hugo, projectId, "25", null, Accepted);
+        var live = await app.CreateLiveCampaignAsync("Un parc (page privée)");
+        var projectId = live.ProjectId;
+        using var hugo = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var status = await ContributeAndPayAsync(hugo, live, "25", null, Accepted);
         Assert.Equal(HttpStatusCode.OK, (await hugo.GetAsync(status)).Status);
 
-        using var lea = await app.SignedInAsync(Lea);
+        using var lea = await app.SignedInAsync((await app.Given.Citizen()).Email);
         Assert.Equal(HttpStatusCode.NotFound, (await lea.GetAsync(status)).Status);
 
         // The right contribution under another project's address is not found either.
         var contributionId = status[(status.LastIndexOf('/') + 1)..];
-        Assert.Equal(HttpStatusCode.NotFound, (await hugo.GetAsync($"/montreuil/projets/{projectId + 1000}/contributions/{contributionId}")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await hugo.GetAsync($"/bagnolet/projets/{projectId}/contributions/{contributionId}")).Status);
+        var other = await app.Given.City();
+        Assert.Equal(HttpStatusCode.NotFound, (await hugo.GetAsync($"/{live.City.Slug}/projets/{projectId + 1000}/contributions/{contributionId}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await hugo.GetAsync($"/{other.Slug}/projets/{projectId}/contributions/{contributionId}")).Status);
 
         using var visitor = app.HttpsBrowser();
-        var anonymous = await visitor.GetAsync(ContributePath(projectId));
+        var anonymous = await visitor.GetAsync(live.ContributePath);
         Assert.True(anonymous.IsRedirect);
         Assert.Contains("/compte/connexion", anonymous.Location, StringComparison.Ordinal);
-        Assert.Contains(Uri.EscapeDataString(ContributePath(projectId)), anonymous.Location, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(Uri.EscapeDataString(live.ContributePath), anonymous.Location, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
     public async Task AnUnpaidContribution_OffersToResumeThePayment_AndAPaidOneOffersToRefresh_NeverReloadingByItself()
     {
-        var (_, _, projectId) = await app.CreateLiveCampaignAsync("Un parc (paiement abandonné)");
-        using var browser = await app.SignedInAsync(Hugo);
-        var form = await browser.GetAsync(ContributePath(projectId));
+        var live = await app.CreateLiveCampaignAsync("Un parc (paiement abandonné)");
+        using var browser = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var form = await browser.GetAsync(live.ContributePath);
         var posted = await browser.SubmitAsync(form, "form#contribution", new Dictionary<string, string> { ["Input.Amount"] = "15" });
         var sandboxPath = posted.Location!;
         var sandbox = await browser.GetAsync(sandboxPath);
@@ -296,11 +304,11 @@ public sealed class ContributeTests(FundingApp app) : IClassFixture<FundingApp>
     [Fact]
     public async Task MesContributions_SendsAFixedNumberOfSqlCommands_WithOneOrTwentyFiveContributions()
     {
-        var (campaignId, _, projectId) = await app.CreateLiveCampaignAsync("Un parc (requêtes comptées)");
-        var email = $"donatrice-{Guid.NewGuid():N}@exemple.fr";
-        await app.CreateAccountAsync(email);
-        var userId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
-        using var browser = await app.SignedInAsync(email);
+        var live = await app.CreateLiveCampaignAsync("Un parc (requêtes comptées)");
+        var campaignId = live.Id;
+        var donor = await app.Given.Citizen();
+        var userId = donor.Id;
+        using var browser = await app.SignedInAsync(donor.Email);
 
         await StartAsync(campaignId, userId, 0);
         var one = await CountAsync(browser);
@@ -318,19 +326,15 @@ public sealed class ContributeTests(FundingApp app) : IClassFixture<FundingApp>
         var second = await browser.GetAsync("/compte/mes-contributions?page=2");
         Assert.Equal(5, second.Document.QuerySelectorAll("#mes-contributions tbody tr").Length);
         Assert.Contains("Page 2 sur 2", second.MainText, StringComparison.Ordinal);
-        Assert.NotNull(first.Document.QuerySelector($"a[href='/montreuil/projets/{projectId}/contributions/{await app.WithDbAsync(db => db.Contributions.Where(c => c.ContributorUserId == userId).MaxAsync(c => c.Id))}']"));
+        Assert.NotNull(first.Document.QuerySelector($"a[href='{live.StatusPath(await app.WithDbAsync(db => db.Contributions.Where(c => c.ContributorUserId == userId).MaxAsync(c => c.Id)))}']"));
     }
-
-    internal static string ContributePath(long projectId) => $"/montreuil/projets/{projectId}/contribuer";
-
-    internal static string StatusPath(long projectId, long contributionId) => $"/montreuil/projets/{projectId}/contributions/{contributionId}";
 
     private static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The form, the sandbox's page, a card: returns the status page the sandbox sends back to.</summary>
-    private static async Task<string> ContributeAndPayAsync(TestBrowser browser, long projectId, string amount, long? tierId, string card)
+    private static async Task<string> ContributeAndPayAsync(TestBrowser browser, LiveCampaign live, string amount, long? tierId, string card)
     {
-        var form = await browser.GetAsync(ContributePath(projectId));
+        var form = await browser.GetAsync(live.ContributePath);
         var fields = new Dictionary<string, string> { ["Input.Amount"] = amount };
         if (tierId is { } tier)
         {
@@ -349,7 +353,7 @@ public sealed class ContributeTests(FundingApp app) : IClassFixture<FundingApp>
 
     private Task<ContributionStarted> StartAsync(long campaignId, long userId, int i) =>
         app.WithServiceAsync<CampaignMoney, ContributionStarted>(m => m.StartAsync(
-            campaignId, userId, new ContributionRequest(10_00 + i, null, false, "Donatrice", null, $"count-{i}", null), id => $"/montreuil/projets/0/contributions/{id}", null, CancellationToken.None));
+            campaignId, userId, new ContributionRequest(10_00 + i, null, false, "Donatrice", null, $"count-{i}", null), id => $"/retour/{id}", null, CancellationToken.None));
 
     private async Task<int> CountAsync(TestBrowser browser)
     {

@@ -28,30 +28,32 @@ public sealed class FundingAdminTests(FundingApp app) : IClassFixture<FundingApp
     [Fact]
     public async Task TheListAndTheDetails_ShowTheLedgersFigures()
     {
-        var (campaignId, _, _) = await app.CreateLiveCampaignAsync("Un parc (chiffres du back-office)", matchCapCents: 50_00);
-        var donor = await app.UserIdAsync("hugo@demo.labelkoz.fr");
+        var live = await app.CreateLiveCampaignAsync("Un parc (chiffres du back-office)", matchCapCents: 50_00);
+        var (campaignId, _, _) = live;
+        var city = live.City;
+        var donor = await app.DonorAsync();
         await app.ContributeAndPayAsync(campaignId, donor, 30_00, null, "admin-figures-1");
         await app.ContributeAndPayAsync(campaignId, donor, 40_00, null, "admin-figures-2");
         var totals = await app.WithDbAsync(db => FundingTotals.ForAsync(db, campaignId, CancellationToken.None));
         Assert.Equal(new CampaignTotals(70_00, 50_00, 1), totals);
 
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var list = await admin.GetAsync("/montreuil/admin/campagnes");
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var list = await admin.GetAsync($"{city.AdminPath}/campagnes");
         Assert.Equal(HttpStatusCode.OK, list.Status);
         list.AssertAccessibleStructure();
         var row = list.Document.QuerySelectorAll("main tbody tr").Single(r => r.TextContent.Contains("Un parc (chiffres du back-office)", StringComparison.Ordinal));
         var cells = row.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
-        Assert.StartsWith("Camille", cells[0], StringComparison.Ordinal);
+        Assert.StartsWith(live.Holder.DisplayName, cells[0], StringComparison.Ordinal);
         Assert.Equal(["En cours", Euros(1_000_00), Euros(70_00), Euros(50_00), "1"], cells.Skip(1).Take(5));
 
         // The city's totals are the ledger's sums.
         var raised = await app.WithDbAsync(db => db.LedgerLines
             .Where(l => l.AccountKind == LedgerAccountKind.CampaignEscrow && db.LedgerTransactions.Any(t => t.Id == l.TransactionId && t.MunicipalityId == l.MunicipalityId
-                && (t.Kind == LedgerTransactionKind.Contribution || t.Kind == LedgerTransactionKind.Refund)) && db.Municipalities.Any(m => m.Id == l.MunicipalityId && m.Slug == "montreuil"))
+                && (t.Kind == LedgerTransactionKind.Contribution || t.Kind == LedgerTransactionKind.Refund)) && l.MunicipalityId == city.Id)
             .SumAsync(l => l.AmountCents));
         Assert.Equal(Euros(raised), Figure(list, "Collecté (contributions moins remboursements)"));
 
-        var details = await admin.GetAsync($"/montreuil/admin/campagnes/{campaignId}");
+        var details = await admin.GetAsync(live.AdminPath);
         Assert.Equal(HttpStatusCode.OK, details.Status);
         details.AssertAccessibleStructure();
         Assert.Equal(Euros(70_00), Figure(details, "Collecté (contributions moins remboursements)"));
@@ -60,24 +62,26 @@ public sealed class FundingAdminTests(FundingApp app) : IClassFixture<FundingApp
         Assert.Equal(2, details.Document.QuerySelectorAll("#contributions tbody tr").Length);
 
         // Filters by status; unknown ids are not found.
-        var paused = await admin.GetAsync("/montreuil/admin/campagnes?statut=suspendue");
+        var paused = await admin.GetAsync($"{city.AdminPath}/campagnes?statut=suspendue");
         Assert.DoesNotContain("Un parc (chiffres du back-office)", paused.MainText, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/montreuil/admin/campagnes/987654321")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"{city.AdminPath}/campagnes/987654321")).Status);
 
         // Another city's staff cannot read it.
-        using var bagnolet = await app.SignedInAsync(StaffTestKit.BagnoletAdmin);
-        Assert.Equal(HttpStatusCode.Forbidden, (await bagnolet.GetAsync($"/montreuil/admin/campagnes/{campaignId}")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await bagnolet.GetAsync($"/bagnolet/admin/campagnes/{campaignId}")).Status);
+        var other = await app.Given.City();
+        using var otherAdmin = await app.SignedInAsync(other.Admin.Email);
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherAdmin.GetAsync(live.AdminPath)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherAdmin.GetAsync($"{other.AdminPath}/campagnes/{campaignId}")).Status);
     }
 
     [Fact]
     public async Task APause_ByAnAgent_IsRefused_ByTheAdmin_IsAuditedPublicAndToldToTheHolder_ThenResumes()
     {
-        var (campaignId, _, projectId) = await app.CreateLiveCampaignAsync("Un parc (suspension)");
+        var live = await app.CreateLiveCampaignAsync("Un parc (suspension)");
+        var (campaignId, _, projectId) = live;
         var version = await app.WithDbAsync(db => db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.Version).SingleAsync());
-        var url = $"/montreuil/admin/campagnes/{campaignId}";
+        var url = live.AdminPath;
 
-        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
+        using var agent = await app.SignedInAsync(live.City.Agent.Email);
         var agentPage = await agent.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, agentPage.Status);
         Assert.Null(agentPage.Document.QuerySelector("form#suspendre"));
@@ -85,7 +89,7 @@ public sealed class FundingAdminTests(FundingApp app) : IClassFixture<FundingApp
         Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
         Assert.Equal(CampaignStatus.Live, await StatusAsync(campaignId));
 
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
+        using var admin = await app.SignedInAsync(live.City.Admin.Email);
         var page = await admin.GetAsync(url);
         var empty = await admin.SubmitAsync(page, "form#suspendre", new Dictionary<string, string> { ["reason"] = "  " });
         Assert.Equal(HttpStatusCode.OK, empty.Status);
@@ -108,8 +112,8 @@ public sealed class FundingAdminTests(FundingApp app) : IClassFixture<FundingApp
         Assert.Equal("Travaux sur la parcelle : vérification en cours.", entry.Details);
         var publicEvent = await app.WithDbAsync(db => db.CampaignEvents.AsNoTracking().SingleAsync(e => e.CampaignId == campaignId && e.Action == CampaignAction.Paused));
         Assert.True(publicEvent.IsPublic);
-        var holder = await app.UserIdAsync(StaffTestKit.Citizen);
-        var notification = await app.WithDbAsync(db => db.Notifications.AsNoTracking().SingleAsync(n => n.UserId == holder && n.Kind == NotificationKind.CampaignPaused && n.Link.StartsWith($"/montreuil/projets/{projectId}-")));
+        var holder = live.Holder.Id;
+        var notification = await app.WithDbAsync(db => db.Notifications.AsNoTracking().SingleAsync(n => n.UserId == holder && n.Kind == NotificationKind.CampaignPaused && n.Link.StartsWith($"/{live.City.Slug}/projets/{projectId}-")));
         Assert.Equal("Un parc (suspension)", notification.Subject);
 
         var resumed = await admin.SubmitAsync(await admin.GetAsync(url), "form#reprendre");
@@ -122,9 +126,10 @@ public sealed class FundingAdminTests(FundingApp app) : IClassFixture<FundingApp
     [Fact]
     public async Task AnOfflinePayment_PostedTwice_IsRecordedOnce_AndCountsInTheLedger()
     {
-        var (campaignId, tierId, _) = await app.CreateLiveCampaignAsync("Un parc (chèque)", matchCapCents: 10_00);
-        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
-        var page = await agent.GetAsync($"/montreuil/admin/campagnes/{campaignId}");
+        var live = await app.CreateLiveCampaignAsync("Un parc (chèque)", matchCapCents: 10_00);
+        var (campaignId, tierId, _) = live;
+        using var agent = await app.SignedInAsync(live.City.Agent.Email);
+        var page = await agent.GetAsync(live.AdminPath);
         page.AssertAccessibleStructure();
         var fields = OfflineFields("150,50", "Cheque", "Chèque n° 1234567");
         fields["Offline.TierId"] = tierId.ToString(CultureInfo.InvariantCulture);
@@ -164,9 +169,10 @@ public sealed class FundingAdminTests(FundingApp app) : IClassFixture<FundingApp
     [InlineData("Card", "Offline.Method", "hors-ligne-moyen-erreur", "chèque ou virement")]
     public async Task ABadOfflinePayment_IsRefusedWithAMessage_AndNothingIsSaved(string value, string field, string errorId, string message)
     {
-        var (campaignId, _, _) = await app.CreateLiveCampaignAsync($"Un parc (saisie refusée {field} {value})");
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var page = await admin.GetAsync($"/montreuil/admin/campagnes/{campaignId}");
+        var live = await app.CreateLiveCampaignAsync($"Un parc (saisie refusée {field} {value})");
+        var campaignId = live.Id;
+        using var admin = await app.SignedInAsync(live.City.Admin.Email);
+        var page = await admin.GetAsync(live.AdminPath);
         var fields = OfflineFields("50", "Transfer", "VIR 2026-001");
         fields[field] = value;
 
@@ -184,9 +190,10 @@ public sealed class FundingAdminTests(FundingApp app) : IClassFixture<FundingApp
     [Fact]
     public async Task AnOfflinePayment_OnAPausedCampaign_IsRefusedWithTheDomainsReason()
     {
-        var (campaignId, _, _) = await app.CreateLiveCampaignAsync("Un parc (chèque sur campagne suspendue)");
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var url = $"/montreuil/admin/campagnes/{campaignId}";
+        var live = await app.CreateLiveCampaignAsync("Un parc (chèque sur campagne suspendue)");
+        var campaignId = live.Id;
+        using var admin = await app.SignedInAsync(live.City.Admin.Email);
+        var url = live.AdminPath;
         var page = await admin.GetAsync(url);
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(page, "form#suspendre", new Dictionary<string, string> { ["reason"] = "Vérification" })).Status);
 
@@ -198,24 +205,29 @@ public sealed class FundingAdminTests(FundingApp app) : IClassFixture<FundingApp
         Assert.False(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.OfflinePaymentRecorded && a.SubjectLabel.StartsWith("Un parc (chèque sur campagne suspendue)"))));
 
         // Another city's staff can neither see it nor post to it.
-        using var bagnolet = await app.SignedInAsync(StaffTestKit.BagnoletAgent);
-        var own = await bagnolet.GetAsync("/bagnolet/admin/campagnes");
+        var other = await app.Given.City();
+        await app.CreateLiveCampaignAsync("Une campagne de l'autre ville", city: other);
+        using var otherAgent = await app.SignedInAsync(other.Agent.Email);
+        var own = await otherAgent.GetAsync($"{other.AdminPath}/campagnes");
         Assert.Equal(HttpStatusCode.OK, own.Status);
+        Assert.Contains("Une campagne de l'autre ville", own.MainText, StringComparison.Ordinal);
         Assert.DoesNotContain("Un parc", own.MainText, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Forbidden, (await bagnolet.PostAsync(url + "?handler=Offline", own, OfflineFields("50", "Cheque", "CHQ 43"))).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherAgent.PostAsync(url + "?handler=Offline", own, OfflineFields("50", "Cheque", "CHQ 43"))).Status);
     }
 
     [Fact]
     public async Task TheYearlyReport_SumsEqualTheLedgerToTheCent_AfterContributionsARefundAndASettlement()
     {
         var started = app.Clock.GetUtcNow().UtcDateTime;
-        var (funded, _, _) = await app.CreateLiveCampaignAsync("Un parc (rapport, financé)", goalCents: 100_00, matchCapCents: 20_00);
-        var (failed, _, _) = await app.CreateLiveCampaignAsync("Un parc (rapport, non financé)", goalCents: 10_000_00);
-        var donor = await app.UserIdAsync("hugo@demo.labelkoz.fr");
+        var live = await app.CreateLiveCampaignAsync("Un parc (rapport, financé)", goalCents: 100_00, matchCapCents: 20_00);
+        var city = live.City;
+        var funded = live.Id;
+        var (failed, _, _) = await app.CreateLiveCampaignAsync("Un parc (rapport, non financé)", goalCents: 10_000_00, city: city);
+        var donor = await app.DonorAsync();
         await app.ContributeAndPayAsync(funded, donor, 50_00, null, "report-1");
         await app.ContributeAndPayAsync(funded, donor, 33_33, null, "report-2");
         await app.ContributeAndPayAsync(failed, donor, 25_00, null, "report-3");
-        var agent = await app.UserIdAsync(StaffTestKit.MontreuilAgent);
+        var agent = city.Agent.Id;
         await app.WithServiceAsync<CampaignMoney, long>(m => m.RecordOfflineAsync(
             funded, agent,
             null, 12_34, PaymentMethod.Transfer, "=HYPERLINK(\"x\")", new DonorIdentity("-Jeanne; \"Martin\"", "1 rue de la Paix"), false, "report-offline", CancellationToken.None));
@@ -226,7 +238,7 @@ public sealed class FundingAdminTests(FundingApp app) : IClassFixture<FundingApp
         Assert.Equal(CampaignStatus.Funded, await StatusAsync(funded));
         Assert.Equal(CampaignStatus.NotFunded, await StatusAsync(failed));
 
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
+        using var admin = await app.SignedInAsync(city.Admin.Email);
         var years = new[] { Cultures.ToParis(started).Year, Cultures.ToParis(app.Clock.GetUtcNow().UtcDateTime).Year }.Distinct();
         var kindsSeen = new HashSet<string>();
         foreach (var year in years)
@@ -236,13 +248,13 @@ public sealed class FundingAdminTests(FundingApp app) : IClassFixture<FundingApp
             var expected = await app.WithDbAsync(db => (
                     from line in db.LedgerLines
                     join t in db.LedgerTransactions on line.TransactionId equals t.Id
-                    where t.RecordedAtUtc >= start && t.RecordedAtUtc < end && db.Municipalities.Any(m => m.Id == t.MunicipalityId && m.Slug == "montreuil")
+                    where t.RecordedAtUtc >= start && t.RecordedAtUtc < end && t.MunicipalityId == city.Id
                     group line by line.AccountKind into g
                     select new { g.Key, Cents = g.Sum(l => l.AmountCents) })
                 .ToDictionaryAsync(x => x.Key, x => x.Cents));
-            var transactions = await app.WithDbAsync(db => db.LedgerTransactions.CountAsync(t => t.RecordedAtUtc >= start && t.RecordedAtUtc < end && db.Municipalities.Any(m => m.Id == t.MunicipalityId && m.Slug == "montreuil")));
+            var transactions = await app.WithDbAsync(db => db.LedgerTransactions.CountAsync(t => t.RecordedAtUtc >= start && t.RecordedAtUtc < end && t.MunicipalityId == city.Id));
 
-            var response = await admin.Client.GetAsync($"/montreuil/admin/campagnes/rapport?handler=Csv&annee={year}");
+            var response = await admin.Client.GetAsync($"{city.AdminPath}/campagnes/rapport?handler=Csv&annee={year}");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.StartsWith("text/csv", response.Content.Headers.ContentType!.ToString(), StringComparison.Ordinal);
             var bytes = await response.Content.ReadAsByteArrayAsync();
@@ -265,26 +277,27 @@ public sealed class FundingAdminTests(FundingApp app) : IClassFixture<FundingApp
             Assert.DoesNotContain(data, r => r.Any(c => c.StartsWith('=')));
             kindsSeen.UnionWith(data.Select(r => r[1]));
 
-            var page = await admin.GetAsync($"/montreuil/admin/campagnes/rapport?annee={year}");
+            var page = await admin.GetAsync($"{city.AdminPath}/campagnes/rapport?annee={year}");
             Assert.Equal(HttpStatusCode.OK, page.Status);
             page.AssertAccessibleStructure();
             Assert.Contains("Rapprochement équilibré au centime", page.Document.GetElementById("rapprochement-ecart")!.TextContent, StringComparison.Ordinal);
         }
 
         Assert.Superset(new HashSet<string> { "Contribution encaissée", "Abondement de la ville", "Remboursement", "Commission de la plateforme", "Somme due au bénéficiaire" }, kindsSeen);
-        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/montreuil/admin/campagnes/rapport?annee=deux-mille")).Status);
-        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/montreuil/admin/campagnes/rapport?annee=1850")).Status);
-        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/montreuil/admin/campagnes/rapport")).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync($"{city.AdminPath}/campagnes/rapport?annee=deux-mille")).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync($"{city.AdminPath}/campagnes/rapport?annee=1850")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"{city.AdminPath}/campagnes/rapport")).Status);
     }
 
     [Fact]
     public async Task TheBackOfficePages_SendAFixedNumberOfCommands_WhateverTheContributions()
     {
-        var (campaignId, _, _) = await app.CreateLiveCampaignAsync("Un parc (nombre de requêtes)", matchCapCents: 100_00);
-        var donor = await app.UserIdAsync("hugo@demo.labelkoz.fr");
-        await app.ContributeAndPayAsync(campaignId, donor, 20_00, null, "count-0");
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var urls = new[] { "/montreuil/admin/campagnes", $"/montreuil/admin/campagnes/{campaignId}", "/montreuil/admin/campagnes/rapport" };
+        var live = await app.CreateLiveCampaignAsync("Un parc (nombre de requêtes)", matchCapCents: 100_00);
+        var campaignId = live.Id;
+        var (hugo, lea) = (await app.DonorAsync(), await app.DonorAsync());
+        await app.ContributeAndPayAsync(campaignId, hugo, 20_00, null, "count-0");
+        using var admin = await app.SignedInAsync(live.City.Admin.Email);
+        var urls = new[] { $"{live.City.AdminPath}/campagnes", live.AdminPath, $"{live.City.AdminPath}/campagnes/rapport" };
         var before = new Dictionary<string, int>();
         foreach (var url in urls)
         {
@@ -293,10 +306,10 @@ public sealed class FundingAdminTests(FundingApp app) : IClassFixture<FundingApp
 
         for (var i = 1; i <= 3; i++)
         {
-            await app.ContributeAndPayAsync(campaignId, await app.UserIdAsync(i % 2 == 0 ? "lea@demo.labelkoz.fr" : "hugo@demo.labelkoz.fr"), 20_00 + i, null, $"count-{i}");
+            await app.ContributeAndPayAsync(campaignId, i % 2 == 0 ? lea : hugo, 20_00 + i, null, $"count-{i}");
         }
 
-        await app.CreateLiveCampaignAsync("Un parc (nombre de requêtes, bis)");
+        await app.CreateLiveCampaignAsync("Un parc (nombre de requêtes, bis)", city: live.City);
         foreach (var (url, count) in before)
         {
             Assert.Equal(count, await CountAsync(admin, url));
@@ -387,8 +400,8 @@ internal static class FundingAdminTestKit
 {
     public const string AcceptedCard = "4242 4242 4242 4242";
 
-    public static Task<long> UserIdAsync(this FundingApp app, string email) =>
-        app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+    /// <summary>A new account that gives through the money core (it never signs in).</summary>
+    public static async Task<long> DonorAsync(this FundingApp app) => (await app.Given.Person()).Id;
 
     public static async Task<long> ContributeAndPayAsync(this FundingApp app, long campaignId, long donor, long cents, long? tierId, string key)
     {

@@ -1,11 +1,10 @@
 using Labelkoz.Domain.Funding;
-using Labelkoz.Domain.Labels;
-using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Features.Funding;
 using Labelkoz.Web.Features.Funding.Payments;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +18,7 @@ namespace Labelkoz.Web.Tests.Funding;
 /// The application on a clock the test moves, with a sandbox processor that can be made to
 /// "crash": throw before or after it refunds, the way a process killed half-way would stop.
 /// </summary>
-public sealed class FundingApp : DemoAppFactory
+public sealed class FundingApp : AppFactory
 {
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
@@ -53,57 +52,40 @@ public sealed class FundingApp : DemoAppFactory
     }
 
     /// <summary>
-    /// A labelled project of Camille's in Montreuil (the city doubles each gift up to
-    /// <paramref name="matchCapCents"/>, or no matchfunding) with a live campaign and one tier of
-    /// <paramref name="tierQuantity"/> units from 20 €. Returns the campaign's and the tier's ids.
+    /// A labelled project with a live campaign ending in 30 days and one tier of
+    /// <paramref name="tierQuantity"/> units from 20 € (the city doubles each gift up to
+    /// <paramref name="matchCapCents"/>, or no matchfunding), in <paramref name="city"/> and held by
+    /// <paramref name="holder"/>, or in a new city by a new citizen.
     /// </summary>
-    public Task<(long CampaignId, long TierId, long ProjectId)> CreateLiveCampaignAsync(string title, long goalCents = 1_000_00, long? matchCapCents = null, int tierQuantity = 10, CampaignMode mode = CampaignMode.AllOrNothing) =>
-        this.WithDbAsync(async db =>
+    public async Task<LiveCampaign> CreateLiveCampaignAsync(string title, long goalCents = 1_000_00, long? matchCapCents = null, int tierQuantity = 10, CampaignMode mode = CampaignMode.AllOrNothing, TestCity? city = null, TestUser? holder = null)
+    {
+        city ??= await Given.City();
+        holder ??= await Given.Citizen();
+        var campaign = await Given.Campaign(city, holder, new CampaignSpec
         {
-            var now = Clock.GetUtcNow().UtcDateTime;
-            var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Slug == "montreuil");
-            var holder = await db.Users.Where(u => u.Email == StaffTestKit.Citizen).Select(u => u.Id).SingleAsync();
-            var admin = await db.Users.Where(u => u.Email == StaffTestKit.MontreuilAdmin).Select(u => u.Id).SingleAsync();
-            var project = Project.StartDraft(city.Id, holder, title, now);
-            project.UpdateContent(holder, title, "Un projet financé par les habitants.", "Une description.", ProjectCategory.Sport, null, now);
-            project.Submit(holder, ModerationMode.PostModeration, now);
-            db.Projects.Add(project);
-            await db.SaveChangesAsync();
-
-            project.TakeIntoReview(city, admin, null, now);
-            List<CommitmentTerms> commitments = [new CommitmentTerms(CommitmentKind.Land, "Une parcelle", null)];
-            if (matchCapCents is { } cap)
-            {
-                commitments.Add(new CommitmentTerms(CommitmentKind.CoFinancing, "La Ville double chaque don", CoFinancing: CoFinancingMode.Matchfunding, MatchRatioPercent: 100, MatchCapCents: cap));
-            }
-
-            project.ProposeLabel(city, admin, new LabelTerms(commitments, null, null), now);
-            await db.SaveChangesAsync();
-
-            var campaign = Campaign.Prepare(project, city, holder, now);
-            campaign.Configure(holder, goalCents, now.AddDays(30), mode, 5_00, now);
-            campaign.AddTier(holder, new TierTerms("Un t-shirt", null, 20_00, tierQuantity, 5_00), now);
-            campaign.Launch(project, city, holder, Campaign.DefaultFeeBasisPoints, now);
-            db.Campaigns.Add(campaign);
-            await db.SaveChangesAsync();
-            return (campaign.Id, campaign.Tiers.Single().Id, project.Id);
+            Title = title,
+            GoalCents = goalCents,
+            MatchCapCents = matchCapCents,
+            Mode = mode,
+            Tiers = [new TierTerms("Un t-shirt", null, 20_00, tierQuantity, 5_00)],
         });
+        return new LiveCampaign(campaign.Id, campaign.Tiers.Single(), campaign.Project, city, holder);
+    }
 
     /// <summary>
     /// Makes the project an association's (its RNA number <paramref name="rna"/>, which keys the
-    /// receipts' numbering) and has Montreuil's admin open its gifts to tax receipts.
+    /// receipts' numbering) and has its city's admin open its gifts to tax receipts.
     /// </summary>
-    public Task OpenReceiptsAsync(long projectId, string rna) =>
+    public Task OpenReceiptsAsync(LiveCampaign campaign, string rna) =>
         this.WithDbAsync(async db =>
         {
             var now = Clock.GetUtcNow().UtcDateTime;
-            var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Slug == "montreuil");
-            var admin = await db.Users.Where(u => u.Email == StaffTestKit.MontreuilAdmin).Select(u => u.Id).SingleAsync();
+            var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == campaign.City.Id);
             // The holder's type is the holder's to set while drafting: the test sets it after the fact.
-            await db.Projects.IgnoreQueryFilters().Where(p => p.Id == projectId).ExecuteUpdateAsync(set => set
+            await db.Projects.IgnoreQueryFilters().Where(p => p.Id == campaign.ProjectId).ExecuteUpdateAsync(set => set
                 .SetProperty(p => p.HolderType, HolderType.Association).SetProperty(p => p.OrganisationName, "Les Amis du parc").SetProperty(p => p.Rna, rna));
-            var project = await db.Projects.IgnoreQueryFilters().SingleAsync(p => p.Id == projectId);
-            project.AllowTaxReceipts(city, admin, ReceiptIssuer.Create("Les Amis du parc", rna, "1 place Jean-Jaurès\n93100 Montreuil", "Animer le parc.", ReceiptQuality.GeneralInterest, "Anne Petit", "La présidente"), now);
+            var project = await db.Projects.IgnoreQueryFilters().SingleAsync(p => p.Id == campaign.ProjectId);
+            project.AllowTaxReceipts(city, campaign.City.Admin.Id, ReceiptIssuer.Create("Les Amis du parc", rna, "1 place du Marché\n98000 Ville", "Animer le parc.", ReceiptQuality.GeneralInterest, "Anne Petit", "La présidente"), now);
             await db.SaveChangesAsync();
             return true;
         });
@@ -151,4 +133,27 @@ public sealed class FundingApp : DemoAppFactory
             return result;
         }
     }
+}
+
+/// <summary>A live campaign built for a test, with its project, its one tier, its city (and staff) and its holder.</summary>
+public sealed record LiveCampaign(long Id, long TierId, TestProject Project, TestCity City, TestUser Holder)
+{
+    public long ProjectId => Project.Id;
+
+    public string Title => Project.Title;
+
+    /// <summary>The project's public page (with the title's slug).</summary>
+    public string ProjectPath => Project.Path;
+
+    /// <summary>The contribution form.</summary>
+    public string ContributePath => $"/{City.Slug}/projets/{ProjectId}/contribuer";
+
+    /// <summary>A contribution's status page.</summary>
+    public string StatusPath(long contributionId) => $"/{City.Slug}/projets/{ProjectId}/contributions/{contributionId}";
+
+    /// <summary>The campaign in the city's back office.</summary>
+    public string AdminPath => $"/{City.Slug}/admin/campagnes/{Id}";
+
+    /// <summary>What most tests need: <c>var (campaignId, tierId, projectId) = campaign;</c>.</summary>
+    public void Deconstruct(out long campaignId, out long tierId, out long projectId) => (campaignId, tierId, projectId) = (Id, TierId, ProjectId);
 }

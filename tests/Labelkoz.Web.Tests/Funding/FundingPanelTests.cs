@@ -3,13 +3,12 @@ using System.Net;
 using System.Text.Json;
 using Labelkoz.Data.Payments;
 using Labelkoz.Domain.Funding;
-using Labelkoz.Domain.Municipalities;
-using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Features.Funding;
 using Labelkoz.Web.Features.Funding.Payments;
 using Labelkoz.Web.Features.Projects;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelkoz.Web.Tests.Funding;
@@ -27,16 +26,20 @@ public sealed class FundingPanelTests(FundingApp app) : IClassFixture<FundingApp
     [Fact]
     public async Task ThePanel_ShowsTheLedgersFigures_TheMatch_TheTiers_AndThePublicContributors()
     {
-        var (campaignId, tierId, projectId) = await app.CreateLiveCampaignAsync("Un parc (panneau public)", goalCents: 200_00, matchCapCents: 50_00, tierQuantity: 2);
-        await ContributeAndPayAsync(campaignId, "hugo@demo.labelkoz.fr", 30_00, tierId, "panel-1", isAnonymous: false, publicName: "Hugo du quartier", message: "Bravo !");
-        await ContributeAndPayAsync(campaignId, "lea@demo.labelkoz.fr", 45_00, tierId, "panel-2", isAnonymous: true, publicName: "Léa", message: null);
+        var live = await app.CreateLiveCampaignAsync("Un parc (panneau public)", goalCents: 200_00, matchCapCents: 50_00, tierQuantity: 2);
+        var (campaignId, tierId, projectId) = live;
+        await ContributeAndPayAsync(campaignId, await app.DonorAsync(), 30_00, tierId, "panel-1", isAnonymous: false, publicName: "Hugo du quartier", message: "Bravo !");
+        await ContributeAndPayAsync(campaignId, await app.DonorAsync(), 45_00, tierId, "panel-2", isAnonymous: true, publicName: "Léa", message: null);
+
+        // Another project of the city, without a campaign: the API lists it without funding.
+        var withoutCampaign = await app.Given.LabelledProject(live.City, await app.Given.Citizen());
 
         var totals = await app.WithDbAsync(db => FundingTotals.ForAsync(db, campaignId, CancellationToken.None));
         Assert.Equal(75_00, totals.ContributedCents);
         Assert.Equal(50_00, totals.MatchedCents);
 
         using var browser = app.NewBrowser();
-        var page = await ProjectPageAsync(browser, projectId);
+        var page = await ProjectPageAsync(browser, live.City.Slug, projectId);
         var panel = page.Document.QuerySelector("#financement");
         Assert.NotNull(panel);
         var text = Collapse(panel.TextContent);
@@ -52,7 +55,7 @@ public sealed class FundingPanelTests(FundingApp app) : IClassFixture<FundingApp
         Assert.Contains("Anonyme", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Léa", text, StringComparison.Ordinal);
         Assert.Equal("62", panel.QuerySelector("progress")?.GetAttribute("value"));
-        Assert.NotNull(panel.QuerySelector($"a[href='/montreuil/projets/{projectId}/contribuer']"));
+        Assert.NotNull(panel.QuerySelector($"a[href='{live.ContributePath}']"));
 
         // The API says the same, from the same ledger.
         var single = await JsonAsync(browser, $"/api/v1/projects/{projectId}");
@@ -64,95 +67,81 @@ public sealed class FundingPanelTests(FundingApp app) : IClassFixture<FundingApp
         Assert.Equal("AllOrNothing", funding.GetProperty("mode").GetString());
         Assert.Equal("Live", funding.GetProperty("status").GetString());
 
-        var list = await JsonAsync(browser, "/api/v1/municipalities/montreuil/projects?pageSize=100");
+        var list = await JsonAsync(browser, $"/api/v1/municipalities/{live.City.Slug}/projects?pageSize=100");
         var items = list.GetProperty("items").EnumerateArray().ToList();
         var listed = items.Single(i => i.GetProperty("id").GetInt64() == projectId);
         Assert.Equal(totals.RaisedCents, listed.GetProperty("funding").GetProperty("raisedCents").GetInt64());
-        Assert.Contains(items, i => i.GetProperty("funding").ValueKind == JsonValueKind.Null);
+        Assert.Equal(JsonValueKind.Null, items.Single(i => i.GetProperty("id").GetInt64() == withoutCampaign.Id).GetProperty("funding").ValueKind);
     }
 
     [Fact]
     public async Task ADraftCampaign_IsNeitherOnThePageNorInTheApi_ButTheHolderGetsTheLink()
     {
-        var projectId = await app.WithDbAsync(async db =>
-        {
-            var now = app.Clock.GetUtcNow().UtcDateTime;
-            var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Slug == "montreuil");
-            var holder = await db.Users.Where(u => u.Email == StaffTestKit.Citizen).Select(u => u.Id).SingleAsync();
-            var admin = await db.Users.Where(u => u.Email == StaffTestKit.MontreuilAdmin).Select(u => u.Id).SingleAsync();
-            var project = Project.StartDraft(city.Id, holder, "Un jardin (brouillon de campagne)", now);
-            project.UpdateContent(holder, "Un jardin (brouillon de campagne)", "Résumé.", "Description.", ProjectCategory.Sport, null, now);
-            project.Submit(holder, ModerationMode.PostModeration, now);
-            db.Projects.Add(project);
-            await db.SaveChangesAsync();
-            project.TakeIntoReview(city, admin, null, now);
-            project.ProposeLabel(city, admin, new Domain.Labels.LabelTerms([new Domain.Labels.CommitmentTerms(Domain.Labels.CommitmentKind.Land, "Une parcelle", null)], null, null), now);
-            await db.SaveChangesAsync();
-            db.Campaigns.Add(Campaign.Prepare(project, city, holder, now));
-            await db.SaveChangesAsync();
-            return project.Id;
-        });
+        var city = await app.Given.City();
+        var holderAccount = await app.Given.Citizen();
+        var prepared = await app.Given.Campaign(city, holderAccount, new CampaignSpec { Title = "Un jardin (brouillon de campagne)", State = CampaignState.Prepared });
+        var projectId = prepared.Project.Id;
 
         using var anonymous = app.NewBrowser();
-        var page = await ProjectPageAsync(anonymous, projectId);
+        var page = await ProjectPageAsync(anonymous, city.Slug, projectId);
         Assert.Null(page.Document.QuerySelector("#financement"));
         var json = await JsonAsync(anonymous, $"/api/v1/projects/{projectId}");
         Assert.Equal(JsonValueKind.Null, json.GetProperty("funding").ValueKind);
 
-        using var holder = app.NewBrowser();
-        await holder.LogInAsync(StaffTestKit.Citizen);
-        page = await ProjectPageAsync(holder, projectId);
-        Assert.NotNull(page.Document.QuerySelector($"a[href='/montreuil/projets/{projectId}/campagne']"));
+        using var holder = await app.SignedInAsync(holderAccount.Email);
+        page = await ProjectPageAsync(holder, city.Slug, projectId);
+        Assert.NotNull(page.Document.QuerySelector($"a[href='/{city.Slug}/projets/{projectId}/campagne']"));
     }
 
     [Fact]
     public async Task TheProjectPage_SendsAFixedNumberOfSqlCommands_WithZeroOrThirtyContributions()
     {
-        var (campaignId, _, projectId) = await app.CreateLiveCampaignAsync("Un parc (requêtes)", goalCents: 5_000_00, matchCapCents: 1_000_00, tierQuantity: 40);
+        var live = await app.CreateLiveCampaignAsync("Un parc (requêtes)", goalCents: 5_000_00, matchCapCents: 1_000_00, tierQuantity: 40);
+        var (campaignId, _, projectId) = live;
         using var browser = app.NewBrowser();
-        var before = await CountAsync(browser, projectId);
-        var donors = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "hugo@demo.labelkoz.fr" || u.Email == "lea@demo.labelkoz.fr").Select(u => u.Id).ToListAsync());
+        var before = await CountAsync(browser, live.City.Slug, projectId);
+        var donors = new[] { await app.DonorAsync(), await app.DonorAsync() };
 
         for (var i = 0; i < 30; i++)
         {
             var started = await app.WithServiceAsync<CampaignMoney, ContributionStarted>(m => m.StartAsync(
-                campaignId, donors[i % donors.Count], new ContributionRequest(10_00 + i, null, i % 2 == 0, $"Voisin {i}", $"Message {i}", $"count-{i}", null), id => $"/retour/{id}", null, CancellationToken.None));
+                campaignId, donors[i % donors.Length], new ContributionRequest(10_00 + i, null, i % 2 == 0, $"Voisin {i}", $"Message {i}", $"count-{i}", null), id => $"/retour/{id}", null, CancellationToken.None));
             var payment = await app.WithDbAsync(db => db.Contributions.Where(c => c.Id == started.ContributionId).Select(c => c.ProviderPaymentId!).SingleAsync());
             await app.WithServiceAsync<SandboxPaymentProvider, SandboxPaymentStatus>(s => s.PayAsync(payment, Accepted, CancellationToken.None));
         }
 
         await app.RunJobsAsync();
         Assert.Equal(30, await app.WithDbAsync(db => db.Contributions.CountAsync(c => c.CampaignId == campaignId && c.Status == ContributionStatus.Succeeded)));
-        var after = await CountAsync(browser, projectId);
+        var after = await CountAsync(browser, live.City.Slug, projectId);
 
         Assert.Equal(before, after);
         Assert.Equal(ProjectPageCommands, after);
-        var page = await ProjectPageAsync(browser, projectId);
+        var page = await ProjectPageAsync(browser, live.City.Slug, projectId);
         Assert.Equal(FundingPanel.ShownContributors, page.Document.QuerySelectorAll(".funding-contributors li").Length);
     }
 
     /// <summary>The project page with a launched campaign, read anonymously (also in QueryCountTests).</summary>
     private const int ProjectPageCommands = 13;
 
-    private async Task<int> CountAsync(TestBrowser browser, long projectId)
+    private async Task<int> CountAsync(TestBrowser browser, string citySlug, long projectId)
     {
-        await ProjectPageAsync(browser, projectId);
-        var path = ProjectPageUrl(projectId);
+        await ProjectPageAsync(browser, citySlug, projectId);
+        var path = ProjectPageUrl(citySlug, projectId);
         app.SqlCommands.Reset();
         var page = await browser.GetAsync(await path);
         Assert.Equal(HttpStatusCode.OK, page.Status);
         return app.SqlCommands.Count;
     }
 
-    private async Task<string> ProjectPageUrl(long projectId)
+    private async Task<string> ProjectPageUrl(string citySlug, long projectId)
     {
         var title = await app.WithDbAsync(db => db.Projects.Where(p => p.Id == projectId).Select(p => p.Title).SingleAsync());
-        return ProjectPaths.Page("montreuil", projectId, title);
+        return ProjectPaths.Page(citySlug, projectId, title);
     }
 
-    private async Task<TestBrowser.Page> ProjectPageAsync(TestBrowser browser, long projectId)
+    private async Task<TestBrowser.Page> ProjectPageAsync(TestBrowser browser, string citySlug, long projectId)
     {
-        var page = await browser.GetAsync(await ProjectPageUrl(projectId));
+        var page = await browser.GetAsync(await ProjectPageUrl(citySlug, projectId));
         Assert.Equal(HttpStatusCode.OK, page.Status);
         return page;
     }
@@ -164,9 +153,8 @@ public sealed class FundingPanelTests(FundingApp app) : IClassFixture<FundingApp
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 
-    private async Task ContributeAndPayAsync(long campaignId, string email, long cents, long? tierId, string key, bool isAnonymous, string? publicName, string? message)
+    private async Task ContributeAndPayAsync(long campaignId, long donor, long cents, long? tierId, string key, bool isAnonymous, string? publicName, string? message)
     {
-        var donor = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
         var started = await app.WithServiceAsync<CampaignMoney, ContributionStarted>(m => m.StartAsync(
             campaignId, donor, new ContributionRequest(cents, tierId, isAnonymous, publicName, message, key, null), id => $"/retour/{id}", null, CancellationToken.None));
         var payment = await app.WithDbAsync(db => db.Contributions.Where(c => c.Id == started.ContributionId).Select(c => c.ProviderPaymentId!).SingleAsync());

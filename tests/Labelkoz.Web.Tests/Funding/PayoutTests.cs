@@ -19,11 +19,12 @@ public sealed class PayoutTests(FundingApp app) : IClassFixture<FundingApp>
     [Fact]
     public async Task TheOperator_MarksAPayoutSentOnce_EvenPostedTwice_AndTheLedgerBalances()
     {
-        var (campaignId, payoutId) = await FundedCampaignAsync("Un parc (versement)");
+        var (live, payoutId) = await FundedCampaignAsync("Un parc (versement)");
+        var campaignId = live.Id;
         var amount = await app.WithDbAsync(db => db.Payouts.Where(p => p.Id == payoutId).Select(p => p.AmountCents).SingleAsync());
         Assert.Equal(amount, await app.WithDbAsync(db => FundingTotals.BalanceAsync(db, LedgerAccount.Payable(campaignId), CancellationToken.None)));
 
-        using var operatorBrowser = await app.SignedInAsync(StaffTestKit.Operator);
+        using var operatorBrowser = await app.SignedInAsync((await app.Given.Operator()).Email);
         var page = await operatorBrowser.GetAsync("/operateur/versements");
         Assert.Equal(HttpStatusCode.OK, page.Status);
         page.AssertAccessibleStructure();
@@ -68,42 +69,51 @@ public sealed class PayoutTests(FundingApp app) : IClassFixture<FundingApp>
         var audit = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Action == AuditAction.PayoutSent && a.SubjectId == payoutId).ToListAsync());
         var entry = Assert.Single(audit);
         Assert.Equal(AuditSubject.Payout, entry.SubjectType);
-        Assert.Equal(await app.WithDbAsync(db => db.Municipalities.Where(m => m.Slug == "montreuil").Select(m => m.Id).SingleAsync()), entry.MunicipalityId);
+        Assert.Equal(live.City.Id, entry.MunicipalityId);
 
         var after = await operatorBrowser.GetAsync("/operateur/versements");
         Assert.Null(after.Document.QuerySelector(form));
         Assert.Contains("VIR-2026-0042", after.MainText, StringComparison.Ordinal);
 
         // The city's back office shows it sent, and its report still reconciles.
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var details = await admin.GetAsync($"/montreuil/admin/campagnes/{campaignId}");
+        using var admin = await app.SignedInAsync(live.City.Admin.Email);
+        var details = await admin.GetAsync(live.AdminPath);
         Assert.Contains("VIR-2026-0042", details.MainText, StringComparison.Ordinal);
         var year = Labelkoz.Web.Infrastructure.Localization.Cultures.ToParis(app.Clock.GetUtcNow().UtcDateTime).Year.ToString(CultureInfo.InvariantCulture);
-        var report = await admin.GetAsync($"/montreuil/admin/campagnes/rapport?annee={year}");
+        var report = await admin.GetAsync($"{live.City.AdminPath}/campagnes/rapport?annee={year}");
         Assert.Contains("Rapprochement équilibré au centime", report.Document.GetElementById("rapprochement-ecart")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task AnUnknownPayout_IsNotFound_AndAMissingVersion_IsABadRequest()
     {
-        using var operatorBrowser = await app.SignedInAsync(StaffTestKit.Operator);
+        var (_, payoutId) = await FundedCampaignAsync("Un parc (versement sans version)");
+        using var operatorBrowser = await app.SignedInAsync((await app.Given.Operator()).Email);
         var page = await operatorBrowser.GetAsync("/operateur/versements");
 
         var unknown = await operatorBrowser.PostAsync("/operateur/versements/987654321", page, new Dictionary<string, string> { ["version"] = "1", ["reference"] = "VIR" });
-        var noVersion = await operatorBrowser.PostAsync("/operateur/versements/1", page, new Dictionary<string, string> { ["reference"] = "VIR" });
+        var noVersion = await operatorBrowser.PostAsync($"/operateur/versements/{payoutId.ToString(CultureInfo.InvariantCulture)}", page, new Dictionary<string, string> { ["reference"] = "VIR" });
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
         Assert.Equal(HttpStatusCode.BadRequest, noVersion.Status);
+        Assert.Equal(PayoutStatus.Due, await app.WithDbAsync(db => db.Payouts.Where(p => p.Id == payoutId).Select(p => p.Status).SingleAsync()));
     }
 
     [Theory]
-    [InlineData(StaffTestKit.MontreuilAdmin)]
-    [InlineData(StaffTestKit.BagnoletAgent)]
-    [InlineData(StaffTestKit.Citizen)]
+    [InlineData("l'admin de la ville")]
+    [InlineData("un agent d'une autre ville")]
+    [InlineData("le porteur")]
     [InlineData(null)]
-    public async Task ThePayoutsPage_IsTheOperatorsOnly(string? email)
+    public async Task ThePayoutsPage_IsTheOperatorsOnly(string? who)
     {
-        var (_, payoutId) = await FundedCampaignAsync($"Un parc (versement refusé à {email ?? "anonyme"})");
+        var (live, payoutId) = await FundedCampaignAsync($"Un parc (versement refusé à {who ?? "anonyme"})");
+        var email = who switch
+        {
+            "l'admin de la ville" => live.City.Admin.Email,
+            "un agent d'une autre ville" => (await app.Given.City()).Agent.Email,
+            "le porteur" => live.Holder.Email,
+            _ => null,
+        };
         using var browser = email is null ? app.HttpsBrowser() : await app.SignedInAsync(email);
         var tokenSource = await browser.GetAsync("/");
 
@@ -130,15 +140,16 @@ public sealed class PayoutTests(FundingApp app) : IClassFixture<FundingApp>
         Assert.Equal(PayoutStatus.Due, await app.WithDbAsync(db => db.Payouts.Where(p => p.Id == payoutId).Select(p => p.Status).SingleAsync()));
     }
 
-    /// <summary>A campaign of Montreuil that reached its goal, ended and was settled: its payout is due.</summary>
-    private async Task<(long CampaignId, long PayoutId)> FundedCampaignAsync(string title)
+    /// <summary>A campaign of a new city that reached its goal, ended and was settled: its payout is due.</summary>
+    private async Task<(LiveCampaign Campaign, long PayoutId)> FundedCampaignAsync(string title)
     {
-        var (campaignId, _, _) = await app.CreateLiveCampaignAsync(title, goalCents: 100_00, matchCapCents: 20_00);
-        await app.ContributeAndPayAsync(campaignId, await app.UserIdAsync("hugo@demo.labelkoz.fr"), 120_00, null, $"payout-{Guid.NewGuid():N}");
+        var live = await app.CreateLiveCampaignAsync(title, goalCents: 100_00, matchCapCents: 20_00);
+        var campaignId = live.Id;
+        await app.ContributeAndPayAsync(campaignId, await app.DonorAsync(), 120_00, null, $"payout-{Guid.NewGuid():N}");
         app.Clock.Advance(TimeSpan.FromDays(31));
         await app.RunJobsAsync();
         await app.RunJobsAsync();
         Assert.Equal(CampaignStatus.Funded, await app.WithDbAsync(db => db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.Status).SingleAsync()));
-        return (campaignId, await app.WithDbAsync(db => db.Payouts.Where(p => p.CampaignId == campaignId).Select(p => p.Id).SingleAsync()));
+        return (live, await app.WithDbAsync(db => db.Payouts.Where(p => p.CampaignId == campaignId).Select(p => p.Id).SingleAsync()));
     }
 }

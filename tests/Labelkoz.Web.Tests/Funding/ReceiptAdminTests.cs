@@ -3,14 +3,12 @@ using System.Net;
 using System.Text;
 using Labelkoz.Domain.Audit;
 using Labelkoz.Domain.Funding;
-using Labelkoz.Domain.Labels;
-using Labelkoz.Domain.Municipalities;
-using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Features.Funding;
 using Labelkoz.Web.Features.Projects;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelkoz.Web.Tests.Funding;
@@ -31,10 +29,10 @@ public sealed class ReceiptAdminTests(FundingApp app) : IClassFixture<FundingApp
     public async Task OpeningReceipts_IsAnAdminsAudited_AndRefusedToAnAgentACitizenAndAnotherCity()
     {
         var rna = NewRna();
-        var (_, projectId) = await CreateAssociationCampaignAsync("Un verger (ouverture des reçus)", rna);
-        var url = $"/montreuil/admin/projets/{projectId}/recus-fiscaux";
+        var (_, projectId, city, holder) = await CreateAssociationCampaignAsync("Un verger (ouverture des reçus)", rna);
+        var url = $"/{city.Slug}/admin/projets/{projectId}/recus-fiscaux";
 
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
+        using var admin = await app.SignedInAsync(city.Admin.Email);
         var page = await admin.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, page.Status);
         page.AssertAccessibleStructure();
@@ -46,22 +44,23 @@ public sealed class ReceiptAdminTests(FundingApp app) : IClassFixture<FundingApp
         var version = page.Document.QuerySelector("form#ouvrir-recus input[name=projectVersion]")!.GetAttribute("value")!;
 
         // An agent reads the section but has no form, and a post is refused.
-        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
+        using var agent = await app.SignedInAsync(city.Agent.Email);
         var agentPage = await agent.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, agentPage.Status);
         Assert.NotNull(agentPage.Document.QuerySelector("#titre-etat"));
         Assert.Null(agentPage.Document.QuerySelector("form#ouvrir-recus"));
         Assert.Equal(HttpStatusCode.Forbidden, (await agent.PostAsync(url + "?handler=OpenReceipts", agentPage, IssuerFields(version, rna))).Status);
 
-        // A citizen (the holder herself) and Bagnolet's admin are refused; Bagnolet's own address does not know the project.
-        using var citizen = await app.SignedInAsync(StaffTestKit.Citizen);
+        // A citizen (the holder herself) and another city's admin are refused; the other city's own address does not know the project.
+        using var citizen = await app.SignedInAsync(holder.Email);
         var citizenToken = await citizen.GetAsync("/");
         Assert.Equal(HttpStatusCode.Forbidden, (await citizen.PostAsync(url + "?handler=OpenReceipts", citizenToken, IssuerFields(version, rna))).Status);
-        using var bagnolet = await app.SignedInAsync(StaffTestKit.BagnoletAdmin);
-        var bagnoletPage = await bagnolet.GetAsync("/bagnolet/admin/projets");
-        Assert.Equal(HttpStatusCode.Forbidden, (await bagnolet.PostAsync(url + "?handler=OpenReceipts", bagnoletPage, IssuerFields(version, rna))).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await bagnolet.GetAsync($"/bagnolet/admin/projets/{projectId}")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await bagnolet.PostAsync($"/bagnolet/admin/projets/{projectId}/recus-fiscaux?handler=OpenReceipts", bagnoletPage, IssuerFields(version, rna))).Status);
+        var other = await app.Given.City();
+        using var stranger = await app.SignedInAsync(other.Admin.Email);
+        var strangerPage = await stranger.GetAsync($"{other.AdminPath}/projets");
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.PostAsync(url + "?handler=OpenReceipts", strangerPage, IssuerFields(version, rna))).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/{other.Slug}/admin/projets/{projectId}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsync($"/{other.Slug}/admin/projets/{projectId}/recus-fiscaux?handler=OpenReceipts", strangerPage, IssuerFields(version, rna))).Status);
         Assert.Null(await IssuerAsync(projectId));
         Assert.False(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.SubjectId == projectId && a.Action == AuditAction.TaxReceiptsAllowed)));
 
@@ -101,9 +100,9 @@ public sealed class ReceiptAdminTests(FundingApp app) : IClassFixture<FundingApp
     public async Task ABadIssuer_IsRefusedWithAFrenchMessageNextToItsField_AndNothingIsSaved()
     {
         var rna = NewRna();
-        var (_, projectId) = await CreateAssociationCampaignAsync("Un verger (saisie refusée)", rna);
-        var url = $"/montreuil/admin/projets/{projectId}/recus-fiscaux";
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
+        var (_, projectId, city, _) = await CreateAssociationCampaignAsync("Un verger (saisie refusée)", rna);
+        var url = $"/{city.Slug}/admin/projets/{projectId}/recus-fiscaux";
+        using var admin = await app.SignedInAsync(city.Admin.Email);
         var page = await admin.GetAsync(url);
         var version = page.Document.QuerySelector("form#ouvrir-recus input[name=projectVersion]")!.GetAttribute("value")!;
 
@@ -148,11 +147,11 @@ public sealed class ReceiptAdminTests(FundingApp app) : IClassFixture<FundingApp
         Assert.False(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.SubjectId == projectId && a.Action == AuditAction.TaxReceiptsAllowed)));
 
         // An individual's project has no receipts section, and opening them is the domain's refusal.
-        var (_, _, individual) = await app.CreateLiveCampaignAsync("Un verger (porteur particulier)");
-        var individualPage = await admin.GetAsync($"/montreuil/admin/projets/{individual}");
+        var (_, _, individual) = await app.CreateLiveCampaignAsync("Un verger (porteur particulier)", city: city);
+        var individualPage = await admin.GetAsync($"/{city.Slug}/admin/projets/{individual}");
         Assert.Null(individualPage.Document.QuerySelector("#titre-recus"));
         var individualVersion = individualPage.Document.QuerySelector("input[name=projectVersion]")!.GetAttribute("value")!;
-        var refusedHolder = await admin.PostAsync($"/montreuil/admin/projets/{individual}/recus-fiscaux?handler=OpenReceipts", individualPage, IssuerFields(individualVersion, rna));
+        var refusedHolder = await admin.PostAsync($"/{city.Slug}/admin/projets/{individual}/recus-fiscaux?handler=OpenReceipts", individualPage, IssuerFields(individualVersion, rna));
         Assert.Equal(HttpStatusCode.OK, refusedHolder.Status);
         Assert.Contains("Seuls les dons à une association d'intérêt général ou à la ville", refusedHolder.ErrorSummary(), StringComparison.Ordinal);
         Assert.Null(await IssuerAsync(individual));
@@ -162,15 +161,15 @@ public sealed class ReceiptAdminTests(FundingApp app) : IClassFixture<FundingApp
     public async Task OpeningReceipts_OnAFundedCampaign_IssuesWhatItOwes_ListedAsCsvAndDownloadedAsPdf()
     {
         var rna = NewRna();
-        var (campaignId, projectId) = await CreateAssociationCampaignAsync("Un verger (campagne financée)", rna);
-        await GiveOfflineAsync(campaignId, ("Jeanne Martin", 50_00), ("Paul Durand", 40_00), ("=Léa Petit", 30_00));
+        var (campaignId, projectId, city, _) = await CreateAssociationCampaignAsync("Un verger (campagne financée)", rna);
+        await GiveOfflineAsync(city, campaignId, ("Jeanne Martin", 50_00), ("Paul Durand", 40_00), ("=Léa Petit", 30_00));
 
         // A card gift without the donor's identity gives no receipt until its donor asks for one.
-        await app.ContributeAndPayAsync(campaignId, await app.UserIdAsync("hugo@demo.labelkoz.fr"), 25_00, null, $"receipts-card-{rna}");
+        await app.ContributeAndPayAsync(campaignId, await app.DonorAsync(), 25_00, null, $"receipts-card-{rna}");
         await SettleAsync(campaignId);
 
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var page = await admin.GetAsync($"/montreuil/admin/projets/{projectId}/recus-fiscaux");
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var page = await admin.GetAsync($"/{city.Slug}/admin/projets/{projectId}/recus-fiscaux");
         var opened = await admin.SubmitAsync(page, "form#ouvrir-recus", IssuerFields(null, rna));
         Assert.Equal(HttpStatusCode.Redirect, opened.Status);
         var shown = await admin.FollowAsync(opened);
@@ -184,17 +183,17 @@ public sealed class ReceiptAdminTests(FundingApp app) : IClassFixture<FundingApp
         Assert.Equal(["Jeanne Martin", "Paul Durand", "=Léa Petit"], receipts.Select(r => r.DonorFullName));
 
         // The campaign's table links each receipt.
-        var campaign = await admin.GetAsync($"/montreuil/admin/campagnes/{campaignId}");
+        var campaign = await admin.GetAsync($"/{city.Slug}/admin/campagnes/{campaignId}");
         campaign.AssertAccessibleStructure();
         var rows = campaign.Document.QuerySelectorAll("#recus tbody tr");
         Assert.Equal(3, rows.Length);
         var first = rows[0].QuerySelectorAll("th, td").Select(c => c.TextContent.Trim()).ToList();
         Assert.Equal([$"{year}-000001", "Jeanne Martin", MoneyInput.Format(50_00, CultureInfo.GetCultureInfo(Cultures.Default)), "Émis"], new[] { first[0], first[1], first[2], first[4] });
-        Assert.Equal($"/montreuil/admin/campagnes/{campaignId}/recus/{receipts[0].Id}", rows[0].QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal($"/{city.Slug}/admin/campagnes/{campaignId}/recus/{receipts[0].Id}", rows[0].QuerySelector("a")!.GetAttribute("href"));
         Assert.Contains("Reçus fiscaux (3)", campaign.Document.GetElementById("titre-recus")!.TextContent, StringComparison.Ordinal);
 
         // Every receipt as CSV: quoted cells, no formula.
-        var csv = await admin.Client.GetAsync($"/montreuil/admin/campagnes/{campaignId}?handler=ReceiptsCsv");
+        var csv = await admin.Client.GetAsync($"/{city.Slug}/admin/campagnes/{campaignId}?handler=ReceiptsCsv");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.StartsWith("text/csv", csv.Content.Headers.ContentType!.ToString(), StringComparison.Ordinal);
         var bytes = await csv.Content.ReadAsByteArrayAsync();
@@ -207,8 +206,8 @@ public sealed class ReceiptAdminTests(FundingApp app) : IClassFixture<FundingApp
         Assert.Contains("\"'=Léa Petit\"", lines[3], StringComparison.Ordinal);
 
         // Staff read and download a receipt; an agent has no correction form.
-        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
-        var receiptUrl = $"/montreuil/admin/campagnes/{campaignId}/recus/{receipts[1].Id}";
+        using var agent = await app.SignedInAsync(city.Agent.Email);
+        var receiptUrl = $"/{city.Slug}/admin/campagnes/{campaignId}/recus/{receipts[1].Id}";
         var agentPage = await agent.GetAsync(receiptUrl);
         Assert.Equal(HttpStatusCode.OK, agentPage.Status);
         agentPage.AssertAccessibleStructure();
@@ -230,13 +229,13 @@ public sealed class ReceiptAdminTests(FundingApp app) : IClassFixture<FundingApp
     public async Task ACorrection_CancelsTheReceipt_AndIssuesTheNextNumber_Audited_AndACancelledOneCannotBeCorrected()
     {
         var rna = NewRna();
-        var (campaignId, _) = await CreateFundedWithReceiptsAsync("Un verger (correction)", rna, ("Jean Dupond", 60_00), ("Marie Curie", 70_00));
+        var (campaignId, _, city) = await CreateFundedWithReceiptsAsync("Un verger (correction)", rna, ("Jean Dupond", 60_00), ("Marie Curie", 70_00));
         var receipts = await ReceiptsAsync(campaignId);
         var year = receipts[0].Year;
         var old = receipts[0];
-        var url = $"/montreuil/admin/campagnes/{campaignId}/recus/{old.Id}";
+        var url = $"/{city.Slug}/admin/campagnes/{campaignId}/recus/{old.Id}";
 
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
+        using var admin = await app.SignedInAsync(city.Admin.Email);
         var page = await admin.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, page.Status);
         page.AssertAccessibleStructure();
@@ -244,7 +243,7 @@ public sealed class ReceiptAdminTests(FundingApp app) : IClassFixture<FundingApp
         Assert.Equal("1 rue du Verger, 93100 Montreuil", page.Document.QuerySelector("#corriger-adresse")!.TextContent);
 
         // An agent may not correct; a missing reason or a name too long is refused next to its field.
-        using var agent = await app.SignedInAsync(StaffTestKit.MontreuilAgent);
+        using var agent = await app.SignedInAsync(city.Agent.Email);
         var agentPage = await agent.GetAsync(url);
         Assert.Equal(HttpStatusCode.Forbidden, (await agent.PostAsync(url + "?handler=Correct", agentPage, Correction("Jean Dupont", "Faute de frappe"))).Status);
         var noReason = await admin.SubmitAsync(page, "form#corriger", Correction("Jean Dupont", "  "));
@@ -272,7 +271,7 @@ public sealed class ReceiptAdminTests(FundingApp app) : IClassFixture<FundingApp
         Assert.Equal(old.Number, replacement.ReplacesNumber);
         Assert.Equal("Jean Dupont", replacement.DonorFullName);
         Assert.Equal(old.AmountCents, replacement.AmountCents);
-        Assert.Equal($"/montreuil/admin/campagnes/{campaignId}/recus/{replacement.Id}", corrected.Location);
+        Assert.Equal($"/{city.Slug}/admin/campagnes/{campaignId}/recus/{replacement.Id}", corrected.Location);
 
         var entry = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == AuditAction.TaxReceiptCorrected && a.SubjectId == old.Id));
         Assert.Equal(AuditSubject.TaxReceipt, entry.SubjectType);
@@ -286,7 +285,7 @@ public sealed class ReceiptAdminTests(FundingApp app) : IClassFixture<FundingApp
         var oldPage = await admin.GetAsync(url);
         Assert.Null(oldPage.Document.QuerySelector("form#corriger"));
         Assert.Contains("Faute de frappe dans le nom", oldPage.Document.GetElementById("annulation")!.TextContent, StringComparison.Ordinal);
-        var campaign = await admin.GetAsync($"/montreuil/admin/campagnes/{campaignId}");
+        var campaign = await admin.GetAsync($"/{city.Slug}/admin/campagnes/{campaignId}");
         Assert.Contains($"Annulé, remplacé par {year}-000003", campaign.Document.GetElementById("recus")!.TextContent, StringComparison.Ordinal);
 
         // The cancelled receipt's PDF says so.
@@ -302,7 +301,7 @@ public sealed class ReceiptAdminTests(FundingApp app) : IClassFixture<FundingApp
         Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.TaxReceiptCorrected && a.SubjectId == old.Id)));
 
         // The next receipt issued by this body follows without a gap.
-        var next = await admin.SubmitAsync(await admin.GetAsync($"/montreuil/admin/campagnes/{campaignId}/recus/{receipts[1].Id}"), "form#corriger", Correction("Marie Curie", "Adresse incomplète"));
+        var next = await admin.SubmitAsync(await admin.GetAsync($"/{city.Slug}/admin/campagnes/{campaignId}/recus/{receipts[1].Id}"), "form#corriger", Correction("Marie Curie", "Adresse incomplète"));
         Assert.Equal(HttpStatusCode.Redirect, next.Status);
         Assert.Contains($"{year}-000004", (await ReceiptsAsync(campaignId)).Select(r => r.Number));
     }
@@ -311,32 +310,33 @@ public sealed class ReceiptAdminTests(FundingApp app) : IClassFixture<FundingApp
     public async Task AnotherCitysStaff_AndAnotherCampaignsAddress_NeverReachAReceipt()
     {
         var rna = NewRna();
-        var (campaignId, _) = await CreateFundedWithReceiptsAsync("Un verger (isolement des reçus)", rna, ("Anne Leroy", 145_00));
+        var (campaignId, _, city) = await CreateFundedWithReceiptsAsync("Un verger (isolement des reçus)", rna, ("Anne Leroy", 145_00));
         var receipt = (await ReceiptsAsync(campaignId)).Single();
-        var (otherCampaign, _) = await CreateAssociationCampaignAsync("Un verger (autre campagne)", NewRna());
-        var url = $"/montreuil/admin/campagnes/{campaignId}/recus/{receipt.Id}";
+        var (otherCampaign, _, _, _) = await CreateAssociationCampaignAsync("Un verger (autre campagne)", NewRna(), city);
+        var url = $"/{city.Slug}/admin/campagnes/{campaignId}/recus/{receipt.Id}";
 
-        using var bagnolet = await app.SignedInAsync(StaffTestKit.BagnoletAdmin);
-        var own = await bagnolet.GetAsync("/bagnolet/admin/campagnes");
+        var other = await app.Given.City();
+        using var stranger = await app.SignedInAsync(other.Admin.Email);
+        var own = await stranger.GetAsync($"{other.AdminPath}/campagnes");
         Assert.Equal(HttpStatusCode.OK, own.Status);
-        Assert.Equal(HttpStatusCode.Forbidden, (await bagnolet.GetAsync(url)).Status);
-        Assert.Equal(HttpStatusCode.Forbidden, (await bagnolet.GetAsync(url + "?handler=Pdf")).Status);
-        Assert.Equal(HttpStatusCode.Forbidden, (await bagnolet.PostAsync(url + "?handler=Correct", own, Correction("Pirate", "Pirate"))).Status);
-        var theirs = $"/bagnolet/admin/campagnes/{campaignId}/recus/{receipt.Id}";
-        Assert.Equal(HttpStatusCode.NotFound, (await bagnolet.GetAsync(theirs)).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await bagnolet.GetAsync(theirs + "?handler=Pdf")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await bagnolet.PostAsync(theirs + "?handler=Correct", own, Correction("Pirate", "Pirate"))).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await bagnolet.GetAsync($"/bagnolet/admin/campagnes/{campaignId}?handler=ReceiptsCsv")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync(url)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync(url + "?handler=Pdf")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.PostAsync(url + "?handler=Correct", own, Correction("Pirate", "Pirate"))).Status);
+        var theirs = $"/{other.Slug}/admin/campagnes/{campaignId}/recus/{receipt.Id}";
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(theirs)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(theirs + "?handler=Pdf")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsync(theirs + "?handler=Correct", own, Correction("Pirate", "Pirate"))).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/{other.Slug}/admin/campagnes/{campaignId}?handler=ReceiptsCsv")).Status);
 
-        // Montreuil's own admin: another campaign in the address, or an unknown receipt, is not found.
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var elsewhere = $"/montreuil/admin/campagnes/{otherCampaign}/recus/{receipt.Id}";
+        // The city's own admin: another campaign in the address, or an unknown receipt, is not found.
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var elsewhere = $"/{city.Slug}/admin/campagnes/{otherCampaign}/recus/{receipt.Id}";
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(elsewhere)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(elsewhere + "?handler=Pdf")).Status);
         var token = await admin.GetAsync(url);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync(elsewhere + "?handler=Correct", token, Correction("Anne Leroy-Martin", "Mauvaise campagne"))).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/montreuil/admin/campagnes/{campaignId}/recus/987654321")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/montreuil/admin/campagnes/987654321?handler=ReceiptsCsv")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/{city.Slug}/admin/campagnes/{campaignId}/recus/987654321")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/{city.Slug}/admin/campagnes/987654321?handler=ReceiptsCsv")).Status);
 
         var unchanged = (await ReceiptsAsync(campaignId)).Single();
         Assert.Equal((TaxReceiptStatus.Issued, "Anne Leroy"), (unchanged.Status, unchanged.DonorFullName));
@@ -347,15 +347,15 @@ public sealed class ReceiptAdminTests(FundingApp app) : IClassFixture<FundingApp
     public async Task TheReceiptPages_SendAFixedNumberOfCommands_WhateverTheReceipts()
     {
         var rna = NewRna();
-        var (campaignId, projectId) = await CreateFundedWithReceiptsAsync("Un verger (nombre de requêtes)", rna, ("Alice Roy", 20_00), ("Bruno Roy", 90_00));
+        var (campaignId, projectId, city) = await CreateFundedWithReceiptsAsync("Un verger (nombre de requêtes)", rna, ("Alice Roy", 20_00), ("Bruno Roy", 90_00));
         var receipts = await ReceiptsAsync(campaignId);
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
+        using var admin = await app.SignedInAsync(city.Admin.Email);
         var urls = new[]
         {
-            $"/montreuil/admin/projets/{projectId}",
-            $"/montreuil/admin/projets/{projectId}/recus-fiscaux",
-            $"/montreuil/admin/campagnes/{campaignId}",
-            $"/montreuil/admin/campagnes/{campaignId}/recus/{receipts[0].Id}",
+            $"/{city.Slug}/admin/projets/{projectId}",
+            $"/{city.Slug}/admin/projets/{projectId}/recus-fiscaux",
+            $"/{city.Slug}/admin/campagnes/{campaignId}",
+            $"/{city.Slug}/admin/campagnes/{campaignId}/recus/{receipts[0].Id}",
         };
         var before = new Dictionary<string, int>();
         foreach (var url in urls)
@@ -366,7 +366,7 @@ public sealed class ReceiptAdminTests(FundingApp app) : IClassFixture<FundingApp
         // Two corrections: more receipts, a cancelled one with its replacement.
         var page = await admin.GetAsync(urls[3]);
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(page, "form#corriger", Correction("Alice Roy-Martin", "Nom d'usage"))).Status);
-        page = await admin.GetAsync($"/montreuil/admin/campagnes/{campaignId}/recus/{receipts[1].Id}");
+        page = await admin.GetAsync($"/{city.Slug}/admin/campagnes/{campaignId}/recus/{receipts[1].Id}");
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(page, "form#corriger", Correction("Bruno Roy", "Adresse complétée"))).Status);
         Assert.Equal(4, (await ReceiptsAsync(campaignId)).Count);
 
@@ -387,7 +387,7 @@ public sealed class ReceiptAdminTests(FundingApp app) : IClassFixture<FundingApp
 
     /// <summary>"W931" and six digits: numbers run per issuing body, so each test has its own and starts at 1.</summary>
     private static string NewRna() =>
-        "W931" + Random.Shared.Next(0, 1_000_000).ToString("000000", CultureInfo.InvariantCulture);
+        "W931" + (Given.Next() % 1_000_000).ToString("000000", CultureInfo.InvariantCulture);
 
     private static Dictionary<string, string> IssuerFields(string? version, string rna)
     {
@@ -423,26 +423,25 @@ public sealed class ReceiptAdminTests(FundingApp app) : IClassFixture<FundingApp
         app.WithDbAsync(db => db.TaxReceipts.IgnoreQueryFilters().AsNoTracking().Where(r => r.CampaignId == campaignId).OrderBy(r => r.Id).ToListAsync());
 
     /// <summary>A funded campaign of an association whose receipts the admin opened (through the page) after it ended.</summary>
-    private async Task<(long CampaignId, long ProjectId)> CreateFundedWithReceiptsAsync(string title, string rna, params (string Donor, long Cents)[] gifts)
+    private async Task<(long CampaignId, long ProjectId, TestCity City)> CreateFundedWithReceiptsAsync(string title, string rna, params (string Donor, long Cents)[] gifts)
     {
-        var (campaignId, projectId) = await CreateAssociationCampaignAsync(title, rna);
-        await GiveOfflineAsync(campaignId, gifts);
+        var (campaignId, projectId, city, _) = await CreateAssociationCampaignAsync(title, rna);
+        await GiveOfflineAsync(city, campaignId, gifts);
         await SettleAsync(campaignId);
-        using var admin = await app.SignedInAsync(StaffTestKit.MontreuilAdmin);
-        var page = await admin.GetAsync($"/montreuil/admin/projets/{projectId}/recus-fiscaux");
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var page = await admin.GetAsync($"/{city.Slug}/admin/projets/{projectId}/recus-fiscaux");
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(page, "form#ouvrir-recus", IssuerFields(null, rna))).Status);
         Assert.Equal(gifts.Length, (await ReceiptsAsync(campaignId)).Count);
-        return (campaignId, projectId);
+        return (campaignId, projectId, city);
     }
 
-    /// <summary>Cheques received by the city, with each donor's identity (what a receipt needs).</summary>
-    private async Task GiveOfflineAsync(long campaignId, params (string Donor, long Cents)[] gifts)
+    /// <summary>Cheques received by the city (recorded by its agent), with each donor's identity (what a receipt needs).</summary>
+    private async Task GiveOfflineAsync(TestCity city, long campaignId, params (string Donor, long Cents)[] gifts)
     {
-        var agent = await app.UserIdAsync(StaffTestKit.MontreuilAgent);
         foreach (var (donor, cents) in gifts)
         {
             await app.WithServiceAsync<CampaignMoney, long>(m => m.RecordOfflineAsync(
-                campaignId, agent, null, cents, PaymentMethod.Cheque, $"Chèque de {donor}", new DonorIdentity(donor, "1 rue du Verger, 93100 Montreuil"), false,
+                campaignId, city.Agent.Id, null, cents, PaymentMethod.Cheque, $"Chèque de {donor}", new DonorIdentity(donor, "1 rue du Verger, 93100 Montreuil"), false,
                 $"receipts-{campaignId}-{donor}", CancellationToken.None));
         }
     }
@@ -456,32 +455,15 @@ public sealed class ReceiptAdminTests(FundingApp app) : IClassFixture<FundingApp
     }
 
     /// <summary>
-    /// A labelled project of Camille's in Montreuil held for the association "Les Amis du Verger"
-    /// (its RNA given), with a live campaign of 100 € over 30 days.
+    /// A labelled project of a new citizen in <paramref name="city"/> (a new one unless given), held
+    /// for the association "Les Amis du Verger" (its RNA given, its receipts not opened), with a live
+    /// campaign of 100 € over 30 days.
     /// </summary>
-    private Task<(long CampaignId, long ProjectId)> CreateAssociationCampaignAsync(string title, string rna) =>
-        app.WithDbAsync(async db =>
-        {
-            var now = app.Clock.GetUtcNow().UtcDateTime;
-            var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Slug == "montreuil");
-            var holder = await db.Users.Where(u => u.Email == StaffTestKit.Citizen).Select(u => u.Id).SingleAsync();
-            var admin = await db.Users.Where(u => u.Email == StaffTestKit.MontreuilAdmin).Select(u => u.Id).SingleAsync();
-            var project = Project.StartDraft(city.Id, holder, title, now);
-            project.UpdateContent(holder, title, "Un verger financé par les habitants.", "Une description.", ProjectCategory.Environment, null, now);
-            project.UpdateHolder(holder, HolderType.Association, Association, rna, null, now);
-            project.Submit(holder, ModerationMode.PostModeration, now);
-            db.Projects.Add(project);
-            await db.SaveChangesAsync();
-
-            project.TakeIntoReview(city, admin, null, now);
-            project.ProposeLabel(city, admin, new LabelTerms([new CommitmentTerms(CommitmentKind.Land, "Une parcelle", null)], null, null), now);
-            await db.SaveChangesAsync();
-
-            var campaign = Campaign.Prepare(project, city, holder, now);
-            campaign.Configure(holder, 100_00, now.AddDays(30), CampaignMode.AllOrNothing, 5_00, now);
-            campaign.Launch(project, city, holder, Campaign.DefaultFeeBasisPoints, now);
-            db.Campaigns.Add(campaign);
-            await db.SaveChangesAsync();
-            return (campaign.Id, project.Id);
-        });
+    private async Task<(long CampaignId, long ProjectId, TestCity City, TestUser Holder)> CreateAssociationCampaignAsync(string title, string rna, TestCity? city = null)
+    {
+        city ??= await app.Given.City();
+        var holder = await app.Given.Citizen();
+        var campaign = await app.Given.Campaign(city, holder, new CampaignSpec { Title = title, GoalCents = 100_00, Tiers = [], Association = (Association, rna) });
+        return (campaign.Id, campaign.Project.Id, city, holder);
+    }
 }

@@ -19,9 +19,9 @@ public sealed class SandboxPageTests(FundingApp app) : IClassFixture<FundingApp>
     [Fact]
     public async Task ThePage_ListsTheTestCards_IsNotIndexed_AndRefusesAWrongCardOnTheForm()
     {
-        var (_, _, projectId) = await app.CreateLiveCampaignAsync("Un parc (page de test)");
-        using var browser = await app.SignedInAsync("hugo@demo.labelkoz.fr");
-        var sandboxPath = await StartAsync(browser, projectId, "25");
+        var live = await app.CreateLiveCampaignAsync("Un parc (page de test)");
+        using var browser = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var sandboxPath = await StartAsync(browser, live, "25");
 
         var page = await browser.GetAsync(sandboxPath);
         Assert.Equal(HttpStatusCode.OK, page.Status);
@@ -48,9 +48,9 @@ public sealed class SandboxPageTests(FundingApp app) : IClassFixture<FundingApp>
     [Fact]
     public async Task ACardAskingForConfirmation_Approved_IsConfirmed()
     {
-        var (campaignId, _, projectId) = await app.CreateLiveCampaignAsync("Un parc (confirmation acceptée)");
-        using var browser = await app.SignedInAsync("hugo@demo.labelkoz.fr");
-        var sandboxPath = await StartAsync(browser, projectId, "35");
+        var live = await app.CreateLiveCampaignAsync("Un parc (confirmation acceptée)");
+        using var browser = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var sandboxPath = await StartAsync(browser, live, "35");
 
         var page = await browser.GetAsync(sandboxPath);
         var asked = await browser.SubmitAsync(page, "form#paiement-carte", new Dictionary<string, string> { ["Input.CardNumber"] = NeedsConfirmation });
@@ -62,8 +62,8 @@ public sealed class SandboxPageTests(FundingApp app) : IClassFixture<FundingApp>
 
         var done = await browser.SubmitAsync(confirm, "form#confirmation", submitName: "approved", submitValue: "true");
         Assert.Equal(HttpStatusCode.SeeOther, done.Status);
-        var contribution = await app.WithDbAsync(db => db.Contributions.AsNoTracking().SingleAsync(c => c.CampaignId == campaignId));
-        Assert.Equal(ContributeTests.StatusPath(projectId, contribution.Id), done.Location);
+        var contribution = await app.WithDbAsync(db => db.Contributions.AsNoTracking().SingleAsync(c => c.CampaignId == live.Id));
+        Assert.Equal(live.StatusPath(contribution.Id), done.Location);
 
         await app.RunJobsAsync();
         var status = await browser.GetAsync(done.Location!);
@@ -79,9 +79,9 @@ public sealed class SandboxPageTests(FundingApp app) : IClassFixture<FundingApp>
     [Fact]
     public async Task ACardAskingForConfirmation_Refused_IsDeclined()
     {
-        var (campaignId, _, projectId) = await app.CreateLiveCampaignAsync("Un parc (confirmation refusée)");
-        using var browser = await app.SignedInAsync("hugo@demo.labelkoz.fr");
-        var sandboxPath = await StartAsync(browser, projectId, "35");
+        var live = await app.CreateLiveCampaignAsync("Un parc (confirmation refusée)");
+        using var browser = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var sandboxPath = await StartAsync(browser, live, "35");
 
         var page = await browser.GetAsync(sandboxPath);
         await browser.SubmitAsync(page, "form#paiement-carte", new Dictionary<string, string> { ["Input.CardNumber"] = NeedsConfirmation });
@@ -92,10 +92,10 @@ public sealed class SandboxPageTests(FundingApp app) : IClassFixture<FundingApp>
         await app.RunJobsAsync();
         var status = await browser.GetAsync(done.Location!);
         Assert.Contains("Paiement refusé : Authentification refusée par le titulaire de la carte.", status.MainText, StringComparison.Ordinal);
-        Assert.Equal(ContributionStatus.Failed, await app.WithDbAsync(db => db.Contributions.Where(c => c.CampaignId == campaignId).Select(c => c.Status).SingleAsync()));
+        Assert.Equal(ContributionStatus.Failed, await app.WithDbAsync(db => db.Contributions.Where(c => c.CampaignId == live.Id).Select(c => c.Status).SingleAsync()));
 
         // The confirmation step without a choice is a bad request.
-        var fresh = await StartAsync(browser, projectId, "36");
+        var fresh = await StartAsync(browser, live, "36");
         var freshPage = await browser.GetAsync(fresh);
         await browser.SubmitAsync(freshPage, "form#paiement-carte", new Dictionary<string, string> { ["Input.CardNumber"] = NeedsConfirmation });
         var step = await browser.GetAsync(fresh);
@@ -109,9 +109,9 @@ public sealed class SandboxPageTests(FundingApp app) : IClassFixture<FundingApp>
     [InlineData("javascript:alert(1)")]
     public async Task AReturnAddressThatIsNotLocal_IsNeverFollowed(string returnUrl)
     {
-        var (_, _, projectId) = await app.CreateLiveCampaignAsync("Un parc (redirection ouverte)");
-        using var browser = await app.SignedInAsync("hugo@demo.labelkoz.fr");
-        var sandboxPath = await StartAsync(browser, projectId, "25");
+        var live = await app.CreateLiveCampaignAsync("Un parc (redirection ouverte)");
+        using var browser = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var sandboxPath = await StartAsync(browser, live, "25");
         var paymentId = sandboxPath[(sandboxPath.LastIndexOf('/') + 1)..];
         await app.WithDbAsync(db => db.SandboxPayments.Where(p => p.Id == paymentId).ExecuteUpdateAsync(set => set.SetProperty(p => p.ReturnUrl, returnUrl)));
 
@@ -125,9 +125,9 @@ public sealed class SandboxPageTests(FundingApp app) : IClassFixture<FundingApp>
         Assert.Contains("Ce paiement est accepté.", decided.MainText, StringComparison.Ordinal);
     }
 
-    private static async Task<string> StartAsync(TestBrowser browser, long projectId, string amount)
+    private static async Task<string> StartAsync(TestBrowser browser, LiveCampaign live, string amount)
     {
-        var form = await browser.GetAsync(ContributeTests.ContributePath(projectId));
+        var form = await browser.GetAsync(live.ContributePath);
         var posted = await browser.SubmitAsync(form, "form#contribution", new Dictionary<string, string> { ["Input.Amount"] = amount });
         Assert.True(posted.Status == HttpStatusCode.SeeOther, posted.ErrorSummary());
         return posted.Location!;

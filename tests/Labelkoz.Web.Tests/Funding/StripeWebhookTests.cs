@@ -6,13 +6,11 @@ using System.Text.Json;
 using Labelkoz.Domain.Common;
 using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Funding.Ledger;
-using Labelkoz.Domain.Labels;
-using Labelkoz.Domain.Municipalities;
-using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Features.Funding;
 using Labelkoz.Web.Features.Funding.Payments;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -98,8 +96,10 @@ public sealed class StripeWebhookTests(StripeApp app) : IClassFixture<StripeApp>
     [Fact]
     public async Task APaymentReplayed_UnderTwoEventIds_MovesMoneyOnce()
     {
-        var (campaignId, _) = await app.CreateLiveCampaignAsync("Un parc (Stripe, rejoué)");
-        var (contributionId, sessionId) = await app.StartContributionAsync(campaignId, 30_00, "stripe-replayed");
+        var campaign = await app.CreateLiveCampaignAsync("Un parc (Stripe, rejoué)");
+        var campaignId = campaign.Id;
+        var donor = await app.Given.Person();
+        var (contributionId, sessionId) = await app.StartContributionAsync(campaign, donor, 30_00, "stripe-replayed");
         Assert.StartsWith("cs_test_", sessionId, StringComparison.Ordinal);
 
         foreach (var (eventId, type) in new[] { ("evt_paid_1", EventTypes.CheckoutSessionCompleted), ("evt_paid_1", EventTypes.CheckoutSessionCompleted), ("evt_paid_2", EventTypes.CheckoutSessionAsyncPaymentSucceeded) })
@@ -121,8 +121,10 @@ public sealed class StripeWebhookTests(StripeApp app) : IClassFixture<StripeApp>
     [Fact]
     public async Task ARefundBeforeItsPayment_RecordsBoth_Once_AndTheLedgerBalances()
     {
-        var (campaignId, _) = await app.CreateLiveCampaignAsync("Un parc (Stripe, remboursement en avance)");
-        var (contributionId, sessionId) = await app.StartContributionAsync(campaignId, 40_00, "stripe-refund-first");
+        var campaign = await app.CreateLiveCampaignAsync("Un parc (Stripe, remboursement en avance)");
+        var campaignId = campaign.Id;
+        var donor = await app.Given.Person();
+        var (contributionId, sessionId) = await app.StartContributionAsync(campaign, donor, 40_00, "stripe-refund-first");
 
         // Stripe's charge.refunded carries the PaymentIntent and the contribution id (metadata), not the session.
         var refunded = StripeApp.Event("evt_refund_first", EventTypes.ChargeRefunded, new
@@ -156,8 +158,10 @@ public sealed class StripeWebhookTests(StripeApp app) : IClassFixture<StripeApp>
     [Fact]
     public async Task ARefundMadeOutsideThePlatform_IsMappedThroughStripe_ToItsSession()
     {
-        var (campaignId, _) = await app.CreateLiveCampaignAsync("Un parc (Stripe, remboursement au tableau de bord)");
-        var (contributionId, sessionId) = await app.StartContributionAsync(campaignId, 25_00, "stripe-dashboard-refund");
+        var campaign = await app.CreateLiveCampaignAsync("Un parc (Stripe, remboursement au tableau de bord)");
+        var campaignId = campaign.Id;
+        var donor = await app.Given.Person();
+        var (contributionId, sessionId) = await app.StartContributionAsync(campaign, donor, 25_00, "stripe-dashboard-refund");
         var paid = StripeApp.SessionEvent("evt_dashboard_paid", EventTypes.CheckoutSessionCompleted, sessionId, contributionId);
         Assert.Equal(HttpStatusCode.OK, (await app.PostWebhookAsync(paid, StripeApp.Sign(paid, app.Clock.GetUtcNow()))).StatusCode);
 
@@ -182,10 +186,12 @@ public sealed class StripeWebhookTests(StripeApp app) : IClassFixture<StripeApp>
     [Fact]
     public async Task AStripeErrorWhenStarting_GivesTheContributorAMessage_AndLeavesAPendingContributionWithoutPayment()
     {
-        var (campaignId, _) = await app.CreateLiveCampaignAsync("Un parc (Stripe en panne)");
+        var campaign = await app.CreateLiveCampaignAsync("Un parc (Stripe en panne)");
+        var campaignId = campaign.Id;
+        var donor = await app.Given.Person();
         app.Stripe.FailNextSessions = 1;
 
-        var exception = await Assert.ThrowsAsync<DomainException>(() => app.StartContributionAsync(campaignId, 30_00, "stripe-down"));
+        var exception = await Assert.ThrowsAsync<DomainException>(() => app.StartContributionAsync(campaign, donor, 30_00, "stripe-down"));
         Assert.Contains("momentanément indisponible", exception.Message, StringComparison.Ordinal);
 
         var contribution = await app.WithDbAsync(db => db.Contributions.Where(c => c.CampaignId == campaignId).Select(c => new { c.Status, c.ProviderPaymentId }).SingleAsync());
@@ -193,7 +199,7 @@ public sealed class StripeWebhookTests(StripeApp app) : IClassFixture<StripeApp>
         Assert.Null(contribution.ProviderPaymentId);
 
         // The same form sent again once Stripe answers: the same contribution gets its session.
-        var (_, sessionId) = await app.StartContributionAsync(campaignId, 30_00, "stripe-down");
+        var (_, sessionId) = await app.StartContributionAsync(campaign, donor, 30_00, "stripe-down");
         Assert.StartsWith("cs_test_", sessionId, StringComparison.Ordinal);
     }
 
@@ -226,7 +232,7 @@ public sealed class StripeWebhookTests(StripeApp app) : IClassFixture<StripeApp>
 /// The application with Stripe configured (<c>sk_test_x</c>, <c>whsec_test</c>), Stripe's API
 /// answered by <see cref="FakeStripeApi"/>, and a clock the test moves.
 /// </summary>
-public sealed class StripeApp : DemoAppFactory
+public sealed class StripeApp : AppFactory
 {
     public const string WebhookSecret = "whsec_test";
 
@@ -286,43 +292,24 @@ public sealed class StripeApp : DemoAppFactory
         await FundingJobService.RunOnceAsync(scope.ServiceProvider, Clock, CancellationToken.None);
     }
 
-    /// <summary>Hugo's card contribution through the money core: returns it and its Checkout Session id.</summary>
-    public async Task<(long ContributionId, string SessionId)> StartContributionAsync(long campaignId, long cents, string key)
+    /// <summary>A card contribution of <paramref name="donor"/> through the money core: returns it and its Checkout Session id.</summary>
+    public async Task<(long ContributionId, string SessionId)> StartContributionAsync(StripeCampaign campaign, TestUser donor, long cents, string key)
     {
-        var donor = await this.WithDbAsync(db => db.Users.Where(u => u.Email == "hugo@demo.labelkoz.fr").Select(u => u.Id).SingleAsync());
         await using var scope = Services.CreateAsyncScope();
         var started = await scope.ServiceProvider.GetRequiredService<CampaignMoney>().StartAsync(
-            campaignId, donor, new ContributionRequest(cents, null, false, "Hugo", null, key, null), id => $"/montreuil/projets/1/contributions/{id}", "hugo@demo.labelkoz.fr", CancellationToken.None);
+            campaign.Id, donor.Id, new ContributionRequest(cents, null, false, donor.DisplayName, null, key, null), id => $"{campaign.ProjectPath}/contributions/{id}", donor.Email, CancellationToken.None);
         Assert.Equal("checkout.stripe.com", started.PaymentUrl?.Host);
         var sessionId = await this.WithDbAsync(db => db.Contributions.Where(c => c.Id == started.ContributionId).Select(c => c.ProviderPaymentId!).SingleAsync());
         return (started.ContributionId, sessionId);
     }
 
-    /// <summary>A labelled project of Camille's in Montreuil with a live campaign, without matchfunding nor tiers.</summary>
-    public Task<(long CampaignId, long ProjectId)> CreateLiveCampaignAsync(string title) =>
-        this.WithDbAsync(async db =>
-        {
-            var now = Clock.GetUtcNow().UtcDateTime;
-            var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Slug == "montreuil");
-            var holder = await db.Users.Where(u => u.Email == StaffTestKit.Citizen).Select(u => u.Id).SingleAsync();
-            var admin = await db.Users.Where(u => u.Email == StaffTestKit.MontreuilAdmin).Select(u => u.Id).SingleAsync();
-            var project = Project.StartDraft(city.Id, holder, title, now);
-            project.UpdateContent(holder, title, "Un projet financé par les habitants.", "Une description.", ProjectCategory.Sport, null, now);
-            project.Submit(holder, ModerationMode.PostModeration, now);
-            db.Projects.Add(project);
-            await db.SaveChangesAsync();
-
-            project.TakeIntoReview(city, admin, null, now);
-            project.ProposeLabel(city, admin, new LabelTerms([new CommitmentTerms(CommitmentKind.Land, "Une parcelle", null)], null, null), now);
-            await db.SaveChangesAsync();
-
-            var campaign = Campaign.Prepare(project, city, holder, now);
-            campaign.Configure(holder, 1_000_00, now.AddDays(30), CampaignMode.AllOrNothing, 5_00, now);
-            campaign.Launch(project, city, holder, Campaign.DefaultFeeBasisPoints, now);
-            db.Campaigns.Add(campaign);
-            await db.SaveChangesAsync();
-            return (campaign.Id, project.Id);
-        });
+    /// <summary>A labelled project of a new citizen in a new city with a live campaign, without matchfunding nor tiers.</summary>
+    public async Task<StripeCampaign> CreateLiveCampaignAsync(string title)
+    {
+        var city = await Given.City();
+        var campaign = await Given.Campaign(city, await Given.Citizen(), new CampaignSpec { Title = title, Tiers = [] });
+        return new StripeCampaign(campaign.Id, $"/{city.Slug}/projets/{campaign.Project.Id}");
+    }
 
     protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() =>
     [
@@ -342,3 +329,6 @@ public sealed class StripeApp : DemoAppFactory
         });
     }
 }
+
+/// <summary>A live campaign of <see cref="StripeApp"/>, and its project's address (without the title's slug).</summary>
+public sealed record StripeCampaign(long Id, string ProjectPath);

@@ -19,17 +19,16 @@ namespace Labelkoz.Web.Tests.Funding;
 public sealed class TaxReceiptTests(FundingApp app) : IClassFixture<FundingApp>
 {
     private const string Accepted = "4242 4242 4242 4242";
-    private const string Hugo = "hugo@demo.labelkoz.fr";
-    private const string Lea = "lea@demo.labelkoz.fr";
     private static readonly DonorIdentity LeaIdentity = new("Léa Fontaine", "27 avenue Pasteur\n93100 Montreuil");
 
     [Fact]
     public async Task AFundedCampaign_IssuesOneReceiptPerGiftThatGivesRightToOne_NumberedWithoutGap_AndOnlyOnce()
     {
-        var (campaignId, tierId, projectId) = await app.CreateLiveCampaignAsync("Un parc associatif (reçus à la clôture)", goalCents: 100_00);
-        await app.OpenReceiptsAsync(projectId, "W931000601");
-        var hugo = await UserIdAsync(Hugo);
-        var lea = await UserIdAsync(Lea);
+        var live = await app.CreateLiveCampaignAsync("Un parc associatif (reçus à la clôture)", goalCents: 100_00);
+        var (campaignId, tierId, _) = live;
+        await app.OpenReceiptsAsync(live, "W931000601");
+        var hugo = await DonorAsync();
+        var lea = await DonorAsync();
 
         var first = await PaidAsync(campaignId, lea, 60_00, null, "r1", LeaIdentity);
         var second = await PaidAsync(campaignId, hugo, 40_00, null, "r2", new DonorIdentity("Hugo Moreau", "5 rue de Bagnolet\n93170 Bagnolet"));
@@ -61,9 +60,10 @@ public sealed class TaxReceiptTests(FundingApp app) : IClassFixture<FundingApp>
     [Fact]
     public async Task ANotFundedCampaign_IssuesNoReceipt()
     {
-        var (campaignId, _, projectId) = await app.CreateLiveCampaignAsync("Un parc associatif (pas financé)", goalCents: 5_000_00);
-        await app.OpenReceiptsAsync(projectId, "W931000602");
-        await PaidAsync(campaignId, await UserIdAsync(Lea), 50_00, null, "nf", LeaIdentity);
+        var live = await app.CreateLiveCampaignAsync("Un parc associatif (pas financé)", goalCents: 5_000_00);
+        var campaignId = live.Id;
+        await app.OpenReceiptsAsync(live, "W931000602");
+        await PaidAsync(campaignId, await DonorAsync(), 50_00, null, "nf", LeaIdentity);
 
         await SettleAsync();
         await SettleAsync();
@@ -76,12 +76,15 @@ public sealed class TaxReceiptTests(FundingApp app) : IClassFixture<FundingApp>
     public async Task ClaimsInParallel_OnTwoCampaignsOfOneAssociation_GiveConsecutiveNumbers_WithoutGapOrDouble()
     {
         const string Rna = "W931000603";
-        var hugo = await UserIdAsync(Hugo);
+        var hugo = await DonorAsync();
         var gifts = new List<long>();
+        var city = await app.Given.City();
+        var holder = await app.Given.Citizen();
         foreach (var title in new[] { "Un parc associatif (A)", "Un parc associatif (B)" })
         {
-            var (campaignId, _, projectId) = await app.CreateLiveCampaignAsync(title, goalCents: 100_00);
-            await app.OpenReceiptsAsync(projectId, Rna);
+            var live = await app.CreateLiveCampaignAsync(title, goalCents: 100_00, city: city, holder: holder);
+            var campaignId = live.Id;
+            await app.OpenReceiptsAsync(live, Rna);
             for (var i = 0; i < 12; i++)
             {
                 gifts.Add(await PaidAsync(campaignId, hugo, 10_00, null, $"{title}-{i}", null));
@@ -105,10 +108,11 @@ public sealed class TaxReceiptTests(FundingApp app) : IClassFixture<FundingApp>
     public async Task ARolledBackIssue_GivesItsNumbersBack()
     {
         const string Rna = "W931000604";
-        var (campaignId, _, projectId) = await app.CreateLiveCampaignAsync("Un parc associatif (annulation)", goalCents: 100_00);
-        await PaidAsync(campaignId, await UserIdAsync(Lea), 100_00, null, "rb", LeaIdentity);
+        var live = await app.CreateLiveCampaignAsync("Un parc associatif (annulation)", goalCents: 100_00);
+        var (campaignId, _, projectId) = live;
+        await PaidAsync(campaignId, await DonorAsync(), 100_00, null, "rb", LeaIdentity);
         await SettleAsync();
-        await app.OpenReceiptsAsync(projectId, Rna);
+        await app.OpenReceiptsAsync(live, Rna);
 
         // A transaction that issues the receipt, then fails before its commit.
         await using (var scope = app.Services.CreateAsyncScope())
@@ -120,7 +124,7 @@ public sealed class TaxReceiptTests(FundingApp app) : IClassFixture<FundingApp>
             await money.LockAsync(campaignId, CancellationToken.None);
             var campaign = await db.Campaigns.IgnoreQueryFilters().SingleAsync(c => c.Id == campaignId);
             var project = await db.Projects.IgnoreQueryFilters().SingleAsync(p => p.Id == projectId);
-            Assert.Equal(1, await receipts.IssueOwedAsync(campaign, project, "Montreuil", CancellationToken.None));
+            Assert.Equal(1, await receipts.IssueOwedAsync(campaign, project, live.City.Name, CancellationToken.None));
             await db.SaveChangesAsync();
             await transaction.RollbackAsync();
         }
@@ -134,15 +138,17 @@ public sealed class TaxReceiptTests(FundingApp app) : IClassFixture<FundingApp>
     [Fact]
     public async Task TheDonor_DownloadsTheReceiptPdf_FromTheStatusPageAndMesContributions_AndNobodyElseCan()
     {
-        var (campaignId, _, projectId) = await app.CreateLiveCampaignAsync("Un parc associatif (téléchargement)", goalCents: 100_00);
-        await app.OpenReceiptsAsync(projectId, "W931000605");
-        var gift = await PaidAsync(campaignId, await UserIdAsync(Lea), 150_50, null, "dl", LeaIdentity);
-        var receiptPath = ReceiptPaths.Mine("montreuil", projectId, gift);
-        using (var early = await app.SignedInAsync(Lea))
+        var live = await app.CreateLiveCampaignAsync("Un parc associatif (téléchargement)", goalCents: 100_00);
+        var (campaignId, _, projectId) = live;
+        await app.OpenReceiptsAsync(live, "W931000605");
+        var leaAccount = await app.Given.Citizen();
+        var gift = await PaidAsync(campaignId, leaAccount.Id, 150_50, null, "dl", LeaIdentity);
+        var receiptPath = ReceiptPaths.Mine(live.City.Slug, projectId, gift);
+        using (var early = await app.SignedInAsync(leaAccount.Email))
         {
 
             // Before the end: the status page says when it will come, the receipt page too.
-            var before = await early.GetAsync(StatusPath(projectId, gift));
+            var before = await early.GetAsync(live.StatusPath(gift));
             Assert.Contains("Le reçu fiscal sera disponible quand la campagne aura été financée.", before.MainText, StringComparison.Ordinal);
             var waiting = await early.GetAsync(receiptPath);
             Assert.Equal(HttpStatusCode.OK, waiting.Status);
@@ -152,9 +158,9 @@ public sealed class TaxReceiptTests(FundingApp app) : IClassFixture<FundingApp>
 
         // A month later (a new session: the sign-in does not last that long), the campaign is funded.
         await SettleAsync();
-        using var lea = await app.SignedInAsync(Lea);
+        using var lea = await app.SignedInAsync(leaAccount.Email);
 
-        var status = await lea.GetAsync(StatusPath(projectId, gift));
+        var status = await lea.GetAsync(live.StatusPath(gift));
         var link = status.Document.QuerySelector($"#recu-fiscal a[href='{receiptPath}']");
         Assert.NotNull(link);
         var mine = await lea.GetAsync("/compte/mes-contributions");
@@ -171,27 +177,30 @@ public sealed class TaxReceiptTests(FundingApp app) : IClassFixture<FundingApp>
         Assert.Contains("Les Amis du parc", text, StringComparison.Ordinal);
         Assert.Contains("cent cinquante euros et cinquante centimes", text, StringComparison.Ordinal);
 
-        // Hugo, anonymous visitors and Bagnolet's address get nothing.
-        using var hugo = await app.SignedInAsync(Hugo);
+        // Another citizen, anonymous visitors and another city's address get nothing.
+        using var hugo = await app.SignedInAsync((await app.Given.Citizen()).Email);
         Assert.Equal(HttpStatusCode.NotFound, (await hugo.Client.GetAsync(receiptPath)).StatusCode);
         using var anonymous = new TestBrowser(app.CreateClient(new() { AllowAutoRedirect = false }));
         Assert.Equal(HttpStatusCode.Redirect, (await anonymous.Client.GetAsync(receiptPath)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await lea.Client.GetAsync(receiptPath.Replace("/montreuil/", "/bagnolet/", StringComparison.Ordinal))).StatusCode);
+        var other = await app.Given.City();
+        Assert.Equal(HttpStatusCode.NotFound, (await lea.Client.GetAsync(receiptPath.Replace($"/{live.City.Slug}/", $"/{other.Slug}/", StringComparison.Ordinal))).StatusCode);
     }
 
     [Fact]
     public async Task ADonorWithoutAddress_ClaimsTheReceipt_BadInputIsRefusedInFrench_AndADoubleClickMakesOne()
     {
-        var (campaignId, _, projectId) = await app.CreateLiveCampaignAsync("Un parc associatif (demande)", goalCents: 100_00);
-        await app.OpenReceiptsAsync(projectId, "W931000606");
-        var gift = await PaidAsync(campaignId, await UserIdAsync(Lea), 100_00, null, "claim", null);
+        var live = await app.CreateLiveCampaignAsync("Un parc associatif (demande)", goalCents: 100_00);
+        var (campaignId, _, projectId) = live;
+        await app.OpenReceiptsAsync(live, "W931000606");
+        var leaAccount = await app.Given.Citizen();
+        var gift = await PaidAsync(campaignId, leaAccount.Id, 100_00, null, "claim", null);
         await SettleAsync();
         Assert.Equal(0, await app.WithDbAsync(db => db.TaxReceipts.CountAsync(r => r.ContributionId == gift)));
 
-        using var lea = await app.SignedInAsync(Lea);
-        var status = await lea.GetAsync(StatusPath(projectId, gift));
+        using var lea = await app.SignedInAsync(leaAccount.Email);
+        var status = await lea.GetAsync(live.StatusPath(gift));
         Assert.Contains("Demander mon reçu fiscal", status.MainText, StringComparison.Ordinal);
-        var form = await lea.GetAsync(ReceiptPaths.Mine("montreuil", projectId, gift));
+        var form = await lea.GetAsync(ReceiptPaths.Mine(live.City.Slug, projectId, gift));
         form.AssertAccessibleStructure();
         Assert.NotNull(form.Document.QuerySelector("form#demander-recu"));
 
@@ -225,28 +234,28 @@ public sealed class TaxReceiptTests(FundingApp app) : IClassFixture<FundingApp>
     [Fact]
     public async Task AGiftToAHolderWithoutReceipts_OrWithTooValuableAReward_SaysWhy()
     {
-        var (campaignId, tierId, projectId) = await app.CreateLiveCampaignAsync("Un parc (sans reçus)", goalCents: 100_00);
-        var lea = await UserIdAsync(Lea);
+        var live = await app.CreateLiveCampaignAsync("Un parc (sans reçus)", goalCents: 100_00);
+        var (campaignId, tierId, projectId) = live;
+        var leaAccount = await app.Given.Citizen();
+        var lea = leaAccount.Id;
         var plain = await PaidAsync(campaignId, lea, 100_00, null, "none", null);
-        using var browser = await app.SignedInAsync(Lea);
-        var status = await browser.GetAsync(StatusPath(projectId, plain));
+        using var browser = await app.SignedInAsync(leaAccount.Email);
+        var status = await browser.GetAsync(live.StatusPath(plain));
         Assert.Null(status.Document.QuerySelector("#recu-fiscal"));
-        var page = await browser.GetAsync(ReceiptPaths.Mine("montreuil", projectId, plain));
+        var page = await browser.GetAsync(ReceiptPaths.Mine(live.City.Slug, projectId, plain));
         Assert.Contains("Le porteur de ce projet ne délivre pas de reçu fiscal.", page.MainText, StringComparison.Ordinal);
-        var refused = await browser.Client.PostAsync(ReceiptPaths.Mine("montreuil", projectId, plain), new FormUrlEncodedContent([]));
+        var refused = await browser.Client.PostAsync(ReceiptPaths.Mine(live.City.Slug, projectId, plain), new FormUrlEncodedContent([]));
         Assert.True(refused.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.OK, $"got {refused.StatusCode}");
 
-        await app.OpenReceiptsAsync(projectId, "W931000607");
+        await app.OpenReceiptsAsync(live, "W931000607");
         await WorthAsync(tierId, 8_00);
         var rewarded = await PaidAsync(campaignId, lea, 20_00, tierId, "tier", LeaIdentity);
         await SettleAsync();
-        using var later = await app.SignedInAsync(Lea);
-        var rewardedStatus = await later.GetAsync(StatusPath(projectId, rewarded));
+        using var later = await app.SignedInAsync(leaAccount.Email);
+        var rewardedStatus = await later.GetAsync(live.StatusPath(rewarded));
         Assert.Contains("La contrepartie choisie vaut 8,00", rewardedStatus.MainText, StringComparison.Ordinal);
         Assert.Equal(0, await app.WithDbAsync(db => db.TaxReceipts.CountAsync(r => r.ContributionId == rewarded)));
     }
-
-    private static string StatusPath(long projectId, long contributionId) => $"/montreuil/projets/{projectId}/contributions/{contributionId}";
 
     private static string PdfText(byte[] bytes)
     {
@@ -257,7 +266,8 @@ public sealed class TaxReceiptTests(FundingApp app) : IClassFixture<FundingApp>
     private Task<int> WorthAsync(long tierId, long valueCents) =>
         app.WithDbAsync(db => db.RewardTiers.Where(t => t.Id == tierId).ExecuteUpdateAsync(set => set.SetProperty(t => t.ValueCents, valueCents)));
 
-    private Task<long> UserIdAsync(string email) => app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+    /// <summary>A new account that gives through the money core (it never signs in).</summary>
+    private async Task<long> DonorAsync() => (await app.Given.Person()).Id;
 
     /// <summary>A card contribution, paid with the accepted test card and confirmed.</summary>
     private async Task<long> PaidAsync(long campaignId, long donor, long cents, long? tierId, string key, DonorIdentity? identity)

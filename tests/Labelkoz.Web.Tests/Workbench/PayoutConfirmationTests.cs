@@ -18,7 +18,7 @@ public sealed class PayoutConfirmationTests(FundingApp app) : IClassFixture<Fund
     public async Task TheListLeadsToAConfirmationPage_AndOnlyConfirmingMarksThePayoutSent()
     {
         var (campaignId, payoutId) = await FundedCampaignAsync("Un kiosque (versement confirmé)");
-        using var operatorBrowser = await app.SignedInAsync(StaffTestKit.Operator);
+        using var operatorBrowser = await app.SignedInAsync((await app.Given.Operator()).Email);
         var list = await operatorBrowser.GetAsync("/operateur/versements");
         var id = WorkbenchKit.Inv(payoutId);
 
@@ -75,10 +75,9 @@ public sealed class PayoutConfirmationTests(FundingApp app) : IClassFixture<Fund
     public async Task TheConfirmationPage_IsTheOperatorsOnly()
     {
         var (_, payoutId) = await FundedCampaignAsync("Un kiosque (versement refusé)");
-        var city = await app.NewCityAsync("Ville curieuse");
-        using var cityAdmin = app.NewBrowser();
-        await cityAdmin.LogInAsync(city.Admin.Email);
-        var tokenSource = await cityAdmin.GetAsync($"/{city.Slug}/admin");
+        var city = await app.Given.City();
+        using var cityAdmin = await app.SignedInAsync(city.Admin.Email);
+        var tokenSource = await cityAdmin.GetAsync(city.AdminPath);
         var url = $"/operateur/versements/{WorkbenchKit.Inv(payoutId)}";
 
         Assert.Equal(HttpStatusCode.Forbidden, (await cityAdmin.GetAsync(url + "?reference=VIR")).Status);
@@ -93,12 +92,9 @@ public sealed class PayoutConfirmationTests(FundingApp app) : IClassFixture<Fund
     /// <summary>A campaign of a city of its own that reached its goal, ended and was settled: its payout is due.</summary>
     private async Task<(long CampaignId, long PayoutId)> FundedCampaignAsync(string title)
     {
-        var city = await app.NewCityAsync("Ville de " + title);
-        var holder = await app.NewPersonAsync("Porteur du kiosque");
-        var donor = await app.NewPersonAsync("Donatrice");
-        var campaignId = await app.LiveCampaignAsync(city, holder, title, TimeSpan.FromDays(3), goalCents: 100_00, nowUtc: app.Clock.GetUtcNow().UtcDateTime);
-        await app.ContributeAndPayAsync(campaignId, donor.Id, 120_00, null, $"wb-payout-{Guid.NewGuid():N}");
-        app.Clock.Advance(TimeSpan.FromDays(4));
+        var campaignId = (await app.CreateLiveCampaignAsync(title, goalCents: 100_00)).Id;
+        await app.ContributeAndPayAsync(campaignId, await app.DonorAsync(), 120_00, null, $"wb-payout-{Guid.NewGuid():N}");
+        app.Clock.Advance(TimeSpan.FromDays(31));
         await app.RunJobsAsync();
         await app.RunJobsAsync();
         Assert.Equal(CampaignStatus.Funded, await app.WithDbAsync(db => db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.Status).SingleAsync()));

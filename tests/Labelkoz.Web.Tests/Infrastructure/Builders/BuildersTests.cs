@@ -86,6 +86,7 @@ public sealed class BuildersTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Theory]
+    [InlineData(CampaignState.Prepared, CampaignStatus.Draft, 0)]
     [InlineData(CampaignState.Draft, CampaignStatus.Draft, 0)]
     [InlineData(CampaignState.Live, CampaignStatus.Live, 2)]
     [InlineData(CampaignState.Funded, CampaignStatus.Funded, 2)]
@@ -100,10 +101,13 @@ public sealed class BuildersTests(AppFactory app) : IClassFixture<AppFactory>
         {
             State = state,
             GoalCents = goal,
-            Gifts = state == CampaignState.Draft ? [] : [new Gift(donor, 60_00, Tier: 0, PublicName: "Anne"), new Gift(donor, 40_00)],
+            Gifts = state is CampaignState.Prepared or CampaignState.Draft ? [] : [new Gift(donor, 60_00, Tier: 0, PublicName: "Anne"), new Gift(donor, 40_00)],
         });
 
         Assert.Equal(status, await InDb(db => db.Campaigns.Where(c => c.Id == campaign.Id).Select(c => c.Status).SingleAsync()));
+        Assert.Equal(state == CampaignState.Prepared ? 0 : goal, await InDb(db => db.Campaigns.Where(c => c.Id == campaign.Id).Select(c => c.GoalCents).SingleAsync()));
+        var launched = await InDb(db => db.Campaigns.Where(c => c.Id == campaign.Id).Select(c => c.LaunchedAtUtc).SingleAsync());
+        Assert.True(state is CampaignState.Prepared or CampaignState.Draft ? launched is null : launched <= DateTime.UtcNow, $"launched at {launched:O}");
         var statuses = await InDb(db => db.Contributions.Where(c => c.CampaignId == campaign.Id).Select(c => c.Status).ToListAsync());
         Assert.Equal(gifts, statuses.Count);
         var expected = state == CampaignState.NotFunded ? ContributionStatus.Refunded : ContributionStatus.Succeeded;
@@ -111,6 +115,21 @@ public sealed class BuildersTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.True(await InDb(db => db.LedgerTransactions.AnyAsync(t => t.MunicipalityId == city.Id)) == (gifts > 0));
         using var visitor = app.NewBrowser();
         Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync(campaign.Project.Path)).Status);
+    }
+
+    [Fact]
+    public async Task ACampaignOfAnAssociation_IsHeldByIt_ItsReceiptsOpenedOnlyWhenAsked()
+    {
+        var city = await app.Given.City();
+        var holder = await app.Given.Citizen();
+        var rna = $"W980{Given.Next() % 1_000_000:000000}";
+        var closed = await app.Given.Campaign(city, holder, new CampaignSpec { Association = ("Les Amis du Verger", rna) });
+        var opened = await app.Given.Campaign(city, holder, new CampaignSpec { Association = ("Les Amis du Verger", rna), TaxReceipts = true });
+
+        var projects = await InDb(db => db.Projects.AsNoTracking().Where(p => p.Id == closed.Project.Id || p.Id == opened.Project.Id).OrderBy(p => p.Id)
+            .Select(p => new { p.HolderType, p.OrganisationName, p.Rna, p.ReceiptIssuer }).ToListAsync());
+        Assert.All(projects, p => Assert.Equal((HolderType.Association, "Les Amis du Verger", rna), (p.HolderType, p.OrganisationName, p.Rna)));
+        Assert.Equal([null, "Les Amis du Verger"], projects.Select(p => p.ReceiptIssuer?.Name));
     }
 
     [Fact]

@@ -21,6 +21,10 @@ namespace Labelkoz.Web.Tests.Infrastructure.Builders;
 /// <summary>Where a test campaign ends up.</summary>
 public enum CampaignState
 {
+    /// <summary>Prepared by the holder and nothing more: no goal, no end date, no tier.</summary>
+    Prepared,
+
+    /// <summary>Configured (goal, end date, mode, tiers), not launched.</summary>
     Draft,
 
     /// <summary>Launched now, ending in thirty days.</summary>
@@ -39,6 +43,9 @@ public sealed record Gift(TestUser From, long Cents, int? Tier = null, string? P
 /// <summary>What a test campaign is made of; every part has a plausible default.</summary>
 public sealed record CampaignSpec
 {
+    /// <summary>The project's title; "Projet financé N" when null (N unique).</summary>
+    public string? Title { get; init; }
+
     public CampaignState State { get; init; } = CampaignState.Live;
 
     public long GoalCents { get; init; } = 1_000_00;
@@ -61,6 +68,12 @@ public sealed record CampaignSpec
     /// tax receipts before the launch: settlement issues a receipt for each gift with a <see cref="Gift.Donor"/>.
     /// </summary>
     public bool TaxReceipts { get; init; }
+
+    /// <summary>
+    /// The association that holds the project (its name and RNA number), its gifts not opened to tax
+    /// receipts unless <see cref="TaxReceipts"/>; an individual holds it when null (and not <see cref="TaxReceipts"/>).
+    /// </summary>
+    public (string Name, string Rna)? Association { get; init; }
 }
 
 /// <summary>A campaign built for a test, with its project and its tiers in the order of <see cref="CampaignSpec.Tiers"/>.</summary>
@@ -89,13 +102,13 @@ public sealed partial class Given
 
         var project = await Project(city, holder, new ProjectSpec
         {
-            Title = $"Projet financé {Next()}",
+            Title = spec.Title ?? $"Projet financé {Next()}",
             State = Builders.ProjectState.Labelled,
             Label = new LabelTerms(commitments, null, null),
             At = start,
-            HolderType = spec.TaxReceipts ? HolderType.Association : HolderType.Individual,
-            Organisation = spec.TaxReceipts ? "Les Amis du quartier" : null,
-            Rna = spec.TaxReceipts ? $"W980{Next() % 1_000_000:000000}" : null,
+            HolderType = spec.TaxReceipts || spec.Association is not null ? HolderType.Association : HolderType.Individual,
+            Organisation = spec.Association?.Name ?? (spec.TaxReceipts ? "Les Amis du quartier" : null),
+            Rna = spec.Association?.Rna ?? (spec.TaxReceipts ? $"W980{Next() % 1_000_000:000000}" : null),
         });
         if (spec.TaxReceipts)
         {
@@ -104,7 +117,7 @@ public sealed partial class Given
                 var municipality = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == city.Id);
                 var labelled = await db.Projects.SingleAsync(p => p.Id == project.Id);
                 labelled.AllowTaxReceipts(municipality, city.Admin.Id, ReceiptIssuer.Create(
-                    "Les Amis du quartier", labelled.Rna, "1 place de la Mairie\n98000 Ville", "Animer la vie du quartier.", ReceiptQuality.GeneralInterest, "Anne Petit", "La présidente"), start);
+                    labelled.OrganisationName!, labelled.Rna, "1 place de la Mairie\n98000 Ville", "Animer la vie du quartier.", ReceiptQuality.GeneralInterest, "Anne Petit", "La présidente"), start);
                 return await db.SaveChangesAsync();
             });
         }
@@ -117,10 +130,11 @@ public sealed partial class Given
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var clock = new FakeTimeProvider(new DateTimeOffset(start.AddDays(5), TimeSpan.Zero));
+        // A live campaign is launched now, as its state says; an ended one five days after its project's label.
+        var clock = new FakeTimeProvider(new DateTimeOffset(ended ? start.AddDays(5) : start, TimeSpan.Zero));
         var campaign = await LaunchAsync(db, city, holder, project.Id, spec, clock, ended ? now.AddDays(-1) : now.AddDays(30));
         var tiers = campaign.Tiers.OrderBy(t => t.Id).Select(t => t.Id).ToList();
-        if (spec.State == CampaignState.Draft)
+        if (spec.State is CampaignState.Prepared or CampaignState.Draft)
         {
             return new TestCampaign(campaign.Id, project, tiers);
         }
@@ -159,6 +173,14 @@ public sealed partial class Given
         var municipality = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == city.Id);
         var project = await db.Projects.Include(p => p.Decisions).ThenInclude(d => d.Commitments).SingleAsync(p => p.Id == projectId);
         var campaign = Domain.Funding.Campaign.Prepare(project, municipality, holder.Id, at);
+        if (spec.State == CampaignState.Prepared)
+        {
+            db.Campaigns.Add(campaign);
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+            return campaign;
+        }
+
         campaign.Configure(holder.Id, spec.GoalCents, endsAt, spec.Mode, 5_00, at);
         foreach (var tier in spec.Tiers)
         {
