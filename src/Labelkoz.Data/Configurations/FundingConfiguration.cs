@@ -221,10 +221,16 @@ internal sealed class PaymentEventConfiguration : IEntityTypeConfiguration<Payme
         builder.Property(e => e.RefundId).HasMaxLength(PaymentEvent.IdMaxLength);
         builder.Property(e => e.FailureReason).HasMaxLength(200);
         builder.Property(e => e.Outcome).HasMaxLength(200);
+        builder.Property(e => e.LastError).HasMaxLength(PaymentEvent.ErrorMaxLength);
+        builder.Property(e => e.ResolutionNote).HasMaxLength(PaymentEvent.ResolutionNoteMaxLength);
+        builder.Property(e => e.Version).IsConcurrencyToken();
+        builder.Ignore(e => e.State);
 
         // A replayed event finds its row: it is stored, and applied, once.
         builder.HasIndex(e => new { e.Provider, e.EventId }).IsUnique();
-        builder.HasIndex(e => new { e.ProcessedAtUtc, e.AvailableAtUtc });
+
+        // The job's queue: waiting events by due time; the operator's list: events set aside.
+        builder.HasIndex(e => new { e.ProcessedAtUtc, e.SetAsideAtUtc, e.AvailableAtUtc });
         builder.HasIndex(e => e.PaymentId);
     }
 }

@@ -55,6 +55,8 @@ public enum AuditAction
     SubscriptionCancelled,
     SubscriptionResumed,
     SubscriptionStartedEarly,
+    PaymentEventRetried,
+    PaymentEventResolved,
 }
 
 /// <summary>The kind of object an audit entry is about.</summary>
@@ -72,6 +74,7 @@ public enum AuditSubject
     Contribution,
     Payout,
     TaxReceipt,
+    PaymentEvent,
 }
 
 /// <summary>

@@ -999,6 +999,16 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastFailedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1023,19 +1033,33 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SetAsideAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PaymentId");
 
-                    b.HasIndex("ProcessedAtUtc", "AvailableAtUtc");
-
                     b.HasIndex("Provider", "EventId")
                         .IsUnique();
+
+                    b.HasIndex("ProcessedAtUtc", "SetAsideAtUtc", "AvailableAtUtc");
 
                     b.ToTable("PaymentEvents", (string)null);
                 });

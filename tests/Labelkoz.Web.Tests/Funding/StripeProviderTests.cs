@@ -20,10 +20,11 @@ public sealed class StripeProviderTests
     private readonly FakeStripeApi _stripe = new();
 
     [Fact]
-    public async Task Start_CreatesACheckoutSession_WithTheAmountInCentsInEuros_ItsMetadata_AndTheIdempotencyKey()
+    public async Task Start_CreatesACheckoutSession_WithTheAmountInCentsInEuros_ItsMetadata_ItsExpiry_AndTheIdempotencyKey()
     {
+        var expires = new DateTime(2026, 12, 7, 10, 31, 0, DateTimeKind.Utc);
         var start = await Provider().StartAsync(
-            new PaymentRequest(42, 25_50, "Contribution n° 42", "contribution-42", "/montreuil/projets/1/contributions/42", "/montreuil/projets/1/contributions/42", "hugo@demo.labelkoz.fr"),
+            new PaymentRequest(42, 25_50, "Contribution n° 42", "contribution-42", "/montreuil/projets/1/contributions/42", "/montreuil/projets/1/contributions/42", "hugo@demo.labelkoz.fr", expires),
             CancellationToken.None);
 
         Assert.Equal("cs_test_contribution-42", start.PaymentId);
@@ -43,6 +44,9 @@ public sealed class StripeProviderTests
         Assert.Equal("hugo@demo.labelkoz.fr", sent.Form["customer_email"]);
         Assert.Equal("https://labelkoz.test/montreuil/projets/1/contributions/42", sent.Form["success_url"]);
         Assert.Equal("https://labelkoz.test/montreuil/projets/1/contributions/42", sent.Form["cancel_url"]);
+
+        // The page closes when the platform says, not 24 hours later (Stripe's default): issue #15, finding 3.
+        Assert.Equal(new DateTimeOffset(expires).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), sent.Form["expires_at"]);
     }
 
     [Fact]
@@ -68,7 +72,7 @@ public sealed class StripeProviderTests
         _stripe.FailNextSessions = 1;
 
         var exception = await Assert.ThrowsAsync<StripeException>(() => Provider().StartAsync(
-            new PaymentRequest(9, 10_00, "Contribution n° 9", "contribution-9", "/retour/9", "/retour/9", null), CancellationToken.None));
+            new PaymentRequest(9, 10_00, "Contribution n° 9", "contribution-9", "/retour/9", "/retour/9", null, DateTime.UnixEpoch.AddYears(60)), CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.BadRequest, exception.HttpStatusCode);
         Assert.Equal("amount_too_small", exception.StripeError?.Code);
@@ -94,6 +98,9 @@ public sealed class FakeStripeApi : HttpMessageHandler
     /// <summary>Session creations left to refuse with a 400 (Stripe's invalid request).</summary>
     public int FailNextSessions { get; set; }
 
+    /// <summary>When set, every request fails as if Stripe could not be reached (no answer at all).</summary>
+    public bool Unreachable { get; set; }
+
     /// <summary>What <c>GET /v1/checkout/sessions?payment_intent=…</c> finds.</summary>
     public ConcurrentDictionary<string, string> SessionForPaymentIntent { get; } = new();
 
@@ -107,6 +114,10 @@ public sealed class FakeStripeApi : HttpMessageHandler
         var path = request.RequestUri!.AbsolutePath;
         var query = request.RequestUri.Query;
         _requests.Enqueue(new Sent(request.Method.Method, path, query, key, request.Headers.Authorization?.ToString(), form));
+        if (Unreachable)
+        {
+            throw new HttpRequestException("Connection refused (api.stripe.com:443)");
+        }
 
         if (request.Method == HttpMethod.Post && path == "/v1/checkout/sessions")
         {

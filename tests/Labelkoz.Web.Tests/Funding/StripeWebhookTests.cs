@@ -184,6 +184,41 @@ public sealed class StripeWebhookTests(StripeApp app) : IClassFixture<StripeApp>
     }
 
     [Fact]
+    public async Task StripeUnreachableWhenARefundIsLookedUp_Answers503_SoStripeSendsItAgain_ThenItIsRecordedOnce()
+    {
+        // Issue #15, finding 4: a network failure (not a StripeException) answered 500.
+        var campaign = await app.CreateLiveCampaignAsync("Un parc (Stripe injoignable)");
+        var donor = await app.Given.Person();
+        var (contributionId, sessionId) = await app.StartContributionAsync(campaign, donor, 25_00, "stripe-unreachable");
+        var paid = StripeApp.SessionEvent("evt_unreachable_paid", EventTypes.CheckoutSessionCompleted, sessionId, contributionId);
+        Assert.Equal(HttpStatusCode.OK, (await app.PostWebhookAsync(paid, StripeApp.Sign(paid, app.Clock.GetUtcNow()))).StatusCode);
+        app.Stripe.SessionForPaymentIntent["pi_unreachable"] = sessionId;
+        var refund = StripeApp.Event("evt_unreachable_refund", EventTypes.RefundUpdated, new
+        {
+            id = "re_unreachable",
+            @object = "refund",
+            amount = 25_00,
+            status = "succeeded",
+            payment_intent = "pi_unreachable",
+        });
+
+        app.Stripe.Unreachable = true;
+        try
+        {
+            await AssertProblemAsync(await app.PostWebhookAsync(refund, StripeApp.Sign(refund, app.Clock.GetUtcNow())), HttpStatusCode.ServiceUnavailable);
+        }
+        finally
+        {
+            app.Stripe.Unreachable = false;
+        }
+
+        Assert.False(await app.WithDbAsync(db => db.PaymentEvents.AnyAsync(e => e.EventId == "evt_unreachable_refund")));
+        Assert.Equal(HttpStatusCode.OK, (await app.PostWebhookAsync(refund, StripeApp.Sign(refund, app.Clock.GetUtcNow()))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.PostWebhookAsync(refund, StripeApp.Sign(refund, app.Clock.GetUtcNow()))).StatusCode);
+        Assert.Equal(1, await app.WithDbAsync(db => db.PaymentEvents.CountAsync(e => e.EventId == "evt_unreachable_refund" && e.PaymentId == sessionId)));
+    }
+
+    [Fact]
     public async Task AStripeErrorWhenStarting_GivesTheContributorAMessage_AndLeavesAPendingContributionWithoutPayment()
     {
         var campaign = await app.CreateLiveCampaignAsync("Un parc (Stripe en panne)");

@@ -81,6 +81,8 @@ public static class AuditNames
             AuditAction.SubscriptionCancelled => l["Résiliation de l'abonnement demandée"],
             AuditAction.SubscriptionResumed => l["Résiliation de l'abonnement annulée"],
             AuditAction.SubscriptionStartedEarly => l["Abonnement commencé avant la fin de l'essai"],
+            AuditAction.PaymentEventRetried => l["Notification de paiement relancée"],
+            AuditAction.PaymentEventResolved => l["Notification de paiement réglée à la main"],
         };
     }
 
@@ -101,7 +103,8 @@ public static class AuditNames
             or AuditAction.ConflictOfInterestDeclared or AuditAction.ApplicationShortlisted or AuditAction.CallWinnersSelected
             or AuditAction.ApplicationSubmitted or AuditAction.ApplicationWithdrawn => AuditGroup.Calls,
         AuditAction.CampaignPaused or AuditAction.CampaignResumed or AuditAction.OfflinePaymentRecorded or AuditAction.PayoutSent
-            or AuditAction.TaxReceiptsAllowed or AuditAction.TaxReceiptsStopped or AuditAction.TaxReceiptCorrected => AuditGroup.Funding,
+            or AuditAction.TaxReceiptsAllowed or AuditAction.TaxReceiptsStopped or AuditAction.TaxReceiptCorrected
+            or AuditAction.PaymentEventRetried or AuditAction.PaymentEventResolved => AuditGroup.Funding,
     };
 
     /// <summary>The actions of a family, in the enum's order.</summary>
@@ -154,6 +157,7 @@ public static class AuditNames
             AuditSubject.Contribution => l["Contribution"],
             AuditSubject.Payout => l["Versement"],
             AuditSubject.TaxReceipt => l["Reçu fiscal"],
+            AuditSubject.PaymentEvent => l["Notification de paiement"],
         };
     }
 

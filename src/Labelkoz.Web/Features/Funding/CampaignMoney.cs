@@ -81,7 +81,7 @@ public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders prov
         try
         {
             payment = await provider.StartAsync(
-                new PaymentRequest(contribution.Id, contribution.AmountCents, $"Contribution n° {contribution.Id}", $"contribution-{contribution.Id}", returnUrl(contribution.Id), returnUrl(contribution.Id), email),
+                new PaymentRequest(contribution.Id, contribution.AmountCents, $"Contribution n° {contribution.Id}", $"contribution-{contribution.Id}", returnUrl(contribution.Id), returnUrl(contribution.Id), email, Now + CampaignSettlement.CheckoutLifetime),
                 cancellationToken);
         }
         catch (Exception exception) when (exception is not (OperationCanceledException or DomainException))
@@ -235,6 +235,31 @@ public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders prov
     }
 
     /// <summary>
+    /// Applying an event failed, and nothing of it was saved (its transaction rolled back): the
+    /// event records the failure in a transaction of its own, to be tried again later or, after
+    /// <paramref name="maxFailures"/> failures in a row, set aside for the operator
+    /// (<see cref="PaymentEvent.Failed"/>). Returns true when this failure set it aside.
+    /// </summary>
+    public async Task<bool> RecordFailureAsync(long eventId, Exception error, int maxFailures, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        db.ChangeTracker.Clear();
+        var paymentEvent = await db.PaymentEvents.SingleAsync(e => e.Id == eventId, cancellationToken);
+        var setAside = paymentEvent.Failed($"{error.GetType().Name}: {error.Message}", Now, maxFailures);
+        await db.SaveChangesAsync(cancellationToken);
+        if (setAside)
+        {
+            LogSetAside(logger, error, paymentEvent.EventId, paymentEvent.Provider, paymentEvent.Failures);
+        }
+        else
+        {
+            LogEventFailed(logger, error, paymentEvent.EventId, paymentEvent.Provider, paymentEvent.Failures, paymentEvent.AvailableAtUtc);
+        }
+
+        return setAside;
+    }
+
+    /// <summary>
     /// Gives back the reward units of card payments started long ago and never confirmed (the person
     /// left the processor's page): the contribution fails. A payment confirmed later is refunded
     /// (see <see cref="ApplyAsync"/>). Returns how many expired.
@@ -351,6 +376,12 @@ public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders prov
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The {Provider} payment provider failed to start the payment of contribution {ContributionId}.")]
     private static partial void LogProviderFailed(ILogger logger, Exception exception, PaymentProvider provider, long contributionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Payment event {EventId} ({Provider}) failed to apply ({Failures} failure(s) in a row); tried again at {NextTryUtc:o}.")]
+    private static partial void LogEventFailed(ILogger logger, Exception exception, string eventId, PaymentProvider provider, int failures, DateTime nextTryUtc);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Payment event {EventId} ({Provider}) failed {Failures} times in a row: set aside for the operator (/operateur/paiements).")]
+    private static partial void LogSetAside(ILogger logger, Exception exception, string eventId, PaymentProvider provider, int failures);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Payment event {EventId} ({Type}) on contribution {ContributionId}: {Outcome}")]
     private static partial void LogApplied(ILogger logger, string eventId, PaymentEventType type, long contributionId, string outcome);

@@ -24,8 +24,18 @@ namespace Labelkoz.Web.Features.Funding;
 /// </summary>
 public sealed partial class CampaignSettlement(AppDbContext db, CampaignMoney money, PaymentProviders providers, TaxReceipts receipts, Notifier notifier, TimeProvider clock, ILogger<CampaignSettlement> logger)
 {
-    /// <summary>A payment started this long before now and still unconfirmed is abandoned.</summary>
-    public static readonly TimeSpan PendingTimeout = TimeSpan.FromMinutes(30);
+    /// <summary>
+    /// How long the processor's payment page takes a payment, from its creation: Stripe's shortest
+    /// (30 minutes) and one more, for the time between our clock and theirs.
+    /// </summary>
+    public static readonly TimeSpan CheckoutLifetime = TimeSpan.FromMinutes(31);
+
+    /// <summary>
+    /// A payment started this long before now and still unconfirmed is abandoned (its reward unit
+    /// goes back): the payment page has closed by then (<see cref="CheckoutLifetime"/>), and its last
+    /// confirmation had four more minutes to arrive. A payment confirmed later still is refunded.
+    /// </summary>
+    public static readonly TimeSpan PendingTimeout = CheckoutLifetime + TimeSpan.FromMinutes(4);
 
     /// <summary>Settles every due campaign; returns how many reached their end state.</summary>
     public async Task<int> SettleDueAsync(CancellationToken cancellationToken)
@@ -268,26 +278,48 @@ public sealed partial class CampaignSettlement(AppDbContext db, CampaignMoney mo
 /// </summary>
 public sealed partial class FundingJobService(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<FundingJobService> logger) : BackgroundService
 {
-    /// <summary>One pass: due payment events first (they may finish a settlement), then due campaigns.</summary>
+    /// <summary>
+    /// One pass: due payment events first (they may finish a settlement), then abandoned payments,
+    /// then due campaigns. Each event is applied on its own: one that fails is recorded as failed
+    /// (tried again later, set aside after <c>Funding:MaxEventFailures</c> failures, 5 by default)
+    /// and the others go on; a failure of the expiries does not stop the settlements either.
+    /// </summary>
     public static async Task RunOnceAsync(IServiceProvider services, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(clock);
         var db = services.GetRequiredService<AppDbContext>();
         var money = services.GetRequiredService<CampaignMoney>();
+        var maxFailures = Math.Clamp(services.GetRequiredService<IConfiguration>().GetValue("Funding:MaxEventFailures", PaymentEvent.MaxFailures), 1, 100);
+        var logger = services.GetRequiredService<ILogger<FundingJobService>>();
         var now = clock.GetUtcNow().UtcDateTime;
         var events = await db.PaymentEvents.AsNoTracking()
-            .Where(e => e.ProcessedAtUtc == null && e.AvailableAtUtc <= now)
-            .OrderBy(e => e.Id)
+            .Where(e => e.ProcessedAtUtc == null && e.SetAsideAtUtc == null && e.AvailableAtUtc <= now)
+            .OrderBy(e => e.AvailableAtUtc)
+            .ThenBy(e => e.Id)
             .Select(e => e.Id)
             .Take(500)
             .ToListAsync(cancellationToken);
         foreach (var id in events)
         {
-            await money.ApplyAsync(id, cancellationToken);
+            try
+            {
+                await money.ApplyAsync(id, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                await money.RecordFailureAsync(id, exception, maxFailures, cancellationToken);
+            }
         }
 
-        await money.ExpireAbandonedAsync(CampaignSettlement.PendingTimeout, cancellationToken);
+        try
+        {
+            await money.ExpireAbandonedAsync(CampaignSettlement.PendingTimeout, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogStepFailed(logger, exception, "expiry of abandoned payments");
+        }
 
         await services.GetRequiredService<CampaignSettlement>().SettleDueAsync(cancellationToken);
     }
@@ -310,6 +342,9 @@ public sealed partial class FundingJobService(IServiceScopeFactory scopes, IConf
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The funding job's {Step} failed; the other steps went on.")]
+    private static partial void LogStepFailed(ILogger logger, Exception exception, string step);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The funding job failed; it runs again in {Seconds} s.")]
     private static partial void LogJobFailed(ILogger logger, Exception exception, int seconds);

@@ -104,6 +104,30 @@ public static class FundingAdminNames
         };
     }
 
+    /// <summary>What a processor's event said about a payment.</summary>
+    public static string EventType(IStringLocalizer l, PaymentEventType type)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        return type switch
+        {
+            PaymentEventType.PaymentSucceeded => l["Paiement réussi"],
+            PaymentEventType.PaymentFailed => l["Paiement refusé ou expiré"],
+            PaymentEventType.Refunded => l["Remboursement"],
+        };
+    }
+
+    /// <summary>Who sent the event.</summary>
+    public static string Provider(IStringLocalizer l, PaymentProvider provider)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        return provider switch
+        {
+            PaymentProvider.Stripe => l["Stripe"],
+            PaymentProvider.Sandbox => l["Processeur de test"],
+            PaymentProvider.Offline => l["Hors ligne"],
+        };
+    }
+
     /// <summary>The payee of a payout: the holder, or the city's public accountant for its own project.</summary>
     public static string Payee(IStringLocalizer l, bool toPublicAccountant, string? holderName, string cityName)
     {

@@ -5,7 +5,9 @@ namespace Labelkoz.Web.Features.Funding.Payments;
 /// <summary>
 /// What the platform asks a card processor to take. The processor returns the same payment when
 /// asked twice with the same idempotency key; its hosted page sends the contributor back to the
-/// return address (or the cancel address).
+/// return address (or the cancel address). The hosted page stops taking the payment at
+/// <paramref name="ExpiresAtUtc"/>, before the platform gives the contribution up
+/// (<see cref="CampaignSettlement.CheckoutLifetime"/>, <see cref="CampaignSettlement.PendingTimeout"/>).
 /// </summary>
 public sealed record PaymentRequest(
     long ContributionId,
@@ -14,7 +16,8 @@ public sealed record PaymentRequest(
     string IdempotencyKey,
     string ReturnUrl,
     string CancelUrl,
-    string? CustomerEmail);
+    string? CustomerEmail,
+    DateTime ExpiresAtUtc);
 
 /// <summary>The processor's payment and the hosted page where the contributor pays.</summary>
 public sealed record PaymentStart(string PaymentId, Uri RedirectUrl);

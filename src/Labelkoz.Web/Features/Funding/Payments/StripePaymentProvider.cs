@@ -56,6 +56,9 @@ public sealed class StripePaymentProvider(StripeClients clients, SiteAddress sit
                 },
             ],
             Metadata = new Dictionary<string, string> { [ContributionIdKey] = contributionId },
+
+            // The page stops taking the payment before the platform gives the contribution up.
+            ExpiresAt = request.ExpiresAtUtc,
             PaymentIntentData = new SessionPaymentIntentDataOptions
             {
                 Description = request.Description,

@@ -111,9 +111,11 @@ public static partial class StripeWebhook
         {
             mapped = await MapAsync(stripeEvent, db, services, cancellationToken);
         }
-        catch (StripeException exception)
+        catch (Exception exception) when (exception is StripeException or HttpRequestException
+                                              || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            // Stripe could not tell which session a refund belongs to: it will send the event again.
+            // Stripe could not be asked which session a refund belongs to (an error, the network, a
+            // timeout): 503, and Stripe sends the event again (ADR 11). Never a 500.
             LogLookupFailed(logger, exception, stripeEvent.Id);
             return TypedResults.Problem(title: l["Stripe est momentanément injoignable : réessayez plus tard."], statusCode: StatusCodes.Status503ServiceUnavailable);
         }

@@ -1,0 +1,110 @@
+using Labelkoz.Data;
+using Labelkoz.Domain.Funding;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Labelkoz.Web.Features.Funding.Operator;
+
+/// <summary>
+/// The processors' events the funding job could not apply: those set aside after failing
+/// <c>Funding:MaxEventFailures</c> times in a row (the operator retries them or settles them by
+/// hand on their own page, <see cref="PaymentEventModel"/>), then those failing and still tried.
+/// Nothing else waits for them. Two SQL commands to show, whatever their number.
+/// </summary>
+public sealed class PaymentEventsModel(AppDbContext db) : PageModel
+{
+    public const string Path = "/operateur/paiements";
+    public const int Shown = 200;
+
+    public IReadOnlyList<PaymentEventRow> SetAside { get; private set; } = [];
+
+    public IReadOnlyList<PaymentEventRow> Retrying { get; private set; } = [];
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        SetAside = await PaymentEventRow.Query(db, db.PaymentEvents.AsNoTracking()
+                .Where(e => e.ProcessedAtUtc == null && e.SetAsideAtUtc != null)
+                .OrderBy(e => e.SetAsideAtUtc).ThenBy(e => e.Id).Take(Shown))
+            .ToListAsync(cancellationToken);
+        Retrying = await PaymentEventRow.Query(db, db.PaymentEvents.AsNoTracking()
+                .Where(e => e.ProcessedAtUtc == null && e.SetAsideAtUtc == null && e.Failures > 0)
+                .OrderBy(e => e.AvailableAtUtc).ThenBy(e => e.Id).Take(Shown))
+            .ToListAsync(cancellationToken);
+    }
+}
+
+/// <summary>One processor's event as the operator reads it, with the contribution, city and project it concerns when the platform knows them.</summary>
+public sealed record PaymentEventRow(
+    long Id,
+    long Version,
+    PaymentProvider Provider,
+    string EventId,
+    PaymentEventType Type,
+    string PaymentId,
+    string? RefundId,
+    DateTime ReceivedAtUtc,
+    DateTime AvailableAtUtc,
+    DateTime? ProcessedAtUtc,
+    DateTime? SetAsideAtUtc,
+    int Failures,
+    int Attempts,
+    string? LastError,
+    DateTime? LastFailedAtUtc,
+    string? Outcome,
+    string? ResolutionNote,
+    string? ResolvedBy,
+    long? ContributionId,
+    long? AmountCents,
+    long? CityId,
+    string? CityName,
+    string? CitySlug,
+    long? ProjectId,
+    string? ProjectTitle)
+{
+    public PaymentEventState State =>
+        ProcessedAtUtc is not null ? PaymentEventState.Processed
+        : SetAsideAtUtc is not null ? PaymentEventState.SetAside
+        : PaymentEventState.Waiting;
+
+    /// <summary>The rows of <paramref name="events"/>, each with what it concerns, in one SQL command.</summary>
+    public static IQueryable<PaymentEventRow> Query(AppDbContext db, IQueryable<PaymentEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var contributions = db.Contributions.IgnoreQueryFilters();
+        var campaigns = db.Campaigns.IgnoreQueryFilters();
+        var projects = db.Projects.IgnoreQueryFilters();
+        return from e in events
+               join contribution in contributions on new { e.Provider, PaymentId = (string?)e.PaymentId } equals new { contribution.Provider, PaymentId = contribution.ProviderPaymentId } into concerned
+               from c in concerned.DefaultIfEmpty()
+               select new PaymentEventRow(
+                   e.Id,
+                   e.Version,
+                   e.Provider,
+                   e.EventId,
+                   e.Type,
+                   e.PaymentId,
+                   e.RefundId,
+                   e.ReceivedAtUtc,
+                   e.AvailableAtUtc,
+                   e.ProcessedAtUtc,
+                   e.SetAsideAtUtc,
+                   e.Failures,
+                   e.Attempts,
+                   e.LastError,
+                   e.LastFailedAtUtc,
+                   e.Outcome,
+                   e.ResolutionNote,
+                   db.Users.Where(u => u.Id == e.ResolvedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                   c == null ? null : (long?)c.Id,
+                   c == null ? null : (long?)c.AmountCents,
+                   c == null ? null : (long?)c.MunicipalityId,
+                   db.Municipalities.Where(m => m.Id == c!.MunicipalityId).Select(m => m.Name).FirstOrDefault(),
+                   db.Municipalities.Where(m => m.Id == c!.MunicipalityId).Select(m => m.Slug).FirstOrDefault(),
+                   campaigns.Where(x => x.Id == c!.CampaignId).Select(x => (long?)x.ProjectId).FirstOrDefault(),
+                   campaigns.Where(x => x.Id == c!.CampaignId).Select(x => projects.Where(p => p.Id == x.ProjectId).Select(p => p.Title).FirstOrDefault()).FirstOrDefault());
+    }
+}
