@@ -101,21 +101,52 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         var provider = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
         return provider switch
         {
-            DatabaseProvider.Sqlite => new(provider, SqliteConnectionString(configuration.GetConnectionString("Sqlite"), dataDirectory)),
+            DatabaseProvider.Sqlite => new(provider, SqliteConnectionString(configuration.GetConnectionString("Sqlite"), dataDirectory, Math.Clamp(configuration.GetValue("Database:BusyTimeoutSeconds", 30), 1, 600))),
             DatabaseProvider.Postgres => new(provider, configuration.GetConnectionString("Postgres") is { Length: > 0 } pg
-                ? pg
+                ? PostgresConnectionString(pg, configuration)
                 : throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is empty.")),
         };
     }
 
-    private static string SqliteConnectionString(string? configured, DataDirectory dataDirectory)
+    /// <summary>Connections one web node opens to PostgreSQL at most, unless configured: see the README's rule.</summary>
+    public const int DefaultMaxPoolSize = 20;
+
+    /// <summary>Seconds a request waits for a free connection before it is answered 503 (<see cref="DatabaseBusy"/>).</summary>
+    public const int DefaultPoolTimeoutSeconds = 5;
+
+    /// <summary>
+    /// The node's connection pool is bounded: <c>Database:MaxPoolSize</c> connections (20 by default,
+    /// where Npgsql would open up to 100, more than a default PostgreSQL accepts from several
+    /// nodes), unless the connection string sets its own; a request waits
+    /// <c>Database:PoolTimeoutSeconds</c> (5) for a free one, then is answered 503.
+    /// </summary>
+    private static string PostgresConnectionString(string configured, IConfiguration configuration)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured }.Keys
+            .Cast<string>().Select(k => k.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(configured);
+        if (configuration["Database:MaxPoolSize"] is not null || !(given.Contains("MAXPOOLSIZE") || given.Contains("MAXIMUMPOOLSIZE")))
+        {
+            builder.MaxPoolSize = Math.Clamp(configuration.GetValue("Database:MaxPoolSize", DefaultMaxPoolSize), 1, 1_000);
+        }
+
+        if (configuration["Database:PoolTimeoutSeconds"] is not null || !given.Contains("TIMEOUT"))
+        {
+            builder.Timeout = Math.Clamp(configuration.GetValue("Database:PoolTimeoutSeconds", DefaultPoolTimeoutSeconds), 1, 1_024);
+        }
+
+        return builder.ConnectionString;
+    }
+
+    /// <summary>SQLite waits <paramref name="busyTimeoutSeconds"/> (<c>Database:BusyTimeoutSeconds</c>, 30) for another writer, then the request is answered 503.</summary>
+    private static string SqliteConnectionString(string? configured, DataDirectory dataDirectory, int busyTimeoutSeconds)
     {
         var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured)
             ? $"Data Source={Path.Combine(dataDirectory.Path, "labelkoz.db")}"
             : configured)
         {
             ForeignKeys = true,
-            DefaultTimeout = 30,
+            DefaultTimeout = busyTimeoutSeconds,
         };
         return builder.ToString();
     }

@@ -33,6 +33,7 @@ public static class WebModule
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<Persistence.DatabaseBusy.Handler>();
         builder.Services.AddSingleton<Text.MarkdownRenderer>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<SiteAddress>();
