@@ -49,7 +49,7 @@ public sealed class PoisonEventTests(PoisonEventTests.PoisonApp app) : IClassFix
         var afterOne = await EventAsync(poisoned);
         Assert.Equal((PaymentEventState.Waiting, 1), (afterOne.State, afterOne.Failures));
         Assert.StartsWith("HttpRequestException: ", afterOne.LastError, StringComparison.Ordinal);
-        Assert.Equal(Now + PaymentEvent.RetryDelay(1), afterOne.AvailableAtUtc);
+        Assert.Equal(Now + PaymentEvent.RetryDelay(1), afterOne.AvailableAtUtc, TimeSpan.FromMilliseconds(1));
         Assert.Equal(100 * 10_00, await app.WithDbAsync(db => db.LedgerLines.Where(l => l.AccountKind == Domain.Funding.Ledger.LedgerAccountKind.CampaignEscrow && l.AccountReference == campaign.Id).SumAsync(l => l.AmountCents)));
 
         // Tried again only when its delay is over, and set aside at the third failure.
