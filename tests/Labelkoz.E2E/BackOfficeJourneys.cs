@@ -62,5 +62,6 @@ public sealed class BackOfficeJourneys(BrowserFixture fixture) : Journey(fixture
         await Pages.CheckAccessibilityAsync(Page);
         await Pages.VisitAsync(Page, "/operateur/villes/nouvelle");
         await Pages.VisitAsync(Page, "/operateur/versements");
+        await Pages.VisitAsync(Page, "/operateur/paiements");
     }
 }
