@@ -111,14 +111,8 @@ internal static class ProjectsTestData
         return comment.Id;
     }
 
-    public static Task<Project> ProjectAsync(this AppFactory app, long id) =>
-        app.WithDbAsync(db => db.Projects.AsNoTracking().Include(p => p.History).SingleAsync(p => p.Id == id));
-
     public static Task<Comment> CommentStateAsync(this AppFactory app, long id) =>
         app.WithDbAsync(db => db.Comments.AsNoTracking().SingleAsync(c => c.Id == id));
-
-    public static async Task<long> UserIdAsync(this AppFactory app, string email) =>
-        await app.WithDbAsync(db => UserIdAsync(db, email));
 
     /// <summary>Everything moderation could change about a city's projects and comments, to prove a refused request changed nothing.</summary>
     public static Task<string> ModerationSnapshotAsync(this AppFactory app, string slug) =>

@@ -4,7 +4,6 @@ using Labelkoz.Domain.Audit;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Notifications;
 using Labelkoz.Domain.Projects;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,10 +29,6 @@ internal static class ReviewTestKit
     /// <summary>A date the person would type in the date input, <paramref name="days"/> from today in Paris.</summary>
     public static string DayFromToday(int days) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"))).AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>Whitespace collapsed to single spaces (French amounts use narrow no-break spaces).</summary>
-    public static string Flat(this string? text) =>
-        string.Join(' ', (text ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     public static Task<List<ProjectDecision>> DecisionsAsync(this AppFactory app, long projectId) =>
         app.WithDbAsync(db => db.ProjectDecisions.AsNoTracking()

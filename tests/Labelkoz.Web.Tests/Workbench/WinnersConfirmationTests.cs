@@ -1,7 +1,6 @@
 using System.Net;
 using AngleSharp.Dom;
 using Labelkoz.Domain.Calls;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
