@@ -7,16 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Labelkoz.Web.Tests.CityAdmin;
 
-/// <summary>Browsers signed in as the demo staff, uploads, and a look at a city straight in the database.</summary>
+/// <summary>A city's staff and accounts made straight in the database, and a snapshot of a city to prove a refused request changed nothing.</summary>
 internal static class StaffTestKit
 {
-    public const string MontreuilAdmin = "admin@montreuil.demo.labelkoz.fr";
-    public const string MontreuilAgent = "agent@montreuil.demo.labelkoz.fr";
-    public const string BagnoletAdmin = "admin@bagnolet.demo.labelkoz.fr";
-    public const string BagnoletAgent = "agent@bagnolet.demo.labelkoz.fr";
-    public const string Operator = "operateur@demo.labelkoz.fr";
-    public const string Citizen = "camille@demo.labelkoz.fr";
-
     /// <summary>A new confirmed account, made staff of a city straight in the database.</summary>
     public static async Task<string> NewStaffAsync(this AppFactory app, string slug, StaffRole role)
     {

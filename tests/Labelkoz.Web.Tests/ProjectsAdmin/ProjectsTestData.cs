@@ -2,7 +2,6 @@ using Labelkoz.Data;
 using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Projects;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,9 +11,11 @@ namespace Labelkoz.Web.Tests.ProjectsAdmin;
 /// <summary>What a test project looks like; every part has a plausible default.</summary>
 internal sealed record NewProject(string Title)
 {
-    public string City { get; init; } = "montreuil";
+    /// <summary>The slug of a city the test built.</summary>
+    public required string City { get; init; }
 
-    public string Holder { get; init; } = StaffTestKit.Citizen;
+    /// <summary>The e-mail of an account the test built.</summary>
+    public required string Holder { get; init; }
 
     public string Summary { get; init; } = "Un résumé de projet pour les tests.";
 

@@ -13,18 +13,16 @@ namespace Labelkoz.Web.Tests.ProjectsAdmin;
 /// <summary>The review seen from the database: decisions, audit lines, notifications; and review moves made straight through the domain.</summary>
 internal static class ReviewTestKit
 {
-    public const string Hugo = "hugo@demo.labelkoz.fr";
-
-    public static string ProjectPage(long id, string city = "montreuil") => $"/{city}/admin/projets/{id.ToString(CultureInfo.InvariantCulture)}";
+    public static string ProjectPage(long id, string city) => $"/{city}/admin/projets/{id.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>The project's review: follow-up, decision, thread, notes (the dossier is <see cref="ProjectPage"/>).</summary>
-    public static string ReviewPage(long id, string city = "montreuil") => ProjectPage(id, city) + "/etude";
+    public static string ReviewPage(long id, string city) => ProjectPage(id, city) + "/etude";
 
-    public static string DecisionPage(long id, string city = "montreuil") => ProjectPage(id, city) + "/decision";
+    public static string DecisionPage(long id, string city) => ProjectPage(id, city) + "/decision";
 
-    public static string RevokePage(long id, string city = "montreuil") => ProjectPage(id, city) + "/retrait-du-label";
+    public static string RevokePage(long id, string city) => ProjectPage(id, city) + "/retrait-du-label";
 
-    public static string Exchanges(long id, string city = "montreuil") => $"/{city}/projets/{id.ToString(CultureInfo.InvariantCulture)}/echanges";
+    public static string Exchanges(long id, string city) => $"/{city}/projets/{id.ToString(CultureInfo.InvariantCulture)}/echanges";
 
     /// <summary>A date the person would type in the date input, <paramref name="days"/> from today in Paris.</summary>
     public static string DayFromToday(int days) =>
