@@ -56,7 +56,7 @@ public sealed class DashboardTests(AppFactory app) : IClassFixture<AppFactory>
         // one campaign ending in three days, one in three weeks.
         await app.CommentAsync(toTake[0], holder, ModerationMode.PreModeration);
         var call = await app.ClosedCallAsync(city, "Appel à noter", 1, applicant, other);
-        await app.InDbAsync(async db =>
+        await app.WithDbAsync(async db =>
         {
             var municipality = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == city.Id);
             var loaded = await db.Calls.Include(c => c.Criteria).SingleAsync(c => c.Id == call.Id);

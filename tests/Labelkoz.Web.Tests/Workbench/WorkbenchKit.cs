@@ -1,14 +1,12 @@
 using System.Globalization;
-using Labelkoz.Data;
 using Labelkoz.Domain.Calls;
 using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Labelkoz.Web.Tests.Workbench;
 
@@ -19,54 +17,19 @@ namespace Labelkoz.Web.Tests.Workbench;
 /// </summary>
 internal static class WorkbenchKit
 {
-    public const string Password = Web.Demo.DemoSeeder.DemoPassword;
-
     /// <summary>A new city (in trial, one neighbourhood) with a new admin and a new agent.</summary>
-    public static async Task<City> NewCityAsync(this AppFactory app, string name)
-    {
-        var slug = "wb-" + Guid.NewGuid().ToString("N")[..10];
-        var insee = Random.Shared.Next(10_000, 89_999).ToString(CultureInfo.InvariantCulture);
-        var admin = await app.NewPersonAsync("Admin " + name);
-        var agent = await app.NewPersonAsync("Agent " + name);
-        var id = await app.InDbAsync(async db =>
-        {
-            var now = DateTime.UtcNow;
-            var city = Municipality.Create(name, slug, insee, 20_000, now);
-            city.AddNeighbourhood("Centre", now);
-            db.Municipalities.Add(city);
-            await db.SaveChangesAsync();
-            city.GrantRole(admin.Id, StaffRole.Admin, now);
-            city.GrantRole(agent.Id, StaffRole.Agent, now);
-            await db.SaveChangesAsync();
-            return city.Id;
-        });
-        return new City(id, slug, admin, agent);
-    }
+    public static Task<TestCity> NewCityAsync(this AppFactory app, string name) =>
+        app.Given.City(new CitySpec { Name = name, Population = 20_000, Neighbourhoods = ["Centre"] });
 
-    /// <summary>A confirmed account with the demo password, staff nowhere.</summary>
-    public static async Task<Person> NewPersonAsync(this AppFactory app, string displayName)
-    {
-        var email = $"wb-{Guid.NewGuid():N}@exemple.fr";
-        using var scope = app.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, CreatedAtUtc = DateTime.UtcNow };
-        var created = await users.CreateAsync(user, Password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        return new Person(user.Id, email);
-    }
-
-    public static async Task<T> InDbAsync<T>(this AppFactory app, Func<AppDbContext, Task<T>> work)
-    {
-        using var scope = app.Services.CreateScope();
-        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
+    /// <summary>A confirmed account with the builders' password, staff nowhere.</summary>
+    public static Task<TestUser> NewPersonAsync(this AppFactory app, string displayName) => app.Given.Citizen(displayName);
 
     /// <summary>
     /// A project of the city held by <paramref name="holder"/>, submitted (published at once), then
     /// moved by <paramref name="moves"/> (take it into review, propose a decision…).
     /// </summary>
-    public static Task<long> ProjectAsync(this AppFactory app, City city, Person holder, string title, Action<Project, Municipality, DateTime>? moves = null) =>
-        app.InDbAsync(async db =>
+    public static Task<long> ProjectAsync(this AppFactory app, TestCity city, TestUser holder, string title, Action<Project, Municipality, DateTime>? moves = null) =>
+        app.WithDbAsync(async db =>
         {
             var now = DateTime.UtcNow;
             var municipality = await db.Municipalities.Include(m => m.Memberships).Include(m => m.Neighbourhoods).SingleAsync(m => m.Id == city.Id);
@@ -86,7 +49,7 @@ internal static class WorkbenchKit
 
     /// <summary>Moves a project of the tests, found by its title.</summary>
     public static Task<int> ReviewAsync(this AppFactory app, string title, Action<Project, Municipality, DateTime> moves) =>
-        app.InDbAsync(async db =>
+        app.WithDbAsync(async db =>
         {
             var project = await db.Projects.IgnoreQueryFilters().Include(p => p.Decisions).SingleAsync(p => p.Title == title);
             var municipality = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == project.MunicipalityId);
@@ -95,8 +58,8 @@ internal static class WorkbenchKit
         });
 
     /// <summary>A comment on a project; pre-moderated, it waits for the city's approval.</summary>
-    public static Task<long> CommentAsync(this AppFactory app, long projectId, Person author, ModerationMode moderation) =>
-        app.InDbAsync(async db =>
+    public static Task<long> CommentAsync(this AppFactory app, long projectId, TestUser author, ModerationMode moderation) =>
+        app.WithDbAsync(async db =>
         {
             var project = await db.Projects.IgnoreQueryFilters().SingleAsync(p => p.Id == projectId);
             var comment = Comment.Write(project, author.Id, null, "Un commentaire à relire.", moderation, DateTime.UtcNow);
@@ -109,8 +72,8 @@ internal static class WorkbenchKit
     /// A call of the city, closed (in review), with one submitted application per applicant; the
     /// call announces <paramref name="winners"/> winners.
     /// </summary>
-    public static Task<ClosedCall> ClosedCallAsync(this AppFactory app, City city, string title, int winners, params Person[] applicants) =>
-        app.InDbAsync(async db =>
+    public static Task<ClosedCall> ClosedCallAsync(this AppFactory app, TestCity city, string title, int winners, params TestUser[] applicants) =>
+        app.WithDbAsync(async db =>
         {
             var now = DateTime.UtcNow;
             var municipality = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == city.Id);
@@ -142,8 +105,8 @@ internal static class WorkbenchKit
     /// A labelled project of the city with a live campaign ending in <paramref name="endsIn"/> from
     /// <paramref name="nowUtc"/> (the app's clock when a test moves it; the real time by default).
     /// </summary>
-    public static Task<long> LiveCampaignAsync(this AppFactory app, City city, Person holder, string title, TimeSpan endsIn, long goalCents = 1_000_00, DateTime? nowUtc = null) =>
-        app.InDbAsync(async db =>
+    public static Task<long> LiveCampaignAsync(this AppFactory app, TestCity city, TestUser holder, string title, TimeSpan endsIn, long goalCents = 1_000_00, DateTime? nowUtc = null) =>
+        app.WithDbAsync(async db =>
         {
             var now = nowUtc ?? DateTime.UtcNow;
             var municipality = await db.Municipalities.Include(m => m.Memberships).Include(m => m.Neighbourhoods).SingleAsync(m => m.Id == city.Id);
@@ -165,10 +128,6 @@ internal static class WorkbenchKit
         });
 
     public static string Inv(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    public sealed record Person(long Id, string Email);
-
-    public sealed record City(long Id, string Slug, Person Admin, Person Agent);
 
     public sealed record ClosedCall(long Id, List<long> Applications, long CriterionId);
 }
