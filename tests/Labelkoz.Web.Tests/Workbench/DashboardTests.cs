@@ -3,6 +3,7 @@ using Labelkoz.Domain.Calls;
 using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelkoz.Web.Tests.Workbench;
@@ -64,8 +65,8 @@ public sealed class DashboardTests(AppFactory app) : IClassFixture<AppFactory>
             application.Score(loaded, municipality, city.Agent.Id, [new ScoreTerms(call.CriterionId, 7)], now);
             return await db.SaveChangesAsync();
         });
-        await app.LiveCampaignAsync(city, holder, "Campagne qui se termine", TimeSpan.FromDays(3));
-        await app.LiveCampaignAsync(city, holder, "Campagne qui dure", TimeSpan.FromDays(21));
+        await app.Given.Campaign(city, holder, new CampaignSpec { Title = "Campagne qui se termine", EndsIn = TimeSpan.FromDays(3) });
+        await app.Given.Campaign(city, holder, new CampaignSpec { Title = "Campagne qui dure", EndsIn = TimeSpan.FromDays(21) });
 
         using var agent = app.NewBrowser();
         await agent.LogInAsync(city.Agent.Email);
@@ -113,7 +114,7 @@ public sealed class DashboardTests(AppFactory app) : IClassFixture<AppFactory>
         }
 
         await app.ClosedCallAsync(city, "Appel compté", 1, await app.NewPersonAsync("A"), await app.NewPersonAsync("B"), await app.NewPersonAsync("C"));
-        await app.LiveCampaignAsync(city, holder, "Campagne comptée", TimeSpan.FromDays(2));
+        await app.Given.Campaign(city, holder, new CampaignSpec { Title = "Campagne comptée", EndsIn = TimeSpan.FromDays(2) });
         var busy = await CountAsync(admin, url);
 
         Assert.Equal(empty, busy);

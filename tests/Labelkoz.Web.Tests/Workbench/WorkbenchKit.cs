@@ -1,6 +1,5 @@
 using System.Globalization;
 using Labelkoz.Domain.Calls;
-using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Projects;
@@ -28,24 +27,29 @@ internal static class WorkbenchKit
     /// A project of the city held by <paramref name="holder"/>, submitted (published at once), then
     /// moved by <paramref name="moves"/> (take it into review, propose a decision…).
     /// </summary>
-    public static Task<long> ProjectAsync(this AppFactory app, TestCity city, TestUser holder, string title, Action<Project, Municipality, DateTime>? moves = null) =>
-        app.WithDbAsync(async db =>
+    public static async Task<long> ProjectAsync(this AppFactory app, TestCity city, TestUser holder, string title, Action<Project, Municipality, DateTime>? moves = null)
+    {
+        var project = await app.Given.Project(city, holder, new ProjectSpec
         {
-            var now = DateTime.UtcNow;
-            var municipality = await db.Municipalities.Include(m => m.Memberships).Include(m => m.Neighbourhoods).SingleAsync(m => m.Id == city.Id);
-            var project = Project.StartDraft(city.Id, holder.Id, title, now);
-            project.UpdateContent(holder.Id, title, "Un résumé pour le poste de travail.", "Une description.", ProjectCategory.Culture, municipality.Neighbourhoods[0], now);
-            project.Submit(holder.Id, ModerationMode.PostModeration, now);
-            db.Projects.Add(project);
-            await db.SaveChangesAsync();
-            if (moves is not null)
-            {
-                moves(project, municipality, now);
-                await db.SaveChangesAsync();
-            }
-
-            return project.Id;
+            Title = title,
+            Summary = "Un résumé pour le poste de travail.",
+            Description = "Une description.",
+            Category = ProjectCategory.Culture,
+            Neighbourhood = city.Neighbourhoods[0],
         });
+        if (moves is not null)
+        {
+            await app.WithDbAsync(async db =>
+            {
+                var entity = await db.Projects.Include(p => p.Decisions).ThenInclude(d => d.Commitments).SingleAsync(p => p.Id == project.Id);
+                var municipality = await db.Municipalities.Include(m => m.Memberships).Include(m => m.Neighbourhoods).SingleAsync(m => m.Id == city.Id);
+                moves(entity, municipality, DateTime.UtcNow);
+                return await db.SaveChangesAsync();
+            });
+        }
+
+        return project.Id;
+    }
 
     /// <summary>Moves a project of the tests, found by its title.</summary>
     public static Task<int> ReviewAsync(this AppFactory app, string title, Action<Project, Municipality, DateTime> moves) =>
@@ -99,32 +103,6 @@ internal static class WorkbenchKit
             Assert.True(call.CloseIfDue(now.AddHours(2)));
             await db.SaveChangesAsync();
             return new ClosedCall(call.Id, applications, call.Criteria.Single().Id);
-        });
-
-    /// <summary>
-    /// A labelled project of the city with a live campaign ending in <paramref name="endsIn"/> from
-    /// <paramref name="nowUtc"/> (the app's clock when a test moves it; the real time by default).
-    /// </summary>
-    public static Task<long> LiveCampaignAsync(this AppFactory app, TestCity city, TestUser holder, string title, TimeSpan endsIn, long goalCents = 1_000_00, DateTime? nowUtc = null) =>
-        app.WithDbAsync(async db =>
-        {
-            var now = nowUtc ?? DateTime.UtcNow;
-            var municipality = await db.Municipalities.Include(m => m.Memberships).Include(m => m.Neighbourhoods).SingleAsync(m => m.Id == city.Id);
-            var project = Project.StartDraft(city.Id, holder.Id, title, now);
-            project.UpdateContent(holder.Id, title, "Un projet à financer.", "Une description.", ProjectCategory.Sport, municipality.Neighbourhoods[0], now);
-            project.Submit(holder.Id, ModerationMode.PostModeration, now);
-            db.Projects.Add(project);
-            await db.SaveChangesAsync();
-            project.TakeIntoReview(municipality, city.Admin.Id, null, now);
-            project.ProposeLabel(municipality, city.Admin.Id, new LabelTerms([new CommitmentTerms(CommitmentKind.Land, "Une parcelle", null)], null, null), now);
-            await db.SaveChangesAsync();
-            var campaign = Campaign.Prepare(project, municipality, holder.Id, now);
-            campaign.Configure(holder.Id, goalCents, now + endsIn, CampaignMode.AllOrNothing, 5_00, now);
-            campaign.AddTier(holder.Id, new TierTerms("Un t-shirt", null, 20_00, 10, 5_00), now);
-            campaign.Launch(project, municipality, holder.Id, Campaign.DefaultFeeBasisPoints, now);
-            db.Campaigns.Add(campaign);
-            await db.SaveChangesAsync();
-            return campaign.Id;
         });
 
     public static string Inv(long value) => value.ToString(CultureInfo.InvariantCulture);
