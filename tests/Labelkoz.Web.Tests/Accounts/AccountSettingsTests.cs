@@ -15,19 +15,19 @@ public sealed class AccountSettingsTests(AppFactory app) : IClassFixture<AppFact
     {
         var email = NewEmail("oubli");
         await app.RegisterConfirmedAsync(email, "Olivia Oubli");
-        using var browser = app.NewSecureBrowser();
+        using var browser = app.HttpsBrowser();
 
         var form = await browser.GetAsync("/compte/mot-de-passe-oublie");
         var sent = await browser.FollowAsync(await browser.SubmitAsync(form, "form#mot-de-passe-oublie", new Dictionary<string, string> { ["Input.Email"] = email }));
         Assert.Contains("Si un compte existe pour cette adresse", sent.MainText, StringComparison.Ordinal);
 
-        var mail = LatestMailTo(app, email);
+        var mail = app.LatestMailTo(email);
         Assert.Contains("Réinitialisation", mail.Subject, StringComparison.Ordinal);
-        var reset = await browser.GetAsync(LinkTo(mail, "/compte/reinitialiser-mot-de-passe"));
+        var reset = await browser.GetAsync(mail.LinkTo("/compte/reinitialiser-mot-de-passe"));
         Assert.Equal(HttpStatusCode.OK, reset.Status);
 
         var weak = await browser.SubmitAsync(reset, "form#reinitialiser-mot-de-passe", new Dictionary<string, string> { ["Input.Password"] = "motdepasse123", ["Input.ConfirmPassword"] = "motdepasse123" });
-        Assert.Contains("trop courant", FieldError(weak, "mdp-erreur"), StringComparison.Ordinal);
+        Assert.Contains("trop courant", weak.FieldError("mdp-erreur"), StringComparison.Ordinal);
 
         var done = await browser.SubmitAsync(reset, "form#reinitialiser-mot-de-passe", new Dictionary<string, string> { ["Input.Password"] = OtherStrongPassword, ["Input.ConfirmPassword"] = OtherStrongPassword });
         Assert.Equal(HttpStatusCode.Redirect, done.Status);
@@ -38,8 +38,8 @@ public sealed class AccountSettingsTests(AppFactory app) : IClassFixture<AppFact
         Assert.Equal("/compte/mon-espace", (await browser.TryLogInAsync(email, OtherStrongPassword)).Location);
 
         // A reset link works once.
-        using var again = app.NewSecureBrowser();
-        var reused = await again.GetAsync(LinkTo(mail, "/compte/reinitialiser-mot-de-passe"));
+        using var again = app.HttpsBrowser();
+        var reused = await again.GetAsync(mail.LinkTo("/compte/reinitialiser-mot-de-passe"));
         var refused = await again.SubmitAsync(reused, "form#reinitialiser-mot-de-passe", new Dictionary<string, string> { ["Input.Password"] = StrongPassword, ["Input.ConfirmPassword"] = StrongPassword });
         Assert.Contains("Ce lien de réinitialisation ne fonctionne pas", refused.Document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
     }
@@ -47,20 +47,20 @@ public sealed class AccountSettingsTests(AppFactory app) : IClassFixture<AppFact
     [Fact]
     public async Task ForgottenPassword_ForAnUnknownAddress_SameAnswerAndNoMail()
     {
-        using var browser = app.NewSecureBrowser();
+        using var browser = app.HttpsBrowser();
         var email = NewEmail("inconnu");
 
         var form = await browser.GetAsync("/compte/mot-de-passe-oublie");
         var sent = await browser.FollowAsync(await browser.SubmitAsync(form, "form#mot-de-passe-oublie", new Dictionary<string, string> { ["Input.Email"] = email }));
 
         Assert.Contains("Si un compte existe pour cette adresse", sent.MainText, StringComparison.Ordinal);
-        Assert.Empty(MailsTo(app, email));
+        Assert.Empty(app.MailsTo(email));
     }
 
     [Fact]
     public async Task ResetPassword_WithoutAValidLink_ShowsNoForm()
     {
-        using var browser = app.NewSecureBrowser();
+        using var browser = app.HttpsBrowser();
 
         var page = await browser.GetAsync("/compte/reinitialiser-mot-de-passe?userId=1&code=%%%");
 
@@ -75,7 +75,7 @@ public sealed class AccountSettingsTests(AppFactory app) : IClassFixture<AppFact
         var city = await app.Given.City();
         var email = NewEmail("profil");
         await app.RegisterConfirmedAsync(email, "Pierre Profil");
-        using var browser = app.NewSecureBrowser();
+        using var browser = app.HttpsBrowser();
         await browser.LogInAsync(email, StrongPassword);
         var form = await browser.GetAsync("/compte/profil");
         Assert.Equal("France", form.Document.QuerySelector("#Input_Country")!.GetAttribute("value"));
@@ -116,7 +116,7 @@ public sealed class AccountSettingsTests(AppFactory app) : IClassFixture<AppFact
     {
         var email = NewEmail("profil-ko");
         await app.RegisterConfirmedAsync(email, "Karl Refus");
-        using var browser = app.NewSecureBrowser();
+        using var browser = app.HttpsBrowser();
         await browser.LogInAsync(email, StrongPassword);
         var form = await browser.GetAsync("/compte/profil");
 
@@ -132,7 +132,7 @@ public sealed class AccountSettingsTests(AppFactory app) : IClassFixture<AppFact
         var page = await browser.SubmitAsync(form, "form#profil", fields);
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Contains(expected, FieldError(page, errorId), StringComparison.Ordinal);
+        Assert.Contains(expected, page.FieldError(errorId), StringComparison.Ordinal);
         var user = (await FindUserAsync(app, email))!;
         Assert.Equal("Karl Refus", user.DisplayName);
         Assert.Null(user.AddressLine1);
@@ -143,7 +143,7 @@ public sealed class AccountSettingsTests(AppFactory app) : IClassFixture<AppFact
     {
         var email = NewEmail("profil-be");
         await app.RegisterConfirmedAsync(email, "Bea Bruxelles");
-        using var browser = app.NewSecureBrowser();
+        using var browser = app.HttpsBrowser();
         await browser.LogInAsync(email, StrongPassword);
         var form = await browser.GetAsync("/compte/profil");
 
@@ -165,16 +165,16 @@ public sealed class AccountSettingsTests(AppFactory app) : IClassFixture<AppFact
         var email = NewEmail("ancien");
         var newEmail = NewEmail("nouveau");
         await app.RegisterConfirmedAsync(email, "Nina Change");
-        using var browser = app.NewSecureBrowser();
+        using var browser = app.HttpsBrowser();
         await browser.LogInAsync(email, StrongPassword);
 
         var form = await browser.GetAsync("/compte/courriel");
         var wrongPassword = await browser.SubmitAsync(form, "form#courriel", new Dictionary<string, string> { ["Input.NewEmail"] = newEmail, ["Input.CurrentPassword"] = OtherStrongPassword });
-        Assert.Contains("incorrect", FieldError(wrongPassword, "mdp-erreur"), StringComparison.Ordinal);
-        Assert.Empty(MailsTo(app, newEmail));
+        Assert.Contains("incorrect", wrongPassword.FieldError("mdp-erreur"), StringComparison.Ordinal);
+        Assert.Empty(app.MailsTo(newEmail));
 
         var taken = await browser.SubmitAsync(form, "form#courriel", new Dictionary<string, string> { ["Input.NewEmail"] = (await app.Given.Citizen()).Email, ["Input.CurrentPassword"] = StrongPassword });
-        Assert.Contains("déjà utilisée", FieldError(taken, "email-erreur"), StringComparison.Ordinal);
+        Assert.Contains("déjà utilisée", taken.FieldError("email-erreur"), StringComparison.Ordinal);
 
         var requested = await browser.FollowAsync(await browser.SubmitAsync(form, "form#courriel", new Dictionary<string, string> { ["Input.NewEmail"] = newEmail, ["Input.CurrentPassword"] = StrongPassword }));
         Assert.Contains("Nous avons envoyé un lien de confirmation", requested.MainText, StringComparison.Ordinal);
@@ -182,12 +182,12 @@ public sealed class AccountSettingsTests(AppFactory app) : IClassFixture<AppFact
         // Until the link is opened, the account keeps its address.
         Assert.NotNull(await FindUserAsync(app, email));
         Assert.Null(await FindUserAsync(app, newEmail));
-        using (var other = app.NewSecureBrowser())
+        using (var other = app.HttpsBrowser())
         {
             Assert.Equal("/compte/mon-espace", (await other.TryLogInAsync(email, StrongPassword)).Location);
         }
 
-        var link = LinkTo(LatestMailTo(app, newEmail), "/compte/confirmer-courriel");
+        var link = app.LatestMailTo(newEmail).LinkTo("/compte/confirmer-courriel");
         var tampered = await browser.GetAsync(link.Replace("code=", "code=x", StringComparison.Ordinal));
         Assert.Contains("Ce lien de confirmation ne fonctionne pas", tampered.Document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         Assert.Null(await FindUserAsync(app, newEmail));
@@ -197,11 +197,11 @@ public sealed class AccountSettingsTests(AppFactory app) : IClassFixture<AppFact
         var moved = (await FindUserAsync(app, newEmail))!;
         Assert.Equal(newEmail, moved.UserName);
         Assert.Null(await FindUserAsync(app, email));
-        Assert.Contains("a été modifiée", LatestMailTo(app, email).Subject, StringComparison.Ordinal);
+        Assert.Contains("a été modifiée", app.LatestMailTo(email).Subject, StringComparison.Ordinal);
 
         // The session survives the change; the new address logs in, the old one no longer does.
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/compte/mon-espace")).Status);
-        using var fresh = app.NewSecureBrowser();
+        using var fresh = app.HttpsBrowser();
         Assert.Contains("incorrect", (await fresh.TryLogInAsync(email, StrongPassword)).MainText, StringComparison.Ordinal);
         Assert.Equal("/compte/mon-espace", (await fresh.TryLogInAsync(newEmail, StrongPassword)).Location);
     }
@@ -211,7 +211,7 @@ public sealed class AccountSettingsTests(AppFactory app) : IClassFixture<AppFact
     {
         var email = NewEmail("mdp");
         await app.RegisterConfirmedAsync(email, "Marc Passe");
-        using var browser = app.NewSecureBrowser();
+        using var browser = app.HttpsBrowser();
         await browser.LogInAsync(email, StrongPassword);
         var form = await browser.GetAsync("/compte/mot-de-passe");
 
@@ -221,7 +221,7 @@ public sealed class AccountSettingsTests(AppFactory app) : IClassFixture<AppFact
             ["Input.NewPassword"] = OtherStrongPassword,
             ["Input.ConfirmPassword"] = OtherStrongPassword,
         });
-        Assert.Contains("Le mot de passe est incorrect.", FieldError(wrongCurrent, "actuel-erreur"), StringComparison.Ordinal);
+        Assert.Contains("Le mot de passe est incorrect.", wrongCurrent.FieldError("actuel-erreur"), StringComparison.Ordinal);
 
         var common = await browser.SubmitAsync(form, "form#mot-de-passe", new Dictionary<string, string>
         {
@@ -229,7 +229,7 @@ public sealed class AccountSettingsTests(AppFactory app) : IClassFixture<AppFact
             ["Input.NewPassword"] = "password1234",
             ["Input.ConfirmPassword"] = "password1234",
         });
-        Assert.Contains("trop courant", FieldError(common, "mdp-erreur"), StringComparison.Ordinal);
+        Assert.Contains("trop courant", common.FieldError("mdp-erreur"), StringComparison.Ordinal);
 
         var changed = await browser.SubmitAsync(form, "form#mot-de-passe", new Dictionary<string, string>
         {
@@ -240,7 +240,7 @@ public sealed class AccountSettingsTests(AppFactory app) : IClassFixture<AppFact
         Assert.Equal(HttpStatusCode.Redirect, changed.Status);
         Assert.Contains("Votre mot de passe a été modifié.", (await browser.FollowAsync(changed)).MainText, StringComparison.Ordinal);
 
-        using var fresh = app.NewSecureBrowser();
+        using var fresh = app.HttpsBrowser();
         Assert.Contains("incorrect", (await fresh.TryLogInAsync(email, StrongPassword)).MainText, StringComparison.Ordinal);
         Assert.Equal("/compte/mon-espace", (await fresh.TryLogInAsync(email, OtherStrongPassword)).Location);
     }

@@ -20,7 +20,7 @@ public sealed class DevMailTests(DevelopmentAppFactory app) : IClassFixture<Deve
     [Fact]
     public async Task DevMail_ListsMessages_AndShowsTheTextWithClickableLinks_NeverRawHtml()
     {
-        using var browser = app.NewSecureBrowser();
+        using var browser = app.HttpsBrowser();
         var email = NewEmail("dev");
         await browser.RegisterAsync(email, "<script>alert(1)</script> Zoé");
 
@@ -47,7 +47,7 @@ public sealed class DevMailTests(DevelopmentAppFactory app) : IClassFixture<Deve
     [Fact]
     public async Task DevMail_UnknownOrHostileId_Is404()
     {
-        using var browser = app.NewSecureBrowser();
+        using var browser = app.HttpsBrowser();
 
         foreach (var id in new[] { "inconnu", "..%2F..%2Fappsettings", "20260101000000000-0000" })
         {

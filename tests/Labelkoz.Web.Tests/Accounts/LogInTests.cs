@@ -11,7 +11,7 @@ public sealed class LogInTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task LogIn_WithWrongPasswordOrUnknownEmail_GetsTheSameGenericMessage()
     {
         var hugo = (await app.Given.Citizen()).Email;
-        using var browser = app.NewSecureBrowser();
+        using var browser = app.HttpsBrowser();
 
         var wrongPassword = await browser.TryLogInAsync(hugo, "Pas-le-bon-mot-de-passe");
         var unknown = await browser.TryLogInAsync("personne@exemple.fr", "Pas-le-bon-mot-de-passe");
@@ -27,12 +27,12 @@ public sealed class LogInTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task LogIn_WithEmptyFields_ShowsFieldErrors()
     {
-        using var browser = app.NewSecureBrowser();
+        using var browser = app.HttpsBrowser();
 
         var page = await browser.TryLogInAsync(string.Empty, string.Empty);
 
-        Assert.Contains("est obligatoire", FieldError(page, "email-erreur"), StringComparison.Ordinal);
-        Assert.Contains("est obligatoire", FieldError(page, "mdp-erreur"), StringComparison.Ordinal);
+        Assert.Contains("est obligatoire", page.FieldError("email-erreur"), StringComparison.Ordinal);
+        Assert.Contains("est obligatoire", page.FieldError("mdp-erreur"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class LogInTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var email = NewEmail("lock");
         await app.RegisterConfirmedAsync(email, "Lola Verrou");
-        using var browser = app.NewSecureBrowser();
+        using var browser = app.HttpsBrowser();
 
         for (var attempt = 1; attempt <= 4; attempt++)
         {
@@ -63,7 +63,7 @@ public sealed class LogInTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task LogIn_FollowsALocalReturnUrl_ButNeverAnExternalOne()
     {
         var hugo = (await app.Given.Citizen()).Email;
-        using (var browser = app.NewSecureBrowser())
+        using (var browser = app.HttpsBrowser())
         {
             var local = await browser.TryLogInAsync(hugo, Given.Password, "/compte/connexion?returnUrl=%2Fcompte%2Fprofil");
             Assert.Equal("/compte/profil", local.Location);
@@ -71,7 +71,7 @@ public sealed class LogInTests(AppFactory app) : IClassFixture<AppFactory>
 
         foreach (var hostile in new[] { "https://evil.example/", "//evil.example/", "/\\evil.example" })
         {
-            using var browser = app.NewSecureBrowser();
+            using var browser = app.HttpsBrowser();
             var page = await browser.TryLogInAsync(hugo, Given.Password, "/compte/connexion?returnUrl=" + Uri.EscapeDataString(hostile));
             Assert.Equal("/compte/mon-espace", page.Location);
         }
@@ -81,7 +81,7 @@ public sealed class LogInTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task ProtectedPage_SendsToLogIn_ThenBack()
     {
         var hugo = (await app.Given.Citizen()).Email;
-        using var browser = app.NewSecureBrowser();
+        using var browser = app.HttpsBrowser();
 
         var challenge = await browser.GetAsync("/compte/profil");
         Assert.Equal(HttpStatusCode.Redirect, challenge.Status);
@@ -96,7 +96,7 @@ public sealed class LogInTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task LogOut_IsAPostThatEndsTheSession()
     {
         var hugo = (await app.Given.Citizen()).Email;
-        using var browser = app.NewSecureBrowser();
+        using var browser = app.HttpsBrowser();
         await browser.LogInAsync(hugo);
         var dashboard = await browser.GetAsync("/compte/mon-espace");
         Assert.Equal(HttpStatusCode.OK, dashboard.Status);
@@ -118,7 +118,7 @@ public sealed class LogInTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task LogIn_WithTamperedAntiforgeryToken_Gets400()
     {
         var hugo = (await app.Given.Citizen()).Email;
-        using var browser = app.NewSecureBrowser();
+        using var browser = app.HttpsBrowser();
         var login = await browser.GetAsync("/compte/connexion");
 
         var page = await browser.SubmitAsync(login, "form#connexion", new Dictionary<string, string>
@@ -136,7 +136,7 @@ public sealed class LogInTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Dashboard_ListsStaffMemberships_WithLinksToTheCityBackOffice()
     {
         var (city, other) = await app.Given.TwoCities();
-        using var admin = app.NewSecureBrowser();
+        using var admin = app.HttpsBrowser();
         await admin.LogInAsync(city.Admin.Email);
         var page = await admin.GetAsync("/compte/mon-espace");
 
@@ -147,7 +147,7 @@ public sealed class LogInTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.NotNull(row.QuerySelector($"a[href='/{city.Slug}/admin']"));
         Assert.Null(page.Document.QuerySelector("main a[href='/operateur']"));
 
-        using var agent = app.NewSecureBrowser();
+        using var agent = app.HttpsBrowser();
         await agent.LogInAsync(other.Agent.Email);
         var agentRow = (await agent.GetAsync("/compte/mon-espace")).Document.QuerySelectorAll("table tbody tr").Single();
         Assert.Contains(other.Name, agentRow.TextContent, StringComparison.Ordinal);
@@ -159,13 +159,13 @@ public sealed class LogInTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Dashboard_ShowsTheOperatorConsoleOnlyToTheOperator()
     {
         var city = await app.Given.City();
-        using var operatorBrowser = app.NewSecureBrowser();
+        using var operatorBrowser = app.HttpsBrowser();
         await operatorBrowser.LogInAsync((await app.Given.Operator()).Email);
         var operatorPage = await operatorBrowser.GetAsync("/compte/mon-espace");
         Assert.NotNull(operatorPage.Document.QuerySelector("main a[href='/operateur']"));
         Assert.Empty(operatorPage.Document.QuerySelectorAll("table tbody tr"));
 
-        using var citizen = app.NewSecureBrowser();
+        using var citizen = app.HttpsBrowser();
         await citizen.LogInAsync((await app.Given.Citizen(homeCityId: city.Id)).Email);
         var citizenPage = await citizen.GetAsync("/compte/mon-espace");
         Assert.Null(citizenPage.Document.QuerySelector("main a[href='/operateur']"));
@@ -176,7 +176,7 @@ public sealed class LogInTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task DevMailPages_Are404OutsideDevelopment()
     {
-        using var browser = app.NewSecureBrowser();
+        using var browser = app.HttpsBrowser();
 
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/dev/courriels")).Status);
         var mails = app.Mail.List();

@@ -18,7 +18,7 @@ public sealed class RateLimitTests(TightRateLimitAppFactory app) : IClassFixture
     [Fact]
     public async Task AuthForms_TheFourthPostIsRefusedWith429_GetsStillWork()
     {
-        using var browser = app.NewSecureBrowser();
+        using var browser = app.HttpsBrowser();
         var login = await browser.GetAsync("/compte/connexion");
 
         for (var attempt = 1; attempt <= 3; attempt++)

@@ -9,7 +9,7 @@ public sealed class RegistrationTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task Register_ConfirmByMail_LogIn_DashboardGreetsByName()
     {
-        using var browser = app.NewSecureBrowser();
+        using var browser = app.HttpsBrowser();
         var email = NewEmail("lea");
 
         var registered = await browser.RegisterAsync(email, "Léa Fontaine");
@@ -18,10 +18,10 @@ public sealed class RegistrationTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Contains("Vérifiez votre messagerie", inbox.Document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(email, inbox.MainText, StringComparison.Ordinal);
 
-        var mail = LatestMailTo(app, email);
+        var mail = app.LatestMailTo(email);
         Assert.Contains("Confirmez votre adresse", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("Léa Fontaine", mail.HtmlBody, StringComparison.Ordinal);
-        var confirmed = await browser.GetAsync(LinkTo(mail, "/compte/confirmer"));
+        var confirmed = await browser.GetAsync(mail.LinkTo("/compte/confirmer"));
         Assert.Equal(HttpStatusCode.OK, confirmed.Status);
         Assert.Contains("Adresse électronique confirmée", confirmed.Document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
 
@@ -37,7 +37,7 @@ public sealed class RegistrationTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task Register_FromALinkWithReturnUrl_CarriesItThroughConfirmationToLogIn()
     {
-        using var browser = app.NewSecureBrowser();
+        using var browser = app.HttpsBrowser();
         var email = NewEmail("invitee");
         var form = await browser.GetAsync("/compte/inscription?returnUrl=%2Finvitations%2Fabc&email=" + Uri.EscapeDataString(email));
         Assert.Equal(email, form.Document.QuerySelector("#Input_Email")!.GetAttribute("value"));
@@ -50,7 +50,7 @@ public sealed class RegistrationTests(AppFactory app) : IClassFixture<AppFactory
         });
         Assert.Equal(HttpStatusCode.Redirect, registered.Status);
 
-        var confirmed = await browser.GetAsync(LinkTo(LatestMailTo(app, email), "/compte/confirmer"));
+        var confirmed = await browser.GetAsync(app.LatestMailTo(email).LinkTo("/compte/confirmer"));
         var logIn = confirmed.Document.QuerySelector("main a.button")!.GetAttribute("href");
         Assert.Equal("/compte/connexion?returnUrl=%2Finvitations%2Fabc", logIn);
         var loggedIn = await browser.TryLogInAsync(email, StrongPassword, logIn!);
@@ -60,7 +60,7 @@ public sealed class RegistrationTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task Register_WithAnExternalReturnUrl_IgnoresIt()
     {
-        using var browser = app.NewSecureBrowser();
+        using var browser = app.HttpsBrowser();
         var email = NewEmail("external");
         var form = await browser.GetAsync("/compte/inscription?returnUrl=" + Uri.EscapeDataString("https://evil.example/") + "&email=" + Uri.EscapeDataString(email));
         await browser.SubmitAsync(form, "form#inscription", new Dictionary<string, string>
@@ -70,13 +70,13 @@ public sealed class RegistrationTests(AppFactory app) : IClassFixture<AppFactory
             ["Input.ConfirmPassword"] = StrongPassword,
         });
 
-        Assert.DoesNotContain("evil.example", LatestMailTo(app, email).TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("evil.example", app.LatestMailTo(email).TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task LogIn_BeforeConfirmation_IsRefused_WithALinkToResendTheConfirmation()
     {
-        using var browser = app.NewSecureBrowser();
+        using var browser = app.HttpsBrowser();
         var email = NewEmail("pending");
         await browser.RegisterAsync(email, "Paul Attente");
 
@@ -95,7 +95,7 @@ public sealed class RegistrationTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task ResendConfirmation_SendsAFreshLinkThatWorks()
     {
-        using var browser = app.NewSecureBrowser();
+        using var browser = app.HttpsBrowser();
         var email = NewEmail("resend");
         await browser.RegisterAsync(email, "Rémi Renvoi");
 
@@ -104,18 +104,18 @@ public sealed class RegistrationTests(AppFactory app) : IClassFixture<AppFactory
         var sent = await browser.FollowAsync(await browser.SubmitAsync(form, "form#renvoyer-confirmation"));
 
         Assert.Contains("un nouveau lien vient de lui être envoyé", sent.MainText, StringComparison.Ordinal);
-        Assert.Equal(2, MailsTo(app, email).Count);
-        var confirmed = await browser.GetAsync(LinkTo(LatestMailTo(app, email), "/compte/confirmer"));
+        Assert.Equal(2, app.MailsTo(email).Count);
+        var confirmed = await browser.GetAsync(app.LatestMailTo(email).LinkTo("/compte/confirmer"));
         Assert.Contains("Adresse électronique confirmée", confirmed.MainText, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ConfirmationLink_Tampered_GivesAFriendlyPage()
     {
-        using var browser = app.NewSecureBrowser();
+        using var browser = app.HttpsBrowser();
         var email = NewEmail("tamper");
         await browser.RegisterAsync(email, "Tom Pered");
-        var link = LinkTo(LatestMailTo(app, email), "/compte/confirmer");
+        var link = app.LatestMailTo(email).LinkTo("/compte/confirmer");
 
         foreach (var url in new[] { link.Replace("code=", "code=x", StringComparison.Ordinal), link + "AAAA", "/compte/confirmer?userId=abc&code=%%%", "/compte/confirmer" })
         {
@@ -134,15 +134,15 @@ public sealed class RegistrationTests(AppFactory app) : IClassFixture<AppFactory
     [InlineData("sans-domaine@")]
     public async Task Register_WithInvalidEmail_IsRefusedOnTheField(string email)
     {
-        using var browser = app.NewSecureBrowser();
+        using var browser = app.HttpsBrowser();
 
         var page = await browser.RegisterAsync(email, "Iris Invalide");
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Contains("Saisissez une adresse électronique valide", FieldError(page, "email-erreur"), StringComparison.Ordinal);
+        Assert.Contains("Saisissez une adresse électronique valide", page.FieldError("email-erreur"), StringComparison.Ordinal);
         Assert.Equal("true", page.Document.QuerySelector("#Input_Email")!.GetAttribute("aria-invalid"));
         Assert.Contains("email-erreur", page.Document.QuerySelector("#Input_Email")!.GetAttribute("aria-describedby"), StringComparison.Ordinal);
-        Assert.Empty(MailsTo(app, email));
+        Assert.Empty(app.MailsTo(email));
     }
 
     [Theory]
@@ -153,55 +153,55 @@ public sealed class RegistrationTests(AppFactory app) : IClassFixture<AppFactory
     [InlineData("aaaaaaaaaaaaaaaa", "au moins 4 caractères différents")]
     public async Task Register_WithWeakPassword_IsRefusedOnThePasswordField(string password, string expected)
     {
-        using var browser = app.NewSecureBrowser();
+        using var browser = app.HttpsBrowser();
         var email = NewEmail("weak");
 
         var page = await browser.RegisterAsync(email, "Willy Faible", password);
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Contains(expected, FieldError(page, "mdp-erreur"), StringComparison.Ordinal);
+        Assert.Contains(expected, page.FieldError("mdp-erreur"), StringComparison.Ordinal);
         Assert.Null(await FindUserAsync(app, email));
-        Assert.Empty(MailsTo(app, email));
+        Assert.Empty(app.MailsTo(email));
     }
 
     [Fact]
     public async Task Register_WithPasswordOver128Characters_IsRefused()
     {
-        using var browser = app.NewSecureBrowser();
+        using var browser = app.HttpsBrowser();
         var email = NewEmail("long");
         var password = string.Concat(Enumerable.Repeat("Girafe-Violon-", 10)); // 140 characters
 
         var page = await browser.RegisterAsync(email, "Lou Long", password);
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Contains("entre 12 et 128 caractères", FieldError(page, "mdp-erreur"), StringComparison.Ordinal);
+        Assert.Contains("entre 12 et 128 caractères", page.FieldError("mdp-erreur"), StringComparison.Ordinal);
         Assert.Null(await FindUserAsync(app, email));
     }
 
     [Fact]
     public async Task Register_WithPasswordContainingTheEmailOrTheName_IsRefused()
     {
-        using var browser = app.NewSecureBrowser();
+        using var browser = app.HttpsBrowser();
         var email = NewEmail("jeanne.marchal");
         var localPart = email.Split('@')[0];
 
         var withEmail = await browser.RegisterAsync(email, "Jeanne", $"{localPart}-Velo!");
-        Assert.Contains("ni votre adresse électronique ni votre nom", FieldError(withEmail, "mdp-erreur"), StringComparison.Ordinal);
+        Assert.Contains("ni votre adresse électronique ni votre nom", withEmail.FieldError("mdp-erreur"), StringComparison.Ordinal);
 
         var withName = await browser.RegisterAsync(email, "Bérénice Quintal-Ferrand", "Berenice.Quintal-Ferrand#Nuage");
-        Assert.Contains("ni votre adresse électronique ni votre nom", FieldError(withName, "mdp-erreur"), StringComparison.Ordinal);
+        Assert.Contains("ni votre adresse électronique ni votre nom", withName.FieldError("mdp-erreur"), StringComparison.Ordinal);
         Assert.Null(await FindUserAsync(app, email));
     }
 
     [Fact]
     public async Task Register_WithMismatchedConfirmation_IsRefused()
     {
-        using var browser = app.NewSecureBrowser();
+        using var browser = app.HttpsBrowser();
         var email = NewEmail("mismatch");
 
         var page = await browser.RegisterAsync(email, "Max Mismatch", StrongPassword, OtherStrongPassword);
 
-        Assert.Contains("Les deux mots de passe ne sont pas identiques.", FieldError(page, "confirmation-erreur"), StringComparison.Ordinal);
+        Assert.Contains("Les deux mots de passe ne sont pas identiques.", page.FieldError("confirmation-erreur"), StringComparison.Ordinal);
         Assert.Null(await FindUserAsync(app, email));
     }
 
@@ -209,16 +209,16 @@ public sealed class RegistrationTests(AppFactory app) : IClassFixture<AppFactory
     public async Task Register_WithAnExistingEmail_SaysSoAndOffersToLogInOrReset()
     {
         var existing = await app.Given.Citizen("Camille Leroy");
-        using var browser = app.NewSecureBrowser();
-        var before = MailsTo(app, existing.Email).Count;
+        using var browser = app.HttpsBrowser();
+        var before = app.MailsTo(existing.Email).Count;
 
         var page = await browser.RegisterAsync(existing.Email.ToUpperInvariant(), "Camille Bis");
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Contains("Un compte existe déjà avec cette adresse", FieldError(page, "email-erreur"), StringComparison.Ordinal);
+        Assert.Contains("Un compte existe déjà avec cette adresse", page.FieldError("email-erreur"), StringComparison.Ordinal);
         Assert.NotNull(page.Document.QuerySelector("#email-existe a[href='/compte/connexion']"));
         Assert.NotNull(page.Document.QuerySelector("#email-existe a[href='/compte/mot-de-passe-oublie']"));
-        Assert.Equal(before, MailsTo(app, existing.Email).Count);
+        Assert.Equal(before, app.MailsTo(existing.Email).Count);
         Assert.Equal("Camille Leroy", (await FindUserAsync(app, existing.Email))!.DisplayName);
     }
 
@@ -228,7 +228,7 @@ public sealed class RegistrationTests(AppFactory app) : IClassFixture<AppFactory
     [InlineData(0, "est obligatoire")]
     public async Task Register_WithBadDisplayName_IsRefusedWithoutCreatingTheAccount(int length, string expected)
     {
-        using var browser = app.NewSecureBrowser();
+        using var browser = app.HttpsBrowser();
         var email = NewEmail("name");
         var name = length switch
         {
@@ -240,15 +240,15 @@ public sealed class RegistrationTests(AppFactory app) : IClassFixture<AppFactory
         var page = await browser.RegisterAsync(email, name);
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Contains(expected, FieldError(page, "nom-erreur"), StringComparison.Ordinal);
+        Assert.Contains(expected, page.FieldError("nom-erreur"), StringComparison.Ordinal);
         Assert.Null(await FindUserAsync(app, email));
-        Assert.Empty(MailsTo(app, email));
+        Assert.Empty(app.MailsTo(email));
     }
 
     [Fact]
     public async Task RegisterPage_IsAccessible_LabelsHintsAndAutocomplete()
     {
-        using var browser = app.NewSecureBrowser();
+        using var browser = app.HttpsBrowser();
         var page = await browser.GetAsync("/compte/inscription");
 
         Assert.Single(page.Document.QuerySelectorAll("h1"));
@@ -271,7 +271,7 @@ public sealed class RegistrationTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task RegisterPage_InEnglish_ShowsEnglishIdentityMessages()
     {
-        using var browser = app.NewSecureBrowser();
+        using var browser = app.HttpsBrowser();
         var form = await browser.GetAsync("/compte/inscription?culture=en-GB&ui-culture=en-GB");
         Assert.Equal("Create an account", form.Document.QuerySelector("h1")!.TextContent.Trim());
 
@@ -283,6 +283,6 @@ public sealed class RegistrationTests(AppFactory app) : IClassFixture<AppFactory
             ["Input.ConfirmPassword"] = "password1234",
         });
 
-        Assert.Contains("This password is too common", FieldError(page, "mdp-erreur"), StringComparison.Ordinal);
+        Assert.Contains("This password is too common", page.FieldError("mdp-erreur"), StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,5 @@
 using Labelkoz.Data;
 using Labelkoz.Domain.Audit;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

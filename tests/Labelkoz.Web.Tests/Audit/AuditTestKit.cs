@@ -1,5 +1,4 @@
 using Labelkoz.Domain.Audit;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

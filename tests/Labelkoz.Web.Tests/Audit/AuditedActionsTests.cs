@@ -3,7 +3,6 @@ using System.Net;
 using Labelkoz.Domain.Audit;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Web.Tests.Accounts;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Labelkoz.Web.Tests.ProjectsAdmin;

@@ -3,7 +3,6 @@ using System.Net;
 using System.Text;
 using Labelkoz.Domain.Audit;
 using Labelkoz.Web.Infrastructure.Localization;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;

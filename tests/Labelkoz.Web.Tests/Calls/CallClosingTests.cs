@@ -3,7 +3,6 @@ using Labelkoz.Domain.Calls;
 using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Features.Calls;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;

@@ -4,7 +4,6 @@ using Labelkoz.Data;
 using Labelkoz.Domain.Calls;
 using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Projects;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Labelkoz.Web.Tests.ProjectsAdmin;

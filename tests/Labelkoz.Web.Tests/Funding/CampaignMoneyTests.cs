@@ -5,7 +5,7 @@ using Labelkoz.Domain.Funding.Ledger;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Features.Funding;
 using Labelkoz.Web.Features.Funding.Payments;
-using Labelkoz.Web.Tests.CityAdmin;
+using Labelkoz.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelkoz.Web.Tests.Funding;

@@ -4,7 +4,7 @@ using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Features.Funding.Campaigns;
 using Labelkoz.Web.Infrastructure.Localization;
-using Labelkoz.Web.Tests.CityAdmin;
+using Labelkoz.Web.Tests.Infrastructure;
 using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,6 @@ using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Funding.Ledger;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Features.Funding;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -10,7 +10,6 @@ using Labelkoz.Web.Features.Funding;
 using Labelkoz.Web.Features.Funding.Payments;
 using Labelkoz.Web.Features.Projects;
 using Labelkoz.Web.Infrastructure.Localization;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

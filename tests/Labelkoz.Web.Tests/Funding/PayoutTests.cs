@@ -4,7 +4,7 @@ using Labelkoz.Domain.Audit;
 using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Funding.Ledger;
 using Labelkoz.Web.Features.Funding;
-using Labelkoz.Web.Tests.CityAdmin;
+using Labelkoz.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelkoz.Web.Tests.Funding;

@@ -4,7 +4,6 @@ using Labelkoz.Domain.Audit;
 using Labelkoz.Domain.Funding;
 using Labelkoz.Web.Features.Funding;
 using Labelkoz.Web.Features.Funding.Payments;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.AspNetCore.Hosting;

@@ -6,7 +6,6 @@ using Labelkoz.Domain.Funding;
 using Labelkoz.Web.Features.Funding;
 using Labelkoz.Web.Features.Projects;
 using Labelkoz.Web.Infrastructure.Localization;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using System.Net;
 using Labelkoz.Data.Payments;
 using Labelkoz.Domain.Funding;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

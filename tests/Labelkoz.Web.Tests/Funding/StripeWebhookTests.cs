@@ -8,7 +8,6 @@ using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Funding.Ledger;
 using Labelkoz.Web.Features.Funding;
 using Labelkoz.Web.Features.Funding.Payments;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.AspNetCore.Hosting;

@@ -3,7 +3,6 @@ using Labelkoz.Domain.Funding;
 using Labelkoz.Web.Features.Funding;
 using Labelkoz.Web.Features.Funding.Payments;
 using Labelkoz.Web.Features.Funding.Receipts;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

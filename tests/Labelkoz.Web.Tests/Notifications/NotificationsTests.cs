@@ -1,6 +1,5 @@
 using System.Net;
 using Labelkoz.Domain.Notifications;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using Labelkoz.Data;
 using Labelkoz.Domain.Municipalities;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;

@@ -1,5 +1,4 @@
 using System.Net;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 
 namespace Labelkoz.Web.Tests.Operator;

@@ -1,7 +1,6 @@
 using System.Net;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Web.Tests.Accounts;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +37,7 @@ public sealed class OperatorTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("Ville (10 000 à 50 000 habitants)", details.Document.QuerySelector("#abonnement")!.TextContent, StringComparison.Ordinal);
 
         // The invitation travels by mail; the database only knows its hash.
-        var mail = Assert.Single(AccountsTestKit.MailsTo(app, adminEmail));
+        var mail = Assert.Single(app.MailsTo(adminEmail));
         Assert.Contains("Saint-Ouen-sur-Seine", mail.Subject, StringComparison.Ordinal);
         var link = app.InvitationLinkTo(adminEmail);
         var token = link["/invitations/".Length..];
@@ -238,7 +237,7 @@ public sealed class OperatorTests(AppFactory app) : IClassFixture<AppFactory>
         var created = await CreateCityAsync(browser, "Ville <b>gras</b> & Cie", "ville-gras", "93993", adminEmail: adminEmail);
 
         Assert.Equal(HttpStatusCode.Redirect, created.Status);
-        var mail = AccountsTestKit.LatestMailTo(app, adminEmail);
+        var mail = app.LatestMailTo(adminEmail);
         Assert.DoesNotContain("<b>gras</b>", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("&lt;b&gt;gras&lt;/b&gt; &amp; Cie", mail.HtmlBody, StringComparison.Ordinal);
     }
@@ -255,7 +254,7 @@ public sealed class OperatorTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.Redirect, resent.Status);
         var newLink = app.InvitationLinkTo(adminEmail);
         Assert.NotEqual(oldLink, newLink);
-        Assert.Equal(2, AccountsTestKit.MailsTo(app, adminEmail).Count);
+        Assert.Equal(2, app.MailsTo(adminEmail).Count);
         using var anonymous = app.HttpsBrowser();
         Assert.Contains("annulée", (await anonymous.GetAsync(oldLink)).MainText, StringComparison.Ordinal);
 

@@ -5,7 +5,6 @@ using Labelkoz.Domain.Subscriptions;
 using Labelkoz.Web.Features.Invitations;
 using Labelkoz.Web.Tests.Accounts;
 using Labelkoz.Web.Tests.Audit;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -163,7 +162,7 @@ public sealed class SignupReviewTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal(HttpStatusCode.OK, tooLong.Status);
         Assert.Contains("1000 caractères", tooLong.FieldError("refuser-motif-erreur"), StringComparison.Ordinal);
         Assert.Equal(SignupStatus.Confirmed, (await RequestAsync(id)).Status);
-        Assert.Empty(AccountsTestKit.MailsTo(app, contact));
+        Assert.Empty(app.MailsTo(contact));
 
         const string Reason = "La commune est déjà accompagnée par l'intercommunalité :\nécrivez-nous pour en parler.";
         var refused = await operatorBrowser.SubmitAsync(page, "form#refuser", new Dictionary<string, string> { ["reason"] = Reason });
@@ -172,7 +171,7 @@ public sealed class SignupReviewTests(AppFactory app) : IClassFixture<AppFactory
         var request = await RequestAsync(id);
         Assert.Equal((SignupStatus.Refused, Reason), (request.Status, request.RefusalReason));
         Assert.Null(request.MunicipalityId);
-        var mail = Assert.Single(AccountsTestKit.MailsTo(app, contact));
+        var mail = Assert.Single(app.MailsTo(contact));
         Assert.Contains("Les Lilas", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("déjà accompagnée par l'intercommunalité", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("l&#x27;intercommunalit", mail.HtmlBody, StringComparison.Ordinal);
@@ -186,7 +185,7 @@ public sealed class SignupReviewTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal(HttpStatusCode.OK, again.Status);
         Assert.Contains("Cette demande a déjà été traitée.", again.ErrorSummary(), StringComparison.Ordinal);
         Assert.Equal(Reason, (await RequestAsync(id)).RefusalReason);
-        Assert.Single(AccountsTestKit.MailsTo(app, contact));
+        Assert.Single(app.MailsTo(contact));
     }
 
     [Fact]
@@ -240,7 +239,7 @@ public sealed class SignupReviewTests(AppFactory app) : IClassFixture<AppFactory
         Assert.False(await app.WithDbAsync(db => db.Municipalities.AnyAsync(m => m.Slug == "pantin")));
         Assert.Equal(SignupStatus.Confirmed, (await RequestAsync(id)).Status);
         Assert.False(await app.WithDbAsync(db => db.StaffInvitations.IgnoreQueryFilters().AnyAsync(i => i.Email == contact)));
-        Assert.Empty(AccountsTestKit.MailsTo(app, contact));
+        Assert.Empty(app.MailsTo(contact));
     }
 
     [Fact]
@@ -298,7 +297,7 @@ public sealed class SignupReviewTests(AppFactory app) : IClassFixture<AppFactory
         var city = Assert.Single(cities);
         Assert.Equal(1, await app.WithDbAsync(db => db.Subscriptions.IgnoreQueryFilters().CountAsync(s => s.MunicipalityId == city)));
         Assert.Equal(1, await app.WithDbAsync(db => db.StaffInvitations.IgnoreQueryFilters().CountAsync(i => i.Email == contact)));
-        Assert.Single(AccountsTestKit.MailsTo(app, contact));
+        Assert.Single(app.MailsTo(contact));
         Assert.Equal((SignupStatus.Approved, (long?)city), ((await RequestAsync(id)).Status, (await RequestAsync(id)).MunicipalityId));
     }
 

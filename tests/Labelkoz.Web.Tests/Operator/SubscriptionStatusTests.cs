@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Net;
 using Labelkoz.Domain.Audit;
+using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Subscriptions;
 using Labelkoz.Web.Tests.Audit;
 using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Labelkoz.Web.Tests.ProjectsAdmin;
 using Labelkoz.Web.Tests.Subscriptions;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +28,17 @@ public sealed class SubscriptionStatusTests(BillingApp app) : IClassFixture<Bill
         var city = await NewCityAsync("Romainville", "romainville", "93063");
         var admin = await app.NewStaffAsync("romainville", StaffRole.Admin);
         await AddNeighbourhoodAsync("romainville");
-        var project = await app.CreateProjectAsync(new NewProject("Un jardin partagé à Romainville") { City = "romainville", Holder = (await app.Given.Citizen()).Email, InReview = true });
+        var project = (await app.Given.Project(city, "romainville", (await app.Given.Citizen()).Id, new ProjectSpec
+        {
+            Title = "Un jardin partagé à Romainville",
+            State = ProjectState.InReview,
+            Summary = "Un résumé de projet pour les tests.",
+            Description = "Une **description** de projet pour les tests.",
+            Neighbourhood = "Centre-ville",
+            Address = "1 place de la Mairie",
+            Budget = [("Matériel", 120_050), ("Communication", 30_000)],
+            Support = [(CommitmentKind.Premises, "Une salle le samedi"), (CommitmentKind.Communication, null)],
+        })).Id;
         var subscription = await SubscriptionAsync(city);
         Assert.Equal((SubscriptionStatus.Trial, BillingPeriod.Monthly, "Ville (10 000 à 50 000 habitants)"), (subscription.Status, subscription.Period, await PlanNameAsync(subscription.PlanId)));
         using (var cityAdmin = await app.SignedInAsync(admin))

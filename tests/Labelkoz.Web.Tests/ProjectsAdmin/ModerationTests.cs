@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Projects;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 using Labelkoz.Web.Tests.Infrastructure.Builders;
 

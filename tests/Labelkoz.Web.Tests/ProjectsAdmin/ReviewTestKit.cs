@@ -4,7 +4,6 @@ using Labelkoz.Domain.Audit;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Notifications;
 using Labelkoz.Domain.Projects;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,26 +13,20 @@ namespace Labelkoz.Web.Tests.ProjectsAdmin;
 /// <summary>The review seen from the database: decisions, audit lines, notifications; and review moves made straight through the domain.</summary>
 internal static class ReviewTestKit
 {
-    public const string Hugo = "hugo@demo.labelkoz.fr";
-
-    public static string ProjectPage(long id, string city = "montreuil") => $"/{city}/admin/projets/{id.ToString(CultureInfo.InvariantCulture)}";
+    public static string ProjectPage(long id, string city) => $"/{city}/admin/projets/{id.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>The project's review: follow-up, decision, thread, notes (the dossier is <see cref="ProjectPage"/>).</summary>
-    public static string ReviewPage(long id, string city = "montreuil") => ProjectPage(id, city) + "/etude";
+    public static string ReviewPage(long id, string city) => ProjectPage(id, city) + "/etude";
 
-    public static string DecisionPage(long id, string city = "montreuil") => ProjectPage(id, city) + "/decision";
+    public static string DecisionPage(long id, string city) => ProjectPage(id, city) + "/decision";
 
-    public static string RevokePage(long id, string city = "montreuil") => ProjectPage(id, city) + "/retrait-du-label";
+    public static string RevokePage(long id, string city) => ProjectPage(id, city) + "/retrait-du-label";
 
-    public static string Exchanges(long id, string city = "montreuil") => $"/{city}/projets/{id.ToString(CultureInfo.InvariantCulture)}/echanges";
+    public static string Exchanges(long id, string city) => $"/{city}/projets/{id.ToString(CultureInfo.InvariantCulture)}/echanges";
 
     /// <summary>A date the person would type in the date input, <paramref name="days"/> from today in Paris.</summary>
     public static string DayFromToday(int days) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"))).AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>Whitespace collapsed to single spaces (French amounts use narrow no-break spaces).</summary>
-    public static string Flat(this string? text) =>
-        string.Join(' ', (text ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     public static Task<List<ProjectDecision>> DecisionsAsync(this AppFactory app, long projectId) =>
         app.WithDbAsync(db => db.ProjectDecisions.AsNoTracking()

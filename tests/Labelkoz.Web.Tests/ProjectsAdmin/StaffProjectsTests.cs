@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Projects;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 using Labelkoz.Web.Tests.Infrastructure.Builders;
 

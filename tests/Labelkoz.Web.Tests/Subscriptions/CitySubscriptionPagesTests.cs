@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using Labelkoz.Domain.Audit;
 using Labelkoz.Domain.Subscriptions;
-using Labelkoz.Web.Tests.CityAdmin;
+using Labelkoz.Web.Tests.Infrastructure;
 using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;
 

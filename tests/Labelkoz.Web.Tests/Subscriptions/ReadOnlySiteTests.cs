@@ -1,6 +1,5 @@
 using System.Net;
 using Labelkoz.Domain.Municipalities;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;

@@ -3,7 +3,6 @@ using System.Net;
 using Labelkoz.Domain.Subscriptions;
 using Labelkoz.Web.Features.Projects;
 using Labelkoz.Web.Infrastructure.Localization;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;

@@ -2,7 +2,6 @@ using Labelkoz.Domain.Audit;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Subscriptions;
 using Labelkoz.Web.Features.Subscriptions;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.AspNetCore.Hosting;

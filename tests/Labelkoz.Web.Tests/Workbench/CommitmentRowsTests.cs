@@ -1,7 +1,6 @@
 using System.Net;
 using AngleSharp.Dom;
 using Labelkoz.Domain.Calls;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,7 +38,7 @@ public sealed class CommitmentRowsTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Equal(["description", "valeur", "referent"], Shown(expertise, "engagement-0"));
         Assert.Empty(Shown(expertise, "engagement-1"));
         Assert.Equal("Expertise", expertise.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlSelectElement>("#engagement-0-type")!.Value);
-        Assert.Empty(await app.InDbAsync(db => db.ProjectDecisions.IgnoreQueryFilters().Where(d => d.ProjectId == project).ToListAsync()));
+        Assert.Empty(await app.WithDbAsync(db => db.ProjectDecisions.IgnoreQueryFilters().Where(d => d.ProjectId == project).ToListAsync()));
 
         var coFinancing = await admin.SubmitToAsync(expertise, "form#labelliser", $"{url}?handler=Choose", new Dictionary<string, string> { ["Input.Commitments[0].Kind"] = "CoFinancing" });
         Assert.Equal(["description", "mode"], Shown(coFinancing, "engagement-0"));
@@ -57,7 +56,7 @@ public sealed class CommitmentRowsTests(AppFactory app) : IClassFixture<AppFacto
             ["Input.Commitments[0].ReferentUserId"] = "personne",
         });
         Assert.True(labelled.IsRedirect, labelled.MainText);
-        var commitment = Assert.Single(await app.InDbAsync(db => db.Commitments.IgnoreQueryFilters().Where(c => db.ProjectDecisions.Any(d => d.Id == c.DecisionId && d.ProjectId == project)).ToListAsync()));
+        var commitment = Assert.Single(await app.WithDbAsync(db => db.Commitments.IgnoreQueryFilters().Where(c => db.ProjectDecisions.Any(d => d.Id == c.DecisionId && d.ProjectId == project)).ToListAsync()));
         Assert.Equal(Domain.Labels.CommitmentKind.Land, commitment.Kind);
         Assert.Null(commitment.GrantCents);
         Assert.Null(commitment.ReferentUserId);
@@ -78,7 +77,7 @@ public sealed class CommitmentRowsTests(AppFactory app) : IClassFixture<AppFacto
     public async Task ACallsOffer_ChoosesItsRowsKindTheSameWay()
     {
         var city = await app.NewCityAsync("Ville de l'offre");
-        var callId = await app.InDbAsync(async db =>
+        var callId = await app.WithDbAsync(async db =>
         {
             var municipality = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == city.Id);
             var call = Call.StartDraft(municipality, city.Admin.Id, "Appel à l'offre choisie", DateTime.UtcNow);
@@ -101,7 +100,7 @@ public sealed class CommitmentRowsTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Equal(HttpStatusCode.OK, chosen.Status);
         chosen.AssertAccessibleStructure();
         Assert.Equal(["description", "mode", "taux", "plafond"], Shown(chosen, "offre-0"));
-        Assert.Empty(await app.InDbAsync(db => db.Commitments.IgnoreQueryFilters().Where(c => c.CallId == callId).ToListAsync()));
+        Assert.Empty(await app.WithDbAsync(db => db.Commitments.IgnoreQueryFilters().Where(c => c.CallId == callId).ToListAsync()));
     }
 
     /// <summary>The fields of the row shown (not hidden), each enabled; those hidden are disabled.</summary>

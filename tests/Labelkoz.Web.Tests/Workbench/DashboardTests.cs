@@ -2,8 +2,8 @@ using System.Net;
 using Labelkoz.Domain.Calls;
 using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Municipalities;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelkoz.Web.Tests.Workbench;
@@ -57,7 +57,7 @@ public sealed class DashboardTests(AppFactory app) : IClassFixture<AppFactory>
         // one campaign ending in three days, one in three weeks.
         await app.CommentAsync(toTake[0], holder, ModerationMode.PreModeration);
         var call = await app.ClosedCallAsync(city, "Appel à noter", 1, applicant, other);
-        await app.InDbAsync(async db =>
+        await app.WithDbAsync(async db =>
         {
             var municipality = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == city.Id);
             var loaded = await db.Calls.Include(c => c.Criteria).SingleAsync(c => c.Id == call.Id);
@@ -65,8 +65,8 @@ public sealed class DashboardTests(AppFactory app) : IClassFixture<AppFactory>
             application.Score(loaded, municipality, city.Agent.Id, [new ScoreTerms(call.CriterionId, 7)], now);
             return await db.SaveChangesAsync();
         });
-        await app.LiveCampaignAsync(city, holder, "Campagne qui se termine", TimeSpan.FromDays(3));
-        await app.LiveCampaignAsync(city, holder, "Campagne qui dure", TimeSpan.FromDays(21));
+        await app.Given.Campaign(city, holder, new CampaignSpec { Title = "Campagne qui se termine", EndsIn = TimeSpan.FromDays(3) });
+        await app.Given.Campaign(city, holder, new CampaignSpec { Title = "Campagne qui dure", EndsIn = TimeSpan.FromDays(21) });
 
         using var agent = app.NewBrowser();
         await agent.LogInAsync(city.Agent.Email);
@@ -114,7 +114,7 @@ public sealed class DashboardTests(AppFactory app) : IClassFixture<AppFactory>
         }
 
         await app.ClosedCallAsync(city, "Appel compté", 1, await app.NewPersonAsync("A"), await app.NewPersonAsync("B"), await app.NewPersonAsync("C"));
-        await app.LiveCampaignAsync(city, holder, "Campagne comptée", TimeSpan.FromDays(2));
+        await app.Given.Campaign(city, holder, new CampaignSpec { Title = "Campagne comptée", EndsIn = TimeSpan.FromDays(2) });
         var busy = await CountAsync(admin, url);
 
         Assert.Equal(empty, busy);

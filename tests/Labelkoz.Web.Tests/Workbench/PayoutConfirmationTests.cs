@@ -2,8 +2,8 @@ using System.Net;
 using AngleSharp.Dom;
 using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Funding.Ledger;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Funding;
+using Labelkoz.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelkoz.Web.Tests.Workbench;

@@ -1,5 +1,6 @@
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Web.Tests.Infrastructure;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;
 
 namespace Labelkoz.Web.Tests.Workbench;
@@ -28,7 +29,7 @@ public sealed class StaffLandingTests(AppFactory app) : IClassFixture<AppFactory
     {
         var first = await app.NewCityAsync("Première ville");
         var second = await app.NewCityAsync("Seconde ville");
-        await app.InDbAsync(async db =>
+        await app.WithDbAsync(async db =>
         {
             var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == second.Id);
             city.GrantRole(first.Agent.Id, StaffRole.Agent, DateTime.UtcNow);
@@ -61,14 +62,14 @@ public sealed class StaffLandingTests(AppFactory app) : IClassFixture<AppFactory
         using (var browser = app.NewBrowser())
         {
             var login = await browser.GetAsync("/compte/connexion?returnUrl=%2Fcompte%2Fprofil");
-            var result = await browser.SubmitAsync(login, "form#connexion", new Dictionary<string, string> { ["Input.Email"] = city.Agent.Email, ["Input.Password"] = WorkbenchKit.Password });
+            var result = await browser.SubmitAsync(login, "form#connexion", new Dictionary<string, string> { ["Input.Email"] = city.Agent.Email, ["Input.Password"] = Given.Password });
             Assert.Equal("/compte/profil", result.Location);
         }
 
         using (var browser = app.NewBrowser())
         {
             var login = await browser.GetAsync("/compte/connexion?returnUrl=" + Uri.EscapeDataString("https://evil.example/"));
-            var result = await browser.SubmitAsync(login, "form#connexion", new Dictionary<string, string> { ["Input.Email"] = city.Agent.Email, ["Input.Password"] = WorkbenchKit.Password });
+            var result = await browser.SubmitAsync(login, "form#connexion", new Dictionary<string, string> { ["Input.Email"] = city.Agent.Email, ["Input.Password"] = Given.Password });
             Assert.Equal($"/{city.Slug}/admin", result.Location);
         }
     }

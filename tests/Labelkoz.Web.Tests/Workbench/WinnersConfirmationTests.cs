@@ -1,7 +1,6 @@
 using System.Net;
 using AngleSharp.Dom;
 using Labelkoz.Domain.Calls;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,7 +42,7 @@ public sealed class WinnersConfirmationTests(AppFactory app) : IClassFixture<App
         Assert.False(again.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>($"#laureat-{WorkbenchKit.Inv(loser)}")!.IsChecked);
 
         // The old direct post of the ranking no longer exists.
-        var version = await app.InDbAsync(db => db.Calls.Where(c => c.Id == call.Id).Select(c => c.Version).SingleAsync());
+        var version = await app.WithDbAsync(db => db.Calls.Where(c => c.Id == call.Id).Select(c => c.Version).SingleAsync());
         var direct = await admin.PostAsync($"/{city.Slug}/admin/appels/{WorkbenchKit.Inv(call.Id)}/candidatures?handler=Select", review, new Dictionary<string, string>
         {
             ["callVersion"] = WorkbenchKit.Inv(version),
@@ -51,13 +50,13 @@ public sealed class WinnersConfirmationTests(AppFactory app) : IClassFixture<App
         });
         Assert.Equal(HttpStatusCode.NotFound, direct.Status);
         Assert.Equal(CallStatus.Review, await StatusAsync(call.Id));
-        Assert.Equal(0, await app.InDbAsync(db => db.Projects.IgnoreQueryFilters().CountAsync(p => p.CallId == call.Id)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Projects.IgnoreQueryFilters().CountAsync(p => p.CallId == call.Id)));
 
         var confirmed = await admin.SubmitAsync(confirm, "form#confirmer-laureats");
         Assert.True(confirmed.IsRedirect, confirmed.MainText);
         Assert.Equal(CallStatus.Decided, await StatusAsync(call.Id));
-        Assert.Equal(ApplicationStatus.Selected, await app.InDbAsync(db => db.CallApplications.IgnoreQueryFilters().Where(a => a.Id == winner).Select(a => a.Status).SingleAsync()));
-        Assert.Equal(1, await app.InDbAsync(db => db.Projects.IgnoreQueryFilters().CountAsync(p => p.CallId == call.Id)));
+        Assert.Equal(ApplicationStatus.Selected, await app.WithDbAsync(db => db.CallApplications.IgnoreQueryFilters().Where(a => a.Id == winner).Select(a => a.Status).SingleAsync()));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Projects.IgnoreQueryFilters().CountAsync(p => p.CallId == call.Id)));
         var decided = await admin.FollowAsync(confirmed);
         Assert.Contains("Les lauréats sont choisis", decided.MainText, StringComparison.Ordinal);
 
@@ -65,7 +64,7 @@ public sealed class WinnersConfirmationTests(AppFactory app) : IClassFixture<App
         var twice = await admin.SubmitAsync(confirm, "form#confirmer-laureats");
         Assert.Equal(HttpStatusCode.OK, twice.Status);
         Assert.NotEmpty(twice.ErrorSummary());
-        Assert.Equal(1, await app.InDbAsync(db => db.Projects.IgnoreQueryFilters().CountAsync(p => p.CallId == call.Id)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Projects.IgnoreQueryFilters().CountAsync(p => p.CallId == call.Id)));
     }
 
     [Fact]
@@ -114,5 +113,5 @@ public sealed class WinnersConfirmationTests(AppFactory app) : IClassFixture<App
     }
 
     private Task<CallStatus> StatusAsync(long callId) =>
-        app.InDbAsync(db => db.Calls.IgnoreQueryFilters().Where(c => c.Id == callId).Select(c => c.Status).SingleAsync());
+        app.WithDbAsync(db => db.Calls.IgnoreQueryFilters().Where(c => c.Id == callId).Select(c => c.Status).SingleAsync());
 }

@@ -1,14 +1,11 @@
 using System.Globalization;
-using Labelkoz.Data;
 using Labelkoz.Domain.Calls;
-using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
+using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Labelkoz.Web.Tests.Workbench;
 
@@ -19,74 +16,44 @@ namespace Labelkoz.Web.Tests.Workbench;
 /// </summary>
 internal static class WorkbenchKit
 {
-    public const string Password = Web.Demo.DemoSeeder.DemoPassword;
-
     /// <summary>A new city (in trial, one neighbourhood) with a new admin and a new agent.</summary>
-    public static async Task<City> NewCityAsync(this AppFactory app, string name)
-    {
-        var slug = "wb-" + Guid.NewGuid().ToString("N")[..10];
-        var insee = Random.Shared.Next(10_000, 89_999).ToString(CultureInfo.InvariantCulture);
-        var admin = await app.NewPersonAsync("Admin " + name);
-        var agent = await app.NewPersonAsync("Agent " + name);
-        var id = await app.InDbAsync(async db =>
-        {
-            var now = DateTime.UtcNow;
-            var city = Municipality.Create(name, slug, insee, 20_000, now);
-            city.AddNeighbourhood("Centre", now);
-            db.Municipalities.Add(city);
-            await db.SaveChangesAsync();
-            city.GrantRole(admin.Id, StaffRole.Admin, now);
-            city.GrantRole(agent.Id, StaffRole.Agent, now);
-            await db.SaveChangesAsync();
-            return city.Id;
-        });
-        return new City(id, slug, admin, agent);
-    }
+    public static Task<TestCity> NewCityAsync(this AppFactory app, string name) =>
+        app.Given.City(new CitySpec { Name = name, Population = 20_000, Neighbourhoods = ["Centre"] });
 
-    /// <summary>A confirmed account with the demo password, staff nowhere.</summary>
-    public static async Task<Person> NewPersonAsync(this AppFactory app, string displayName)
-    {
-        var email = $"wb-{Guid.NewGuid():N}@exemple.fr";
-        using var scope = app.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, CreatedAtUtc = DateTime.UtcNow };
-        var created = await users.CreateAsync(user, Password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        return new Person(user.Id, email);
-    }
-
-    public static async Task<T> InDbAsync<T>(this AppFactory app, Func<AppDbContext, Task<T>> work)
-    {
-        using var scope = app.Services.CreateScope();
-        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
+    /// <summary>A confirmed account with the builders' password, staff nowhere.</summary>
+    public static Task<TestUser> NewPersonAsync(this AppFactory app, string displayName) => app.Given.Citizen(displayName);
 
     /// <summary>
     /// A project of the city held by <paramref name="holder"/>, submitted (published at once), then
     /// moved by <paramref name="moves"/> (take it into review, propose a decision…).
     /// </summary>
-    public static Task<long> ProjectAsync(this AppFactory app, City city, Person holder, string title, Action<Project, Municipality, DateTime>? moves = null) =>
-        app.InDbAsync(async db =>
+    public static async Task<long> ProjectAsync(this AppFactory app, TestCity city, TestUser holder, string title, Action<Project, Municipality, DateTime>? moves = null)
+    {
+        var project = await app.Given.Project(city, holder, new ProjectSpec
         {
-            var now = DateTime.UtcNow;
-            var municipality = await db.Municipalities.Include(m => m.Memberships).Include(m => m.Neighbourhoods).SingleAsync(m => m.Id == city.Id);
-            var project = Project.StartDraft(city.Id, holder.Id, title, now);
-            project.UpdateContent(holder.Id, title, "Un résumé pour le poste de travail.", "Une description.", ProjectCategory.Culture, municipality.Neighbourhoods[0], now);
-            project.Submit(holder.Id, ModerationMode.PostModeration, now);
-            db.Projects.Add(project);
-            await db.SaveChangesAsync();
-            if (moves is not null)
-            {
-                moves(project, municipality, now);
-                await db.SaveChangesAsync();
-            }
-
-            return project.Id;
+            Title = title,
+            Summary = "Un résumé pour le poste de travail.",
+            Description = "Une description.",
+            Category = ProjectCategory.Culture,
+            Neighbourhood = city.Neighbourhoods[0],
         });
+        if (moves is not null)
+        {
+            await app.WithDbAsync(async db =>
+            {
+                var entity = await db.Projects.Include(p => p.Decisions).ThenInclude(d => d.Commitments).SingleAsync(p => p.Id == project.Id);
+                var municipality = await db.Municipalities.Include(m => m.Memberships).Include(m => m.Neighbourhoods).SingleAsync(m => m.Id == city.Id);
+                moves(entity, municipality, DateTime.UtcNow);
+                return await db.SaveChangesAsync();
+            });
+        }
+
+        return project.Id;
+    }
 
     /// <summary>Moves a project of the tests, found by its title.</summary>
     public static Task<int> ReviewAsync(this AppFactory app, string title, Action<Project, Municipality, DateTime> moves) =>
-        app.InDbAsync(async db =>
+        app.WithDbAsync(async db =>
         {
             var project = await db.Projects.IgnoreQueryFilters().Include(p => p.Decisions).SingleAsync(p => p.Title == title);
             var municipality = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == project.MunicipalityId);
@@ -95,8 +62,8 @@ internal static class WorkbenchKit
         });
 
     /// <summary>A comment on a project; pre-moderated, it waits for the city's approval.</summary>
-    public static Task<long> CommentAsync(this AppFactory app, long projectId, Person author, ModerationMode moderation) =>
-        app.InDbAsync(async db =>
+    public static Task<long> CommentAsync(this AppFactory app, long projectId, TestUser author, ModerationMode moderation) =>
+        app.WithDbAsync(async db =>
         {
             var project = await db.Projects.IgnoreQueryFilters().SingleAsync(p => p.Id == projectId);
             var comment = Comment.Write(project, author.Id, null, "Un commentaire à relire.", moderation, DateTime.UtcNow);
@@ -109,8 +76,8 @@ internal static class WorkbenchKit
     /// A call of the city, closed (in review), with one submitted application per applicant; the
     /// call announces <paramref name="winners"/> winners.
     /// </summary>
-    public static Task<ClosedCall> ClosedCallAsync(this AppFactory app, City city, string title, int winners, params Person[] applicants) =>
-        app.InDbAsync(async db =>
+    public static Task<ClosedCall> ClosedCallAsync(this AppFactory app, TestCity city, string title, int winners, params TestUser[] applicants) =>
+        app.WithDbAsync(async db =>
         {
             var now = DateTime.UtcNow;
             var municipality = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == city.Id);
@@ -138,37 +105,7 @@ internal static class WorkbenchKit
             return new ClosedCall(call.Id, applications, call.Criteria.Single().Id);
         });
 
-    /// <summary>
-    /// A labelled project of the city with a live campaign ending in <paramref name="endsIn"/> from
-    /// <paramref name="nowUtc"/> (the app's clock when a test moves it; the real time by default).
-    /// </summary>
-    public static Task<long> LiveCampaignAsync(this AppFactory app, City city, Person holder, string title, TimeSpan endsIn, long goalCents = 1_000_00, DateTime? nowUtc = null) =>
-        app.InDbAsync(async db =>
-        {
-            var now = nowUtc ?? DateTime.UtcNow;
-            var municipality = await db.Municipalities.Include(m => m.Memberships).Include(m => m.Neighbourhoods).SingleAsync(m => m.Id == city.Id);
-            var project = Project.StartDraft(city.Id, holder.Id, title, now);
-            project.UpdateContent(holder.Id, title, "Un projet à financer.", "Une description.", ProjectCategory.Sport, municipality.Neighbourhoods[0], now);
-            project.Submit(holder.Id, ModerationMode.PostModeration, now);
-            db.Projects.Add(project);
-            await db.SaveChangesAsync();
-            project.TakeIntoReview(municipality, city.Admin.Id, null, now);
-            project.ProposeLabel(municipality, city.Admin.Id, new LabelTerms([new CommitmentTerms(CommitmentKind.Land, "Une parcelle", null)], null, null), now);
-            await db.SaveChangesAsync();
-            var campaign = Campaign.Prepare(project, municipality, holder.Id, now);
-            campaign.Configure(holder.Id, goalCents, now + endsIn, CampaignMode.AllOrNothing, 5_00, now);
-            campaign.AddTier(holder.Id, new TierTerms("Un t-shirt", null, 20_00, 10, 5_00), now);
-            campaign.Launch(project, municipality, holder.Id, Campaign.DefaultFeeBasisPoints, now);
-            db.Campaigns.Add(campaign);
-            await db.SaveChangesAsync();
-            return campaign.Id;
-        });
-
     public static string Inv(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    public sealed record Person(long Id, string Email);
-
-    public sealed record City(long Id, string Slug, Person Admin, Person Agent);
 
     public sealed record ClosedCall(long Id, List<long> Applications, long CriterionId);
 }

@@ -118,6 +118,19 @@ public sealed class BuildersTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task ALiveCampaign_EndsWhenAsked_ThirtyDaysAfterItsLaunchByDefault()
+    {
+        var city = await app.Given.City();
+        var holder = await app.Given.Citizen();
+        var soon = await app.Given.Campaign(city, holder, new CampaignSpec { EndsIn = TimeSpan.FromDays(3) });
+        var usual = await app.Given.Campaign(city, holder);
+
+        var ends = await InDb(db => db.Campaigns.Where(c => c.Id == soon.Id || c.Id == usual.Id).ToDictionaryAsync(c => c.Id, c => c.EndsAtUtc!.Value - c.LaunchedAtUtc!.Value));
+        Assert.Equal(TimeSpan.FromDays(3), ends[soon.Id]);
+        Assert.Equal(TimeSpan.FromDays(30), ends[usual.Id]);
+    }
+
+    [Fact]
     public async Task ACampaignOfAnAssociation_IsHeldByIt_ItsReceiptsOpenedOnlyWhenAsked()
     {
         var city = await app.Given.City();

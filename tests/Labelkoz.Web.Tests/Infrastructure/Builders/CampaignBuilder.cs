@@ -27,7 +27,7 @@ public enum CampaignState
     /// <summary>Configured (goal, end date, mode, tiers), not launched.</summary>
     Draft,
 
-    /// <summary>Launched now, ending in thirty days.</summary>
+    /// <summary>Launched now, ending in thirty days (or <see cref="CampaignSpec.EndsIn"/>).</summary>
     Live,
 
     /// <summary>Launched five weeks ago, ended yesterday at or above its goal, settled by the platform (fee, payout due).</summary>
@@ -49,6 +49,9 @@ public sealed record CampaignSpec
     public CampaignState State { get; init; } = CampaignState.Live;
 
     public long GoalCents { get; init; } = 1_000_00;
+
+    /// <summary>How long after its launch a live or draft campaign ends; thirty days when null.</summary>
+    public TimeSpan? EndsIn { get; init; }
 
     public CampaignMode Mode { get; init; } = CampaignMode.AllOrNothing;
 
@@ -132,7 +135,7 @@ public sealed partial class Given
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         // A live campaign is launched now, as its state says; an ended one five days after its project's label.
         var clock = new FakeTimeProvider(new DateTimeOffset(ended ? start.AddDays(5) : start, TimeSpan.Zero));
-        var campaign = await LaunchAsync(db, city, holder, project.Id, spec, clock, ended ? now.AddDays(-1) : now.AddDays(30));
+        var campaign = await LaunchAsync(db, city, holder, project.Id, spec, clock, ended ? now.AddDays(-1) : now + (spec.EndsIn ?? TimeSpan.FromDays(30)));
         var tiers = campaign.Tiers.OrderBy(t => t.Id).Select(t => t.Id).ToList();
         if (spec.State is CampaignState.Prepared or CampaignState.Draft)
         {

@@ -7,7 +7,6 @@ using Labelkoz.Web.Tests.Projects.Public;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 using ProjectSpec = Labelkoz.Web.Tests.Infrastructure.Builders.ProjectSpec;
-using StaffTestKit = Labelkoz.Web.Tests.CityAdmin.StaffTestKit;
 
 namespace Labelkoz.Web.Tests.Projects.Propose;
 
@@ -30,13 +29,13 @@ public sealed class ExchangesTests(AppFactory app, ITestOutputHelper output) : I
         var page = await camille.GetAsync(ExchangesUrl(project));
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        StaffTestKit.AssertAccessibleStructure(page);
+        TestKit.AssertAccessibleStructure(page);
         Assert.Equal($"Échanges avec la ville : {project.Title}", page.Document.QuerySelector("h1")!.TextContent.Trim());
         Assert.Contains("Modifications demandées", page.MainText, StringComparison.Ordinal);
-        Assert.Contains($"La ville vous demande : {CityQuestion}", LabelTestKit.Flat(page.Document.QuerySelector(".city-request")!.TextContent), StringComparison.Ordinal);
+        Assert.Contains($"La ville vous demande : {CityQuestion}", TestKit.Flat(page.Document.QuerySelector(".city-request")!.TextContent), StringComparison.Ordinal);
         var message = Assert.Single(page.Document.QuerySelectorAll(".exchange-thread li"));
         Assert.Contains("from-city", message.ClassList);
-        Assert.Contains($"La ville de {city.Name} — {city.Agent.DisplayName}", LabelTestKit.Flat(message.QuerySelector(".thread-author")!.TextContent), StringComparison.Ordinal);
+        Assert.Contains($"La ville de {city.Name} — {city.Agent.DisplayName}", TestKit.Flat(message.QuerySelector(".thread-author")!.TextContent), StringComparison.Ordinal);
         Assert.Equal(CityQuestion, message.QuerySelector(".thread-body")!.TextContent.Trim());
         Assert.NotNull(page.Document.QuerySelector("form#ecrire textarea#Input_Message"));
         Assert.NotNull(page.Document.QuerySelector($"a[href='{ProposeTestKit.EditUrl(city.Slug, project.Id)}']"));
@@ -76,12 +75,12 @@ public sealed class ExchangesTests(AppFactory app, ITestOutputHelper output) : I
         var labelled = await camille.GetAsync(ExchangesUrl(park));
         var declined = await camille.GetAsync(ExchangesUrl(party));
 
-        Assert.Contains($"Votre projet est labellisé par la Ville de {city.Name}", LabelTestKit.Flat(labelled.Document.QuerySelector(".exchange-decision")!.TextContent), StringComparison.Ordinal);
+        Assert.Contains($"Votre projet est labellisé par la Ville de {city.Name}", TestKit.Flat(labelled.Document.QuerySelector(".exchange-decision")!.TextContent), StringComparison.Ordinal);
         Assert.Equal(2, labelled.Document.QuerySelectorAll(".label-commitments li").Length);
         Assert.Contains("Un agent référent de la ville suit le projet.", labelled.MainText, StringComparison.Ordinal);
         Assert.NotNull(labelled.Document.QuerySelector("form#ecrire"));
 
-        var decision = LabelTestKit.Flat(declined.Document.QuerySelector(".exchange-decision")!.TextContent);
+        var decision = TestKit.Flat(declined.Document.QuerySelector(".exchange-decision")!.TextContent);
         Assert.Contains("La ville n'a pas retenu votre projet le ", decision, StringComparison.Ordinal);
         Assert.Contains("Motif : La date proposée coïncide avec la fête de la ville", decision, StringComparison.Ordinal);
         Assert.Null(declined.Document.QuerySelector("form#ecrire"));
@@ -91,7 +90,7 @@ public sealed class ExchangesTests(AppFactory app, ITestOutputHelper output) : I
         var before = await MessageCountAsync(party.Id);
         var refused = await camille.PostAsync(ExchangesUrl(party), declined, new Dictionary<string, string> { ["Input.Message"] = "Et maintenant ?" });
         Assert.Equal(HttpStatusCode.OK, refused.Status);
-        Assert.Contains("Les échanges sur ce projet sont clos dans l'état « Non retenu ».", StaffTestKit.ErrorSummary(refused), StringComparison.Ordinal);
+        Assert.Contains("Les échanges sur ce projet sont clos dans l'état « Non retenu ».", TestKit.ErrorSummary(refused), StringComparison.Ordinal);
         Assert.Equal(before, await MessageCountAsync(party.Id));
     }
 
@@ -106,7 +105,7 @@ public sealed class ExchangesTests(AppFactory app, ITestOutputHelper output) : I
 
         var page = await camille.GetAsync(ExchangesUrl(project));
 
-        Assert.Matches(@"Label retiré le \d{1,2} \p{L}+ \d{4} : Le projet a changé de lieu\.", LabelTestKit.Flat(page.Document.QuerySelector(".exchange-decision")!.TextContent));
+        Assert.Matches(@"Label retiré le \d{1,2} \p{L}+ \d{4} : Le projet a changé de lieu\.", TestKit.Flat(page.Document.QuerySelector(".exchange-decision")!.TextContent));
         Assert.Null(page.Document.QuerySelector("form#ecrire"));
     }
 
@@ -178,7 +177,7 @@ public sealed class ExchangesTests(AppFactory app, ITestOutputHelper output) : I
         var thread = await camille.FollowAsync(sent);
         Assert.Contains("Votre message est envoyé à la ville.", thread.MainText, StringComparison.Ordinal);
         var mine = Assert.Single(thread.Document.QuerySelectorAll(".exchange-thread li.from-holder"));
-        Assert.StartsWith("Vous", LabelTestKit.Flat(mine.QuerySelector(".thread-author")!.TextContent), StringComparison.Ordinal);
+        Assert.StartsWith("Vous", TestKit.Flat(mine.QuerySelector(".thread-author")!.TextContent), StringComparison.Ordinal);
         Assert.Equal("Nous avons trouvé un deuxième lieu possible.\nQu'en pensez-vous ?", mine.QuerySelector(".thread-body")!.TextContent.Trim());
 
         var notifications = await NotificationsAsync(city, project.Id);
@@ -240,7 +239,7 @@ public sealed class ExchangesTests(AppFactory app, ITestOutputHelper output) : I
         var refused = await camille.SubmitAsync(form, "form#ecrire", new Dictionary<string, string> { ["Input.Message"] = "   " });
 
         Assert.Equal(HttpStatusCode.OK, refused.Status);
-        Assert.Contains("est obligatoire", StaffTestKit.FieldError(refused, "Input_Message-error"), StringComparison.Ordinal);
+        Assert.Contains("est obligatoire", refused.FieldError("Input_Message-error"), StringComparison.Ordinal);
         Assert.Equal("true", refused.Document.QuerySelector("#Input_Message")!.GetAttribute("aria-invalid"));
         Assert.Equal(0, await MessageCountAsync(project.Id));
         Assert.Empty(await NotificationsAsync(city, project.Id));
@@ -260,11 +259,11 @@ public sealed class ExchangesTests(AppFactory app, ITestOutputHelper output) : I
         });
 
         var edit = await camille.GetAsync(ProposeTestKit.EditUrl(city.Slug, id));
-        Assert.Contains("La ville vous demande : Ajoutez un budget détaillé.", LabelTestKit.Flat(edit.Document.QuerySelector(".city-request")!.TextContent), StringComparison.Ordinal);
+        Assert.Contains("La ville vous demande : Ajoutez un budget détaillé.", TestKit.Flat(edit.Document.QuerySelector(".city-request")!.TextContent), StringComparison.Ordinal);
         Assert.NotNull(edit.Document.QuerySelector($".city-request a[href='{ExchangesUrl(city, id)}']"));
         var submit = await camille.GetAsync(ProposeTestKit.SubmitUrl(city.Slug, id));
-        StaffTestKit.AssertAccessibleStructure(submit);
-        Assert.Contains("La ville vous demande : Ajoutez un budget détaillé.", LabelTestKit.Flat(submit.Document.QuerySelector(".city-request")!.TextContent), StringComparison.Ordinal);
+        TestKit.AssertAccessibleStructure(submit);
+        Assert.Contains("La ville vous demande : Ajoutez un budget détaillé.", TestKit.Flat(submit.Document.QuerySelector(".city-request")!.TextContent), StringComparison.Ordinal);
         Assert.NotNull(submit.Document.QuerySelector("form#deposer textarea#Input_MessageToCity"));
 
         var resubmitted = await camille.SubmitAsync(submit, "form#deposer", new Dictionary<string, string> { ["Input.MessageToCity"] = "Le budget est détaillé poste par poste." });
@@ -342,7 +341,7 @@ public sealed class ExchangesTests(AppFactory app, ITestOutputHelper output) : I
         var othersView = await hugo.GetAsync(project.Path);
 
         Assert.NotNull(mine.Document.QuerySelector($"#projet-{project.Id} a[href='{ExchangesUrl(project)}']"));
-        Assert.Contains("la ville attend vos modifications", LabelTestKit.Flat(mine.Document.QuerySelector($"#projet-{project.Id}")!.TextContent), StringComparison.Ordinal);
+        Assert.Contains("la ville attend vos modifications", TestKit.Flat(mine.Document.QuerySelector($"#projet-{project.Id}")!.TextContent), StringComparison.Ordinal);
         Assert.Null(mine.Document.QuerySelector($"#projet-{draft} a[href$='/echanges']"));
         Assert.NotNull(page.Document.QuerySelector($".holder-panel a[href='{ExchangesUrl(project)}']"));
         Assert.Null(othersView.Document.QuerySelector(".holder-panel"));

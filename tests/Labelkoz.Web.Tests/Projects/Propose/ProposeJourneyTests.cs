@@ -5,7 +5,6 @@ using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Features.Projects;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;

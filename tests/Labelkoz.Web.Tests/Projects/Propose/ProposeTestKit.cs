@@ -6,7 +6,6 @@ using AngleSharp.Html.Dom;
 using Labelkoz.Data;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Projects;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -134,16 +133,6 @@ internal static partial class ProposeTestKit
         var response = await browser.Client.PostAsync(ImagesUrl(slug, id) + "?handler=Upload", form);
         return await TestBrowser.Page.ReadAsync(response);
     }
-
-    /// <summary>A project as stored, children included, read without any tenant (every city).</summary>
-    public static Task<Project> ProjectAsync(this AppFactory app, long id) =>
-        app.WithDbAsync(db => db.Projects.AsNoTracking()
-            .Include(p => p.BudgetLines)
-            .Include(p => p.RequestedSupports)
-            .Include(p => p.Images)
-            .Include(p => p.History)
-            .AsSplitQuery()
-            .SingleAsync(p => p.Id == id));
 
     /// <summary>Everything the holder's pages can change, to prove a refused request changed nothing.</summary>
     public static async Task<string> SnapshotAsync(this AppFactory app, long id)

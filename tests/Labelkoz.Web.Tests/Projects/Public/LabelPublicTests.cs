@@ -2,7 +2,6 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Projects;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Xunit.Abstractions;
@@ -29,19 +28,19 @@ public sealed class LabelPublicTests(AppFactory app, ITestOutputHelper output) :
         page.AssertAccessibleStructure();
         var panel = page.Document.QuerySelector("section.label-panel")!;
         Assert.NotNull(panel);
-        Assert.Equal($"Labellisé par la Ville de {city.Name}", LabelTestKit.Flat(panel.QuerySelector("h2")!.TextContent).TrimStart('✓', ' '));
+        Assert.Equal($"Labellisé par la Ville de {city.Name}", TestKit.Flat(panel.QuerySelector("h2")!.TextContent).TrimStart('✓', ' '));
         Assert.Equal("titre-label", panel.QuerySelector("h2")!.Id);
-        var text = LabelTestKit.Flat(panel.TextContent);
+        var text = TestKit.Flat(panel.TextContent);
         Assert.Contains("Label décerné le ", text, StringComparison.Ordinal);
         Assert.DoesNotContain("valable jusqu'au", text, StringComparison.Ordinal);
-        var commitments = panel.QuerySelectorAll(".label-commitments li").Select(li => LabelTestKit.Flat(li.TextContent)).ToList();
+        var commitments = panel.QuerySelectorAll(".label-commitments li").Select(li => TestKit.Flat(li.TextContent)).ToList();
         Assert.Equal(2, commitments.Count);
         Assert.StartsWith("Terrain Mise à disposition d'une parcelle de 300 m²", commitments[0], StringComparison.Ordinal);
         Assert.Contains("Valeur estimée : 15 000 €", commitments[0], StringComparison.Ordinal);
         Assert.StartsWith("Accompagnement par un agent Un agent du service des sports", commitments[1], StringComparison.Ordinal);
         Assert.Contains("Un agent référent de la ville suit le projet.", commitments[1], StringComparison.Ordinal);
         Assert.Contains("Valeur estimée : 3 000 €", commitments[1], StringComparison.Ordinal);
-        Assert.Equal("Valeur estimée de l'ensemble des engagements : 18 000 €", LabelTestKit.Flat(panel.QuerySelector(".label-total")!.TextContent));
+        Assert.Equal("Valeur estimée de l'ensemble des engagements : 18 000 €", TestKit.Flat(panel.QuerySelector(".label-total")!.TextContent));
         Assert.Contains("Le porteur présente un bilan d'étape au service concerné tous les six mois.", text, StringComparison.Ordinal);
 
         // The referent is the city's agent, but the public never learns who.
@@ -65,9 +64,9 @@ public sealed class LabelPublicTests(AppFactory app, ITestOutputHelper output) :
 
         var page = await browser.GetAsync(project.Path);
 
-        var terms = page.Document.QuerySelectorAll(".label-commitment-terms").Select(t => LabelTestKit.Flat(t.TextContent)).ToList();
+        var terms = page.Document.QuerySelectorAll(".label-commitment-terms").Select(t => TestKit.Flat(t.TextContent)).ToList();
         Assert.Equal(["La Ville double chaque don jusqu'à 5 000 €"], terms);
-        var panel = LabelTestKit.Flat(page.Document.QuerySelector(".label-panel")!.TextContent);
+        var panel = TestKit.Flat(page.Document.QuerySelector(".label-panel")!.TextContent);
         Assert.Contains("Cofinancement", panel, StringComparison.Ordinal);
         Assert.Contains("Communication Annonce dans le journal municipal", panel, StringComparison.Ordinal);
         Assert.Contains("Valeur estimée de l'ensemble des engagements : 13 000 €", panel, StringComparison.Ordinal);
@@ -93,9 +92,9 @@ public sealed class LabelPublicTests(AppFactory app, ITestOutputHelper output) :
         var grant = await browser.GetAsync(granted.Path);
         var match = await browser.GetAsync(matched.Path);
 
-        Assert.Equal("Subvention de la Ville : 3 000 €", LabelTestKit.Flat(grant.Document.QuerySelector(".label-commitment-terms")!.TextContent));
-        Assert.Contains($"valable jusqu'au {until.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))}", LabelTestKit.Flat(grant.Document.QuerySelector(".label-dates")!.TextContent), StringComparison.Ordinal);
-        Assert.Equal("La Ville abonde chaque don : 0,50 € pour 1 €, jusqu'à 2 000,50 €", LabelTestKit.Flat(match.Document.QuerySelector(".label-commitment-terms")!.TextContent));
+        Assert.Equal("Subvention de la Ville : 3 000 €", TestKit.Flat(grant.Document.QuerySelector(".label-commitment-terms")!.TextContent));
+        Assert.Contains($"valable jusqu'au {until.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))}", TestKit.Flat(grant.Document.QuerySelector(".label-dates")!.TextContent), StringComparison.Ordinal);
+        Assert.Equal("La Ville abonde chaque don : 0,50 € pour 1 €, jusqu'à 2 000,50 €", TestKit.Flat(match.Document.QuerySelector(".label-commitment-terms")!.TextContent));
     }
 
     [Fact]
@@ -113,10 +112,10 @@ public sealed class LabelPublicTests(AppFactory app, ITestOutputHelper output) :
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Null(page.Document.QuerySelector(".label-panel"));
         Assert.Null(page.Document.QuerySelector(".label-badge"));
-        var notice = LabelTestKit.Flat(page.Document.QuerySelector(".label-ended")!.TextContent);
+        var notice = TestKit.Flat(page.Document.QuerySelector(".label-ended")!.TextContent);
         Assert.Matches(@"^Label retiré le \d{1,2} \p{L}+ \d{4} : Le terrain n'est finalement pas disponible\.", notice);
         Assert.DoesNotContain("Labellisé par la Ville de", page.MainText, StringComparison.Ordinal);
-        var lastStep = LabelTestKit.Flat(page.Document.QuerySelectorAll(".timeline li")[^1].TextContent);
+        var lastStep = TestKit.Flat(page.Document.QuerySelectorAll(".timeline li")[^1].TextContent);
         Assert.Contains("Label retiré par la ville", lastStep, StringComparison.Ordinal);
         Assert.Contains("Le terrain n'est finalement pas disponible.", lastStep, StringComparison.Ordinal);
 
@@ -140,7 +139,7 @@ public sealed class LabelPublicTests(AppFactory app, ITestOutputHelper output) :
 
         Assert.Null(page.Document.QuerySelector(".label-panel"));
         Assert.Null(page.Document.QuerySelector(".label-badge"));
-        Assert.StartsWith($"Label arrivé à échéance le {until}", LabelTestKit.Flat(page.Document.QuerySelector(".label-ended")!.TextContent), StringComparison.Ordinal);
+        Assert.StartsWith($"Label arrivé à échéance le {until}", TestKit.Flat(page.Document.QuerySelector(".label-ended")!.TextContent), StringComparison.Ordinal);
         var list = await browser.GetAsync($"{city.Path}/projets?q={token}");
         Assert.Null(Assert.Single(list.Document.QuerySelectorAll(".project-card")).QuerySelector(".label-badge"));
     }
@@ -161,7 +160,7 @@ public sealed class LabelPublicTests(AppFactory app, ITestOutputHelper output) :
         var page = await browser.GetAsync(project.Path);
 
         Assert.Null(page.Document.QuerySelector(".label-panel"));
-        var last = LabelTestKit.Flat(page.Document.QuerySelectorAll(".timeline li")[^1].TextContent);
+        var last = TestKit.Flat(page.Document.QuerySelectorAll(".timeline li")[^1].TextContent);
         Assert.Contains("Non retenu par la ville", last, StringComparison.Ordinal);
         Assert.Contains("La date proposée coïncide avec la fête de la ville", last, StringComparison.Ordinal);
         Assert.DoesNotContain(LabelTestKit.Note, page.Html, StringComparison.Ordinal);
@@ -204,7 +203,7 @@ public sealed class LabelPublicTests(AppFactory app, ITestOutputHelper output) :
             Assert.Equal(HttpStatusCode.OK, page.Status);
             var cards = page.Document.QuerySelectorAll(".project-card").ToDictionary(c => c.QuerySelector("h3 a")!.TextContent.Trim());
             Assert.True(cards.ContainsKey($"Labellisé {token}"), url);
-            Assert.Equal("✓ Labellisé par la Ville", LabelTestKit.Flat(cards[$"Labellisé {token}"].QuerySelector(".label-badge")?.TextContent));
+            Assert.Equal("✓ Labellisé par la Ville", TestKit.Flat(cards[$"Labellisé {token}"].QuerySelector(".label-badge")?.TextContent));
             Assert.Null(cards[$"Simple {token}"].QuerySelector(".label-badge"));
         }
 

@@ -84,8 +84,4 @@ internal static class LabelTestKit
             projectId,
             terms with { ValidUntil = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-30)) },
             DateTime.UtcNow.AddDays(-60));
-
-    /// <summary>The text of a node, whitespace collapsed and French number spaces made plain.</summary>
-    public static string Flat(string? text) =>
-        string.Join(' ', (text ?? string.Empty).Replace('\u202F', ' ').Replace('\u00A0', ' ').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Features.Projects;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using System.Net;
 using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Projects;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 
 namespace Labelkoz.Web.Tests.Projects.Public;

@@ -4,7 +4,6 @@ using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Tests.Infrastructure;
 using Labelkoz.Web.Tests.Infrastructure.Builders;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -87,20 +86,14 @@ internal static class PublicProjectKit
         });
     }
 
-    public static async Task<long> UserIdAsync(this AppFactory app, string email)
-    {
-        using var scope = app.Services.CreateScope();
-        return await UserIdAsync(scope, email);
-    }
-
     /// <summary>Visible top-level comments by <paramref name="author"/>, each with <paramref name="repliesEach"/> replies by <paramref name="replier"/> (the author when none).</summary>
     public static async Task<IReadOnlyList<long>> AddCommentsAsync(this AppFactory app, long projectId, int count, string author, int repliesEach = 0, string? replier = null)
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == projectId);
-        var authorId = await UserIdAsync(scope, author);
-        var hugoId = repliesEach == 0 ? 0 : await UserIdAsync(scope, replier ?? author);
+        var authorId = await app.UserIdAsync(author);
+        var hugoId = repliesEach == 0 ? 0 : await app.UserIdAsync(replier ?? author);
         var comments = new List<Comment>();
         for (var i = 0; i < count; i++)
         {
@@ -122,30 +115,10 @@ internal static class PublicProjectKit
         return [.. comments.Select(c => c.Id)];
     }
 
-    public static async Task<T> WithDbAsync<T>(this AppFactory app, Func<AppDbContext, Task<T>> query)
-    {
-        using var scope = app.Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
-
     public static Task<int> SupportCountAsync(this AppFactory app, long projectId) =>
         app.WithDbAsync(db => db.ProjectSupports.CountAsync(s => s.ProjectId == projectId));
-
-    public static async Task<TestBrowser> SignedInAsync(this AppFactory app, string email)
-    {
-        var browser = app.NewBrowser();
-        await browser.LogInAsync(email);
-        return browser;
-    }
 
     /// <summary>The titles of the project cards on a page, in order.</summary>
     public static IReadOnlyList<string> CardTitles(this TestBrowser.Page page) =>
         [.. page.Document.QuerySelectorAll(".project-card h3 a").Select(a => a.TextContent.Trim())];
-
-    private static async Task<long> UserIdAsync(IServiceScope scope, string email)
-    {
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}.");
-        return user.Id;
-    }
 }
