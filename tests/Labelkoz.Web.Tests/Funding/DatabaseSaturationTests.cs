@@ -1,7 +1,6 @@
 using System.Net;
 using Labelkoz.Domain.Funding;
 using Labelkoz.Web.Infrastructure.Persistence;
-using Labelkoz.Web.Tests.CityAdmin;
 using Labelkoz.Web.Tests.Infrastructure;
 using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.Data.Sqlite;
