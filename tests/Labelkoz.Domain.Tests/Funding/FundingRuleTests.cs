@@ -148,6 +148,7 @@ public sealed class FundingRuleTests
         RuleCase.Thrown(TextRefusals.Required, "DonorAddress", () => DonorIdentity.Create("Léa Fontaine", null, required: true)),
         RuleCase.Thrown(TextRefusals.TooLong, "PublicName", () => Contribution.Start(new FundingKit().Live(), null, FundingKit.Donor, 10_00, false, new string('L', Contribution.PublicNameMaxLength + 1), null, PaymentProvider.Sandbox, "k", null, Now)),
 
+        RuleCase.Thrown(PaymentEventRefusals.NotSetAside, () => PaymentEvent.Receive(PaymentProvider.Stripe, "evt_rule", PaymentEventType.PaymentSucceeded, "cs_rule", null, null, Now).Retry(Now)),
         RuleCase.Thrown(PayoutRefusals.AmountNotPositive, () => Payout.Due(Settling(), 0, AfterTheEnd)),
         RuleCase.Thrown(PayoutRefusals.CampaignNotFunded, () => Payout.Due(new FundingKit().Live(), 100_00, AfterTheEnd)),
         RuleCase.Thrown(PayoutRefusals.AlreadySent, () =>
