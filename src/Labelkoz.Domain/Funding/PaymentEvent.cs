@@ -93,9 +93,12 @@ public sealed class PaymentEvent
     /// <summary>How many failures in a row set an event aside, unless the platform's configuration says otherwise.</summary>
     public const int MaxFailures = 5;
 
-    public PaymentEventState State =>
-        ProcessedAtUtc is not null ? PaymentEventState.Processed
-        : SetAsideAtUtc is not null ? PaymentEventState.SetAside
+    public PaymentEventState State => StateOf(ProcessedAtUtc, SetAsideAtUtc);
+
+    /// <summary>Where an event stands, from its two dates (for a row read without the entity).</summary>
+    public static PaymentEventState StateOf(DateTime? processedAtUtc, DateTime? setAsideAtUtc) =>
+        processedAtUtc is not null ? PaymentEventState.Processed
+        : setAsideAtUtc is not null ? PaymentEventState.SetAside
         : PaymentEventState.Waiting;
 
     public static PaymentEvent Receive(PaymentProvider provider, string eventId, PaymentEventType type, string paymentId, string? refundId, string? failureReason, DateTime nowUtc, DateTime? availableAtUtc = null)

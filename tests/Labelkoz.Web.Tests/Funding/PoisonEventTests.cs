@@ -66,7 +66,7 @@ public sealed class PoisonEventTests(PoisonEventTests.PoisonApp app) : IClassFix
         app.Clock.Advance(TimeSpan.FromHours(2));
         await app.RunJobsAsync();
         Assert.Equal(3, (await EventAsync(poisoned)).Failures);
-        Assert.Equal(3, app.RefundCalls(poisoned));
+        Assert.Equal(3, await app.RefundCallsAsync(poisoned));
 
         // The operator sees it, with what it concerns.
         using var operatorBrowser = await app.SignedInAsync((await app.Given.Operator()).Email);
@@ -146,11 +146,11 @@ public sealed class PoisonEventTests(PoisonEventTests.PoisonApp app) : IClassFix
         Assert.Equal("Remboursé depuis le tableau de bord (re_test_1).", entry.Details);
 
         // Never applied again, whatever runs; the page shows who settled it and how, without forms.
-        var calls = app.RefundCalls(poisoned);
+        var calls = await app.RefundCallsAsync(poisoned);
         app.RefundsFail = false;
         app.Clock.Advance(TimeSpan.FromHours(2));
         await app.RunJobsAsync();
-        Assert.Equal(calls, app.RefundCalls(poisoned));
+        Assert.Equal(calls, await app.RefundCallsAsync(poisoned));
         var after = await operatorBrowser.GetAsync($"/operateur/paiements/{poisoned}");
         Assert.Contains("re_test_1", after.MainText, StringComparison.Ordinal);
         Assert.Null(after.Document.QuerySelector("form#relancer"));
@@ -271,9 +271,9 @@ public sealed class PoisonEventTests(PoisonEventTests.PoisonApp app) : IClassFix
         public bool RefundsFail { get; set; }
 
         /// <summary>How many times the processor was asked to refund the payment of event <paramref name="eventId"/>.</summary>
-        public int RefundCalls(long eventId)
+        public async Task<int> RefundCallsAsync(long eventId)
         {
-            var payment = this.WithDbAsync(db => db.PaymentEvents.Where(e => e.Id == eventId).Select(e => e.PaymentId).SingleAsync()).GetAwaiter().GetResult();
+            var payment = await this.WithDbAsync(db => db.PaymentEvents.Where(e => e.Id == eventId).Select(e => e.PaymentId).SingleAsync());
             lock (_refundCalls)
             {
                 return _refundCalls.GetValueOrDefault(payment);

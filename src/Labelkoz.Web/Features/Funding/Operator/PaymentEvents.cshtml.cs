@@ -65,10 +65,7 @@ public sealed record PaymentEventRow(
     long? ProjectId,
     string? ProjectTitle)
 {
-    public PaymentEventState State =>
-        ProcessedAtUtc is not null ? PaymentEventState.Processed
-        : SetAsideAtUtc is not null ? PaymentEventState.SetAside
-        : PaymentEventState.Waiting;
+    public PaymentEventState State => PaymentEvent.StateOf(ProcessedAtUtc, SetAsideAtUtc);
 
     /// <summary>The rows of <paramref name="events"/>, each with what it concerns, in one SQL command.</summary>
     public static IQueryable<PaymentEventRow> Query(AppDbContext db, IQueryable<PaymentEvent> events)
