@@ -95,6 +95,8 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<long>
 
     public DbSet<Contribution> Contributions => Set<Contribution>();
 
+    public DbSet<ContributionRefund> ContributionRefunds => Set<ContributionRefund>();
+
     public DbSet<LedgerTransaction> LedgerTransactions => Set<LedgerTransaction>();
 
     public DbSet<LedgerLine> LedgerLines => Set<LedgerLine>();
@@ -116,6 +118,8 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<long>
     public DbSet<PaymentEvent> PaymentEvents => Set<PaymentEvent>();
 
     public DbSet<SandboxPayment> SandboxPayments => Set<SandboxPayment>();
+
+    public DbSet<SandboxRefund> SandboxRefunds => Set<SandboxRefund>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -78,6 +78,7 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
         builder.Property(c => c.Message).HasMaxLength(Contribution.MessageMaxLength);
         builder.Property(c => c.ProviderPaymentId).HasMaxLength(PaymentEvent.IdMaxLength);
         builder.Property(c => c.ProviderRefundId).HasMaxLength(PaymentEvent.IdMaxLength);
+        builder.Property(c => c.DisputeId).HasMaxLength(PaymentEvent.IdMaxLength);
         builder.Property(c => c.FailureReason).HasMaxLength(200);
         builder.Property(c => c.OfflineReference).HasMaxLength(Contribution.ReferenceMaxLength);
         builder.Property(c => c.DonorFullName).HasMaxLength(DonorIdentity.FullNameMaxLength);
@@ -99,6 +100,29 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
         builder.HasIndex(c => new { c.Provider, c.ProviderPaymentId }).IsUnique();
         builder.HasIndex(c => new { c.CampaignId, c.Status });
         builder.HasIndex(c => c.ContributorUserId);
+
+        // The operator's list of open disputes.
+        builder.HasIndex(c => c.Dispute);
+        builder.Ignore(c => c.StandingCents);
+        builder.Ignore(c => c.HoldsReward);
+        builder.HasMany(c => c.Refunds).WithOne()
+            .HasForeignKey(r => new { r.MunicipalityId, r.ContributionId }).HasPrincipalKey(c => new { c.MunicipalityId, c.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(c => c.Refunds).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.ToTable(t => t.HasCheckConstraint("CK_Contributions_Refunded", "\"RefundedCents\" >= 0 AND \"RefundedCents\" <= \"AmountCents\""));
+    }
+}
+
+// A processor's refund is recorded once per contribution, whoever replays its event.
+internal sealed class ContributionRefundConfiguration : IEntityTypeConfiguration<ContributionRefund>
+{
+    public void Configure(EntityTypeBuilder<ContributionRefund> builder)
+    {
+        builder.ToTable("ContributionRefunds");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.ProviderRefundId).HasMaxLength(PaymentEvent.IdMaxLength).IsRequired();
+        builder.HasIndex(r => new { r.ContributionId, r.ProviderRefundId }).IsUnique();
+        builder.ToTable(t => t.HasCheckConstraint("CK_ContributionRefunds_Amount", "\"AmountCents\" > 0"));
     }
 }
 
@@ -250,5 +274,19 @@ internal sealed class SandboxPaymentConfiguration : IEntityTypeConfiguration<San
         builder.Property(p => p.RefundId).HasMaxLength(SandboxPayment.IdLength);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasIndex(p => p.IdempotencyKey).IsUnique();
+    }
+}
+
+internal sealed class SandboxRefundConfiguration : IEntityTypeConfiguration<SandboxRefund>
+{
+    public void Configure(EntityTypeBuilder<SandboxRefund> builder)
+    {
+        builder.ToTable("SandboxRefunds");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).HasMaxLength(SandboxPayment.IdLength);
+        builder.Property(r => r.PaymentId).HasMaxLength(SandboxPayment.IdLength).IsRequired();
+        builder.Property(r => r.IdempotencyKey).HasMaxLength(200).IsRequired();
+        builder.HasOne<SandboxPayment>().WithMany().HasForeignKey(r => r.PaymentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => r.IdempotencyKey).IsUnique();
     }
 }

@@ -7,8 +7,12 @@ public enum SandboxPaymentStatus
 
     /// <summary>The card asks its holder to confirm (like 3-D Secure).</summary>
     RequiresConfirmation = 2,
+
+    /// <summary>Paid; possibly refunded in part (<see cref="SandboxPayment.RefundedCents"/>).</summary>
     Succeeded = 3,
     Declined = 4,
+
+    /// <summary>Refunded in full.</summary>
     Refunded = 5,
 }
 
@@ -42,9 +46,28 @@ public sealed class SandboxPayment
 
     public DateTime? DecidedAtUtc { get; set; }
 
+    /// <summary>The last refund's id.</summary>
     public string? RefundId { get; set; }
 
+    /// <summary>When it was refunded in full.</summary>
     public DateTime? RefundedAtUtc { get; set; }
 
+    /// <summary>What the sandbox gave back so far, by all its refunds.</summary>
+    public long RefundedCents { get; set; }
+
     public long Version { get; set; } = 1;
+}
+
+/// <summary>One refund the sandbox made of a payment, in part or in full: asking again with its key gives it back.</summary>
+public sealed class SandboxRefund
+{
+    public string Id { get; set; } = string.Empty;
+
+    public string PaymentId { get; set; } = string.Empty;
+
+    public string IdempotencyKey { get; set; } = string.Empty;
+
+    public long AmountCents { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
 }

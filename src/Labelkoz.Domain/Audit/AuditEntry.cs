@@ -57,6 +57,7 @@ public enum AuditAction
     SubscriptionStartedEarly,
     PaymentEventRetried,
     PaymentEventResolved,
+    TaxReceiptCancelledForRefund,
 }
 
 /// <summary>The kind of object an audit entry is about.</summary>

@@ -25,9 +25,28 @@ public enum ContributionStatus
 {
     /// <summary>Started; the payment is not confirmed yet. Its reward unit is held.</summary>
     Pending = 1,
+
+    /// <summary>Paid, and standing: in full, or in part after partial refunds (<see cref="Contribution.RefundedCents"/>).</summary>
     Succeeded = 2,
     Failed = 3,
+
+    /// <summary>Refunded in full, by one refund or several.</summary>
     Refunded = 4,
+}
+
+/// <summary>Where a cardholder's dispute (a chargeback) of the payment stands. Stored as text.</summary>
+public enum DisputeState
+{
+    None = 0,
+
+    /// <summary>Open: the processor holds the amount until the card's bank decides.</summary>
+    Open = 1,
+
+    /// <summary>Decided for the platform: the money came back, the gift stands.</summary>
+    Won = 2,
+
+    /// <summary>Decided for the cardholder: the amount was refunded for good.</summary>
+    Lost = 3,
 }
 
 /// <summary>The donor's identity, needed on a tax receipt (Cerfa 11580).</summary>
@@ -51,12 +70,16 @@ public sealed record DonorIdentity(string FullName, string Address)
 
 /// <summary>
 /// One person's contribution to a campaign (DESIGN §6): <c>Pending → Succeeded → (Refunded)</c>, or
-/// <c>Failed</c>. The money itself moves in the ledger, once per step, keyed by this contribution.
+/// <c>Failed</c>. A succeeded contribution can be refunded in part, by any number of refunds, each
+/// recorded once by the processor's refund id (<see cref="Refunds"/>); it is Refunded when nothing
+/// of it stands. The money itself moves in the ledger, once per step, keyed by this contribution.
 /// The idempotency key is unique per contributor: a double click or a replayed form finds the
 /// contribution it already made.
 /// </summary>
 public sealed class Contribution : ITenantOwned
 {
+    private readonly List<ContributionRefund> _refunds = [];
+
     public const int KeyMaxLength = 64;
     public const int PublicNameMaxLength = 80;
     public const int MessageMaxLength = 1_000;
@@ -116,9 +139,39 @@ public sealed class Contribution : ITenantOwned
 
     public string? ProviderRefundId { get; private set; }
 
+    /// <summary>When it was refunded in full.</summary>
     public DateTime? RefundedAtUtc { get; private set; }
 
+    /// <summary>What the processor gave back so far, by every refund (partial or full).</summary>
+    public long RefundedCents { get; private set; }
+
+    /// <summary>
+    /// Whether its reward unit went back to the stock: when the payment failed, when it was
+    /// refunded in full, or when a partial refund left less than the reward's minimum.
+    /// </summary>
+    public bool RewardReleased { get; private set; }
+
+    /// <summary>The last dispute of the payment, if any: its processor id, amount and state.</summary>
+    public string? DisputeId { get; private set; }
+
+    public long DisputedCents { get; private set; }
+
+    public DisputeState Dispute { get; private set; }
+
+    public DateTime? DisputeOpenedAtUtc { get; private set; }
+
+    public DateTime? DisputeClosedAtUtc { get; private set; }
+
     public long Version { get; private set; } = 1;
+
+    /// <summary>What stands of the gift: the amount paid less every refund.</summary>
+    public long StandingCents => AmountCents - RefundedCents;
+
+    /// <summary>Whether it holds a unit of its reward tier (<see cref="RewardTier.Taken"/> counts it).</summary>
+    public bool HoldsReward => TierId is not null && !RewardReleased;
+
+    /// <summary>The refunds the processor made, each once (loaded with the contribution when it is refunded).</summary>
+    public IReadOnlyList<ContributionRefund> Refunds => _refunds;
 
     /// <summary>A person starts a card contribution; the tier's unit is held until the payment fails.</summary>
     public static Contribution Start(
@@ -236,26 +289,131 @@ public sealed class Contribution : ITenantOwned
         Touch();
     }
 
-    /// <summary>The provider refunded the payment: the tier's unit goes back. Returns false on a replay.</summary>
-    public bool Refund(RewardTier? tier, string? providerRefundId, DateTime nowUtc)
+    /// <summary>
+    /// The processor refunded <paramref name="amountCents"/> of the payment (null: all that still
+    /// stands), under its refund id: recorded once, a replay of the same refund id returns null.
+    /// A refund never exceeds what stands. The reward rule (stated in ADR 17): the reward unit goes
+    /// back to the stock when the refund is full, or when what stands falls below the tier's
+    /// minimum (the gift no longer earns that reward); otherwise the contributor keeps it.
+    /// A refund of "all that stands" on a gift refunded in full is nothing: null.
+    /// <paramref name="afterSettlement"/>: the campaign was already settled as funded (the refund
+    /// is then booked against the payout or the payee, ADR 17).
+    /// </summary>
+    public ContributionRefund? Refund(RewardTier? tier, string providerRefundId, long? amountCents, bool afterSettlement, DateTime nowUtc)
     {
-        if (Status == ContributionStatus.Refunded)
+        if (string.IsNullOrWhiteSpace(providerRefundId) || providerRefundId.Length > PaymentEvent.IdMaxLength)
+        {
+            throw new ArgumentException("A refund has the processor's id.", nameof(providerRefundId));
+        }
+
+        if (_refunds.Any(r => r.ProviderRefundId == providerRefundId))
+        {
+            return null;
+        }
+
+        if (Status is not (ContributionStatus.Succeeded or ContributionStatus.Refunded))
+        {
+            throw new DomainException(ContributionRefusals.RefundOfUnsucceeded);
+        }
+
+        if (amountCents is null && StandingCents == 0)
+        {
+            // "All that stands" of a gift refunded in full: nothing left to give back.
+            return null;
+        }
+
+        var cents = amountCents ?? StandingCents;
+        if (cents <= 0 || cents > StandingCents)
+        {
+            throw new DomainException(ContributionRefusals.RefundBeyondStanding.With(Money.Euros(cents), Money.Euros(StandingCents)));
+        }
+
+        var refund = new ContributionRefund(this, providerRefundId, cents, afterSettlement, nowUtc);
+        _refunds.Add(refund);
+        RefundedCents += cents;
+        RefundRequestedAtUtc ??= nowUtc;
+        ProviderRefundId = providerRefundId;
+        if (StandingCents == 0)
+        {
+            Status = ContributionStatus.Refunded;
+            RefundedAtUtc = nowUtc;
+            ReleaseTier(tier);
+        }
+        else if (tier is not null && tier.Id == TierId && StandingCents < tier.MinimumCents)
+        {
+            ReleaseTier(tier);
+        }
+
+        Touch();
+        return refund;
+    }
+
+    /// <summary>
+    /// The cardholder disputed the payment: it shows "contestée" until the bank decides. Returns
+    /// false on a replay (the same dispute already open or decided). The amount cannot exceed what
+    /// stands (a larger one is refused, for the operator to look at).
+    /// </summary>
+    public bool OpenDispute(string disputeId, long amountCents, DateTime nowUtc)
+    {
+        if (string.IsNullOrWhiteSpace(disputeId) || disputeId.Length > PaymentEvent.IdMaxLength)
+        {
+            throw new ArgumentException("A dispute has the processor's id.", nameof(disputeId));
+        }
+
+        if (DisputeId == disputeId)
         {
             return false;
         }
 
         if (Status != ContributionStatus.Succeeded)
         {
-            throw new DomainException(ContributionRefusals.RefundOfUnsucceeded);
+            throw new DomainException(ContributionRefusals.DisputeOfUnsucceeded);
         }
 
-        Status = ContributionStatus.Refunded;
-        RefundedAtUtc = nowUtc;
-        RefundRequestedAtUtc ??= nowUtc;
-        ProviderRefundId = providerRefundId;
-        ReleaseTier(tier);
+        if (amountCents <= 0 || amountCents > StandingCents || Dispute == DisputeState.Open)
+        {
+            throw new DomainException(ContributionRefusals.DisputeBeyondStanding.With(Money.Euros(amountCents), Money.Euros(StandingCents)));
+        }
+
+        DisputeId = disputeId;
+        DisputedCents = amountCents;
+        Dispute = DisputeState.Open;
+        DisputeOpenedAtUtc = nowUtc;
+        DisputeClosedAtUtc = null;
         Touch();
         return true;
+    }
+
+    /// <summary>The dispute was decided for the platform: the gift stands. False when it is not this open dispute (a replay).</summary>
+    public bool WinDispute(string disputeId, DateTime nowUtc)
+    {
+        if (Dispute != DisputeState.Open || DisputeId != disputeId)
+        {
+            return false;
+        }
+
+        Dispute = DisputeState.Won;
+        DisputeClosedAtUtc = nowUtc;
+        Touch();
+        return true;
+    }
+
+    /// <summary>
+    /// The dispute was decided for the cardholder: its amount is a refund of the gift, recorded and
+    /// booked like any other (reward, match, receipt), under the dispute's id. Null on a replay.
+    /// </summary>
+    public ContributionRefund? LoseDispute(string disputeId, RewardTier? tier, bool afterSettlement, DateTime nowUtc)
+    {
+        if (Dispute != DisputeState.Open || DisputeId != disputeId)
+        {
+            return null;
+        }
+
+        Dispute = DisputeState.Lost;
+        DisputeClosedAtUtc = nowUtc;
+        var refund = Refund(tier, disputeId, Math.Min(DisputedCents, StandingCents), afterSettlement, nowUtc);
+        refund?.MarkByDispute();
+        return refund;
     }
 
     /// <summary>
@@ -263,33 +421,46 @@ public sealed class Contribution : ITenantOwned
     /// <see cref="PaymentEventRules"/> decides, and the decision says what money the caller must book
     /// (or ask the processor to give back). <paramref name="tier"/> is the contribution's own tier.
     /// </summary>
-    public PaymentEventDecision ApplyPaymentEvent(PaymentEventType type, RewardTier? tier, string? providerRefundId, string? failureReason, DateTime nowUtc)
+    /// <returns>The decision, and the refund it recorded (null when none, or a replay of a refund already recorded).</returns>
+    public (PaymentEventDecision Decision, ContributionRefund? Refund) ApplyPaymentEvent(PaymentEvent paymentEvent, RewardTier? tier, bool campaignSettled, DateTime nowUtc)
     {
-        var decision = PaymentEventRules.Decide(type, Status);
+        ArgumentNullException.ThrowIfNull(paymentEvent);
+        var decision = PaymentEventRules.Decide(paymentEvent.Type, Status);
+        ContributionRefund? refund = null;
+        var refundId = paymentEvent.RefundId ?? paymentEvent.EventId;
         switch (decision.Action)
         {
             case PaymentEventAction.Confirm:
                 Succeed(nowUtc);
                 break;
             case PaymentEventAction.Decline:
-                Fail(tier, failureReason, nowUtc);
+                Fail(tier, paymentEvent.FailureReason, nowUtc);
                 break;
             case PaymentEventAction.Refund:
-                Refund(tier, providerRefundId, nowUtc);
+            case PaymentEventAction.RefundAgain:
+                refund = Refund(tier, refundId, paymentEvent.AmountCents, campaignSettled, nowUtc);
                 break;
             case PaymentEventAction.ConfirmThenRefund:
                 Succeed(nowUtc);
-                Refund(tier, providerRefundId, nowUtc);
+                refund = Refund(tier, refundId, paymentEvent.AmountCents, campaignSettled, nowUtc);
+                break;
+            case PaymentEventAction.OpenDispute:
+                OpenDispute(refundId, paymentEvent.AmountCents ?? StandingCents, nowUtc);
+                break;
+            case PaymentEventAction.WinDispute:
+                WinDispute(refundId, nowUtc);
+                break;
+            case PaymentEventAction.LoseDispute:
+                refund = LoseDispute(refundId, tier, campaignSettled, nowUtc);
                 break;
             case PaymentEventAction.ConfirmAgain:
-            case PaymentEventAction.RefundAgain:
             case PaymentEventAction.RefundLatePayment:
             case PaymentEventAction.Ignore:
             case PaymentEventAction.Wait:
                 break;
         }
 
-        return decision;
+        return (decision, refund);
     }
 
     /// <summary>
@@ -311,6 +482,13 @@ public sealed class Contribution : ITenantOwned
 
     /// <summary>The idempotency key of the ledger transaction for a step of this contribution.</summary>
     public string LedgerKey(LedgerStep step) => $"contribution:{Id}:{step.ToString().ToLowerInvariant()}";
+
+    /// <summary>The idempotency key of the ledger transaction (and the match's return) of one refund.</summary>
+    public string LedgerKey(ContributionRefund refund)
+    {
+        ArgumentNullException.ThrowIfNull(refund);
+        return $"contribution:{Id}:refund:{refund.ProviderRefundId}";
+    }
 
     private static Contribution New(Campaign campaign, RewardTier? tier, long amountCents, bool isAnonymous, string? publicName, string? message, string idempotencyKey, DonorIdentity? donor, DateTime nowUtc)
     {
@@ -337,7 +515,7 @@ public sealed class Contribution : ITenantOwned
 
     private void ReleaseTier(RewardTier? tier)
     {
-        if (TierId is null)
+        if (!HoldsReward)
         {
             return;
         }
@@ -348,9 +526,52 @@ public sealed class Contribution : ITenantOwned
         }
 
         tier.Release();
+        RewardReleased = true;
     }
 
     private void Touch() => Version++;
+}
+
+/// <summary>
+/// One refund of a contribution, as the processor made it: its id (recorded once per contribution:
+/// a replayed event finds it), its amount, and whether the campaign was already settled then.
+/// </summary>
+public sealed class ContributionRefund : ITenantOwned
+{
+    private ContributionRefund()
+    {
+        ProviderRefundId = string.Empty;
+    }
+
+    internal ContributionRefund(Contribution contribution, string providerRefundId, long amountCents, bool afterSettlement, DateTime nowUtc)
+    {
+        MunicipalityId = contribution.MunicipalityId;
+        ContributionId = contribution.Id;
+        ProviderRefundId = providerRefundId;
+        AmountCents = amountCents;
+        AfterSettlement = afterSettlement;
+        RefundedAtUtc = nowUtc;
+    }
+
+    public long Id { get; private set; }
+
+    public long MunicipalityId { get; private set; }
+
+    public long ContributionId { get; private set; }
+
+    public string ProviderRefundId { get; private set; }
+
+    public long AmountCents { get; private set; }
+
+    /// <summary>The campaign was settled as funded when the refund came: it is booked against the payout or the payee.</summary>
+    public bool AfterSettlement { get; private set; }
+
+    /// <summary>A lost dispute, not a refund the platform or the processor chose: the money already left with the dispute.</summary>
+    public bool ByDispute { get; private set; }
+
+    public DateTime RefundedAtUtc { get; private set; }
+
+    internal void MarkByDispute() => ByDispute = true;
 }
 
 /// <summary>The steps of a contribution that move money, each at most once.</summary>

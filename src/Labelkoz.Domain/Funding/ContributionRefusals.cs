@@ -16,6 +16,12 @@ public static class ContributionRefusals
 
     public static readonly DomainRefusal RefundOfUnsucceeded = new("contribution.refund-of-unsucceeded", null, "Seule une contribution réussie peut être remboursée.");
 
+    public static readonly DomainRefusal RefundBeyondStanding = new("contribution.refund-beyond-standing", "Amount", "Un remboursement de {0} dépasse ce qui reste de la contribution ({1}).");
+
+    public static readonly DomainRefusal DisputeOfUnsucceeded = new("contribution.dispute-of-unsucceeded", null, "Seule une contribution réussie peut être contestée.");
+
+    public static readonly DomainRefusal DisputeBeyondStanding = new("contribution.dispute-beyond-standing", null, "Une contestation de {0} ne peut pas s'ajouter à une autre ni dépasser ce qui reste de la contribution ({1}).");
+
     public static readonly DomainRefusal DonorIdentityOfUnconfirmedGift = new("contribution.donor-identity-of-unconfirmed-gift", null, "Seul un don confirmé, et non remboursé, donne droit à un reçu fiscal.");
 
     public static readonly DomainRefusal FormExpired = new("contribution.form-expired", null, "Le formulaire a expiré : rechargez la page et recommencez.");

@@ -7,6 +7,15 @@ public enum PaymentEventType
     PaymentSucceeded = 1,
     PaymentFailed = 2,
     Refunded = 3,
+
+    /// <summary>The cardholder disputed the payment (a chargeback): the processor took the amount back, and its fee.</summary>
+    DisputeOpened = 4,
+
+    /// <summary>The dispute was decided for the platform: the processor gives the amount back.</summary>
+    DisputeWon = 5,
+
+    /// <summary>The dispute was decided for the cardholder: the amount is gone for good, as a refund.</summary>
+    DisputeLost = 6,
 }
 
 /// <summary>Where an event stands, derived from its dates.</summary>
@@ -54,7 +63,14 @@ public sealed class PaymentEvent
 
     public string PaymentId { get; private set; }
 
+    /// <summary>The processor's id of the refund, or of the dispute, the event is about.</summary>
     public string? RefundId { get; private set; }
+
+    /// <summary>A refund's or a dispute's amount, as the processor made it (null: the whole payment that still stands).</summary>
+    public long? AmountCents { get; private set; }
+
+    /// <summary>A dispute's fee: taken by the processor when it opens, or given back when it is won (null: none).</summary>
+    public long? FeeCents { get; private set; }
 
     public string? FailureReason { get; private set; }
 
@@ -101,11 +117,16 @@ public sealed class PaymentEvent
         : setAsideAtUtc is not null ? PaymentEventState.SetAside
         : PaymentEventState.Waiting;
 
-    public static PaymentEvent Receive(PaymentProvider provider, string eventId, PaymentEventType type, string paymentId, string? refundId, string? failureReason, DateTime nowUtc, DateTime? availableAtUtc = null)
+    public static PaymentEvent Receive(PaymentProvider provider, string eventId, PaymentEventType type, string paymentId, string? refundId, string? failureReason, DateTime nowUtc, DateTime? availableAtUtc = null, long? amountCents = null, long? feeCents = null)
     {
         if (string.IsNullOrWhiteSpace(eventId) || eventId.Length > IdMaxLength || string.IsNullOrWhiteSpace(paymentId) || paymentId.Length > IdMaxLength)
         {
             throw new ArgumentException("A payment event has an event id and a payment id.");
+        }
+
+        if (amountCents is <= 0 || feeCents is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amountCents), "A refund's or a dispute's amount is positive, its fee never negative.");
         }
 
         return new PaymentEvent
@@ -116,6 +137,8 @@ public sealed class PaymentEvent
             PaymentId = paymentId,
             RefundId = refundId is { Length: > IdMaxLength } ? refundId[..IdMaxLength] : refundId,
             FailureReason = failureReason is { Length: > 200 } ? failureReason[..200] : failureReason,
+            AmountCents = type is PaymentEventType.Refunded or PaymentEventType.DisputeOpened ? amountCents : null,
+            FeeCents = type is PaymentEventType.DisputeOpened or PaymentEventType.DisputeWon && feeCents > 0 ? feeCents : null,
             ReceivedAtUtc = nowUtc,
             AvailableAtUtc = availableAtUtc ?? nowUtc,
         };

@@ -14,10 +14,14 @@ public enum PaymentEventAction
     /// <summary>Pending → Failed: the reward unit goes back to the stock.</summary>
     Decline = 3,
 
-    /// <summary>Succeeded → Refunded: the money leaves the escrow, the match goes back to the city.</summary>
+    /// <summary>
+    /// A refund of a succeeded contribution, in part or in full (its amount is the event's): before
+    /// settlement the money leaves the escrow and the match goes back to the city in proportion;
+    /// after it, the payout or the payee bears it (ADR 17). Recorded once per refund id.
+    /// </summary>
     Refund = 4,
 
-    /// <summary>Already refunded (a second notice): the refund is booked if it is not yet.</summary>
+    /// <summary>Already refunded in full: a replay of a refund already recorded moves nothing; a new one is refused (it exceeds what stands).</summary>
     RefundAgain = 5,
 
     /// <summary>Pending → Succeeded → Refunded: events arrived out of order, and a refund proves the payment went through first.</summary>
@@ -34,6 +38,19 @@ public enum PaymentEventAction
 
     /// <summary>The event cannot apply yet (its payment is not known to the platform): tried again later.</summary>
     Wait = 9,
+
+    /// <summary>
+    /// A dispute opens on a succeeded contribution: it shows "contestée", the processor's withdrawal
+    /// (and its fee) are booked against the platform's disputes account; the campaign's figures
+    /// do not move while it is open (ADR 17).
+    /// </summary>
+    OpenDispute = 10,
+
+    /// <summary>The open dispute was won: the processor gives the money back to the platform's disputes account.</summary>
+    WinDispute = 11,
+
+    /// <summary>The open dispute was lost: the amount is a refund of the contribution, booked like any other (ADR 17).</summary>
+    LoseDispute = 12,
 }
 
 /// <summary>
@@ -48,15 +65,18 @@ public sealed record PaymentEventDecision(PaymentEventAction Action, string Outc
     {
         PaymentEventAction.Confirm or PaymentEventAction.ConfirmAgain or PaymentEventAction.ConfirmThenRefund => true,
         PaymentEventAction.Decline or PaymentEventAction.Refund or PaymentEventAction.RefundAgain or PaymentEventAction.RefundLatePayment
-            or PaymentEventAction.Ignore or PaymentEventAction.Wait => false,
+            or PaymentEventAction.Ignore or PaymentEventAction.Wait
+            or PaymentEventAction.OpenDispute or PaymentEventAction.WinDispute or PaymentEventAction.LoseDispute => false,
     };
 
-    /// <summary>The contribution's money must be out of the escrow again (booked once), its match back to the city.</summary>
+    /// <summary>The event carries a refund for the contribution (booked once per refund id).</summary>
     public bool BooksRefund => Action switch
     {
         PaymentEventAction.Refund or PaymentEventAction.RefundAgain or PaymentEventAction.ConfirmThenRefund => true,
         PaymentEventAction.Confirm or PaymentEventAction.ConfirmAgain or PaymentEventAction.Decline or PaymentEventAction.RefundLatePayment
-            or PaymentEventAction.Ignore or PaymentEventAction.Wait => false,
+            or PaymentEventAction.Ignore or PaymentEventAction.Wait
+            or PaymentEventAction.OpenDispute or PaymentEventAction.WinDispute => false,
+        PaymentEventAction.LoseDispute => true,
     };
 
     /// <summary>The processor must give the payment back (with a key of its own, so asking twice refunds once).</summary>
@@ -73,12 +93,19 @@ public sealed record PaymentEventDecision(PaymentEventAction Action, string Outc
 /// <code>
 ///                  PaymentSucceeded      PaymentFailed         Refunded
 ///   Pending        Confirm               Decline               ConfirmThenRefund
-///   Succeeded      ConfirmAgain          Ignore (settled)      Refund
+///   Succeeded      ConfirmAgain          Ignore (settled)      Refund (part or all)
 ///   Failed         RefundLatePayment     Ignore (settled)      Ignore (the late payment's own refund)
-///   Refunded       Ignore (already)      Ignore (settled)      RefundAgain
+///   Refunded       Ignore (already)      Ignore (settled)      RefundAgain (a replay; a new refund is refused)
+///
+///                  DisputeOpened         DisputeWon            DisputeLost
+///   Pending        Wait (its payment)    Wait                  Wait
+///   Succeeded      OpenDispute           WinDispute            LoseDispute
+///   Failed         Ignore (refunded)     Ignore                Ignore
+///   Refunded       Ignore (refunded)     WinDispute            Ignore (nothing stands)
 /// </code>
 /// Events arrive in any order and any number of times (DESIGN §6): a cell never moves money twice,
-/// because every booking has its idempotency key. The refund rules of issue #15 change cells here.
+/// because every booking has its idempotency key, and every refund is recorded once by its id. A
+/// refund may be partial: the contribution stays Succeeded until nothing of it stands (ADR 17).
 /// </summary>
 public static class PaymentEventRules
 {
@@ -95,6 +122,11 @@ public static class PaymentEventRules
     private static readonly PaymentEventDecision Refunded = new(PaymentEventAction.Refund, "Contribution remboursée.");
     private static readonly PaymentEventDecision RefundedAgain = new(PaymentEventAction.RefundAgain, "Contribution remboursée.");
     private static readonly PaymentEventDecision RefundedBeforePayment = new(PaymentEventAction.ConfirmThenRefund, "Contribution remboursée.");
+    private static readonly PaymentEventDecision DisputeOpened = new(PaymentEventAction.OpenDispute, "Paiement contesté par le titulaire de la carte : somme retenue par le processeur.");
+    private static readonly PaymentEventDecision DisputeWon = new(PaymentEventAction.WinDispute, "Contestation gagnée : somme rendue par le processeur.");
+    private static readonly PaymentEventDecision DisputeLost = new(PaymentEventAction.LoseDispute, "Contestation perdue : la somme est remboursée au titulaire de la carte.");
+    private static readonly PaymentEventDecision DisputeBeforePayment = new(PaymentEventAction.Wait, "Contestation d'un paiement pas encore confirmé : nouvel essai.");
+    private static readonly PaymentEventDecision DisputeOfNothingStanding = new(PaymentEventAction.Ignore, "Contestation d'un paiement déjà rendu : rien dans la cagnotte, à vérifier chez le processeur.");
     private static readonly PaymentEventDecision PaymentNotYetKnown = new(PaymentEventAction.Wait, "Paiement pas encore connu : nouvel essai.");
     private static readonly PaymentEventDecision PaymentNeverKnown = new(PaymentEventAction.Ignore, "Paiement inconnu de la plateforme : ignoré.");
 
@@ -115,6 +147,18 @@ public static class PaymentEventRules
         (PaymentEventType.Refunded, ContributionStatus.Succeeded) => Refunded,
         (PaymentEventType.Refunded, ContributionStatus.Failed) => LatePaymentRefunded,
         (PaymentEventType.Refunded, ContributionStatus.Refunded) => RefundedAgain,
+
+        (PaymentEventType.DisputeOpened, ContributionStatus.Pending) => DisputeBeforePayment,
+        (PaymentEventType.DisputeOpened, ContributionStatus.Succeeded) => DisputeOpened,
+        (PaymentEventType.DisputeOpened, ContributionStatus.Failed or ContributionStatus.Refunded) => DisputeOfNothingStanding,
+
+        (PaymentEventType.DisputeWon, ContributionStatus.Pending) => DisputeBeforePayment,
+        (PaymentEventType.DisputeWon, ContributionStatus.Succeeded or ContributionStatus.Refunded) => DisputeWon,
+        (PaymentEventType.DisputeWon, ContributionStatus.Failed) => DisputeOfNothingStanding,
+
+        (PaymentEventType.DisputeLost, ContributionStatus.Pending) => DisputeBeforePayment,
+        (PaymentEventType.DisputeLost, ContributionStatus.Succeeded) => DisputeLost,
+        (PaymentEventType.DisputeLost, ContributionStatus.Failed or ContributionStatus.Refunded) => DisputeOfNothingStanding,
     };
 
     /// <summary>

@@ -6,6 +6,9 @@ public enum PayoutStatus
 {
     Due = 1,
     Sent = 2,
+
+    /// <summary>Nothing left to send: refunds after settlement took all of it.</summary>
+    Cancelled = 3,
 }
 
 /// <summary>
@@ -43,6 +46,9 @@ public sealed class Payout : ITenantOwned
 
     public long? SentByUserId { get; private set; }
 
+    /// <summary>When refunds after settlement left nothing to send.</summary>
+    public DateTime? CancelledAtUtc { get; private set; }
+
     public long Version { get; private set; } = 1;
 
     public static Payout Due(Campaign campaign, long amountCents, DateTime nowUtc)
@@ -70,11 +76,43 @@ public sealed class Payout : ITenantOwned
         };
     }
 
+    /// <summary>
+    /// A refund after settlement, before the payout was sent, is taken from it (ADR 17): the payout
+    /// shrinks, and is cancelled when nothing is left. Once sent, the payee owes it instead.
+    /// </summary>
+    public void Reduce(long cents, DateTime nowUtc)
+    {
+        if (Status != PayoutStatus.Due)
+        {
+            throw new DomainException(PayoutRefusals.NotDue);
+        }
+
+        if (cents <= 0 || cents > AmountCents)
+        {
+            throw new DomainException(PayoutRefusals.ReductionBeyondAmount);
+        }
+
+        AmountCents -= cents;
+        if (AmountCents == 0)
+        {
+            Status = PayoutStatus.Cancelled;
+            SentAtUtc = null;
+            CancelledAtUtc = nowUtc;
+        }
+
+        Version++;
+    }
+
     public void MarkSent(long byUserId, string? reference, DateTime nowUtc)
     {
         if (Status == PayoutStatus.Sent)
         {
             throw new DomainException(PayoutRefusals.AlreadySent);
+        }
+
+        if (Status != PayoutStatus.Due)
+        {
+            throw new DomainException(PayoutRefusals.NotDue);
         }
 
         Reference = Text.Required(reference, ReferenceMaxLength, "Référence du virement", field: "Reference");

@@ -9,5 +9,9 @@ public static class PayoutRefusals
 
     public static readonly DomainRefusal CampaignNotFunded = new("payout.campaign-not-funded", null, "Seule une campagne financée donne lieu à un versement.");
 
+    public static readonly DomainRefusal NotDue = new("payout.not-due", null, "Ce versement n'est plus à faire : il a été annulé par des remboursements.");
+
+    public static readonly DomainRefusal ReductionBeyondAmount = new("payout.reduction-beyond-amount", null, "Un remboursement ne peut pas retirer d'un versement plus que son montant.");
+
     public static readonly DomainRefusal AlreadySent = new("payout.already-sent", null, "Ce versement est déjà effectué.");
 }

@@ -1,8 +1,16 @@
 namespace Labelkoz.Domain.Funding;
 
-/// <summary>What a campaign has collected, from the ledger.</summary>
-public readonly record struct CampaignTotals(long ContributedCents, long MatchedCents, int Contributors)
+/// <summary>
+/// What a campaign has collected, from the ledger: contributions less every refund, the city's
+/// match less what went back to it, and the people whose contribution stands.
+/// <paramref name="RefundedAfterSettlementCents"/> is what was refunded after the campaign was
+/// settled as funded (already counted out of <paramref name="ContributedCents"/>; the public page says so).
+/// </summary>
+public readonly record struct CampaignTotals(long ContributedCents, long MatchedCents, int Contributors, long RefundedAfterSettlementCents = 0)
 {
+    /// <summary>What the contributions came to when the campaign was settled (the fee's base).</summary>
+    public long ContributedAtSettlementCents => ContributedCents + RefundedAfterSettlementCents;
+
     public long RaisedCents => ContributedCents + MatchedCents;
 
     /// <summary>Progress toward the goal in whole percent (may exceed 100).</summary>
@@ -11,6 +19,12 @@ public readonly record struct CampaignTotals(long ContributedCents, long Matched
 
 /// <summary>The outcome of a settlement: funded or not, and how the money is split.</summary>
 public sealed record SettlementPlan(bool Funded, long FeeCents, long PayoutCents, long MatchReturnedCents);
+
+/// <summary>
+/// How a refund that comes after a funded settlement is borne (<see cref="Settlement.RefundAfterSettlement"/>):
+/// the platform gives back the part of its fee the refunded money had paid, and the payee's side the rest.
+/// </summary>
+public sealed record RefundAfterSettlementSplit(long FeeReturnedCents, long FromPayeeCents);
 
 /// <summary>
 /// The settlement maths of DESIGN §6, pure and table-tested. The goal counts contributions and
@@ -44,6 +58,59 @@ public static class Settlement
 
         var fee = Fee(totals.ContributedCents, feeBasisPoints);
         return new SettlementPlan(true, fee, totals.RaisedCents - fee, 0);
+    }
+
+    /// <summary>
+    /// The plan of a campaign already decided funded (<see cref="Campaign.Succeeded"/>): the fee on
+    /// the contributions, the rest to the payee. The decision is not taken again: a refund between
+    /// the decision and this step lowers the figures, not the outcome.
+    /// </summary>
+    public static SettlementPlan Funded(CampaignTotals totals, int feeBasisPoints)
+    {
+        if (totals.ContributedCents < 0 || totals.MatchedCents < 0 || feeBasisPoints is < 0 or > 10_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(totals));
+        }
+
+        var fee = Fee(totals.ContributedCents, feeBasisPoints);
+        return new SettlementPlan(true, fee, totals.RaisedCents - fee, 0);
+    }
+
+    /// <summary>
+    /// The city's match of one contribution that still stands after its refunds, in proportion to
+    /// what stands of the gift, rounded down to the cent: the city never pays a cent more than its
+    /// share. Each refund returns the difference with what was returned before, so the returns add
+    /// up exactly to the match when the gift is refunded in full, and never invent a cent.
+    /// </summary>
+    public static long MatchStanding(long matchedCents, long amountCents, long standingCents)
+    {
+        if (matchedCents < 0 || amountCents <= 0 || standingCents < 0 || standingCents > amountCents)
+        {
+            throw new ArgumentOutOfRangeException(nameof(standingCents));
+        }
+
+        return checked(matchedCents * standingCents) / amountCents;
+    }
+
+    /// <summary>
+    /// A refund of <paramref name="refundCents"/> after a funded settlement, when
+    /// <paramref name="refundedSinceCents"/> were already refunded since: the fee is what it would
+    /// have been on the contributions that still stand (so the platform gives back the difference,
+    /// computed on the running totals: the rounding never drifts), and the rest comes from the
+    /// payee's side (the payout not sent yet, or a debt of the payee once it was). The city's match
+    /// stays settled.
+    /// </summary>
+    public static RefundAfterSettlementSplit RefundAfterSettlement(long contributedAtSettlementCents, long refundedSinceCents, long refundCents, int feeBasisPoints)
+    {
+        var before = contributedAtSettlementCents - refundedSinceCents;
+        var after = before - refundCents;
+        if (refundCents <= 0 || refundedSinceCents < 0 || after < 0 || feeBasisPoints is < 0 or > 10_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(refundCents));
+        }
+
+        var feeReturned = Fee(before, feeBasisPoints) - Fee(after, feeBasisPoints);
+        return new RefundAfterSettlementSplit(feeReturned, refundCents - feeReturned);
     }
 
     /// <summary>The fee on an amount, in basis points, rounded half up to the cent.</summary>

@@ -199,7 +199,7 @@ public sealed class TaxReceipt : ITenantOwned
     public static DomainRefusal? WhyNoReceipt(Contribution contribution, CampaignStatus campaignStatus, HolderType holderType, ReceiptIssuer? issuer, long rewardValueCents, long rewardCapCents)
     {
         ArgumentNullException.ThrowIfNull(contribution);
-        return WhyNoReceipt(contribution.Status, contribution.AmountCents, campaignStatus, holderType, issuer is not null, rewardValueCents, rewardCapCents);
+        return WhyNoReceipt(contribution.Status, contribution.StandingCents, campaignStatus, holderType, issuer is not null, rewardValueCents, rewardCapCents);
     }
 
     /// <summary>Whether gifts to this holder can give a receipt: an association or the city (<see cref="Project.MayGiveTaxReceipts"/>), whose receipts the city opened.</summary>
@@ -280,7 +280,7 @@ public sealed class TaxReceipt : ITenantOwned
             BeneficiaryQuality = ReceiptIssuer.QualityText(issuer.Quality),
             DonorFullName = contribution.DonorFullName,
             DonorAddress = contribution.DonorAddress,
-            AmountCents = contribution.AmountCents,
+            AmountCents = contribution.StandingCents,
             GiftDate = giftDate,
             Method = contribution.Method,
             ProjectTitle = project.Title,
@@ -296,6 +296,25 @@ public sealed class TaxReceipt : ITenantOwned
 
     public static string FormatNumber(int year, int sequence) =>
         string.Create(CultureInfo.InvariantCulture, $"{year}-{sequence:000000}");
+
+    /// <summary>
+    /// The gift was refunded, in part or in full, after the receipt was issued: the platform cancels
+    /// it (a receipt must not stay in force on money given back), with the refund as its reason, and
+    /// the number of the receipt for what still stands, if one replaces it.
+    /// </summary>
+    public void CancelForRefund(string reason, string? replacedByNumber, DateTime nowUtc)
+    {
+        if (Status == TaxReceiptStatus.Cancelled)
+        {
+            throw new DomainException(TaxReceiptRefusals.AlreadyCancelled);
+        }
+
+        CancellationReason = Text.Required(reason, ReasonMaxLength, "Motif de l'annulation", multiline: true, field: "Reason");
+        Status = TaxReceiptStatus.Cancelled;
+        CancelledAtUtc = nowUtc;
+        CancelledByUserId = null;
+        ReplacedByNumber = replacedByNumber;
+    }
 
     /// <summary>A city admin cancels the receipt, with a reason, when it is replaced by a corrected one.</summary>
     public void Cancel(Municipality city, long adminUserId, string? reason, string replacedByNumber, DateTime nowUtc)

@@ -167,6 +167,9 @@ namespace Labelkoz.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("RefundedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("RefundedCents")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ReturnUrl")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -187,6 +190,38 @@ namespace Labelkoz.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("SandboxPayments", (string)null);
+                });
+
+            modelBuilder.Entity("Labelkoz.Data.Payments.SandboxRefund", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PaymentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("PaymentId");
+
+                    b.ToTable("SandboxRefunds", (string)null);
                 });
 
             modelBuilder.Entity("Labelkoz.Domain.Audit.AuditEntry", b =>
@@ -829,6 +864,24 @@ namespace Labelkoz.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Dispute")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("DisputeClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DisputeId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<DateTime?>("DisputeOpenedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("DisputedCents")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("DonorAddress")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -894,6 +947,12 @@ namespace Labelkoz.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("RefundedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("RefundedCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("RewardReleased")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -913,6 +972,8 @@ namespace Labelkoz.Migrations.Postgres.Migrations
 
                     b.HasIndex("ContributorUserId");
 
+                    b.HasIndex("Dispute");
+
                     b.HasIndex("RecordedByUserId");
 
                     b.HasIndex("CampaignId", "IdempotencyKey")
@@ -927,7 +988,54 @@ namespace Labelkoz.Migrations.Postgres.Migrations
                     b.HasIndex("Provider", "ProviderPaymentId")
                         .IsUnique();
 
-                    b.ToTable("Contributions", (string)null);
+                    b.ToTable("Contributions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Contributions_Refunded", "\"RefundedCents\" >= 0 AND \"RefundedCents\" <= \"AmountCents\"");
+                        });
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Funding.ContributionRefund", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("AfterSettlement")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("ByDispute")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("ContributionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MunicipalityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ProviderRefundId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<DateTime>("RefundedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContributionId", "ProviderRefundId")
+                        .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "ContributionId");
+
+                    b.ToTable("ContributionRefunds", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ContributionRefunds_Amount", "\"AmountCents\" > 0");
+                        });
                 });
 
             modelBuilder.Entity("Labelkoz.Domain.Funding.Ledger.LedgerLine", b =>
@@ -1021,6 +1129,9 @@ namespace Labelkoz.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long?>("AmountCents")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
@@ -1038,6 +1149,9 @@ namespace Labelkoz.Migrations.Postgres.Migrations
 
                     b.Property<int>("Failures")
                         .HasColumnType("integer");
+
+                    b.Property<long?>("FeeCents")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
@@ -1114,6 +1228,9 @@ namespace Labelkoz.Migrations.Postgres.Migrations
 
                     b.Property<long>("CampaignId")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("CancelledAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -2925,6 +3042,15 @@ namespace Labelkoz.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Labelkoz.Data.Payments.SandboxRefund", b =>
+                {
+                    b.HasOne("Labelkoz.Data.Payments.SandboxPayment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Labelkoz.Domain.Audit.AuditEntry", b =>
                 {
                     b.HasOne("Labelkoz.Domain.Municipalities.Municipality", null)
@@ -3117,6 +3243,16 @@ namespace Labelkoz.Migrations.Postgres.Migrations
                         .HasForeignKey("MunicipalityId", "TierId")
                         .HasPrincipalKey("MunicipalityId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Funding.ContributionRefund", b =>
+                {
+                    b.HasOne("Labelkoz.Domain.Funding.Contribution", null)
+                        .WithMany("Refunds")
+                        .HasForeignKey("MunicipalityId", "ContributionId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Labelkoz.Domain.Funding.Ledger.LedgerLine", b =>
@@ -3672,6 +3808,11 @@ namespace Labelkoz.Migrations.Postgres.Migrations
                     b.Navigation("History");
 
                     b.Navigation("Tiers");
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Funding.Contribution", b =>
+                {
+                    b.Navigation("Refunds");
                 });
 
             modelBuilder.Entity("Labelkoz.Domain.Funding.Ledger.LedgerTransaction", b =>

@@ -160,6 +160,9 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("RefundedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RefundedCents")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReturnUrl")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -180,6 +183,38 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("SandboxPayments", (string)null);
+                });
+
+            modelBuilder.Entity("Labelkoz.Data.Payments.SandboxRefund", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("PaymentId");
+
+                    b.ToTable("SandboxRefunds", (string)null);
                 });
 
             modelBuilder.Entity("Labelkoz.Domain.Audit.AuditEntry", b =>
@@ -798,6 +833,24 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Dispute")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DisputeClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisputeId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DisputeOpenedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DisputedCents")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DonorAddress")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -863,6 +916,12 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("RefundedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RefundedCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RewardReleased")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -882,6 +941,8 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ContributorUserId");
 
+                    b.HasIndex("Dispute");
+
                     b.HasIndex("RecordedByUserId");
 
                     b.HasIndex("CampaignId", "IdempotencyKey")
@@ -896,7 +957,52 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                     b.HasIndex("Provider", "ProviderPaymentId")
                         .IsUnique();
 
-                    b.ToTable("Contributions", (string)null);
+                    b.ToTable("Contributions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Contributions_Refunded", "\"RefundedCents\" >= 0 AND \"RefundedCents\" <= \"AmountCents\"");
+                        });
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Funding.ContributionRefund", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AfterSettlement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ByDispute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ContributionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProviderRefundId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RefundedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContributionId", "ProviderRefundId")
+                        .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "ContributionId");
+
+                    b.ToTable("ContributionRefunds", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ContributionRefunds_Amount", "\"AmountCents\" > 0");
+                        });
                 });
 
             modelBuilder.Entity("Labelkoz.Domain.Funding.Ledger.LedgerLine", b =>
@@ -984,6 +1090,9 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AmountCents")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
@@ -1000,6 +1109,9 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FeeCents")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("LastError")
@@ -1075,6 +1187,9 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
 
                     b.Property<long>("CampaignId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CancelledAtUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
@@ -2834,6 +2949,15 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Labelkoz.Data.Payments.SandboxRefund", b =>
+                {
+                    b.HasOne("Labelkoz.Data.Payments.SandboxPayment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Labelkoz.Domain.Audit.AuditEntry", b =>
                 {
                     b.HasOne("Labelkoz.Domain.Municipalities.Municipality", null)
@@ -3026,6 +3150,16 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                         .HasForeignKey("MunicipalityId", "TierId")
                         .HasPrincipalKey("MunicipalityId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Funding.ContributionRefund", b =>
+                {
+                    b.HasOne("Labelkoz.Domain.Funding.Contribution", null)
+                        .WithMany("Refunds")
+                        .HasForeignKey("MunicipalityId", "ContributionId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Labelkoz.Domain.Funding.Ledger.LedgerLine", b =>
@@ -3581,6 +3715,11 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                     b.Navigation("History");
 
                     b.Navigation("Tiers");
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Funding.Contribution", b =>
+                {
+                    b.Navigation("Refunds");
                 });
 
             modelBuilder.Entity("Labelkoz.Domain.Funding.Ledger.LedgerTransaction", b =>

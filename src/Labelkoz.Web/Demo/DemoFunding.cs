@@ -4,7 +4,7 @@ using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Features.Funding;
-using Labelkoz.Web.Features.Funding.Payments;
+using Labelkoz.Web.Features.Payments;
 using Labelkoz.Web.Features.Funding.Receipts;
 using Labelkoz.Web.Features.Notifications;
 using Labelkoz.Web.Infrastructure.Localization;
@@ -46,8 +46,8 @@ public sealed class DemoFunding(
         var neighbourhoods = await db.Neighbourhoods.Where(n => n.MunicipalityId == city.Id).ToListAsync(cancellationToken);
         var sandbox = new SandboxPaymentProvider(db, clock, configuration);
         var notifier = new Notifier(db, clock, new DiscardedMail(), l, site, loggers.CreateLogger<Notifier>());
-        var money = new CampaignMoney(db, new PaymentProviders([sandbox]), notifier, clock, loggers.CreateLogger<CampaignMoney>());
-        var receipts = new TaxReceipts(db, money, clock, configuration);
+        var receipts = new TaxReceipts(db, clock, configuration);
+        var money = new CampaignMoney(db, new PaymentProviders([sandbox]), notifier, receipts, clock, loggers.CreateLogger<CampaignMoney>());
         var settlement = new CampaignSettlement(db, money, new PaymentProviders([sandbox]), receipts, notifier, clock, loggers.CreateLogger<CampaignSettlement>());
 
         // Funded: a mural, 3 000 € asked, ended five days ago above its goal. It is held by an

@@ -40,10 +40,77 @@ public sealed class ContributionTests
         Assert.False(contribution.Fail(tier, "trop tard", Now));
         Assert.Equal(ContributionStatus.Succeeded, contribution.Status);
 
-        Assert.True(contribution.Refund(tier, "re_1", Now));
-        Assert.False(contribution.Refund(tier, "re_1", Now));
+        Assert.NotNull(contribution.Refund(tier, "re_1", null, false, Now));
+        Assert.Null(contribution.Refund(tier, "re_1", null, false, Now));
         Assert.Equal(10, tier.Left);
         Assert.Equal(ContributionStatus.Refunded, contribution.Status);
+        Assert.Equal((25_00, 0L), (contribution.RefundedCents, contribution.StandingCents));
+    }
+
+    [Fact]
+    public void APartialRefund_MovesOnlyItsAmount_AndTheContributionStillStands()
+    {
+        var campaign = _kit.Live();
+        var tier = campaign.Tier(100);
+        var contribution = Contribution.Start(campaign, tier, FundingKit.Donor, 44_05, false, null, null, PaymentProvider.Sandbox, "k", null, Now);
+        contribution.Succeed(Now);
+
+        var refund = contribution.Refund(tier, "re_part", 1_00, false, Now)!;
+
+        Assert.Equal((1_00, false), (refund.AmountCents, refund.AfterSettlement));
+        Assert.Equal(ContributionStatus.Succeeded, contribution.Status);
+        Assert.Equal((1_00L, 43_05L), (contribution.RefundedCents, contribution.StandingCents));
+        Assert.Null(contribution.RefundedAtUtc);
+        Assert.True(contribution.HoldsReward);
+        Assert.Equal(9, tier.Left);
+
+        // The same refund again (a replayed event) is recorded once; another one adds up.
+        Assert.Null(contribution.Refund(tier, "re_part", 1_00, false, Now));
+        Assert.NotNull(contribution.Refund(tier, "re_rest", 43_05, false, Now));
+        Assert.Equal(ContributionStatus.Refunded, contribution.Status);
+        Assert.Equal(2, contribution.Refunds.Count);
+        Assert.Equal(10, tier.Left);
+    }
+
+    [Fact]
+    public void ARefund_NeverExceedsWhatStands()
+    {
+        var campaign = _kit.Live();
+        var contribution = Contribution.Start(campaign, null, FundingKit.Donor, 25_00, false, null, null, PaymentProvider.Sandbox, "k", null, Now);
+        contribution.Succeed(Now);
+        contribution.Refund(null, "re_1", 20_00, false, Now);
+
+        var refused = Assert.Throws<DomainException>(() => contribution.Refund(null, "re_2", 5_01, false, Now));
+        Assert.Equal(ContributionRefusals.RefundBeyondStanding.Code, refused.Refusal.Code);
+        Assert.Throws<DomainException>(() => contribution.Refund(null, "re_3", 0, false, Now));
+        Assert.Equal(5_00, contribution.StandingCents);
+
+        // Refunded in full: a refund the platform does not know is refused (the operator looks at it).
+        contribution.Refund(null, "re_4", null, false, Now);
+        Assert.Throws<DomainException>(() => contribution.Refund(null, "re_5", 1, false, Now));
+    }
+
+    [Theory]
+    [InlineData(30_00, 5_00, true)]   // 25 € stand: still at least the tier's 20 € minimum, the reward stays.
+    [InlineData(30_00, 10_00, true)]  // 20 € stand: the minimum exactly.
+    [InlineData(30_00, 10_01, false)] // 19,99 € stand: below the minimum, the unit goes back to the stock.
+    public void APartialRefund_KeepsTheReward_WhileWhatStandsStillEarnsIt(long gift, long refunded, bool keeps)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(refunded);
+        var campaign = _kit.Live();
+        var tier = campaign.Tier(100);
+        Assert.Equal(20_00, tier.MinimumCents);
+        var contribution = Contribution.Start(campaign, tier, FundingKit.Donor, gift, false, null, null, PaymentProvider.Sandbox, "k", null, Now);
+        contribution.Succeed(Now);
+
+        contribution.Refund(tier, "re_1", refunded, false, Now);
+
+        Assert.Equal(keeps, contribution.HoldsReward);
+        Assert.Equal(keeps ? 9 : 10, tier.Left);
+
+        // The full refund that follows gives the unit back once, never twice.
+        contribution.Refund(tier, "re_2", null, false, Now);
+        Assert.Equal(10, tier.Left);
     }
 
     [Fact]
@@ -54,7 +121,7 @@ public sealed class ContributionTests
         contribution.Fail(null, "Carte refusée", Now);
 
         Assert.Throws<DomainException>(() => contribution.Succeed(Now));
-        Assert.Throws<DomainException>(() => contribution.Refund(null, null, Now));
+        Assert.Throws<DomainException>(() => contribution.Refund(null, "re_1", null, false, Now));
         Assert.Throws<DomainException>(() => contribution.RequestRefund(Now));
     }
 

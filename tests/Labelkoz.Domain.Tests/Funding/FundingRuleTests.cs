@@ -142,6 +142,19 @@ public sealed class FundingRuleTests
             contribution.Succeed(Now);
         }),
         RuleCase.Thrown(ContributionRefusals.RefundOfUnsucceeded, () => Pending().RequestRefund(Now)),
+        RuleCase.Thrown(ContributionRefusals.RefundBeyondStanding, () =>
+        {
+            var contribution = Pending();
+            contribution.Succeed(Now);
+            contribution.Refund(null, "re_1", 25_01, false, Now);
+        }),
+        RuleCase.Thrown(ContributionRefusals.DisputeOfUnsucceeded, () => Pending().OpenDispute("dp_1", 10_00, Now)),
+        RuleCase.Thrown(ContributionRefusals.DisputeBeyondStanding, () =>
+        {
+            var contribution = Pending();
+            contribution.Succeed(Now);
+            contribution.OpenDispute("dp_1", 25_01, Now);
+        }),
         RuleCase.Thrown(ContributionRefusals.DonorIdentityOfUnconfirmedGift, () => Pending().SetDonorIdentity(Lea)),
         RuleCase.Thrown(ContributionRefusals.FormExpired, () => Contribution.Start(new FundingKit().Live(), null, FundingKit.Donor, 10_00, false, null, null, PaymentProvider.Sandbox, " ", null, Now)),
         RuleCase.Thrown(TextRefusals.Required, "DonorFullName", () => DonorIdentity.Create(" ", "3 rue de Paris", required: true)),
@@ -157,6 +170,13 @@ public sealed class FundingRuleTests
             payout.MarkSent(1, "VIR-1", AfterTheEnd);
             payout.MarkSent(1, "VIR-2", AfterTheEnd);
         }),
+        RuleCase.Thrown(PayoutRefusals.NotDue, () =>
+        {
+            var payout = Payout.Due(Settling(), 100_00, AfterTheEnd);
+            payout.MarkSent(1, "VIR-1", AfterTheEnd);
+            payout.Reduce(1_00, AfterTheEnd);
+        }),
+        RuleCase.Thrown(PayoutRefusals.ReductionBeyondAmount, () => Payout.Due(Settling(), 100_00, AfterTheEnd).Reduce(100_01, AfterTheEnd)),
 
         RuleCase.Thrown(TaxReceiptRefusals.UnknownQuality, () => Issuer(quality: (ReceiptQuality)9)),
         RuleCase.Thrown(TaxReceiptRefusals.CommuneIdentifiedBySiren, () => Issuer(identifier: "W931000123", quality: ReceiptQuality.Municipality)),

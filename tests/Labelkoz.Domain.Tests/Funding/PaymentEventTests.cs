@@ -23,6 +23,18 @@ public sealed class PaymentEventTests
         { PaymentEventType.Refunded, ContributionStatus.Succeeded, PaymentEventAction.Refund, false, true, "Contribution remboursée." },
         { PaymentEventType.Refunded, ContributionStatus.Failed, PaymentEventAction.Ignore, false, false, "Remboursement d'un paiement arrivé trop tard : rien dans la cagnotte." },
         { PaymentEventType.Refunded, ContributionStatus.Refunded, PaymentEventAction.RefundAgain, false, true, "Contribution remboursée." },
+        { PaymentEventType.DisputeOpened, ContributionStatus.Pending, PaymentEventAction.Wait, false, false, "Contestation d'un paiement pas encore confirmé : nouvel essai." },
+        { PaymentEventType.DisputeOpened, ContributionStatus.Succeeded, PaymentEventAction.OpenDispute, false, false, "Paiement contesté par le titulaire de la carte : somme retenue par le processeur." },
+        { PaymentEventType.DisputeOpened, ContributionStatus.Failed, PaymentEventAction.Ignore, false, false, "Contestation d'un paiement déjà rendu : rien dans la cagnotte, à vérifier chez le processeur." },
+        { PaymentEventType.DisputeOpened, ContributionStatus.Refunded, PaymentEventAction.Ignore, false, false, "Contestation d'un paiement déjà rendu : rien dans la cagnotte, à vérifier chez le processeur." },
+        { PaymentEventType.DisputeWon, ContributionStatus.Pending, PaymentEventAction.Wait, false, false, "Contestation d'un paiement pas encore confirmé : nouvel essai." },
+        { PaymentEventType.DisputeWon, ContributionStatus.Succeeded, PaymentEventAction.WinDispute, false, false, "Contestation gagnée : somme rendue par le processeur." },
+        { PaymentEventType.DisputeWon, ContributionStatus.Failed, PaymentEventAction.Ignore, false, false, "Contestation d'un paiement déjà rendu : rien dans la cagnotte, à vérifier chez le processeur." },
+        { PaymentEventType.DisputeWon, ContributionStatus.Refunded, PaymentEventAction.WinDispute, false, false, "Contestation gagnée : somme rendue par le processeur." },
+        { PaymentEventType.DisputeLost, ContributionStatus.Pending, PaymentEventAction.Wait, false, false, "Contestation d'un paiement pas encore confirmé : nouvel essai." },
+        { PaymentEventType.DisputeLost, ContributionStatus.Succeeded, PaymentEventAction.LoseDispute, false, true, "Contestation perdue : la somme est remboursée au titulaire de la carte." },
+        { PaymentEventType.DisputeLost, ContributionStatus.Failed, PaymentEventAction.Ignore, false, false, "Contestation d'un paiement déjà rendu : rien dans la cagnotte, à vérifier chez le processeur." },
+        { PaymentEventType.DisputeLost, ContributionStatus.Refunded, PaymentEventAction.Ignore, false, false, "Contestation d'un paiement déjà rendu : rien dans la cagnotte, à vérifier chez le processeur." },
     };
 
     /// <summary>The status each cell leaves the contribution in, and whether its reward unit is still held.</summary>
@@ -40,7 +52,46 @@ public sealed class PaymentEventTests
         { PaymentEventType.Refunded, ContributionStatus.Succeeded, ContributionStatus.Refunded, false },
         { PaymentEventType.Refunded, ContributionStatus.Failed, ContributionStatus.Failed, false },
         { PaymentEventType.Refunded, ContributionStatus.Refunded, ContributionStatus.Refunded, false },
+        { PaymentEventType.DisputeOpened, ContributionStatus.Pending, ContributionStatus.Pending, true },
+        { PaymentEventType.DisputeOpened, ContributionStatus.Succeeded, ContributionStatus.Succeeded, true },
+        { PaymentEventType.DisputeWon, ContributionStatus.Succeeded, ContributionStatus.Succeeded, true },
+        { PaymentEventType.DisputeLost, ContributionStatus.Succeeded, ContributionStatus.Succeeded, true },
+        { PaymentEventType.DisputeLost, ContributionStatus.Refunded, ContributionStatus.Refunded, false },
     };
+
+    [Fact]
+    public void ADispute_ShowsOpen_ThenWon_TheGiftStands()
+    {
+        var campaign = _kit.Live();
+        var contribution = ContributionIn(campaign, null, ContributionStatus.Succeeded);
+
+        contribution.ApplyPaymentEvent(Event(PaymentEventType.DisputeOpened, "dp_1", null, 25_00), null, false, Now);
+        Assert.Equal((DisputeState.Open, 25_00L, "dp_1"), (contribution.Dispute, contribution.DisputedCents, contribution.DisputeId));
+        Assert.False(contribution.OpenDispute("dp_1", 25_00, Now));
+        Assert.Throws<Labelkoz.Domain.Common.DomainException>(() => contribution.OpenDispute("dp_2", 1_00, Now));
+
+        var (_, refund) = contribution.ApplyPaymentEvent(Event(PaymentEventType.DisputeWon, "dp_1", null), null, false, Now);
+
+        Assert.Null(refund);
+        Assert.Equal((DisputeState.Won, ContributionStatus.Succeeded, 25_00L), (contribution.Dispute, contribution.Status, contribution.StandingCents));
+    }
+
+    [Fact]
+    public void ALostDispute_IsARefundOfItsAmount_RecordedOnce_AsADisputesRefund()
+    {
+        var campaign = _kit.Live();
+        var tier = campaign.Tier(100);
+        var contribution = ContributionIn(campaign, tier, ContributionStatus.Succeeded);
+        contribution.ApplyPaymentEvent(Event(PaymentEventType.DisputeOpened, "dp_9", null, 25_00), tier, true, Now);
+
+        var (decision, refund) = contribution.ApplyPaymentEvent(Event(PaymentEventType.DisputeLost, "dp_9", null), tier, true, Now);
+        var (_, replay) = contribution.ApplyPaymentEvent(Event(PaymentEventType.DisputeLost, "dp_9", null), tier, true, Now);
+
+        Assert.Equal(PaymentEventAction.LoseDispute, decision.Action);
+        Assert.Equal((25_00L, true, true, "dp_9"), (refund!.AmountCents, refund.ByDispute, refund.AfterSettlement, refund.ProviderRefundId));
+        Assert.Null(replay);
+        Assert.Equal((ContributionStatus.Refunded, DisputeState.Lost, 0), (contribution.Status, contribution.Dispute, tier.Taken));
+    }
 
     [Fact]
     public void TheTable_HasACellForEveryEventAndEveryStatus()
@@ -72,7 +123,7 @@ public sealed class PaymentEventTests
         var tier = campaign.Tier(100);
         var contribution = ContributionIn(campaign, tier, from);
 
-        var decision = contribution.ApplyPaymentEvent(type, tier, "re_42", "Carte refusée", Now);
+        var decision = contribution.ApplyPaymentEvent(Event(type, "re_42", "Carte refusée"), tier, false, Now).Decision;
 
         Assert.Equal(PaymentEventRules.Decide(type, from), decision);
         Assert.Equal(to, contribution.Status);
@@ -85,7 +136,7 @@ public sealed class PaymentEventTests
         var campaign = _kit.Live();
         var contribution = ContributionIn(campaign, null, ContributionStatus.Pending);
 
-        var decision = contribution.ApplyPaymentEvent(PaymentEventType.Refunded, null, "re_7", null, Now);
+        var decision = contribution.ApplyPaymentEvent(Event(PaymentEventType.Refunded, "re_7", null), null, false, Now).Decision;
 
         Assert.Equal(PaymentEventAction.ConfirmThenRefund, decision.Action);
         Assert.Equal((Now, Now), (contribution.SucceededAtUtc, contribution.RefundedAtUtc));
@@ -98,7 +149,7 @@ public sealed class PaymentEventTests
         var campaign = _kit.Live();
         var contribution = ContributionIn(campaign, null, ContributionStatus.Pending);
 
-        contribution.ApplyPaymentEvent(PaymentEventType.PaymentFailed, null, null, "Carte refusée par la banque.", Now);
+        contribution.ApplyPaymentEvent(Event(PaymentEventType.PaymentFailed, null, "Carte refusée par la banque."), null, false, Now);
 
         Assert.Equal("Carte refusée par la banque.", contribution.FailureReason);
     }
@@ -120,10 +171,10 @@ public sealed class PaymentEventTests
             var campaign = new FundingKit().Live();
             var tier = campaign.Tier(100);
             var contribution = ContributionIn(campaign, tier, ContributionStatus.Pending);
-            contribution.ApplyPaymentEvent(type, tier, "re_1", "Refusé", Now);
+            contribution.ApplyPaymentEvent(Event(type, "re_1", "Refusé"), tier, false, Now);
             var (status, taken) = (contribution.Status, tier.Taken);
 
-            var replay = contribution.ApplyPaymentEvent(type, tier, "re_1", "Refusé", Now.AddMinutes(5));
+            var replay = contribution.ApplyPaymentEvent(Event(type, "re_1", "Refusé"), tier, false, Now.AddMinutes(5)).Decision;
 
             Assert.Equal((status, taken), (contribution.Status, tier.Taken));
             Assert.NotEqual(PaymentEventAction.Confirm, replay.Action);
@@ -146,6 +197,11 @@ public sealed class PaymentEventTests
         Assert.False(decision.BooksPayment || decision.BooksRefund || decision.RefundsAtProcessor);
     }
 
+    /// <summary>An event of the sandbox on the contribution's payment.</summary>
+    private static PaymentEvent Event(PaymentEventType type, string? refundId, string? reason, long? amountCents = null) =>
+        PaymentEvent.Receive(PaymentProvider.Sandbox, $"evt_{type}_{refundId}", type, "pi_1", refundId, reason, Now, amountCents: amountCents);
+
+
     /// <summary>A contribution of 25 € brought to <paramref name="status"/> by the contribution's own moves.</summary>
     private static Contribution ContributionIn(Campaign campaign, RewardTier? tier, ContributionStatus status)
     {
@@ -162,7 +218,7 @@ public sealed class PaymentEventTests
                 break;
             case ContributionStatus.Refunded:
                 contribution.Succeed(Now);
-                contribution.Refund(tier, "re_0", Now);
+                contribution.Refund(tier, "re_0", null, false, Now);
                 break;
         }
 

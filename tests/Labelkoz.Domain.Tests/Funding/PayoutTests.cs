@@ -26,6 +26,32 @@ public sealed class PayoutTests
     }
 
     [Fact]
+    public void ARefundAfterSettlement_ShrinksThePayoutWhileItIsDue_AndCancelsItWhenNothingIsLeft()
+    {
+        var campaign = Settling(_kit.Live(), funded: true);
+        var payout = Payout.Due(campaign, 100_00, AfterTheEnd);
+
+        payout.Reduce(47_61, AfterTheEnd);
+        Assert.Equal((PayoutStatus.Due, 52_39L), (payout.Status, payout.AmountCents));
+        Assert.Equal(PayoutRefusals.ReductionBeyondAmount, Assert.Throws<DomainException>(() => payout.Reduce(52_40, AfterTheEnd)).Refusal);
+
+        payout.Reduce(52_39, AfterTheEnd);
+        Assert.Equal((PayoutStatus.Cancelled, 0L, (DateTime?)AfterTheEnd), (payout.Status, payout.AmountCents, payout.CancelledAtUtc));
+        Assert.Equal(PayoutRefusals.NotDue, Assert.Throws<DomainException>(() => payout.MarkSent(FundingKit.Admin, "VIR-1", AfterTheEnd)).Refusal);
+        Assert.Equal(PayoutRefusals.NotDue, Assert.Throws<DomainException>(() => payout.Reduce(1, AfterTheEnd)).Refusal);
+    }
+
+    [Fact]
+    public void ASentPayout_IsNotReduced_ThePayeeOwesTheRefundInstead()
+    {
+        var campaign = Settling(_kit.Live(), funded: true);
+        var payout = Payout.Due(campaign, 100_00, AfterTheEnd);
+        payout.MarkSent(FundingKit.Admin, "VIR-1", AfterTheEnd);
+
+        Assert.Equal(PayoutRefusals.NotDue, Assert.Throws<DomainException>(() => payout.Reduce(1_00, AfterTheEnd)).Refusal);
+    }
+
+    [Fact]
     public void Payout_OfACitysOwnProject_IsDueToItsPublicAccountant_NotToAPerson()
     {
         var kit = new FundingKit();

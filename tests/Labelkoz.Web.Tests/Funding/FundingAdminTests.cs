@@ -7,7 +7,7 @@ using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Funding.Ledger;
 using Labelkoz.Domain.Notifications;
 using Labelkoz.Web.Features.Funding;
-using Labelkoz.Web.Features.Funding.Payments;
+using Labelkoz.Web.Features.Payments;
 using Labelkoz.Web.Features.Projects;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Tests.Infrastructure;

@@ -1,7 +1,7 @@
 using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Features.Funding;
-using Labelkoz.Web.Features.Funding.Payments;
+using Labelkoz.Web.Features.Payments;
 using Labelkoz.Web.Tests.Infrastructure;
 using Labelkoz.Web.Tests.Infrastructure.Builders;
 using Microsoft.AspNetCore.Hosting;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Labelkoz.Data.Payments;
 using Labelkoz.Domain.Funding;
 using Labelkoz.Web.Features.Funding;
-using Labelkoz.Web.Features.Funding.Payments;
+using Labelkoz.Web.Features.Payments;
 using Labelkoz.Web.Features.Projects;
 using Labelkoz.Web.Tests.Infrastructure;
 using Labelkoz.Web.Tests.Infrastructure.Builders;

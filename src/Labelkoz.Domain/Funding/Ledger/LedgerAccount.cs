@@ -20,6 +20,18 @@ public enum LedgerAccountKind
 
     /// <summary>What has left the platform to payees, one account for the platform.</summary>
     PayoutsSent = 6,
+
+    /// <summary>
+    /// What a campaign's payee owes back (negative): refunds made after its payout was sent, per
+    /// campaign. Shown to the operator and the city until the payee pays it back.
+    /// </summary>
+    PayeeReceivable = 7,
+
+    /// <summary>
+    /// What the processor holds back for open disputes (negative: money the platform advanced), per
+    /// provider. A won dispute gives it back; a lost one turns it into a refund of the contribution.
+    /// </summary>
+    DisputesOpen = 8,
 }
 
 /// <summary>
@@ -34,6 +46,10 @@ public readonly record struct LedgerAccount(LedgerAccountKind Kind, long Referen
     public static LedgerAccount Escrow(long campaignId) => new(LedgerAccountKind.CampaignEscrow, campaignId);
 
     public static LedgerAccount Payable(long campaignId) => new(LedgerAccountKind.PayeePayable, campaignId);
+
+    public static LedgerAccount Disputes(PaymentProvider provider) => new(LedgerAccountKind.DisputesOpen, (long)provider);
+
+    public static LedgerAccount Receivable(long campaignId) => new(LedgerAccountKind.PayeeReceivable, campaignId);
 
     public static LedgerAccount Matchfunding(long municipalityId) => new(LedgerAccountKind.MunicipalityMatchfunding, municipalityId);
 

@@ -28,6 +28,19 @@ public enum LedgerTransactionKind
 
     /// <summary>A correction: the exact opposite of an earlier transaction.</summary>
     Reversal = 8,
+
+    /// <summary>
+    /// A contribution refunded (in part or in full) after its campaign was settled as funded:
+    /// provider clearing ← platform fees (the fee the refunded money had paid) and the payee's
+    /// side (payee payable while the payout is due, payee receivable once it was sent). ADR 17.
+    /// </summary>
+    RefundAfterSettlement = 9,
+
+    /// <summary>A cardholder disputed a payment: provider clearing ← disputes open (the amount) and platform fees (the processor's fee).</summary>
+    DisputeOpened = 10,
+
+    /// <summary>A dispute was won: the processor gives the amount (and the fee it returns) back: disputes open and platform fees ← provider clearing.</summary>
+    DisputeWon = 11,
 }
 
 /// <summary>

@@ -83,6 +83,7 @@ public static class AuditNames
             AuditAction.SubscriptionStartedEarly => l["Abonnement commencé avant la fin de l'essai"],
             AuditAction.PaymentEventRetried => l["Notification de paiement relancée"],
             AuditAction.PaymentEventResolved => l["Notification de paiement réglée à la main"],
+            AuditAction.TaxReceiptCancelledForRefund => l["Reçu fiscal annulé après un remboursement"],
         };
     }
 
@@ -104,7 +105,7 @@ public static class AuditNames
             or AuditAction.ApplicationSubmitted or AuditAction.ApplicationWithdrawn => AuditGroup.Calls,
         AuditAction.CampaignPaused or AuditAction.CampaignResumed or AuditAction.OfflinePaymentRecorded or AuditAction.PayoutSent
             or AuditAction.TaxReceiptsAllowed or AuditAction.TaxReceiptsStopped or AuditAction.TaxReceiptCorrected
-            or AuditAction.PaymentEventRetried or AuditAction.PaymentEventResolved => AuditGroup.Funding,
+            or AuditAction.PaymentEventRetried or AuditAction.PaymentEventResolved or AuditAction.TaxReceiptCancelledForRefund => AuditGroup.Funding,
     };
 
     /// <summary>The actions of a family, in the enum's order.</summary>

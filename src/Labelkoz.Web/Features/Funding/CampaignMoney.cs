@@ -3,7 +3,8 @@ using Labelkoz.Domain.Common;
 using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Funding.Ledger;
 using Labelkoz.Domain.Notifications;
-using Labelkoz.Web.Features.Funding.Payments;
+using Labelkoz.Web.Features.Payments;
+using Labelkoz.Web.Features.Funding.Receipts;
 using Labelkoz.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +29,7 @@ public sealed record ContributionStarted(long ContributionId, ContributionStatus
 /// events and the ledger on one campaign happen one after the other, whatever runs in parallel.
 /// Each ledger transaction has a key unique in the database, so a replay moves nothing.
 /// </summary>
-public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders providers, Notifier notifier, TimeProvider clock, ILogger<CampaignMoney> logger)
+public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders providers, Notifier notifier, TaxReceipts receipts, TimeProvider clock, ILogger<CampaignMoney> logger)
 {
     /// <summary>
     /// Starts a card contribution: the reward unit is held, then the processor's payment is
@@ -187,13 +188,14 @@ public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders prov
             return;
         }
 
-        var contribution = await db.Contributions.IgnoreQueryFilters()
+        var contribution = await db.Contributions.IgnoreQueryFilters().Include(c => c.Refunds)
             .SingleAsync(c => c.Provider == paymentEvent.Provider && c.ProviderPaymentId == paymentEvent.PaymentId, cancellationToken);
         var campaign = await db.Campaigns.IgnoreQueryFilters().Include(c => c.Tiers).SingleAsync(c => c.Id == contribution.CampaignId, cancellationToken);
         var tier = contribution.TierId is { } tierId ? campaign.Tier(tierId) : null;
+        var before = contribution.Status;
 
         // The domain decides (PaymentEventRules) and moves the contribution; here, only the I/O it names.
-        var decision = contribution.ApplyPaymentEvent(paymentEvent.Type, tier, paymentEvent.RefundId, paymentEvent.FailureReason, Now);
+        var (decision, refund) = contribution.ApplyPaymentEvent(paymentEvent, tier, campaign.Status == CampaignStatus.Funded, Now);
         var outcome = decision.Outcome;
         if (decision.RefundsAtProcessor)
         {
@@ -206,28 +208,45 @@ public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders prov
             await RecordPaidAsync(campaign, contribution, cancellationToken);
         }
 
-        if (decision.BooksRefund)
+        if (decision.Action is PaymentEventAction.OpenDispute or PaymentEventAction.WinDispute)
         {
-            await RecordRefundAsync(campaign, contribution, cancellationToken);
+            await RecordDisputeAsync(campaign, contribution, paymentEvent, cancellationToken);
         }
 
-        var before = db.Entry(contribution).Property(c => c.Status).OriginalValue;
-        if (contribution.ContributorUserId is { } contributor && before != contribution.Status)
+        if (refund is not null)
         {
-            var kind = contribution.Status switch
+            await RecordRefundAsync(campaign, contribution, refund, cancellationToken);
+            outcome = RefundOutcome(contribution, refund);
+        }
+        else if (decision.BooksRefund)
+        {
+            outcome = "Remboursement déjà enregistré : rien à faire.";
+        }
+
+        // The contributor hears of every change: a refund, even partial, included.
+        var kind = refund is not null ? NotificationKind.ContributionRefunded
+            : before == contribution.Status ? (NotificationKind?)null
+            : contribution.Status switch
             {
                 ContributionStatus.Succeeded => NotificationKind.ContributionConfirmed,
                 ContributionStatus.Failed => NotificationKind.ContributionDeclined,
-                ContributionStatus.Refunded => NotificationKind.ContributionRefunded,
-                _ => (NotificationKind?)null,
+                _ => null,
             };
-            if (kind is { } told)
-            {
-                await NotifyAsync(campaign, contributor, told, contribution.Id, cancellationToken);
-            }
+        if (contribution.ContributorUserId is { } contributor && kind is { } told)
+        {
+            await NotifyAsync(campaign, contributor, told, contribution.Id, cancellationToken);
         }
 
-        paymentEvent.Processed(outcome, Now);
+        if (decision.Action == PaymentEventAction.Wait)
+        {
+            // Known payment, not confirmed yet (a dispute before the payment's own event): later.
+            paymentEvent.Deferred(outcome, Now);
+        }
+        else
+        {
+            paymentEvent.Processed(outcome, Now);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await notifier.SendMailsAsync(cancellationToken);
@@ -302,7 +321,10 @@ public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders prov
     }
 
     /// <summary>Takes the campaign's row lock for the rest of the current transaction.</summary>
-    internal async Task LockAsync(long campaignId, CancellationToken cancellationToken)
+    internal Task LockAsync(long campaignId, CancellationToken cancellationToken) => LockAsync(db, campaignId, cancellationToken);
+
+    /// <summary>Takes the campaign's row lock for the rest of the current transaction of <paramref name="db"/>.</summary>
+    internal static async Task LockAsync(AppDbContext db, long campaignId, CancellationToken cancellationToken)
     {
         var locked = await db.Campaigns.IgnoreQueryFilters().Where(c => c.Id == campaignId)
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.MoneyMoves, c => c.MoneyMoves + 1), cancellationToken);
@@ -338,25 +360,152 @@ public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders prov
         }
     }
 
-    /// <summary>The contribution's money leaves the escrow, and its match goes back to the city. Once.</summary>
-    internal async Task RecordRefundAsync(Domain.Funding.Campaign campaign, Contribution contribution, CancellationToken cancellationToken)
+    /// <summary>
+    /// Books one refund the contribution recorded (<see cref="Contribution.Refund"/>), once, by its
+    /// id (ADR 17). Before settlement, the refunded money leaves the escrow and the city's match of
+    /// the gift is reduced in proportion to what stands (<see cref="Settlement.MatchStanding"/>).
+    /// After a funded settlement, the platform gives back the fee the money had paid and the payee's
+    /// side bears the rest: the payout while it is due (it shrinks), a debt of the payee once it was
+    /// sent; the city's match stays settled; a tax receipt on the gift is cancelled (and replaced for
+    /// what stands). Runs in the caller's transaction, under the campaign's lock.
+    /// </summary>
+    internal async Task RecordRefundAsync(Domain.Funding.Campaign campaign, Contribution contribution, ContributionRefund refund, CancellationToken cancellationToken)
     {
-        await AddOnceAsync(LedgerTransaction.Transfer(
-            campaign.MunicipalityId, campaign.Id, contribution.Id, LedgerTransactionKind.Refund, contribution.LedgerKey(LedgerStep.Refunded),
-            LedgerAccount.Escrow(campaign.Id), LedgerAccount.Clearing(contribution.Provider), contribution.AmountCents, Now), cancellationToken);
-        var matchKey = contribution.LedgerKey(LedgerStep.Matched);
-        var pending = db.ChangeTracker.Entries<LedgerTransaction>().Where(e => e.State == EntityState.Added && e.Entity.IdempotencyKey == matchKey)
-            .SelectMany(e => e.Entity.Lines).Where(l => l.AccountKind == LedgerAccountKind.CampaignEscrow).Sum(l => l.AmountCents);
-        var match = pending + await db.LedgerLines
-            .Where(l => l.AccountKind == LedgerAccountKind.CampaignEscrow && db.LedgerTransactions.Any(t => t.Id == l.TransactionId && t.IdempotencyKey == matchKey))
-            .SumAsync(l => l.AmountCents, cancellationToken);
-        if (match > 0)
+        var key = contribution.LedgerKey(refund);
+        if (refund.AfterSettlement)
+        {
+            await RecordRefundAfterSettlementAsync(campaign, contribution, refund, key, cancellationToken);
+            return;
+        }
+
+        if (!await AddOnceAsync(LedgerTransaction.Transfer(
+                campaign.MunicipalityId, campaign.Id, contribution.Id, LedgerTransactionKind.Refund, key,
+                LedgerAccount.Escrow(campaign.Id), RefundedTo(contribution, refund), refund.AmountCents, Now), cancellationToken))
+        {
+            return;
+        }
+
+        var matched = await EscrowSumAsync(contribution.Id, LedgerTransactionKind.Matchfunding, cancellationToken);
+        if (matched <= 0)
+        {
+            return;
+        }
+
+        var returned = -await EscrowSumAsync(contribution.Id, LedgerTransactionKind.MatchfundingReturned, cancellationToken);
+        var toReturn = matched - Settlement.MatchStanding(matched, contribution.AmountCents, contribution.StandingCents) - returned;
+        if (toReturn > 0)
         {
             await AddOnceAsync(LedgerTransaction.Transfer(
-                campaign.MunicipalityId, campaign.Id, contribution.Id, LedgerTransactionKind.MatchfundingReturned, $"{matchKey}:returned",
-                LedgerAccount.Escrow(campaign.Id), LedgerAccount.Matchfunding(campaign.MunicipalityId), match, Now), cancellationToken);
+                campaign.MunicipalityId, campaign.Id, contribution.Id, LedgerTransactionKind.MatchfundingReturned, $"{key}:match-returned",
+                LedgerAccount.Escrow(campaign.Id), LedgerAccount.Matchfunding(campaign.MunicipalityId), toReturn, Now), cancellationToken);
         }
     }
+
+    private async Task RecordRefundAfterSettlementAsync(Domain.Funding.Campaign campaign, Contribution contribution, ContributionRefund refund, string key, CancellationToken cancellationToken)
+    {
+        if (await db.LedgerTransactions.IgnoreQueryFilters().AnyAsync(t => t.IdempotencyKey == key, cancellationToken))
+        {
+            return;
+        }
+
+        var totals = await FundingTotals.ForAsync(db, campaign.Id, cancellationToken);
+        var split = Settlement.RefundAfterSettlement(totals.ContributedAtSettlementCents, totals.RefundedAfterSettlementCents, refund.AmountCents, campaign.FeeBasisPoints);
+        var payout = await db.Payouts.IgnoreQueryFilters().SingleOrDefaultAsync(p => p.CampaignId == campaign.Id, cancellationToken);
+        var fromPayout = payout is { Status: PayoutStatus.Due } ? Math.Min(split.FromPayeeCents, payout.AmountCents) : 0;
+        var owed = split.FromPayeeCents - fromPayout;
+        List<(LedgerAccount, long)> lines = [(RefundedTo(contribution, refund), refund.AmountCents)];
+        if (split.FeeReturnedCents > 0)
+        {
+            lines.Add((LedgerAccount.PlatformFees, -split.FeeReturnedCents));
+        }
+
+        if (fromPayout > 0)
+        {
+            lines.Add((LedgerAccount.Payable(campaign.Id), -fromPayout));
+            payout!.Reduce(fromPayout, Now);
+        }
+
+        if (owed > 0)
+        {
+            lines.Add((LedgerAccount.Receivable(campaign.Id), -owed));
+        }
+
+        await AddOnceAsync(LedgerTransaction.Record(campaign.MunicipalityId, campaign.Id, contribution.Id, LedgerTransactionKind.RefundAfterSettlement, key, Now, lines), cancellationToken);
+        await receipts.ReviseForRefundAsync(campaign, contribution, refund, cancellationToken);
+        if (owed > 0)
+        {
+            LogPayeeOwes(logger, campaign.Id, owed);
+        }
+    }
+
+    /// <summary>
+    /// Where a refund's money goes: back to the processor (its clearing account), or, for a lost
+    /// dispute, to the disputes account the processor's withdrawal was booked against when it opened.
+    /// </summary>
+    private static LedgerAccount RefundedTo(Contribution contribution, ContributionRefund refund) =>
+        refund.ByDispute ? LedgerAccount.Disputes(contribution.Provider) : LedgerAccount.Clearing(contribution.Provider);
+
+    /// <summary>
+    /// Books a dispute's money, once per dispute and step (ADR 17): when it opens, the processor took
+    /// the amount and its fee (the platform advances the amount on its disputes account and bears the
+    /// fee); when it is won, the processor gives the amount back, and the fee if it says so. A lost
+    /// dispute is a refund (<see cref="RecordRefundAsync"/>). The campaign's figures do not move
+    /// while a dispute is open.
+    /// </summary>
+    private async Task RecordDisputeAsync(Domain.Funding.Campaign campaign, Contribution contribution, PaymentEvent paymentEvent, CancellationToken cancellationToken)
+    {
+        var disputeId = paymentEvent.RefundId ?? paymentEvent.EventId;
+        if (contribution.DisputeId != disputeId)
+        {
+            return;
+        }
+
+        var clearing = LedgerAccount.Clearing(contribution.Provider);
+        var disputes = LedgerAccount.Disputes(contribution.Provider);
+        var fee = paymentEvent.FeeCents ?? 0;
+        List<(LedgerAccount, long)> lines;
+        LedgerTransactionKind kind;
+        string step;
+        if (paymentEvent.Type == PaymentEventType.DisputeOpened)
+        {
+            (kind, step, lines) = (LedgerTransactionKind.DisputeOpened, "opened", [(clearing, contribution.DisputedCents + fee), (disputes, -contribution.DisputedCents)]);
+            if (fee > 0)
+            {
+                lines.Add((LedgerAccount.PlatformFees, -fee));
+            }
+        }
+        else if (contribution.Dispute == DisputeState.Won)
+        {
+            (kind, step, lines) = (LedgerTransactionKind.DisputeWon, "won", [(clearing, -(contribution.DisputedCents + fee)), (disputes, contribution.DisputedCents)]);
+            if (fee > 0)
+            {
+                lines.Add((LedgerAccount.PlatformFees, fee));
+            }
+        }
+        else
+        {
+            return;
+        }
+
+        await AddOnceAsync(LedgerTransaction.Record(campaign.MunicipalityId, campaign.Id, contribution.Id, kind, $"contribution:{contribution.Id}:dispute:{disputeId}:{step}", Now, lines), cancellationToken);
+    }
+
+    /// <summary>What a contribution's ledger transactions of one kind moved on the escrow (saved, and pending in this unit of work).</summary>
+    private async Task<long> EscrowSumAsync(long contributionId, LedgerTransactionKind kind, CancellationToken cancellationToken)
+    {
+        var pending = db.ChangeTracker.Entries<LedgerTransaction>()
+            .Where(e => e.State == EntityState.Added && e.Entity.ContributionId == contributionId && e.Entity.Kind == kind)
+            .SelectMany(e => e.Entity.Lines).Where(l => l.AccountKind == LedgerAccountKind.CampaignEscrow).Sum(l => l.AmountCents);
+        return pending + await db.LedgerLines
+            .Where(l => l.AccountKind == LedgerAccountKind.CampaignEscrow
+                && db.LedgerTransactions.Any(t => t.Id == l.TransactionId && t.ContributionId == contributionId && t.Kind == kind))
+            .SumAsync(l => l.AmountCents, cancellationToken);
+    }
+
+    /// <summary>The outcome kept on the event (for the operator).</summary>
+    private static string RefundOutcome(Contribution contribution, ContributionRefund refund) =>
+        (contribution.Status == ContributionStatus.Refunded ? $"Contribution remboursée ({Money.Euros(refund.AmountCents)})" : $"Remboursement partiel de {Money.Euros(refund.AmountCents)} : il reste {Money.Euros(contribution.StandingCents)}")
+        + (refund.AfterSettlement ? ", après le règlement de la campagne." : ".");
 
     /// <summary>Adds a ledger transaction unless its key is already recorded (saved or pending in this unit of work).</summary>
     internal async Task<bool> AddOnceAsync(LedgerTransaction transaction, CancellationToken cancellationToken)
@@ -382,6 +531,9 @@ public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders prov
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Payment event {EventId} ({Provider}) failed {Failures} times in a row: set aside for the operator (/operateur/paiements).")]
     private static partial void LogSetAside(ILogger logger, Exception exception, string eventId, PaymentProvider provider, int failures);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A refund after the payout of campaign {CampaignId} was sent: its payee owes {Cents} cents back (operator's payouts page).")]
+    private static partial void LogPayeeOwes(ILogger logger, long campaignId, long cents);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Payment event {EventId} ({Type}) on contribution {ContributionId}: {Outcome}")]
     private static partial void LogApplied(ILogger logger, string eventId, PaymentEventType type, long contributionId, string outcome);

@@ -2,7 +2,7 @@ using Labelkoz.Data;
 using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Funding.Ledger;
 using Labelkoz.Domain.Notifications;
-using Labelkoz.Web.Features.Funding.Payments;
+using Labelkoz.Web.Features.Payments;
 using Labelkoz.Web.Features.Funding.Receipts;
 using Labelkoz.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -142,8 +142,9 @@ public sealed partial class CampaignSettlement(AppDbContext db, CampaignMoney mo
             return false;
         }
 
+        // Decided funded at the start: a refund since then lowers the figures, not the outcome.
         var totals = await FundingTotals.ForAsync(db, campaignId, cancellationToken);
-        var plan = Settlement.Plan(campaign.Mode, campaign.GoalCents, totals, campaign.FeeBasisPoints);
+        var plan = Settlement.Funded(totals, campaign.FeeBasisPoints);
         if (plan.FeeCents > 0)
         {
             await money.AddOnceAsync(LedgerTransaction.Transfer(
@@ -233,6 +234,8 @@ public sealed partial class CampaignSettlement(AppDbContext db, CampaignMoney mo
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        // What stands now is asked back (a partial refund may have come before), and booked as asked.
+        var asked = contribution.StandingCents;
         RefundResult result;
         if (contribution.Provider == PaymentProvider.Offline)
         {
@@ -241,7 +244,7 @@ public sealed partial class CampaignSettlement(AppDbContext db, CampaignMoney mo
         }
         else
         {
-            result = await providers.For(contribution.Provider).RefundAsync(contribution.ProviderPaymentId!, contribution.AmountCents, $"refund-contribution-{contribution.Id}", cancellationToken);
+            result = await providers.For(contribution.Provider).RefundAsync(contribution.ProviderPaymentId!, asked, $"refund-contribution-{contribution.Id}", cancellationToken);
         }
 
         if (!result.Completed)
@@ -253,15 +256,18 @@ public sealed partial class CampaignSettlement(AppDbContext db, CampaignMoney mo
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await money.LockAsync(campaignId, cancellationToken);
         db.ChangeTracker.Clear();
-        contribution = await db.Contributions.IgnoreQueryFilters().SingleAsync(c => c.Id == contributionId, cancellationToken);
+        contribution = await db.Contributions.IgnoreQueryFilters().Include(c => c.Refunds).SingleAsync(c => c.Id == contributionId, cancellationToken);
         if (contribution.Status == ContributionStatus.Succeeded)
         {
             var campaign = await db.Campaigns.IgnoreQueryFilters().Include(c => c.Tiers).SingleAsync(c => c.Id == campaignId, cancellationToken);
-            contribution.Refund(contribution.TierId is { } tierId ? campaign.Tier(tierId) : null, result.RefundId, Now);
-            await money.RecordRefundAsync(campaign, contribution, cancellationToken);
-            if (contribution.ContributorUserId is { } person)
+            var refund = contribution.Refund(contribution.TierId is { } tierId ? campaign.Tier(tierId) : null, result.RefundId, asked, afterSettlement: false, Now);
+            if (refund is not null)
             {
-                await money.NotifyAsync(campaign, person, NotificationKind.ContributionRefunded, contribution.Id, cancellationToken);
+                await money.RecordRefundAsync(campaign, contribution, refund, cancellationToken);
+                if (contribution.ContributorUserId is { } person)
+                {
+                    await money.NotifyAsync(campaign, person, NotificationKind.ContributionRefunded, contribution.Id, cancellationToken);
+                }
             }
 
             await db.SaveChangesAsync(cancellationToken);

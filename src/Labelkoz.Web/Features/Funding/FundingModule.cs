@@ -1,4 +1,4 @@
-using Labelkoz.Web.Features.Funding.Payments;
+using Labelkoz.Web.Features.Payments;
 using Labelkoz.Web.Features.Funding.Receipts;
 
 namespace Labelkoz.Web.Features.Funding;

@@ -7,9 +7,9 @@ namespace Labelkoz.Web.Features.Funding;
 
 /// <summary>
 /// Every public figure of a campaign, computed from the ledger (DESIGN §6: "the funded total shown
-/// to the public equals the ledger"): contributions minus refunds, matchfunding minus what went back
-/// to the city, and the number of people whose contribution stands. Two SQL commands for any
-/// number of campaigns.
+/// to the public equals the ledger"): contributions minus every refund (before or after the
+/// settlement, ADR 17), matchfunding minus what went back to the city, and the number of people
+/// whose contribution stands. Two SQL commands for any number of campaigns.
 /// </summary>
 public static class FundingTotals
 {
@@ -23,14 +23,19 @@ public static class FundingTotals
         }
 
         var ids = campaignIds.Distinct().ToList();
+        // The escrow's side of contributions, refunds and the match; a refund after settlement (which
+        // no longer touches the escrow) by what went back to the processor.
         var sums = await (
                 from line in db.LedgerLines
                 join transaction in db.LedgerTransactions on line.TransactionId equals transaction.Id
-                where line.AccountKind == LedgerAccountKind.CampaignEscrow && ids.Contains(line.AccountReference)
-                    && (transaction.Kind == LedgerTransactionKind.Contribution || transaction.Kind == LedgerTransactionKind.Refund
-                        || transaction.Kind == LedgerTransactionKind.Matchfunding || transaction.Kind == LedgerTransactionKind.MatchfundingReturned)
-                group line by new { line.AccountReference, transaction.Kind } into g
-                select new { CampaignId = g.Key.AccountReference, g.Key.Kind, Cents = g.Sum(l => l.AmountCents) })
+                where transaction.CampaignId != null && ids.Contains(transaction.CampaignId.Value)
+                    && ((line.AccountKind == LedgerAccountKind.CampaignEscrow
+                            && (transaction.Kind == LedgerTransactionKind.Contribution || transaction.Kind == LedgerTransactionKind.Refund
+                                || transaction.Kind == LedgerTransactionKind.Matchfunding || transaction.Kind == LedgerTransactionKind.MatchfundingReturned))
+                        || ((line.AccountKind == LedgerAccountKind.ProviderClearing || line.AccountKind == LedgerAccountKind.DisputesOpen)
+                            && transaction.Kind == LedgerTransactionKind.RefundAfterSettlement))
+                group line by new { CampaignId = transaction.CampaignId!.Value, transaction.Kind } into g
+                select new { g.Key.CampaignId, g.Key.Kind, Cents = g.Sum(l => l.AmountCents) })
             .ToListAsync(cancellationToken);
         var people = await db.Contributions
             .Where(c => ids.Contains(c.CampaignId) && c.Status == ContributionStatus.Succeeded)
@@ -43,10 +48,12 @@ public static class FundingTotals
             var mine = sums.Where(s => s.CampaignId == id).ToList();
             long Sum(params LedgerTransactionKind[] kinds) => mine.Where(s => kinds.Contains(s.Kind)).Sum(s => s.Cents);
             var who = people.SingleOrDefault(p => p.CampaignId == id);
+            var refundedAfterSettlement = Sum(LedgerTransactionKind.RefundAfterSettlement);
             return new CampaignTotals(
-                Sum(LedgerTransactionKind.Contribution, LedgerTransactionKind.Refund),
+                Sum(LedgerTransactionKind.Contribution, LedgerTransactionKind.Refund) - refundedAfterSettlement,
                 Sum(LedgerTransactionKind.Matchfunding, LedgerTransactionKind.MatchfundingReturned),
-                who is null ? 0 : who.Accounts + who.Offline);
+                who is null ? 0 : who.Accounts + who.Offline,
+                refundedAfterSettlement);
         });
     }
 

@@ -54,11 +54,12 @@ public sealed class MyContributionsModel(AppDbContext db) : PageModel
                     c.AmountCents,
                     db.RewardTiers.Where(t => t.Id == c.TierId).Select(t => t.Title).FirstOrDefault(),
                     c.Status,
-                    db.TaxReceipts.Where(r => r.ContributionId == c.Id && r.Status == TaxReceiptStatus.Issued).Select(r => r.Number).FirstOrDefault()))
+                    db.TaxReceipts.Where(r => r.ContributionId == c.Id && r.Status == TaxReceiptStatus.Issued).Select(r => r.Number).FirstOrDefault(),
+                    c.RefundedCents))
             .Skip((PageNumber - 1) * PageSize)
             .Take(PageSize)
             .ToListAsync(cancellationToken);
     }
 
-    public sealed record Row(long Id, long ProjectId, string ProjectTitle, string CityName, string CitySlug, DateTime CreatedAtUtc, long AmountCents, string? TierTitle, ContributionStatus Status, string? ReceiptNumber);
+    public sealed record Row(long Id, long ProjectId, string ProjectTitle, string CityName, string CitySlug, DateTime CreatedAtUtc, long AmountCents, string? TierTitle, ContributionStatus Status, string? ReceiptNumber, long RefundedCents = 0);
 }

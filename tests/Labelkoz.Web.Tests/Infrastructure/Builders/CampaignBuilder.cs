@@ -3,7 +3,7 @@ using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Features.Funding;
-using Labelkoz.Web.Features.Funding.Payments;
+using Labelkoz.Web.Features.Payments;
 using Labelkoz.Web.Features.Funding.Receipts;
 using Labelkoz.Web.Features.Notifications;
 using Labelkoz.Web.Infrastructure.Localization;
@@ -209,8 +209,8 @@ public sealed partial class Given
         var sandbox = new SandboxPaymentProvider(db, clock, configuration);
         var providers = new PaymentProviders([sandbox]);
         var notifier = new Notifier(db, clock, new DiscardedMail(), scoped.GetRequiredService<IStringLocalizer<SharedResource>>(), scoped.GetRequiredService<SiteAddress>(), loggers.CreateLogger<Notifier>());
-        var money = new CampaignMoney(db, providers, notifier, clock, loggers.CreateLogger<CampaignMoney>());
-        var receipts = new TaxReceipts(db, money, clock, configuration);
+        var receipts = new TaxReceipts(db, clock, configuration);
+        var money = new CampaignMoney(db, providers, notifier, receipts, clock, loggers.CreateLogger<CampaignMoney>());
         return (money, sandbox, new CampaignSettlement(db, money, providers, receipts, notifier, clock, loggers.CreateLogger<CampaignSettlement>()));
     }
 

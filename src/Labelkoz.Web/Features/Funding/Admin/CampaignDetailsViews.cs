@@ -36,8 +36,11 @@ public sealed record CampaignContributionRow(
     PaymentProvider Provider,
     PaymentMethod Method,
     string? Reference,
-    ContributionStatus Status);
+    ContributionStatus Status,
+    long RefundedCents = 0,
+    DisputeState Dispute = DisputeState.None);
 
 public sealed record CampaignReceiptRow(long Id, string Number, string DonorFullName, long AmountCents, DateOnly GiftDate, TaxReceiptStatus Status, string? ReplacedByNumber);
 
-public sealed record CampaignPayoutRow(long AmountCents, PayoutStatus Status, bool ToPublicAccountant, string? PayeeName, DateTime CreatedAtUtc, DateTime? SentAtUtc, string? Reference);
+/// <summary>The campaign's payout; <paramref name="OwedCents"/> is what its payee owes back (refunds after it was sent).</summary>
+public sealed record CampaignPayoutRow(long AmountCents, PayoutStatus Status, bool ToPublicAccountant, string? PayeeName, DateTime CreatedAtUtc, DateTime? SentAtUtc, string? Reference, long OwedCents = 0);

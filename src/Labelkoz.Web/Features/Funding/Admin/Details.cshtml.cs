@@ -343,7 +343,9 @@ public sealed class DetailsModel(
                 c.Provider,
                 c.Method,
                 c.OfflineReference,
-                c.Status))
+                c.Status,
+                c.RefundedCents,
+                c.Dispute))
             .ToListAsync(cancellationToken);
         Payout = await db.Payouts.AsNoTracking().Where(p => p.CampaignId == id)
             .Select(p => new CampaignPayoutRow(
@@ -353,7 +355,8 @@ public sealed class DetailsModel(
                 p.PayeeUserId == null ? null : db.Users.Where(u => u.Id == p.PayeeUserId).Select(u => u.DisplayName).FirstOrDefault(),
                 p.CreatedAtUtc,
                 p.SentAtUtc,
-                p.Reference))
+                p.Reference,
+                -db.LedgerLines.Where(l => l.AccountKind == Domain.Funding.Ledger.LedgerAccountKind.PayeeReceivable && l.AccountReference == p.CampaignId).Sum(l => l.AmountCents)))
             .FirstOrDefaultAsync(cancellationToken);
         var receipts = ReceiptRows(id);
         ReceiptCount = await receipts.CountAsync(cancellationToken);

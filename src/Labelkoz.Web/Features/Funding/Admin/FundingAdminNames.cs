@@ -85,6 +85,7 @@ public static class FundingAdminNames
         {
             Domain.Funding.PayoutStatus.Due => l["À verser"],
             Domain.Funding.PayoutStatus.Sent => l["Versé"],
+            Domain.Funding.PayoutStatus.Cancelled => l["Annulé (tout remboursé)"],
         };
     }
 
@@ -101,30 +102,9 @@ public static class FundingAdminNames
             LedgerTransactionKind.PayoutDue => l["Somme due au bénéficiaire"],
             LedgerTransactionKind.PayoutSent => l["Versement effectué"],
             LedgerTransactionKind.Reversal => l["Écriture de correction"],
-        };
-    }
-
-    /// <summary>What a processor's event said about a payment.</summary>
-    public static string EventType(IStringLocalizer l, PaymentEventType type)
-    {
-        ArgumentNullException.ThrowIfNull(l);
-        return type switch
-        {
-            PaymentEventType.PaymentSucceeded => l["Paiement réussi"],
-            PaymentEventType.PaymentFailed => l["Paiement refusé ou expiré"],
-            PaymentEventType.Refunded => l["Remboursement"],
-        };
-    }
-
-    /// <summary>Who sent the event.</summary>
-    public static string Provider(IStringLocalizer l, PaymentProvider provider)
-    {
-        ArgumentNullException.ThrowIfNull(l);
-        return provider switch
-        {
-            PaymentProvider.Stripe => l["Stripe"],
-            PaymentProvider.Sandbox => l["Processeur de test"],
-            PaymentProvider.Offline => l["Hors ligne"],
+            LedgerTransactionKind.RefundAfterSettlement => l["Remboursement après la fin de la campagne"],
+            LedgerTransactionKind.DisputeOpened => l["Paiement contesté : somme retenue par le processeur"],
+            LedgerTransactionKind.DisputeWon => l["Contestation gagnée : somme rendue"],
         };
     }
 

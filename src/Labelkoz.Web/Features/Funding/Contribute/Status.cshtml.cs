@@ -2,7 +2,7 @@ using Labelkoz.Data;
 using Labelkoz.Data.Payments;
 using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Projects;
-using Labelkoz.Web.Features.Funding.Payments;
+using Labelkoz.Web.Features.Payments;
 using Labelkoz.Web.Features.Funding.Receipts;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Tenancy;
@@ -68,7 +68,9 @@ public sealed class StatusModel(AppDbContext db, TenantContext tenant, TaxReceip
                     p.HolderType,
                     p.ReceiptIssuer != null,
                     db.RewardTiers.Where(t => t.Id == c.TierId).Select(t => (long?)t.ValueCents).FirstOrDefault() ?? 0,
-                    db.TaxReceipts.Where(r => r.ContributionId == c.Id && r.Status == TaxReceiptStatus.Issued).Select(r => r.Number).FirstOrDefault()))
+                    db.TaxReceipts.Where(r => r.ContributionId == c.Id && r.Status == TaxReceiptStatus.Issued).Select(r => r.Number).FirstOrDefault(),
+                    c.RefundedCents,
+                    c.Dispute))
             .SingleOrDefaultAsync(cancellationToken);
         if (contribution is null)
         {
@@ -77,7 +79,7 @@ public sealed class StatusModel(AppDbContext db, TenantContext tenant, TaxReceip
 
         Contribution = contribution;
         if (contribution is { ReceiptNumber: null, IssuesReceipts: true, Status: ContributionStatus.Succeeded }
-            && TaxReceipt.WhyNoReceipt(contribution.Status, contribution.AmountCents, contribution.CampaignStatus, contribution.HolderType, contribution.IssuesReceipts, contribution.RewardValueCents, receipts.RewardCapCents) is { } refusal)
+            && TaxReceipt.WhyNoReceipt(contribution.Status, contribution.StandingCents, contribution.CampaignStatus, contribution.HolderType, contribution.IssuesReceipts, contribution.RewardValueCents, receipts.RewardCapCents) is { } refusal)
         {
             ReceiptRefusal = l.Localize(refusal);
         }
@@ -89,5 +91,10 @@ public sealed class StatusModel(AppDbContext db, TenantContext tenant, TaxReceip
     public sealed record ContributionView(
         long Id, long ProjectId, string ProjectTitle, long AmountCents, ContributionStatus Status, string? FailureReason, string? TierTitle,
         bool IsAnonymous, string? PublicName, string? Message, PaymentProvider Provider, string? ProviderPaymentId, DateTime CreatedAtUtc,
-        SandboxPaymentStatus? SandboxStatus, CampaignStatus CampaignStatus, HolderType HolderType, bool IssuesReceipts, long RewardValueCents, string? ReceiptNumber);
+        SandboxPaymentStatus? SandboxStatus, CampaignStatus CampaignStatus, HolderType HolderType, bool IssuesReceipts, long RewardValueCents, string? ReceiptNumber,
+        long RefundedCents, DisputeState Dispute)
+    {
+        /// <summary>What stands of the gift after its refunds.</summary>
+        public long StandingCents => AmountCents - RefundedCents;
+    }
 }

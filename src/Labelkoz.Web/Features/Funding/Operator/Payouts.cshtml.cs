@@ -10,7 +10,8 @@ namespace Labelkoz.Web.Features.Funding.Operator;
 /// The payouts of every city's funded campaigns: those due first (oldest first), then the last
 /// ones sent. The operator makes the transfer outside the platform, then types its reference
 /// here and confirms on the payout's own page (<see cref="SendPayoutModel"/>): the step cannot be
-/// undone. Two SQL commands to show.
+/// undone. Below them, the payees who owe money back (refunds after their payout was sent). Three
+/// SQL commands to show (four when some payee owes).
 /// </summary>
 public sealed class PayoutsModel(AppDbContext db) : PageModel
 {
@@ -20,6 +21,9 @@ public sealed class PayoutsModel(AppDbContext db) : PageModel
     public IReadOnlyList<Row> Due { get; private set; } = [];
 
     public IReadOnlyList<Row> Sent { get; private set; } = [];
+
+    /// <summary>Payees who owe money back: refunds made after their payout was sent (ADR 17).</summary>
+    public IReadOnlyList<Debt> Owed { get; private set; } = [];
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -32,6 +36,18 @@ public sealed class PayoutsModel(AppDbContext db) : PageModel
             .ToListAsync(cancellationToken);
         Sent = await Rows(db.Payouts.AsNoTracking().Where(p => p.Status == PayoutStatus.Sent).OrderByDescending(p => p.SentAtUtc).ThenByDescending(p => p.Id).Take(SentShown))
             .ToListAsync(cancellationToken);
+        var owed = await db.LedgerLines.AsNoTracking()
+            .Where(l => l.AccountKind == Domain.Funding.Ledger.LedgerAccountKind.PayeeReceivable)
+            .GroupBy(l => l.AccountReference)
+            .Select(g => new { CampaignId = g.Key, Cents = -g.Sum(l => l.AmountCents) })
+            .Where(d => d.Cents > 0)
+            .ToListAsync(cancellationToken);
+        if (owed.Count > 0)
+        {
+            var ids = owed.Select(d => d.CampaignId).ToList();
+            var rows = await Rows(db.Payouts.AsNoTracking().Where(p => ids.Contains(p.CampaignId))).ToListAsync(cancellationToken);
+            Owed = [.. rows.Select(r => new Debt(r, owed.Single(d => d.CampaignId == r.CampaignId).Cents)).OrderByDescending(d => d.OwedCents)];
+        }
     }
 
     private IQueryable<Row> Rows(IQueryable<Payout> payouts) =>
@@ -51,6 +67,9 @@ public sealed class PayoutsModel(AppDbContext db) : PageModel
                 p.CreatedAtUtc,
                 p.SentAtUtc,
                 p.Reference));
+
+    /// <summary>A payee's debt: the payout it received, and what it owes back.</summary>
+    public sealed record Debt(Row Payout, long OwedCents);
 
     public sealed record Row(
         long Id,

@@ -117,7 +117,8 @@ public sealed class ReceiptModel(AppDbContext db, TenantContext tenant, TaxRecei
                     u.AddressLine2,
                     u.PostalCode,
                     u.City,
-                    db.TaxReceipts.Where(r => r.ContributionId == c.Id && r.Status == TaxReceiptStatus.Issued).Select(r => (long?)r.Id).FirstOrDefault()))
+                    db.TaxReceipts.Where(r => r.ContributionId == c.Id && r.Status == TaxReceiptStatus.Issued).Select(r => (long?)r.Id).FirstOrDefault(),
+                    c.RefundedCents))
             .SingleOrDefaultAsync(cancellationToken);
         if (gift is null)
         {
@@ -125,7 +126,7 @@ public sealed class ReceiptModel(AppDbContext db, TenantContext tenant, TaxRecei
         }
 
         Gift = gift;
-        var refusal = TaxReceipt.WhyNoReceipt(gift.Status, gift.AmountCents, gift.CampaignStatus, gift.HolderType, gift.IssuesReceipts, gift.RewardValueCents, receipts.RewardCapCents);
+        var refusal = TaxReceipt.WhyNoReceipt(gift.Status, gift.StandingCents, gift.CampaignStatus, gift.HolderType, gift.IssuesReceipts, gift.RewardValueCents, receipts.RewardCapCents);
         Refusal = refusal is null ? null : l.Localize(refusal);
         return true;
     }
@@ -140,8 +141,11 @@ public sealed class ReceiptModel(AppDbContext db, TenantContext tenant, TaxRecei
     public sealed record GiftView(
         long Id, long ProjectId, string ProjectTitle, long AmountCents, ContributionStatus Status, CampaignStatus CampaignStatus, HolderType HolderType,
         bool IssuesReceipts, long RewardValueCents, string? DonorFullName, string? DonorAddress, string? ProfileName, string? AddressLine1,
-        string? AddressLine2, string? PostalCode, string? ProfileCity, long? ReceiptId)
+        string? AddressLine2, string? PostalCode, string? ProfileCity, long? ReceiptId, long RefundedCents)
     {
+        /// <summary>What stands of the gift after its refunds: the receipt's amount.</summary>
+        public long StandingCents => AmountCents - RefundedCents;
+
         public bool HasDonorIdentity => DonorFullName is not null && DonorAddress is not null;
 
         /// <summary>The address on the person's profile, as the lines of a letter (null when empty).</summary>

@@ -1,4 +1,5 @@
 using Labelkoz.Data;
+using Labelkoz.Domain.Audit;
 using Labelkoz.Domain.Common;
 using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Municipalities;
@@ -15,7 +16,7 @@ namespace Labelkoz.Web.Features.Funding.Receipts;
 /// numbers run without gap or double whatever happens: a rollback gives the number back. Locks are
 /// always taken in the same order, the campaign's then the counter's, so two issuers never deadlock.
 /// </summary>
-public sealed class TaxReceipts(AppDbContext db, CampaignMoney money, TimeProvider clock, IConfiguration configuration)
+public sealed class TaxReceipts(AppDbContext db, TimeProvider clock, IConfiguration configuration)
 {
     /// <summary>The legal cap of a reward's value (69 € in 2016, indexed yearly): set <c>Funding:Receipts:RewardCapCents</c> to the year's figure.</summary>
     public const long DefaultRewardCapCents = 73_00;
@@ -68,7 +69,7 @@ public sealed class TaxReceipts(AppDbContext db, CampaignMoney money, TimeProvid
     public async Task<int> IssueOwedAsync(long campaignId, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await money.LockAsync(campaignId, cancellationToken);
+        await CampaignMoney.LockAsync(db, campaignId, cancellationToken);
         var (campaign, project, cityName) = await LoadAsync(campaignId, cancellationToken);
         var issued = await IssueOwedAsync(campaign, project, cityName, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -91,7 +92,7 @@ public sealed class TaxReceipts(AppDbContext db, CampaignMoney money, TimeProvid
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await money.LockAsync(campaignId.Value, cancellationToken);
+        await CampaignMoney.LockAsync(db, campaignId.Value, cancellationToken);
         var existing = await db.TaxReceipts.SingleOrDefaultAsync(r => r.ContributionId == contributionId && r.Status == TaxReceiptStatus.Issued, cancellationToken);
         if (existing is not null)
         {
@@ -136,7 +137,7 @@ public sealed class TaxReceipts(AppDbContext db, CampaignMoney money, TimeProvid
         var campaignId = await db.TaxReceipts.Where(r => r.Id == receiptId).Select(r => (long?)r.CampaignId).SingleOrDefaultAsync(cancellationToken)
             ?? throw new DomainException(FundingPageRefusals.UnknownReceipt);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await money.LockAsync(campaignId, cancellationToken);
+        await CampaignMoney.LockAsync(db, campaignId, cancellationToken);
         var old = await db.TaxReceipts.SingleAsync(r => r.Id == receiptId, cancellationToken);
         var contribution = await db.Contributions.SingleAsync(c => c.Id == old.ContributionId, cancellationToken);
         var (campaign, project, cityName) = await LoadAsync(campaignId, cancellationToken);
@@ -157,6 +158,53 @@ public sealed class TaxReceipts(AppDbContext db, CampaignMoney money, TimeProvid
         return (old, replacement);
     }
 
+    /// <summary>
+    /// A gift was refunded, in part or in full, after its campaign was settled: the receipt in force
+    /// on it (if any) is cancelled, with the refund as its reason and an audit line, and a receipt
+    /// for what still stands replaces it when the gift still gives right to one. The donor is told by
+    /// the refund's notification. Runs in the caller's transaction, under the campaign's lock.
+    /// Returns the cancelled receipt, or null when the gift had none.
+    /// </summary>
+    internal async Task<TaxReceipt?> ReviseForRefundAsync(Campaign campaign, Contribution contribution, ContributionRefund refund, CancellationToken cancellationToken)
+    {
+        EnsureTransaction();
+        var old = await db.TaxReceipts.IgnoreQueryFilters().SingleOrDefaultAsync(r => r.ContributionId == contribution.Id && r.Status == TaxReceiptStatus.Issued, cancellationToken);
+        if (old is null)
+        {
+            return null;
+        }
+
+        var project = await db.Projects.IgnoreQueryFilters().SingleAsync(p => p.Id == campaign.ProjectId, cancellationToken);
+        var cityName = await db.Municipalities.Where(m => m.Id == campaign.MunicipalityId).Select(m => m.Name).SingleAsync(cancellationToken);
+        var rewardValue = await RewardValueAsync(contribution, cancellationToken);
+        var reason = $"Don remboursé de {Money.Euros(refund.AmountCents)} le {Cultures.ToParis(refund.RefundedAtUtc):dd/MM/yyyy}"
+            + (contribution.StandingCents > 0 ? $" : il reste {Money.Euros(contribution.StandingCents)}." : ".");
+        var stillOwed = project.ReceiptIssuer is { } issuer
+            && contribution.DonorFullName is not null && contribution.DonorAddress is not null
+            && TaxReceipt.WhyNoReceipt(contribution, campaign.Status, project.HolderType, issuer, rewardValue, RewardCapCents) is null;
+        TaxReceipt? replacement = null;
+        if (stillOwed)
+        {
+            var (year, sequence) = await ReserveAsync(project.ReceiptIssuer!.NumberingKey, 1, cancellationToken);
+            old.CancelForRefund(reason, TaxReceipt.FormatNumber(year, sequence), Now);
+
+            // The cancellation is saved first: a gift has one receipt in force at a time (unique index).
+            await db.SaveChangesAsync(cancellationToken);
+            replacement = NewReceipt(contribution, campaign, project, project.ReceiptIssuer!, rewardValue, year, sequence, cityName, old);
+            db.TaxReceipts.Add(replacement);
+        }
+        else
+        {
+            old.CancelForRefund(reason, null, Now);
+        }
+
+        db.AuditEntries.Add(AuditEntry.Record(
+            campaign.MunicipalityId, null, "Plateforme", AuditAction.TaxReceiptCancelledForRefund, AuditSubject.TaxReceipt, old.Id,
+            $"Reçu n° {old.Number} — {old.ProjectTitle}", Now, reason,
+            after: replacement is null ? null : $"Reçu de remplacement : n° {replacement.Number}, {Money.Euros(replacement.AmountCents)}"));
+        return old;
+    }
+
     /// <summary>The printed snapshot of a receipt.</summary>
     public static TaxReceiptDocument Document(TaxReceipt receipt)
     {
@@ -165,9 +213,9 @@ public sealed class TaxReceipts(AppDbContext db, CampaignMoney money, TimeProvid
             receipt.Number, receipt.BeneficiaryName, receipt.BeneficiaryIdentifier, receipt.BeneficiaryAddress, receipt.BeneficiaryObject,
             receipt.BeneficiaryQuality, receipt.DonorFullName, receipt.DonorAddress, receipt.AmountCents, receipt.GiftDate, receipt.Method,
             receipt.ProjectTitle, receipt.IssuedOn, receipt.IssuedAt, receipt.SignatoryName, receipt.SignatoryTitle, receipt.ReplacesNumber,
-            receipt.Status == TaxReceiptStatus.Cancelled
-                ? $"Reçu annulé le {Cultures.ToParis(receipt.CancelledAtUtc!.Value):dd/MM/yyyy} et remplacé par le reçu n° {receipt.ReplacedByNumber}. Motif : {receipt.CancellationReason}"
-                : null);
+            receipt.Status != TaxReceiptStatus.Cancelled ? null
+            : receipt.ReplacedByNumber is null ? $"Reçu annulé le {Cultures.ToParis(receipt.CancelledAtUtc!.Value):dd/MM/yyyy}. Motif : {receipt.CancellationReason}"
+            : $"Reçu annulé le {Cultures.ToParis(receipt.CancelledAtUtc!.Value):dd/MM/yyyy} et remplacé par le reçu n° {receipt.ReplacedByNumber}. Motif : {receipt.CancellationReason}");
     }
 
     private TaxReceipt NewReceipt(Contribution contribution, Campaign campaign, Project project, ReceiptIssuer issuer, long rewardValue, int year, int sequence, string cityName, TaxReceipt? replaces = null) =>

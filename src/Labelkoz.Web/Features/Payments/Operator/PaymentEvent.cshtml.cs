@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace Labelkoz.Web.Features.Funding.Operator;
+namespace Labelkoz.Web.Features.Payments.Operator;
 
 /// <summary>
 /// One processor's event, as the operator examines it: what it said, what it concerns, how it

@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
+using Labelkoz.Web.Features.Funding;
 using Labelkoz.Data;
 using Labelkoz.Data.Payments;
 using Labelkoz.Domain.Common;
 using Labelkoz.Domain.Funding;
 using Microsoft.EntityFrameworkCore;
 
-namespace Labelkoz.Web.Features.Funding.Payments;
+namespace Labelkoz.Web.Features.Payments;
 
 /// <summary>
 /// The built-in card processor in test mode, the embedded default: a hosted page at
@@ -50,28 +51,43 @@ public sealed class SandboxPaymentProvider(AppDbContext db, TimeProvider clock, 
         return new PaymentStart(existing.Id, new Uri(PagePath(existing.Id), UriKind.Relative));
     }
 
+    /// <summary>
+    /// Refunds <paramref name="amountCents"/> of a paid payment, in part or in full, like Stripe: the
+    /// same key gives back the same refund; more than what is left to refund is refused. The
+    /// platform hears of it through a refund event carrying the amount.
+    /// </summary>
     public async Task<RefundResult> RefundAsync(string paymentId, long amountCents, string idempotencyKey, CancellationToken cancellationToken)
     {
-        var payment = await db.SandboxPayments.SingleOrDefaultAsync(p => p.Id == paymentId, cancellationToken)
-            ?? throw new InvalidOperationException($"The sandbox has no payment {paymentId}.");
-        if (payment.Status == SandboxPaymentStatus.Refunded)
+        var done = await db.SandboxRefunds.AsNoTracking().SingleOrDefaultAsync(r => r.IdempotencyKey == idempotencyKey, cancellationToken);
+        if (done is not null)
         {
-            return new RefundResult(payment.RefundId!, true);
+            return new RefundResult(done.Id, true);
         }
 
-        if (payment.Status != SandboxPaymentStatus.Succeeded || amountCents != payment.AmountCents)
+        var payment = await db.SandboxPayments.SingleOrDefaultAsync(p => p.Id == paymentId, cancellationToken)
+            ?? throw new InvalidOperationException($"The sandbox has no payment {paymentId}.");
+        if (payment.Status != SandboxPaymentStatus.Succeeded || amountCents <= 0 || amountCents > payment.AmountCents - payment.RefundedCents)
         {
-            throw new InvalidOperationException($"The sandbox refunds a succeeded payment in full; {paymentId} is {payment.Status}.");
+            throw new InvalidOperationException($"The sandbox refunds at most what is left of a paid payment; {paymentId} is {payment.Status}, {payment.RefundedCents} of {payment.AmountCents} cents refunded, {amountCents} asked.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        payment.Status = SandboxPaymentStatus.Refunded;
-        payment.RefundId = NewId("re_sbx_");
-        payment.RefundedAtUtc = now;
+        var refund = new SandboxRefund { Id = NewId("re_sbx_"), PaymentId = payment.Id, IdempotencyKey = idempotencyKey, AmountCents = amountCents, CreatedAtUtc = now };
+        db.SandboxRefunds.Add(refund);
+        payment.RefundedCents += amountCents;
+        payment.RefundId = refund.Id;
+        if (payment.RefundedCents == payment.AmountCents)
+        {
+            payment.Status = SandboxPaymentStatus.Refunded;
+            payment.RefundedAtUtc = now;
+        }
+
         payment.Version++;
-        db.PaymentEvents.Add(PaymentEvent.Receive(PaymentProvider.Sandbox, NewId("evt_sbx_"), PaymentEventType.Refunded, payment.Id, payment.RefundId, null, now, now.Add(Delay)));
+        db.PaymentEvents.Add(PaymentEvent.Receive(PaymentProvider.Sandbox, NewId("evt_sbx_"), PaymentEventType.Refunded, payment.Id, refund.Id, null, now, now.Add(Delay), amountCents));
+
+        // Two refunds of one payment at once: the version makes the second one lose, with nothing written.
         await db.SaveChangesAsync(cancellationToken);
-        return new RefundResult(payment.RefundId, true);
+        return new RefundResult(refund.Id, true);
     }
 
     /// <summary>

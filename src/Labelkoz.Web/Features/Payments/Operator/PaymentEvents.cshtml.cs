@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Labelkoz.Web.Features.Funding.Operator;
+namespace Labelkoz.Web.Features.Payments.Operator;
 
 /// <summary>
 /// The processors' events the funding job could not apply: those set aside after failing
 /// <c>Funding:MaxEventFailures</c> times in a row (the operator retries them or settles them by
 /// hand on their own page, <see cref="PaymentEventModel"/>), then those failing and still tried.
-/// Nothing else waits for them. Two SQL commands to show, whatever their number.
+/// Nothing else waits for them. Then the disputes still open. Three SQL commands to show, whatever
+/// their number.
 /// </summary>
 public sealed class PaymentEventsModel(AppDbContext db) : PageModel
 {
@@ -20,6 +21,9 @@ public sealed class PaymentEventsModel(AppDbContext db) : PageModel
     public IReadOnlyList<PaymentEventRow> SetAside { get; private set; } = [];
 
     public IReadOnlyList<PaymentEventRow> Retrying { get; private set; } = [];
+
+    /// <summary>Payments disputed by their cardholder and not decided yet (ADR 17).</summary>
+    public IReadOnlyList<DisputeRow> Disputes { get; private set; } = [];
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -34,8 +38,32 @@ public sealed class PaymentEventsModel(AppDbContext db) : PageModel
                 .Where(e => e.ProcessedAtUtc == null && e.SetAsideAtUtc == null && e.Failures > 0)
                 .OrderBy(e => e.AvailableAtUtc).ThenBy(e => e.Id).Take(Shown))
             .ToListAsync(cancellationToken);
+        Disputes = await (
+                from c in db.Contributions.AsNoTracking()
+                where c.Dispute == DisputeState.Open
+                join campaign in db.Campaigns on c.CampaignId equals campaign.Id
+                join p in db.Projects on campaign.ProjectId equals p.Id
+                join m in db.Municipalities on c.MunicipalityId equals m.Id
+                orderby c.DisputeOpenedAtUtc, c.Id
+                select new DisputeRow(c.Id, c.Provider, c.DisputeId!, c.DisputedCents, c.AmountCents, c.DisputeOpenedAtUtc!.Value, m.Name, m.Slug, p.Id, p.Title, campaign.Status))
+            .Take(Shown)
+            .ToListAsync(cancellationToken);
     }
 }
+
+/// <summary>An open dispute: the contribution, its processor's dispute id, the amount held back, where it belongs.</summary>
+public sealed record DisputeRow(
+    long ContributionId,
+    PaymentProvider Provider,
+    string DisputeId,
+    long DisputedCents,
+    long AmountCents,
+    DateTime OpenedAtUtc,
+    string CityName,
+    string CitySlug,
+    long ProjectId,
+    string ProjectTitle,
+    CampaignStatus CampaignStatus);
 
 /// <summary>One processor's event as the operator reads it, with the contribution, city and project it concerns when the platform knows them.</summary>
 public sealed record PaymentEventRow(

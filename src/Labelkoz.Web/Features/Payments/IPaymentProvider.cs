@@ -1,6 +1,7 @@
+using Labelkoz.Web.Features.Funding;
 using Labelkoz.Domain.Funding;
 
-namespace Labelkoz.Web.Features.Funding.Payments;
+namespace Labelkoz.Web.Features.Payments;
 
 /// <summary>
 /// What the platform asks a card processor to take. The processor returns the same payment when
@@ -36,7 +37,7 @@ public interface IPaymentProvider
 
     Task<PaymentStart> StartAsync(PaymentRequest request, CancellationToken cancellationToken);
 
-    /// <summary>Refunds a payment in full; asking twice with the same key refunds once.</summary>
+    /// <summary>Refunds <paramref name="amountCents"/> of a payment (in part or in full); asking twice with the same key refunds once.</summary>
     Task<RefundResult> RefundAsync(string paymentId, long amountCents, string idempotencyKey, CancellationToken cancellationToken);
 }
 

@@ -4,7 +4,7 @@ using Labelkoz.Web.Infrastructure.Web;
 using Stripe;
 using Stripe.Checkout;
 
-namespace Labelkoz.Web.Features.Funding.Payments;
+namespace Labelkoz.Web.Features.Payments;
 
 /// <summary>
 /// Card payments through Stripe (Stripe.net), on Stripe's hosted Checkout page: no JavaScript of
@@ -76,7 +76,7 @@ public sealed class StripePaymentProvider(StripeClients clients, SiteAddress sit
     }
 
     /// <summary>
-    /// Refunds a session's payment in full. The same key refunds once (Stripe's idempotency); the
+    /// Refunds part or all of a session's payment. The same key refunds once (Stripe's idempotency); the
     /// refund carries the session id so that its events map straight back to the contribution.
     /// </summary>
     public async Task<RefundResult> RefundAsync(string paymentId, long amountCents, string idempotencyKey, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Labelkoz.Web.Features.Funding;
 using Labelkoz.Data;
 using Labelkoz.Domain.Funding;
 using Labelkoz.Web.Infrastructure.Localization;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Localization;
 using Stripe;
 using Stripe.Checkout;
 
-namespace Labelkoz.Web.Features.Funding.Payments;
+namespace Labelkoz.Web.Features.Payments;
 
 /// <summary>
 /// <c>POST /webhooks/stripe</c>: Stripe tells the platform what happened to a payment. The
@@ -100,13 +101,13 @@ public static partial class StripeWebhook
         }
 
         // A replay (Stripe retries until it hears 2xx): nothing new, and no call to Stripe.
-        if (await db.PaymentEvents.AnyAsync(e => e.Provider == PaymentProvider.Stripe && e.EventId == stripeEvent.Id, cancellationToken))
+        if (await KnownAsync(db, stripeEvent.Id, cancellationToken))
         {
             LogHandled(logger, stripeEvent.Id, stripeEvent.Type, Outcome.Duplicate);
             return TypedResults.Ok();
         }
 
-        Mapped? mapped;
+        IReadOnlyList<Mapped> mapped;
         try
         {
             mapped = await MapAsync(stripeEvent, db, services, cancellationToken);
@@ -120,14 +121,18 @@ public static partial class StripeWebhook
             return TypedResults.Problem(title: l["Stripe est momentanément injoignable : réessayez plus tard."], statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        if (mapped is null || string.IsNullOrEmpty(mapped.PaymentId) || mapped.PaymentId.Length > PaymentEvent.IdMaxLength)
+        mapped = [.. mapped.Where(m => !string.IsNullOrEmpty(m.PaymentId) && m.PaymentId.Length <= PaymentEvent.IdMaxLength)];
+        if (mapped.Count == 0)
         {
             LogHandled(logger, stripeEvent.Id, stripeEvent.Type, Outcome.Ignored);
             return TypedResults.Ok();
         }
 
-        var paymentEvent = PaymentEvent.Receive(PaymentProvider.Stripe, stripeEvent.Id, mapped.Type, mapped.PaymentId, mapped.RefundId, mapped.FailureReason, now.UtcDateTime);
-        db.PaymentEvents.Add(paymentEvent);
+        // One Stripe event, one payment event; a charge.refunded listing several refunds, one per refund.
+        var recorded = mapped.Select(m => PaymentEvent.Receive(
+                PaymentProvider.Stripe, mapped.Count == 1 ? stripeEvent.Id : $"{stripeEvent.Id}/{m.RefundId}", m.Type, m.PaymentId, m.RefundId, m.FailureReason, now.UtcDateTime, amountCents: m.AmountCents, feeCents: m.FeeCents))
+            .ToList();
+        db.PaymentEvents.AddRange(recorded);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -135,8 +140,8 @@ public static partial class StripeWebhook
         catch (DbUpdateException)
         {
             // The same event delivered twice at once: the unique index (Provider, EventId) kept one.
-            db.Entry(paymentEvent).State = EntityState.Detached;
-            if (!await db.PaymentEvents.AnyAsync(e => e.Provider == PaymentProvider.Stripe && e.EventId == stripeEvent.Id, cancellationToken))
+            recorded.ForEach(e => db.Entry(e).State = EntityState.Detached);
+            if (!await KnownAsync(db, stripeEvent.Id, cancellationToken))
             {
                 throw;
             }
@@ -149,34 +154,77 @@ public static partial class StripeWebhook
         return TypedResults.Ok();
     }
 
-    /// <summary>What an event means for a contribution, or null for an event the platform does not need.</summary>
-    internal sealed record Mapped(PaymentEventType Type, string PaymentId, string? RefundId, string? FailureReason);
+    /// <summary>What an event means for a contribution; <paramref name="AmountCents"/> is a refund's amount.</summary>
+    internal sealed record Mapped(PaymentEventType Type, string PaymentId, string? RefundId, string? FailureReason, long? AmountCents = null, long? FeeCents = null);
 
-    internal static async Task<Mapped?> MapAsync(Event stripeEvent, AppDbContext db, IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>
+    /// What an event means for contributions: none for an event the platform does not need. A
+    /// refund is recorded with its own amount (a partial refund moves only its amount, ADR 17):
+    /// <c>refund.created</c> / <c>refund.updated</c> once it succeeded, and <c>charge.refunded</c>
+    /// for each refund it lists (recent API versions list none: the refund events carry them). The
+    /// same refund seen through several events is recorded once (by its id, on the contribution).
+    /// Disputes: <c>charge.dispute.created</c> (not an inquiry, which withdraws nothing) and
+    /// <c>charge.dispute.closed</c> when won or lost, with the amounts of their balance transactions.
+    /// </summary>
+    internal static async Task<IReadOnlyList<Mapped>> MapAsync(Event stripeEvent, AppDbContext db, IServiceProvider services, CancellationToken cancellationToken)
     {
         switch (stripeEvent.Type, stripeEvent.Data?.Object)
         {
             case (EventTypes.CheckoutSessionCompleted, Session { PaymentStatus: "paid" } paid):
                 // "unpaid": a delayed method (a debit); its async_payment_* event follows.
-                return new Mapped(PaymentEventType.PaymentSucceeded, paid.Id, null, null);
+                return [new Mapped(PaymentEventType.PaymentSucceeded, paid.Id, null, null)];
             case (EventTypes.CheckoutSessionAsyncPaymentSucceeded, Session succeeded):
-                return new Mapped(PaymentEventType.PaymentSucceeded, succeeded.Id, null, null);
+                return [new Mapped(PaymentEventType.PaymentSucceeded, succeeded.Id, null, null)];
             case (EventTypes.CheckoutSessionAsyncPaymentFailed, Session failed):
-                return new Mapped(PaymentEventType.PaymentFailed, failed.Id, null, "Le paiement a été refusé.");
+                return [new Mapped(PaymentEventType.PaymentFailed, failed.Id, null, "Le paiement a été refusé.")];
             case (EventTypes.CheckoutSessionExpired, Session expired):
-                return new Mapped(PaymentEventType.PaymentFailed, expired.Id, null, "La page de paiement a expiré sans paiement.");
-            case (EventTypes.RefundCreated or EventTypes.RefundUpdated, Refund refund) when refund.Status == "succeeded" && refund.Amount > 0:
+                return [new Mapped(PaymentEventType.PaymentFailed, expired.Id, null, "La page de paiement a expiré sans paiement.")];
+            case (EventTypes.RefundCreated or EventTypes.RefundUpdated, Refund refund) when refund.Status == "succeeded" && refund.Amount > 0 && !string.IsNullOrEmpty(refund.Id):
                 var sessionId = refund.Metadata?.GetValueOrDefault(StripePaymentProvider.SessionIdKey) is { Length: > 0 } ours
                     ? ours
                     : await SessionIdAsync(refund.PaymentIntentId, refund.Metadata, db, services, cancellationToken);
-                return sessionId is null ? null : new Mapped(PaymentEventType.Refunded, sessionId, refund.Id, null);
-            case (EventTypes.ChargeRefunded, Charge charge) when charge.Refunded:
-                // Fully refunded only: the platform refunds a contribution in full, never in part.
+                return sessionId is null ? [] : [new Mapped(PaymentEventType.Refunded, sessionId, refund.Id, null, refund.Amount)];
+            case (EventTypes.ChargeRefunded, Charge charge) when charge.AmountRefunded > 0:
+                var listed = (charge.Refunds?.Data ?? []).Where(r => !string.IsNullOrEmpty(r.Id) && r.Status is null or "succeeded").ToList();
+                if (listed.Count == 0)
+                {
+                    return [];
+                }
+
                 var chargeSession = await SessionIdAsync(charge.PaymentIntentId, charge.Metadata, db, services, cancellationToken);
-                return chargeSession is null ? null : new Mapped(PaymentEventType.Refunded, chargeSession, charge.Refunds?.Data?.FirstOrDefault()?.Id, null);
+
+                // A refund listed without its amount is the charge's whole refunded amount when it is
+                // the only one; among several, its own refund.* event brings it.
+                return chargeSession is null
+                    ? []
+                    : [.. listed.Where(r => r.Amount > 0 || listed.Count == 1)
+                        .Select(r => new Mapped(PaymentEventType.Refunded, chargeSession, r.Id, null, r.Amount > 0 ? r.Amount : charge.AmountRefunded))];
+            case (EventTypes.ChargeDisputeCreated, Dispute opened) when opened.Amount > 0 && !IsInquiry(opened) && !string.IsNullOrEmpty(opened.Id):
+                // The withdrawal and Stripe's fee are in the dispute's balance transactions.
+                var openedSession = await SessionIdAsync(opened.PaymentIntentId, opened.Metadata, db, services, cancellationToken);
+                var fee = opened.BalanceTransactions?.Where(t => t.Amount < 0).Sum(t => t.Fee) ?? 0;
+                return openedSession is null ? [] : [new Mapped(PaymentEventType.DisputeOpened, openedSession, opened.Id, null, opened.Amount, fee)];
+            case (EventTypes.ChargeDisputeClosed, Dispute closed) when closed.Status is "won" or "lost" && !string.IsNullOrEmpty(closed.Id):
+                var closedSession = await SessionIdAsync(closed.PaymentIntentId, closed.Metadata, db, services, cancellationToken);
+
+                // A won dispute's reinstatement may give Stripe's fee back (a negative fee on a positive amount).
+                var feeBack = closed.BalanceTransactions?.Where(t => t.Amount > 0).Sum(t => -t.Fee) ?? 0;
+                return closedSession is null
+                    ? []
+                    : [new Mapped(closed.Status == "won" ? PaymentEventType.DisputeWon : PaymentEventType.DisputeLost, closedSession, closed.Id, null, null, Math.Max(0, feeBack))];
             default:
-                return null;
+                return [];
         }
+    }
+
+    /// <summary>An inquiry (<c>warning_*</c>) withdraws no money: nothing to book.</summary>
+    private static bool IsInquiry(Dispute dispute) => dispute.Status?.StartsWith("warning", StringComparison.Ordinal) == true;
+
+    /// <summary>Whether the event was recorded already (alone, or as one payment event per refund it listed).</summary>
+    private static Task<bool> KnownAsync(AppDbContext db, string eventId, CancellationToken cancellationToken)
+    {
+        var prefix = eventId + "/";
+        return db.PaymentEvents.AnyAsync(e => e.Provider == PaymentProvider.Stripe && (e.EventId == eventId || e.EventId.StartsWith(prefix)), cancellationToken);
     }
 
     /// <summary>

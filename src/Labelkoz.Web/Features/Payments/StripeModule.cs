@@ -1,4 +1,4 @@
-using Labelkoz.Web.Features.Funding.Payments;
+using Labelkoz.Web.Features.Payments;
 
 // In the area's namespace, like FundingModule, so that Program.cs needs no extra using.
 namespace Labelkoz.Web.Features.Funding;

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Labelkoz.Web.Features.Funding.Payments;
+namespace Labelkoz.Web.Features.Payments;
 
 /// <summary>
 /// The sandbox processor's hosted page, at <c>/paiement-test/{paymentId}</c>: like a real
