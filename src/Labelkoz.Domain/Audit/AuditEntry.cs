@@ -58,6 +58,7 @@ public enum AuditAction
     PaymentEventRetried,
     PaymentEventResolved,
     TaxReceiptCancelledForRefund,
+    ContributionRefundRequested,
 }
 
 /// <summary>The kind of object an audit entry is about.</summary>

@@ -84,6 +84,7 @@ public sealed class Contribution : ITenantOwned
     public const int PublicNameMaxLength = 80;
     public const int MessageMaxLength = 1_000;
     public const int ReferenceMaxLength = 200;
+    public const int RefundReasonMaxLength = 500;
 
     private Contribution()
     {
@@ -275,6 +276,43 @@ public sealed class Contribution : ITenantOwned
         ReleaseTier(tier);
         Touch();
         return true;
+    }
+
+    /// <summary>
+    /// Whether the platform may ask the processor to give back <paramref name="amountCents"/> of
+    /// this contribution (the operator's refund, at a donor's request): a card payment that
+    /// succeeded, not under dispute (the bank decides), for at most what stands. The refund itself
+    /// is recorded when the processor confirms it (<see cref="Refund"/>).
+    /// </summary>
+    /// <returns>The reason, checked: required, at most <see cref="RefundReasonMaxLength"/> characters.</returns>
+    public string EnsureRefundable(long amountCents, string? reason)
+    {
+        if (Status != ContributionStatus.Succeeded)
+        {
+            throw new DomainException(ContributionRefusals.RefundOfUnsucceeded);
+        }
+
+        if (Provider == PaymentProvider.Offline)
+        {
+            throw new DomainException(ContributionRefusals.RefundOfOfflineGift);
+        }
+
+        if (Dispute == DisputeState.Open)
+        {
+            throw new DomainException(ContributionRefusals.RefundDuringDispute);
+        }
+
+        if (amountCents <= 0)
+        {
+            throw new DomainException(ContributionRefusals.RefundAmountNotPositive);
+        }
+
+        if (amountCents > StandingCents)
+        {
+            throw new DomainException(ContributionRefusals.RefundBeyondStanding.With(Money.Euros(amountCents), Money.Euros(StandingCents)));
+        }
+
+        return Text.Required(reason, RefundReasonMaxLength, "Motif du remboursement", multiline: true, field: "Reason");
     }
 
     /// <summary>Settlement asked the provider for a refund (kept so a restart asks with the same key).</summary>

@@ -18,6 +18,12 @@ public static class ContributionRefusals
 
     public static readonly DomainRefusal RefundBeyondStanding = new("contribution.refund-beyond-standing", "Amount", "Un remboursement de {0} dépasse ce qui reste de la contribution ({1}).");
 
+    public static readonly DomainRefusal RefundAmountNotPositive = new("contribution.refund-amount-not-positive", "Amount", "Le montant à rembourser doit être supérieur à zéro.");
+
+    public static readonly DomainRefusal RefundOfOfflineGift = new("contribution.refund-of-offline-gift", "Amount", "Un don par chèque ou par virement est rendu par la ville elle-même, pas par un processeur de paiement.");
+
+    public static readonly DomainRefusal RefundDuringDispute = new("contribution.refund-during-dispute", "Amount", "Ce paiement est contesté auprès de la banque : elle décide, aucun remboursement n'est possible d'ici là.");
+
     public static readonly DomainRefusal DisputeOfUnsucceeded = new("contribution.dispute-of-unsucceeded", null, "Seule une contribution réussie peut être contestée.");
 
     public static readonly DomainRefusal DisputeBeyondStanding = new("contribution.dispute-beyond-standing", null, "Une contestation de {0} ne peut pas s'ajouter à une autre ni dépasser ce qui reste de la contribution ({1}).");

@@ -90,6 +90,18 @@ public sealed class ContributionTests
         Assert.Throws<DomainException>(() => contribution.Refund(null, "re_5", 1, false, Now));
     }
 
+    [Fact]
+    public void TheOperatorsRefund_NeedsAReason()
+    {
+        var contribution = Contribution.Start(_kit.Live(), null, FundingKit.Donor, 25_00, false, null, null, PaymentProvider.Sandbox, "k", null, Now);
+        contribution.Succeed(Now);
+
+        var refused = Assert.Throws<DomainException>(() => contribution.EnsureRefundable(10_00, " "));
+
+        Assert.Equal(("text.required", "Reason"), (refused.Refusal.Code, refused.Refusal.Field));
+        Assert.Equal("Le donateur le demande.", contribution.EnsureRefundable(10_00, " Le donateur le demande. "));
+    }
+
     [Theory]
     [InlineData(30_00, 5_00, true)]   // 25 € stand: still at least the tier's 20 € minimum, the reward stays.
     [InlineData(30_00, 10_00, true)]  // 20 € stand: the minimum exactly.

@@ -148,6 +148,25 @@ public sealed class FundingRuleTests
             contribution.Succeed(Now);
             contribution.Refund(null, "re_1", 25_01, false, Now);
         }),
+        RuleCase.Thrown(ContributionRefusals.RefundAmountNotPositive, "Amount", () =>
+        {
+            var contribution = Pending();
+            contribution.Succeed(Now);
+            contribution.EnsureRefundable(0, "Erreur de montant");
+        }),
+        RuleCase.Thrown(ContributionRefusals.RefundOfOfflineGift, "Amount", () =>
+        {
+            var kit = new FundingKit();
+            var gift = Contribution.RecordOffline(kit.Live(), kit.City, FundingKit.Admin, null, 50_00, PaymentMethod.Cheque, "Chèque 1", Lea, false, "k", Now);
+            gift.EnsureRefundable(10_00, "Erreur");
+        }),
+        RuleCase.Thrown(ContributionRefusals.RefundDuringDispute, "Amount", () =>
+        {
+            var contribution = Pending();
+            contribution.Succeed(Now);
+            contribution.OpenDispute("dp_1", 10_00, Now);
+            contribution.EnsureRefundable(10_00, "Erreur");
+        }),
         RuleCase.Thrown(ContributionRefusals.DisputeOfUnsucceeded, () => Pending().OpenDispute("dp_1", 10_00, Now)),
         RuleCase.Thrown(ContributionRefusals.DisputeBeyondStanding, () =>
         {

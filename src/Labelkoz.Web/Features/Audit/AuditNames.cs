@@ -84,6 +84,7 @@ public static class AuditNames
             AuditAction.PaymentEventRetried => l["Notification de paiement relancée"],
             AuditAction.PaymentEventResolved => l["Notification de paiement réglée à la main"],
             AuditAction.TaxReceiptCancelledForRefund => l["Reçu fiscal annulé après un remboursement"],
+            AuditAction.ContributionRefundRequested => l["Remboursement d'une contribution demandé par l'opérateur"],
         };
     }
 
@@ -105,7 +106,8 @@ public static class AuditNames
             or AuditAction.ApplicationSubmitted or AuditAction.ApplicationWithdrawn => AuditGroup.Calls,
         AuditAction.CampaignPaused or AuditAction.CampaignResumed or AuditAction.OfflinePaymentRecorded or AuditAction.PayoutSent
             or AuditAction.TaxReceiptsAllowed or AuditAction.TaxReceiptsStopped or AuditAction.TaxReceiptCorrected
-            or AuditAction.PaymentEventRetried or AuditAction.PaymentEventResolved or AuditAction.TaxReceiptCancelledForRefund => AuditGroup.Funding,
+            or AuditAction.PaymentEventRetried or AuditAction.PaymentEventResolved or AuditAction.TaxReceiptCancelledForRefund
+            or AuditAction.ContributionRefundRequested => AuditGroup.Funding,
     };
 
     /// <summary>The actions of a family, in the enum's order.</summary>

@@ -254,6 +254,38 @@ public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders prov
     }
 
     /// <summary>
+    /// The operator asks the processor to give back part or all of a contribution (a donor's
+    /// request, a mistake): checked by the domain (<see cref="Contribution.EnsureRefundable"/>), then
+    /// asked with the form's key, so a form posted twice refunds once. Nothing is booked here: the
+    /// processor's refund event records it (<see cref="ApplyAsync"/>), before or after the campaign's
+    /// settlement alike. <paramref name="record"/> writes the audit line (given the processor's
+    /// refund, so that a replay of the form does not write it twice). Returns the processor's refund.
+    /// </summary>
+    public async Task<RefundResult> RequestRefundAsync(long contributionId, long amountCents, string? reason, string formKey, Func<Contribution, string, RefundResult, Task> record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (string.IsNullOrWhiteSpace(formKey) || formKey.Length > Contribution.KeyMaxLength)
+        {
+            throw new DomainException(ContributionRefusals.FormExpired);
+        }
+
+        var campaignId = await db.Contributions.IgnoreQueryFilters().Where(c => c.Id == contributionId).Select(c => c.CampaignId).SingleAsync(cancellationToken);
+
+        // Under the campaign's lock: the same form posted twice at once asks the processor one after
+        // the other, with the same key, and the second finds the refund the first made.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockAsync(campaignId, cancellationToken);
+        var contribution = await db.Contributions.IgnoreQueryFilters().SingleAsync(c => c.Id == contributionId, cancellationToken);
+        var why = contribution.EnsureRefundable(amountCents, reason);
+        var result = await providers.For(contribution.Provider).RefundAsync(contribution.ProviderPaymentId!, amountCents, $"operator-refund-{contribution.Id}-{formKey}", cancellationToken);
+        contribution.RequestRefund(Now);
+        await record(contribution, why, result);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>
     /// Applying an event failed, and nothing of it was saved (its transaction rolled back): the
     /// event records the failure in a transaction of its own, to be tried again later or, after
     /// <paramref name="maxFailures"/> failures in a row, set aside for the operator

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Labelkoz.Web.Features.Funding;
 
-/// <summary>The addresses of the funding pages of the back office.</summary>
+/// <summary>The addresses of the funding pages of the back office (the city's, and the operator's).</summary>
 public static class FundingAdminPaths
 {
     public static string List(string citySlug) => $"/{citySlug}/admin/campagnes";
@@ -12,4 +12,8 @@ public static class FundingAdminPaths
 
     public static string Report(string citySlug, int year) =>
         string.Create(CultureInfo.InvariantCulture, $"/{citySlug}/admin/campagnes/rapport?annee={year}");
+
+    /// <summary>The operator's page to refund part or all of a contribution.</summary>
+    public static string OperatorRefund(long contributionId) =>
+        string.Create(CultureInfo.InvariantCulture, $"/operateur/contributions/{contributionId}/remboursement");
 }

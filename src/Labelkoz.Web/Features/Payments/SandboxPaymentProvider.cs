@@ -85,8 +85,24 @@ public sealed class SandboxPaymentProvider(AppDbContext db, TimeProvider clock, 
         payment.Version++;
         db.PaymentEvents.Add(PaymentEvent.Receive(PaymentProvider.Sandbox, NewId("evt_sbx_"), PaymentEventType.Refunded, payment.Id, refund.Id, null, now, now.Add(Delay), amountCents));
 
-        // Two refunds of one payment at once: the version makes the second one lose, with nothing written.
-        await db.SaveChangesAsync(cancellationToken);
+        // Two refunds of one payment at once: the version makes the second one lose, with nothing
+        // written; when it was the same refund (the same key), it is the one the first made.
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            var same = await db.SandboxRefunds.AsNoTracking().SingleOrDefaultAsync(r => r.IdempotencyKey == idempotencyKey, cancellationToken);
+            if (same is null)
+            {
+                throw;
+            }
+
+            return new RefundResult(same.Id, true);
+        }
+
         return new RefundResult(refund.Id, true);
     }
 

@@ -28,8 +28,24 @@ public sealed class PaymentEventsModel(AppDbContext db) : PageModel
     [TempData]
     public string? StatusMessage { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>"Trouver une contribution": its number, to refund it.</summary>
+    [BindProperty(SupportsGet = true, Name = "contribution")]
+    public long? ContributionNumber { get; set; }
+
+    public bool ContributionNotFound { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        if (ContributionNumber is { } number)
+        {
+            if (await db.Contributions.AnyAsync(c => c.Id == number, cancellationToken))
+            {
+                return Redirect(Funding.FundingAdminPaths.OperatorRefund(number));
+            }
+
+            ContributionNotFound = true;
+        }
+
         SetAside = await PaymentEventRow.Query(db, db.PaymentEvents.AsNoTracking()
                 .Where(e => e.ProcessedAtUtc == null && e.SetAsideAtUtc != null)
                 .OrderBy(e => e.SetAsideAtUtc).ThenBy(e => e.Id).Take(Shown))
@@ -48,6 +64,7 @@ public sealed class PaymentEventsModel(AppDbContext db) : PageModel
                 select new DisputeRow(c.Id, c.Provider, c.DisputeId!, c.DisputedCents, c.AmountCents, c.DisputeOpenedAtUtc!.Value, m.Name, m.Slug, p.Id, p.Title, campaign.Status))
             .Take(Shown)
             .ToListAsync(cancellationToken);
+        return Page();
     }
 }
 

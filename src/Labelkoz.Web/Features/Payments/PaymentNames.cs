@@ -1,7 +1,7 @@
 using Labelkoz.Domain.Funding;
 using Microsoft.Extensions.Localization;
 
-namespace Labelkoz.Web.Features.Payments.Operator;
+namespace Labelkoz.Web.Features.Payments;
 
 /// <summary>The operator's names for what a card processor told the platform.</summary>
 public static class PaymentNames
