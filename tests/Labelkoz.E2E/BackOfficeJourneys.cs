@@ -63,5 +63,6 @@ public sealed class BackOfficeJourneys(BrowserFixture fixture) : Journey(fixture
         await Pages.VisitAsync(Page, "/operateur/villes/nouvelle");
         await Pages.VisitAsync(Page, "/operateur/versements");
         await Pages.VisitAsync(Page, "/operateur/paiements");
+        await Pages.VisitAsync(Page, "/operateur/rapprochement");
     }
 }

@@ -4,6 +4,7 @@ using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Features.Funding;
 using Labelkoz.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Labelkoz.Web.Tests.Funding;
 
@@ -37,5 +38,10 @@ public sealed class DemoFundingTests(DemoAppFactory app) : IClassFixture<DemoApp
         Assert.Equal(0, await app.WithDbAsync(db => db.LedgerLines.SumAsync(l => l.AmountCents)));
         Assert.Equal(0, await app.WithDbAsync(db => FundingTotals.BalanceAsync(db, LedgerAccount.Escrow(mural.Id), CancellationToken.None)));
         Assert.True(await app.WithDbAsync(db => db.Notifications.AnyAsync(n => n.Kind == Domain.Notifications.NotificationKind.CampaignFunded)));
+
+        // The sandbox's own records agree with the ledger, payment by payment.
+        await using var scope = app.Services.CreateAsyncScope();
+        var report = await scope.ServiceProvider.GetRequiredService<Labelkoz.Web.Features.Payments.Reconciler>().ReconcileAsync(PaymentProvider.Sandbox, CancellationToken.None);
+        Assert.True(report.Reconciled, string.Join('\n', report.Lines.Select(l => $"{l.PaymentId}: {l.ProcessorCents} / {l.LedgerCents}")));
     }
 }

@@ -15,9 +15,12 @@ public static class FundingModule
         builder.Services.AddScoped<CampaignMoney>();
         builder.Services.AddScoped<TaxReceipts>();
         builder.Services.AddScoped<CampaignSettlement>();
+        builder.Services.AddScoped<IProcessorRecords, SandboxRecords>();
+        builder.Services.AddScoped<Reconciler>();
         if (builder.Configuration.GetValue("Funding:RunJobs", true))
         {
             builder.Services.AddHostedService<FundingJobService>();
+            builder.Services.AddHostedService<ReconciliationJob>();
         }
 
         return builder;
