@@ -104,7 +104,23 @@ public sealed class FakeStripeApi : HttpMessageHandler
     /// <summary>What <c>GET /v1/checkout/sessions?payment_intent=…</c> finds.</summary>
     public ConcurrentDictionary<string, string> SessionForPaymentIntent { get; } = new();
 
+    /// <summary>What <c>GET /v1/balance_transactions</c> lists, oldest first, two to a page (to follow Stripe's paging).</summary>
+    public ConcurrentQueue<BalanceTransaction> BalanceTransactions { get; } = new();
+
     public sealed record Sent(string Method, string Path, string Query, string? IdempotencyKey, string? Authorization, IReadOnlyDictionary<string, string> Form);
+
+    /// <summary>A balance transaction with its source expanded (a charge, a refund or a dispute, each with its charge).</summary>
+    public sealed record BalanceTransaction(string Id, long Amount, long Fee, object Source);
+
+    /// <summary>A charge of the contribution's payment, as Stripe expands it.</summary>
+    public static object Charge(long contributionId, long amount) => new
+    {
+        id = $"ch_{contributionId}",
+        @object = "charge",
+        amount,
+        payment_intent = $"pi_{contributionId}",
+        metadata = new Dictionary<string, string> { ["contribution_id"] = contributionId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+    };
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -146,6 +162,16 @@ public sealed class FakeStripeApi : HttpMessageHandler
             var id = path["/v1/checkout/sessions/".Length..];
             var contributionId = id[(id.LastIndexOf('_') + 1)..];
             return Json(HttpStatusCode.OK, new { id, @object = "checkout.session", mode = "payment", status = "complete", payment_status = "paid", payment_intent = "pi_" + id, metadata = new { contribution_id = contributionId } });
+        }
+
+        if (request.Method == HttpMethod.Get && path == "/v1/balance_transactions")
+        {
+            var all = BalanceTransactions.ToList();
+            var after = QueryHelpers.ParseQuery(query).GetValueOrDefault("starting_after").ToString();
+            var start = string.IsNullOrEmpty(after) ? 0 : all.FindIndex(t => t.Id == after) + 1;
+            var page = all.Skip(start).Take(2).ToList();
+            var data = page.Select(t => new { id = t.Id, @object = "balance_transaction", amount = t.Amount, fee = t.Fee, currency = "eur", source = t.Source }).ToArray();
+            return Json(HttpStatusCode.OK, new { @object = "list", url = "/v1/balance_transactions", has_more = start + page.Count < all.Count, data });
         }
 
         if (request.Method == HttpMethod.Post && path == "/v1/refunds")

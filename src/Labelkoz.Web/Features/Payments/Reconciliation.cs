@@ -6,8 +6,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Labelkoz.Web.Features.Payments;
 
-/// <summary>What a processor holds for one payment, by its own records: charged, less refunded and disputed.</summary>
-public sealed record ProcessorPayment(string PaymentId, long NetCents);
+/// <summary>
+/// What a processor holds for one payment, by its own records: charged, less refunded and disputed.
+/// <paramref name="ContributionId"/>: the contribution the processor's records name (its metadata),
+/// when they name one; the payment is then that contribution's, whatever the processor's own id.
+/// </summary>
+public sealed record ProcessorPayment(string PaymentId, long NetCents, long? ContributionId = null);
 
 /// <summary>A processor's own records of the payments it took for the platform, read for reconciliation.</summary>
 public interface IProcessorRecords
@@ -28,6 +32,41 @@ public sealed class SandboxRecords(AppDbContext db) : IProcessorRecords
             .OrderBy(p => p.Id)
             .Select(p => new ProcessorPayment(p.Id, p.AmountCents - p.RefundedCents))
             .AsAsyncEnumerable();
+}
+
+/// <summary>
+/// Stripe's records: its balance transactions, every page of them (Stripe.net's auto-paging), with
+/// their source expanded to the charge, whose metadata names the contribution. A charge brings its
+/// amount in, a refund and a dispute's withdrawal take theirs out (a dispute's fee too, as the
+/// ledger books it); Stripe's processing fees on charges are left out, as in the ledger.
+/// </summary>
+public sealed class StripeRecords(StripeClients clients) : IProcessorRecords
+{
+    public PaymentProvider Kind => PaymentProvider.Stripe;
+
+    public async IAsyncEnumerable<ProcessorPayment> PaymentsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var options = new Stripe.BalanceTransactionListOptions { Limit = 100, Expand = ["data.source", "data.source.charge"] };
+        await foreach (var transaction in new Stripe.BalanceTransactionService(clients.Client).ListAutoPagingAsync(options, null, cancellationToken))
+        {
+            var (charge, dispute) = transaction.Source switch
+            {
+                Stripe.Charge c => (c, false),
+                Stripe.Refund r => (r.Charge, false),
+                Stripe.Dispute d => (d.Charge, true),
+                _ => (null, false),
+            };
+            if (charge is null)
+            {
+                // A payout to the platform's bank, a Stripe fee, a top-up: not a contribution's money.
+                continue;
+            }
+
+            long? contributionId = charge.Metadata?.GetValueOrDefault(StripePaymentProvider.ContributionIdKey) is { } text
+                && long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+            yield return new ProcessorPayment(charge.PaymentIntentId ?? charge.Id, transaction.Amount - (dispute ? transaction.Fee : 0), contributionId);
+        }
+    }
 }
 
 /// <summary>
@@ -68,10 +107,17 @@ public sealed class Reconciler(AppDbContext db, IEnumerable<IProcessorRecords> r
     {
         var source = records.SingleOrDefault(r => r.Kind == provider)
             ?? throw new InvalidOperationException($"No records of the {provider} processor are configured.");
+        var contributions = await db.Contributions.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.Provider == provider && c.ProviderPaymentId != null)
+            .Select(c => new { c.Id, PaymentId = c.ProviderPaymentId! })
+            .ToListAsync(cancellationToken);
+        var paymentOf = contributions.ToDictionary(c => c.Id, c => c.PaymentId);
         var processor = new Dictionary<string, long>(StringComparer.Ordinal);
         await foreach (var payment in source.PaymentsAsync(cancellationToken))
         {
-            processor[payment.PaymentId] = processor.GetValueOrDefault(payment.PaymentId) + payment.NetCents;
+            // The processor's records name the contribution (Stripe's metadata): it is that contribution's payment.
+            var key = payment.ContributionId is { } named && paymentOf.TryGetValue(named, out var known) ? known : payment.PaymentId;
+            processor[key] = processor.GetValueOrDefault(key) + payment.NetCents;
         }
 
         // The ledger's side of each contribution: what its payment brought into the clearing account,
@@ -88,10 +134,6 @@ public sealed class Reconciler(AppDbContext db, IEnumerable<IProcessorRecords> r
             .Where(l => l.AccountKind == clearing.Kind && l.AccountReference == clearing.Reference)
             .SumAsync(l => l.AmountCents, cancellationToken);
         var byContribution = ledger.ToDictionary(l => l.ContributionId, l => l.Cents);
-        var contributions = await db.Contributions.IgnoreQueryFilters().AsNoTracking()
-            .Where(c => c.Provider == provider && c.ProviderPaymentId != null)
-            .Select(c => new { c.Id, PaymentId = c.ProviderPaymentId! })
-            .ToListAsync(cancellationToken);
         var pending = (await db.PaymentEvents.AsNoTracking()
                 .Where(e => e.Provider == provider && e.ProcessedAtUtc == null)
                 .Select(e => e.PaymentId)

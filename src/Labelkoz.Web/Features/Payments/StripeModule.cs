@@ -24,6 +24,7 @@ public static class StripeModule
         builder.Services.AddSingleton(new StripeWebhookSettings(webhookSecret.Trim()));
         builder.Services.AddScoped<StripePaymentProvider>();
         builder.Services.AddScoped<IPaymentProvider>(s => s.GetRequiredService<StripePaymentProvider>());
+        builder.Services.AddScoped<IProcessorRecords, StripeRecords>();
         return builder;
     }
 
