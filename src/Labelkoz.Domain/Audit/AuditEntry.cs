@@ -59,6 +59,7 @@ public enum AuditAction
     PaymentEventResolved,
     TaxReceiptCancelledForRefund,
     ContributionRefundRequested,
+    PayeeRepaid,
 }
 
 /// <summary>The kind of object an audit entry is about.</summary>

@@ -122,3 +122,26 @@ public sealed class Payout : ITenantOwned
         Version++;
     }
 }
+
+/// <summary>
+/// A payee pays back what it owes after refunds made once its payout was sent (ADR 17): at most what
+/// it owes, with the reference of the transfer the platform received.
+/// </summary>
+public static class PayeeDebt
+{
+    /// <summary>Checks a repayment of <paramref name="amountCents"/> on a debt of <paramref name="owedCents"/>; returns the reference, checked.</summary>
+    public static string Repay(long owedCents, long amountCents, string? reference)
+    {
+        if (owedCents <= 0)
+        {
+            throw new DomainException(PayoutRefusals.NothingOwed);
+        }
+
+        if (amountCents <= 0 || amountCents > owedCents)
+        {
+            throw new DomainException(PayoutRefusals.RepaymentBeyondDebt.With(Money.Euros(owedCents)));
+        }
+
+        return Text.Required(reference, Payout.ReferenceMaxLength, "Référence du virement reçu", field: "Reference");
+    }
+}

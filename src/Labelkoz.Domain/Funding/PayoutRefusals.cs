@@ -13,5 +13,9 @@ public static class PayoutRefusals
 
     public static readonly DomainRefusal ReductionBeyondAmount = new("payout.reduction-beyond-amount", null, "Un remboursement ne peut pas retirer d'un versement plus que son montant.");
 
+    public static readonly DomainRefusal NothingOwed = new("payout.nothing-owed", null, "Le bénéficiaire ne doit rien à la plateforme.");
+
+    public static readonly DomainRefusal RepaymentBeyondDebt = new("payout.repayment-beyond-debt", "Amount", "Le montant reçu doit être positif et au plus égal à ce que doit le bénéficiaire ({0}).");
+
     public static readonly DomainRefusal AlreadySent = new("payout.already-sent", null, "Ce versement est déjà effectué.");
 }

@@ -195,6 +195,8 @@ public sealed class FundingRuleTests
             payout.MarkSent(1, "VIR-1", AfterTheEnd);
             payout.Reduce(1_00, AfterTheEnd);
         }),
+        RuleCase.Thrown(PayoutRefusals.NothingOwed, () => PayeeDebt.Repay(0, 1_00, "VIR-1")),
+        RuleCase.Thrown(PayoutRefusals.RepaymentBeyondDebt, "Amount", () => PayeeDebt.Repay(19_00, 19_01, "VIR-1")),
         RuleCase.Thrown(PayoutRefusals.ReductionBeyondAmount, () => Payout.Due(Settling(), 100_00, AfterTheEnd).Reduce(100_01, AfterTheEnd)),
 
         RuleCase.Thrown(TaxReceiptRefusals.UnknownQuality, () => Issuer(quality: (ReceiptQuality)9)),

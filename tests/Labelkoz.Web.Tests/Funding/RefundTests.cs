@@ -139,6 +139,26 @@ public sealed class RefundTests(StripeApp app) : IClassFixture<StripeApp>
         Assert.Equal((ContributionStatus.Succeeded, 20_00L), (contribution.Status, contribution.RefundedCents));
         Assert.Equal(1_030_12, (await TotalsAsync(campaignId)).ContributedCents);
         await AssertBalancedAsync(campaignId);
+
+        // The operator sees the debt, and records what the payee paid back: at most what it owes.
+        using var operatorBrowser = await app.SignedInAsync((await app.Given.Operator()).Email);
+        var payouts = await operatorBrowser.GetAsync(PayoutsModel.Path);
+        var debt = payouts.Document.QuerySelector("#sommes-a-recuperer")!;
+        Assert.Contains("19,00", debt.TextContent, StringComparison.Ordinal);
+        var repay = await operatorBrowser.GetAsync(RepaymentModel.PathOf(payout.Id));
+        repay.AssertAccessibleStructure();
+        var tooMuch = await operatorBrowser.SubmitAsync(repay, "#remboursement-recu", new Dictionary<string, string> { ["Input.Amount"] = "19,01", ["Input.Reference"] = "VIR-RETOUR-1" });
+        Assert.Contains("au plus égal", tooMuch.FieldError("recu-montant-erreur"), StringComparison.Ordinal);
+        var noReference = await operatorBrowser.SubmitAsync(repay, "#remboursement-recu", new Dictionary<string, string> { ["Input.Amount"] = "19", ["Input.Reference"] = " " });
+        Assert.Contains("Référence du virement reçu", noReference.FieldError("recu-reference-erreur"), StringComparison.Ordinal);
+        Assert.Equal(-19_00, await BalanceAsync(LedgerAccount.Receivable(campaignId)));
+
+        var fields = new Dictionary<string, string> { ["Input.Amount"] = "19", ["Input.Reference"] = "VIR-RETOUR-1" };
+        var posts = new[] { await operatorBrowser.SubmitAsync(repay, "#remboursement-recu", fields), await operatorBrowser.SubmitAsync(repay, "#remboursement-recu", fields) };
+        Assert.All(posts, p => Assert.Equal(HttpStatusCode.Redirect, p.Status));
+        Assert.Equal(0, await BalanceAsync(LedgerAccount.Receivable(campaignId)));
+        Assert.Null((await operatorBrowser.GetAsync(PayoutsModel.Path)).Document.QuerySelector("#sommes-a-recuperer"));
+        await AssertBalancedAsync(campaignId);
     }
 
     [Fact]

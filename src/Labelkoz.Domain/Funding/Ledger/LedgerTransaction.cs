@@ -41,6 +41,9 @@ public enum LedgerTransactionKind
 
     /// <summary>A dispute was won: the processor gives the amount (and the fee it returns) back: disputes open and platform fees ← provider clearing.</summary>
     DisputeWon = 11,
+
+    /// <summary>A payee paid back what it owed after refunds once its payout was sent: payouts sent → payee receivable.</summary>
+    PayeeRepaid = 12,
 }
 
 /// <summary>

@@ -85,6 +85,7 @@ public static class AuditNames
             AuditAction.PaymentEventResolved => l["Notification de paiement réglée à la main"],
             AuditAction.TaxReceiptCancelledForRefund => l["Reçu fiscal annulé après un remboursement"],
             AuditAction.ContributionRefundRequested => l["Remboursement d'une contribution demandé par l'opérateur"],
+            AuditAction.PayeeRepaid => l["Somme rendue par le bénéficiaire"],
         };
     }
 
@@ -107,7 +108,7 @@ public static class AuditNames
         AuditAction.CampaignPaused or AuditAction.CampaignResumed or AuditAction.OfflinePaymentRecorded or AuditAction.PayoutSent
             or AuditAction.TaxReceiptsAllowed or AuditAction.TaxReceiptsStopped or AuditAction.TaxReceiptCorrected
             or AuditAction.PaymentEventRetried or AuditAction.PaymentEventResolved or AuditAction.TaxReceiptCancelledForRefund
-            or AuditAction.ContributionRefundRequested => AuditGroup.Funding,
+            or AuditAction.ContributionRefundRequested or AuditAction.PayeeRepaid => AuditGroup.Funding,
     };
 
     /// <summary>The actions of a family, in the enum's order.</summary>

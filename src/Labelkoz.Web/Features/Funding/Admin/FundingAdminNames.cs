@@ -105,6 +105,7 @@ public static class FundingAdminNames
             LedgerTransactionKind.RefundAfterSettlement => l["Remboursement après la fin de la campagne"],
             LedgerTransactionKind.DisputeOpened => l["Paiement contesté : somme retenue par le processeur"],
             LedgerTransactionKind.DisputeWon => l["Contestation gagnée : somme rendue"],
+            LedgerTransactionKind.PayeeRepaid => l["Somme rendue par le bénéficiaire"],
         };
     }
 
