@@ -1,4 +1,5 @@
 using Labelkoz.Data;
+using Labelkoz.Domain.Common;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Subscriptions;
 using Labelkoz.Web.Features.Invitations;
@@ -22,8 +23,12 @@ public sealed class DemoSubscriptions(AppDbContext db, AuditTrail audit, IConfig
             return;
         }
 
+        // Every step at noon in Paris: days counted back from now land on the dates intended, whatever
+        // the hour of the seeding and across daylight saving (near midnight they would shift by one).
         var plans = await db.Plans.ToListAsync(cancellationToken);
-        var clock = new DemoClock(now.AddDays(-100));
+        var today = ParisTime.DateOf(now);
+        DateTime DaysAgo(int days) => ParisTime.FromParis(today.AddDays(-days).ToDateTime(new TimeOnly(12, 0)));
+        var clock = new DemoClock(DaysAgo(100));
         var billing = new SubscriptionBilling(db, audit, clock, configuration, loggers.CreateLogger<SubscriptionBilling>());
 
         var subscription = Subscription.StartTrial(montreuil.Id, Plan.Suggest(plans, montreuil.Population)!, BillingPeriod.Monthly, billing.Today);
@@ -31,12 +36,12 @@ public sealed class DemoSubscriptions(AppDbContext db, AuditTrail audit, IConfig
         await db.SaveChangesAsync(cancellationToken);
         foreach (var (invoiceDay, paidDay) in new (int, int?)[] { (30, 41), (61, 66), (91, null) })
         {
-            clock.Set(now.AddDays(-100 + invoiceDay));
+            clock.Set(DaysAgo(100 - invoiceDay));
             var invoice = await billing.IssueNextAsync(subscription.Id, cancellationToken)
                 ?? throw new InvalidOperationException("The demo invoice was not issued.");
             if (paidDay is { } day)
             {
-                clock.Set(now.AddDays(-100 + day));
+                clock.Set(DaysAgo(100 - day));
                 await billing.RecordPaymentAsync(invoice.Id, operatorUserId, $"Virement Trésor public, mandat n° {invoice.Sequence:0000}", billing.Today, cancellationToken);
             }
         }
@@ -44,7 +49,7 @@ public sealed class DemoSubscriptions(AppDbContext db, AuditTrail audit, IConfig
         clock.Set(now);
         await billing.RefreshStatusesAsync(cancellationToken);
 
-        clock.Set(now.AddDays(-20));
+        clock.Set(DaysAgo(20));
         db.Subscriptions.Add(Subscription.StartTrial(bagnolet.Id, Plan.Suggest(plans, bagnolet.Population)!, BillingPeriod.Yearly, billing.Today));
         await db.SaveChangesAsync(cancellationToken);
         await SeedSignupRequestsAsync(plans, now, cancellationToken);
