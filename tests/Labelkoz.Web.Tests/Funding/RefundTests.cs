@@ -199,6 +199,38 @@ public sealed class RefundTests(StripeApp app) : IClassFixture<StripeApp>
     }
 
     [Fact]
+    public async Task AFailedCampaign_WaitsForTheBanksDecisionOnADisputedGift_BeforeRefundingIt()
+    {
+        var campaign = await app.CreateLiveCampaignAsync("Un parc (contestation pendant le règlement)");
+        var (disputed, disputedSession) = await app.StartContributionAsync(campaign, await app.Given.Person(), 30_00, "dispute-settle-1");
+        var (other, otherSession) = await app.StartContributionAsync(campaign, await app.Given.Person(), 20_00, "dispute-settle-2");
+        await PostAsync(StripeApp.SessionEvent("evt_dispute_settle_paid_1", EventTypes.CheckoutSessionCompleted, disputedSession, disputed));
+        await PostAsync(StripeApp.SessionEvent("evt_dispute_settle_paid_2", EventTypes.CheckoutSessionCompleted, otherSession, other));
+        app.Stripe.SessionForPaymentIntent["pi_dispute_settle"] = disputedSession;
+        await PostAsync(DisputeEvent("evt_dispute_settle_open", EventTypes.ChargeDisputeCreated, "dp_settle", 30_00, "needs_response", "pi_dispute_settle", (-30_00, 15_00)));
+        await app.RunJobsAsync();
+
+        // The campaign ends far from its goal: the other gift is refunded, the disputed one is not asked.
+        app.Clock.Advance(TimeSpan.FromDays(31));
+        await app.RunJobsAsync();
+        await app.RunJobsAsync();
+        Assert.Equal(ContributionStatus.Refunded, (await ContributionAsync(other)).Status);
+        Assert.Equal(ContributionStatus.Succeeded, (await ContributionAsync(disputed)).Status);
+        Assert.DoesNotContain(app.Stripe.Requests, r => r.Path == "/v1/refunds" && r.IdempotencyKey == $"refund-contribution-{disputed}");
+        Assert.Equal(CampaignStatus.Settling, await app.WithDbAsync(db => db.Campaigns.Where(c => c.Id == campaign.Id).Select(c => c.Status).SingleAsync()));
+
+        // The bank decides for the cardholder: the dispute refunds it, and the campaign ends.
+        await PostAsync(DisputeEvent("evt_dispute_settle_close", EventTypes.ChargeDisputeClosed, "dp_settle", 30_00, "lost", "pi_dispute_settle"));
+        await app.RunJobsAsync();
+        await app.RunJobsAsync();
+
+        Assert.Equal((ContributionStatus.Refunded, DisputeState.Lost), ((await ContributionAsync(disputed)).Status, (await ContributionAsync(disputed)).Dispute));
+        Assert.Equal(CampaignStatus.NotFunded, await app.WithDbAsync(db => db.Campaigns.Where(c => c.Id == campaign.Id).Select(c => c.Status).SingleAsync()));
+        Assert.Equal(new CampaignTotals(0, 0, 0), await TotalsAsync(campaign.Id));
+        await AssertBalancedAsync(campaign.Id);
+    }
+
+    [Fact]
     public async Task AWonDispute_GivesTheMoneyBack_AndTheGiftStands()
     {
         var campaign = await app.CreateLiveCampaignAsync("Un parc (contestation gagnée)");

@@ -186,8 +186,10 @@ public sealed partial class CampaignSettlement(AppDbContext db, CampaignMoney mo
     /// </summary>
     private async Task<bool> RefundAllAsync(long campaignId, CancellationToken cancellationToken)
     {
+        // A payment under dispute waits for the bank's decision (the processor refuses to refund it):
+        // lost, it is refunded by the dispute; won, by a later run. The campaign ends when none is left.
         var standing = await db.Contributions.IgnoreQueryFilters().AsNoTracking()
-            .Where(c => c.CampaignId == campaignId && c.Status == ContributionStatus.Succeeded)
+            .Where(c => c.CampaignId == campaignId && c.Status == ContributionStatus.Succeeded && c.Dispute != DisputeState.Open)
             .OrderBy(c => c.Id)
             .Select(c => c.Id)
             .ToListAsync(cancellationToken);
