@@ -103,6 +103,8 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<long>
 
     public DbSet<Payout> Payouts => Set<Payout>();
 
+    public DbSet<PayeeAccount> PayeeAccounts => Set<PayeeAccount>();
+
     public DbSet<TaxReceipt> TaxReceipts => Set<TaxReceipt>();
 
     public DbSet<Plan> Plans => Set<Plan>();

@@ -181,8 +181,32 @@ internal sealed class PayoutConfiguration : IEntityTypeConfiguration<Payout>
             .OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.PayeeUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.SentByUserId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(p => p.CampaignId).IsUnique();
+        builder.Property(p => p.DestinationAccountId).HasMaxLength(PayeeAccount.AccountIdMaxLength);
+        builder.Property(p => p.TransferError).HasMaxLength(Payout.ReferenceMaxLength);
+
+        // At most one payout per campaign and route (ADR 18): the card money by transfer, the rest by hand.
+        builder.HasIndex(p => new { p.CampaignId, p.Route }).IsUnique();
         builder.HasIndex(p => new { p.Status, p.CreatedAtUtc });
+    }
+}
+
+// A person's account at a processor: one per person and processor, found by the processor's id
+// when its notifications arrive.
+internal sealed class PayeeAccountConfiguration : IEntityTypeConfiguration<PayeeAccount>
+{
+    public void Configure(EntityTypeBuilder<PayeeAccount> builder)
+    {
+        builder.ToTable("PayeeAccounts");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.AccountId).HasMaxLength(PayeeAccount.AccountIdMaxLength).IsRequired();
+        builder.Property(a => a.RequirementsDue).HasMaxLength(PayeeAccount.RequirementsMaxLength);
+        builder.Property(a => a.DisabledReason).HasMaxLength(PayeeAccount.ReasonMaxLength);
+        builder.Property(a => a.LastBankPayoutFailure).HasMaxLength(PayeeAccount.ReasonMaxLength);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Ignore(a => a.CanReceive);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.UserId, a.Provider }).IsUnique();
+        builder.HasIndex(a => new { a.Provider, a.AccountId }).IsUnique();
     }
 }
 

@@ -9,12 +9,28 @@ public enum PayoutStatus
 
     /// <summary>Nothing left to send: refunds after settlement took all of it.</summary>
     Cancelled = 3,
+
+    /// <summary>The transfer to the payee's account at the processor was asked for; it is sent once the processor made it.</summary>
+    Transferring = 4,
+}
+
+/// <summary>How a payout reaches its payee (ADR 18).</summary>
+public enum PayoutRoute
+{
+    /// <summary>A bank transfer made outside the platform, whose reference the operator records: offline gifts, the city's matchfunding, the sandbox, a public accountant.</summary>
+    Manual = 1,
+
+    /// <summary>The card processor transfers the campaign's card money to the payee's own connected account (Stripe Connect).</summary>
+    ProcessorTransfer = 2,
 }
 
 /// <summary>
 /// What a funded campaign owes its payee: the holder, or for a city's own project its public
 /// accountant. Created by settlement with the ledger's <c>PayoutDue</c>; marked sent (with the
-/// transfer's reference) by the platform, with the ledger's <c>PayoutSent</c>.
+/// transfer's reference) by the platform, with the ledger's <c>PayoutSent</c>. A campaign whose card
+/// money is at a processor with connected accounts has up to two: the card money, transferred by
+/// the processor to the holder's own account (<see cref="PayoutRoute.ProcessorTransfer"/>), and the
+/// rest (offline gifts, the city's matchfunding) sent by hand (<see cref="PayoutRoute.Manual"/>).
 /// </summary>
 public sealed class Payout : ITenantOwned
 {
@@ -49,7 +65,40 @@ public sealed class Payout : ITenantOwned
     /// <summary>When refunds after settlement left nothing to send.</summary>
     public DateTime? CancelledAtUtc { get; private set; }
 
+    public PayoutRoute Route { get; private set; } = PayoutRoute.Manual;
+
+    /// <summary>The processor that transfers it (<see cref="PayoutRoute.ProcessorTransfer"/> only).</summary>
+    public PaymentProvider? Provider { get; private set; }
+
+    /// <summary>The payee's account the transfer goes to, frozen when it is asked for.</summary>
+    public string? DestinationAccountId { get; private set; }
+
+    public DateTime? TransferAttemptedAtUtc { get; private set; }
+
+    /// <summary>Why the processor refused the last attempt (tried again later); null once it is made.</summary>
+    public string? TransferError { get; private set; }
+
     public long Version { get; private set; } = 1;
+
+    /// <summary>The card money of a funded campaign, to be transferred by <paramref name="provider"/> to the holder's connected account.</summary>
+    public static Payout DueByTransfer(Campaign campaign, long amountCents, PaymentProvider provider, DateTime nowUtc)
+    {
+        if (provider == PaymentProvider.Offline)
+        {
+            throw new ArgumentOutOfRangeException(nameof(provider), "Offline money is never transferred by a processor.");
+        }
+
+        var payout = Due(campaign, amountCents, nowUtc);
+        if (payout.ToPublicAccountant)
+        {
+            // A public accountant is paid by the treasury's own means, never to a connected account.
+            throw new DomainException(PayoutRefusals.PublicAccountantByHand);
+        }
+
+        payout.Route = PayoutRoute.ProcessorTransfer;
+        payout.Provider = provider;
+        return payout;
+    }
 
     public static Payout Due(Campaign campaign, long amountCents, DateTime nowUtc)
     {
@@ -103,11 +152,81 @@ public sealed class Payout : ITenantOwned
         Version++;
     }
 
+    /// <summary>
+    /// The transfer to <paramref name="destinationAccountId"/> is about to be asked for: from now on
+    /// its amount is frozen (a refund after settlement is owed by the payee instead of reducing it),
+    /// so that asking again after a crash, with the same key, can never transfer twice.
+    /// </summary>
+    public void BeginTransfer(string destinationAccountId, DateTime nowUtc)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(destinationAccountId);
+        if (Route != PayoutRoute.ProcessorTransfer)
+        {
+            throw new InvalidOperationException("Only a payout by transfer is transferred by the processor.");
+        }
+
+        if (Status == PayoutStatus.Transferring)
+        {
+            return;
+        }
+
+        if (Status != PayoutStatus.Due)
+        {
+            throw new DomainException(Status == PayoutStatus.Sent ? PayoutRefusals.AlreadySent : PayoutRefusals.NotDue);
+        }
+
+        Status = PayoutStatus.Transferring;
+        DestinationAccountId = destinationAccountId;
+        TransferAttemptedAtUtc = nowUtc;
+        Version++;
+    }
+
+    /// <summary>The processor refused the transfer (an error of its own, the account restricted): kept, tried again later.</summary>
+    public void TransferFailed(string error, DateTime nowUtc)
+    {
+        if (Status != PayoutStatus.Transferring)
+        {
+            throw new InvalidOperationException("Only a transfer asked for can fail.");
+        }
+
+        TransferError = string.IsNullOrWhiteSpace(error) ? "Erreur inconnue." : error.Trim()[..Math.Min(error.Trim().Length, ReferenceMaxLength)];
+        TransferAttemptedAtUtc = nowUtc;
+        Version++;
+    }
+
+    /// <summary>The processor made the transfer: the payout is sent, its reference is the transfer's id. Idempotent.</summary>
+    public bool MarkTransferred(string transferId, DateTime nowUtc)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(transferId);
+        if (Status == PayoutStatus.Sent && Reference == transferId)
+        {
+            return false;
+        }
+
+        if (Status != PayoutStatus.Transferring)
+        {
+            throw new InvalidOperationException($"Payout {Id} is {Status}: no transfer was asked for.");
+        }
+
+        Reference = transferId.Length <= ReferenceMaxLength ? transferId : throw new ArgumentOutOfRangeException(nameof(transferId));
+        TransferError = null;
+        SentAtUtc = nowUtc;
+        Status = PayoutStatus.Sent;
+        Version++;
+        return true;
+    }
+
     public void MarkSent(long byUserId, string? reference, DateTime nowUtc)
     {
         if (Status == PayoutStatus.Sent)
         {
             throw new DomainException(PayoutRefusals.AlreadySent);
+        }
+
+        if (Route == PayoutRoute.ProcessorTransfer)
+        {
+            // The processor moves that money to the payee's own account: a transfer by hand would pay twice.
+            throw new DomainException(PayoutRefusals.PaidByTransfer);
         }
 
         if (Status != PayoutStatus.Due)

@@ -17,5 +17,9 @@ public static class PayoutRefusals
 
     public static readonly DomainRefusal RepaymentBeyondDebt = new("payout.repayment-beyond-debt", "Amount", "Le montant reçu doit être positif et au plus égal à ce que doit le bénéficiaire ({0}).");
 
+    public static readonly DomainRefusal PaidByTransfer = new("payout.paid-by-transfer", null, "Ce versement est fait par Stripe sur le compte du porteur : il ne se fait pas à la main.");
+
+    public static readonly DomainRefusal PublicAccountantByHand = new("payout.public-accountant-by-hand", null, "Le comptable public est payé par virement au Trésor, jamais sur un compte Stripe.");
+
     public static readonly DomainRefusal AlreadySent = new("payout.already-sent", null, "Ce versement est déjà effectué.");
 }

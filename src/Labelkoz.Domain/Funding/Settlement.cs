@@ -114,6 +114,24 @@ public static class Settlement
     }
 
     /// <summary>The fee on an amount, in basis points, rounded half up to the cent.</summary>
+    /// <summary>
+    /// How a funded campaign's payout is split when its card money sits at a processor that transfers
+    /// to the payee's own account (ADR 18): the processor transfers the card money it holds for the
+    /// campaign, less the whole fee (the platform keeps its fee where the money is); the rest (offline
+    /// gifts, the city's matchfunding, and any fee the card money could not bear) is sent by hand.
+    /// The two parts always add up to the payout.
+    /// </summary>
+    public static (long TransferCents, long ManualCents) PayoutParts(long payoutCents, long cardHeldCents, long feeCents)
+    {
+        if (payoutCents < 0 || cardHeldCents < 0 || feeCents < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(payoutCents));
+        }
+
+        var transfer = Math.Clamp(cardHeldCents - feeCents, 0, payoutCents);
+        return (transfer, payoutCents - transfer);
+    }
+
     public static long Fee(long amountCents, int feeBasisPoints) =>
         checked((amountCents * feeBasisPoints) + 5_000) / 10_000;
 }

@@ -1121,6 +1121,78 @@ namespace Labelkoz.Migrations.Postgres.Migrations
                     b.ToTable("LedgerTransactions", (string)null);
                 });
 
+            modelBuilder.Entity("Labelkoz.Domain.Funding.PayeeAccount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("DetailsSubmitted")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("DisabledReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("LastBankPayoutAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("LastBankPayoutCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastBankPayoutFailure")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool?>("LastBankPayoutPaid")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("PayoutsEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("RequirementsDue")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("StateAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("TransfersActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Provider", "AccountId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "Provider")
+                        .IsUnique();
+
+                    b.ToTable("PayeeAccounts", (string)null);
+                });
+
             modelBuilder.Entity("Labelkoz.Domain.Funding.PaymentEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1235,15 +1307,28 @@ namespace Labelkoz.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DestinationAccountId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<long>("MunicipalityId")
                         .HasColumnType("bigint");
 
                     b.Property<long?>("PayeeUserId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Provider")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Reference")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<DateTime?>("SentAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -1259,18 +1344,25 @@ namespace Labelkoz.Migrations.Postgres.Migrations
                     b.Property<bool>("ToPublicAccountant")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("TransferAttemptedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TransferError")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CampaignId")
-                        .IsUnique();
-
                     b.HasIndex("PayeeUserId");
 
                     b.HasIndex("SentByUserId");
+
+                    b.HasIndex("CampaignId", "Route")
+                        .IsUnique();
 
                     b.HasIndex("MunicipalityId", "CampaignId");
 
@@ -3284,6 +3376,15 @@ namespace Labelkoz.Migrations.Postgres.Migrations
                         .HasForeignKey("MunicipalityId", "ContributionId")
                         .HasPrincipalKey("MunicipalityId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Funding.PayeeAccount", b =>
+                {
+                    b.HasOne("Labelkoz.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Labelkoz.Domain.Funding.Payout", b =>

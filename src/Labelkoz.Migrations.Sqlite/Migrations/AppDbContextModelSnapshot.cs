@@ -1084,6 +1084,76 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                     b.ToTable("LedgerTransactions", (string)null);
                 });
 
+            modelBuilder.Entity("Labelkoz.Domain.Funding.PayeeAccount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DetailsSubmitted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisabledReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastBankPayoutAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastBankPayoutCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastBankPayoutFailure")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("LastBankPayoutPaid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PayoutsEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequirementsDue")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StateAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TransfersActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Provider", "AccountId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "Provider")
+                        .IsUnique();
+
+                    b.ToTable("PayeeAccounts", (string)null);
+                });
+
             modelBuilder.Entity("Labelkoz.Domain.Funding.PaymentEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1194,14 +1264,27 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DestinationAccountId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("MunicipalityId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("PayeeUserId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Provider")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reference")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SentAtUtc")
@@ -1218,18 +1301,25 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                     b.Property<bool>("ToPublicAccountant")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("TransferAttemptedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransferError")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CampaignId")
-                        .IsUnique();
-
                     b.HasIndex("PayeeUserId");
 
                     b.HasIndex("SentByUserId");
+
+                    b.HasIndex("CampaignId", "Route")
+                        .IsUnique();
 
                     b.HasIndex("MunicipalityId", "CampaignId");
 
@@ -3191,6 +3281,15 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                         .HasForeignKey("MunicipalityId", "ContributionId")
                         .HasPrincipalKey("MunicipalityId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Funding.PayeeAccount", b =>
+                {
+                    b.HasOne("Labelkoz.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Labelkoz.Domain.Funding.Payout", b =>

@@ -48,7 +48,7 @@ public sealed class DemoFunding(
         var notifier = new Notifier(db, clock, new DiscardedMail(), l, site, loggers.CreateLogger<Notifier>());
         var receipts = new TaxReceipts(db, clock, configuration);
         var money = new CampaignMoney(db, new PaymentProviders([sandbox]), notifier, receipts, clock, loggers.CreateLogger<CampaignMoney>());
-        var settlement = new CampaignSettlement(db, money, new PaymentProviders([sandbox]), receipts, notifier, clock, loggers.CreateLogger<CampaignSettlement>());
+        var settlement = new CampaignSettlement(db, money, new PaymentProviders([sandbox]), new PayeeAccounts(db, [], new PaymentProviders([sandbox]), clock), receipts, notifier, clock, loggers.CreateLogger<CampaignSettlement>());
 
         // Funded: a mural, 3 000 € asked, ended five days ago above its goal. It is held by an
         // association of general interest whose gifts the city opened to tax receipts: they were

@@ -198,6 +198,15 @@ public sealed class FundingRuleTests
         RuleCase.Thrown(PayoutRefusals.NothingOwed, () => PayeeDebt.Repay(0, 1_00, "VIR-1")),
         RuleCase.Thrown(PayoutRefusals.RepaymentBeyondDebt, "Amount", () => PayeeDebt.Repay(19_00, 19_01, "VIR-1")),
         RuleCase.Thrown(PayoutRefusals.ReductionBeyondAmount, () => Payout.Due(Settling(), 100_00, AfterTheEnd).Reduce(100_01, AfterTheEnd)),
+        RuleCase.Thrown(PayoutRefusals.PaidByTransfer, () => Payout.DueByTransfer(Settling(), 100_00, PaymentProvider.Stripe, AfterTheEnd).MarkSent(1, "VIR-1", AfterTheEnd)),
+        RuleCase.Thrown(PayoutRefusals.PublicAccountantByHand, () =>
+        {
+            var kit = new FundingKit();
+            PayoutTests.HeldByTheCity(kit.Project);
+            Payout.DueByTransfer(PayoutTests.Settling(kit.Live(), funded: true), 100_00, PaymentProvider.Stripe, AfterTheEnd);
+        }),
+        RuleCase.Thrown(PayeeAccountRefusals.NotOpened, () => PayeeAccount.EnsureReadyForLaunch(null)),
+        RuleCase.Thrown(PayeeAccountRefusals.NotReady, () => PayeeAccount.EnsureReadyForLaunch(PayeeAccount.Open(FundingKit.Holder, PaymentProvider.Stripe, "acct_1", Now))),
 
         RuleCase.Thrown(TaxReceiptRefusals.UnknownQuality, () => Issuer(quality: (ReceiptQuality)9)),
         RuleCase.Thrown(TaxReceiptRefusals.CommuneIdentifiedBySiren, () => Issuer(identifier: "W931000123", quality: ReceiptQuality.Municipality)),

@@ -126,6 +126,94 @@ public sealed class PayoutTests
         Assert.Equal((TextRefusals.TooLong.Code, "Reference"), (refusal.Code, refusal.Field));
     }
 
+    [Fact]
+    public void APayoutByTransfer_IsFrozenWhenAsked_ThenSentOnce_WithTheProcessorsTransferId()
+    {
+        var payout = Payout.DueByTransfer(Settling(_kit.Live(), funded: true), 950_00, PaymentProvider.Stripe, AfterTheEnd);
+        Assert.Equal((PayoutRoute.ProcessorTransfer, (PaymentProvider?)PaymentProvider.Stripe, PayoutStatus.Due), (payout.Route, payout.Provider, payout.Status));
+
+        // While due, a refund after settlement still reduces it.
+        payout.Reduce(50_00, AfterTheEnd);
+        payout.BeginTransfer("acct_holder", AfterTheEnd);
+        Assert.Equal((PayoutStatus.Transferring, "acct_holder", 900_00L), (payout.Status, payout.DestinationAccountId, payout.AmountCents));
+
+        // Once asked, the amount is frozen (asking again after a crash must transfer the same), and asking again changes nothing.
+        Assert.Equal(PayoutRefusals.NotDue, Assert.Throws<DomainException>(() => payout.Reduce(1_00, AfterTheEnd)).Refusal);
+        payout.BeginTransfer("acct_other", AfterTheEnd);
+        Assert.Equal("acct_holder", payout.DestinationAccountId);
+
+        payout.TransferFailed("Insufficient funds in Stripe account.", AfterTheEnd.AddMinutes(1));
+        Assert.Equal((PayoutStatus.Transferring, "Insufficient funds in Stripe account."), (payout.Status, payout.TransferError));
+
+        Assert.True(payout.MarkTransferred("tr_1", AfterTheEnd.AddMinutes(20)));
+        Assert.Equal((PayoutStatus.Sent, "tr_1", (string?)null, (DateTime?)AfterTheEnd.AddMinutes(20)), (payout.Status, payout.Reference, payout.TransferError, payout.SentAtUtc));
+        Assert.False(payout.MarkTransferred("tr_1", AfterTheEnd.AddMinutes(30)));
+        Assert.Null(payout.SentByUserId);
+
+        // Never by hand: that would pay twice.
+        Assert.Equal(PayoutRefusals.AlreadySent, Assert.Throws<DomainException>(() => payout.MarkSent(FundingKit.Admin, "VIR-1", AfterTheEnd)).Refusal);
+        Assert.Equal(PayoutRefusals.PaidByTransfer, Assert.Throws<DomainException>(() => Payout.DueByTransfer(Settling(new FundingKit().Live(), funded: true), 1_00, PaymentProvider.Stripe, AfterTheEnd).MarkSent(FundingKit.Admin, "VIR-1", AfterTheEnd)).Refusal);
+    }
+
+    [Fact]
+    public void AManualPayout_IsNeverTransferredByTheProcessor()
+    {
+        var payout = Payout.Due(Settling(_kit.Live(), funded: true), 950_00, AfterTheEnd);
+
+        Assert.Throws<InvalidOperationException>(() => payout.BeginTransfer("acct_holder", AfterTheEnd));
+        Assert.Throws<InvalidOperationException>(() => payout.MarkTransferred("tr_1", AfterTheEnd));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Payout.DueByTransfer(Settling(new FundingKit().Live(), funded: true), 1_00, PaymentProvider.Offline, AfterTheEnd));
+    }
+
+    /// <summary>ADR 18: the processor transfers the card money it holds, less the whole fee; the rest goes by hand; the parts add up.</summary>
+    [Theory]
+    //          payout,   card held, fee,    transfer, manual
+    [InlineData(950_00, 1_000_00, 50_00, 950_00, 0)]
+    [InlineData(1_450_00, 1_000_00, 50_00, 950_00, 500_00)]
+    [InlineData(1_000_00, 20_00, 50_00, 0, 1_000_00)]
+    [InlineData(0, 0, 0, 0, 0)]
+    [InlineData(300_00, 400_00, 0, 300_00, 0)]
+    public void APayoutIsSplit_BetweenTheProcessorsTransfer_AndTheRestByHand(long payout, long cardHeld, long fee, long transfer, long manual)
+    {
+        Assert.Equal((transfer, manual), Settlement.PayoutParts(payout, cardHeld, fee));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Settlement.PayoutParts(-1, cardHeld, fee));
+    }
+
+    [Fact]
+    public void APayeeAccount_CanReceive_OnceTheProcessorSaysSo_AndAnOlderStateChangesNothing()
+    {
+        var account = PayeeAccount.Open(Holder, PaymentProvider.Stripe, "acct_holder", Now);
+        Assert.False(account.CanReceive);
+
+        Assert.True(account.Update(true, true, false, ["external_account"], null, Now.AddMinutes(10)));
+        Assert.True(account.CanReceive);
+        Assert.Equal("external_account", account.RequirementsDue);
+        PayeeAccount.EnsureReadyForLaunch(account);
+
+        // An older notification arriving late changes nothing.
+        Assert.False(account.Update(false, false, false, ["individual.id_number"], "requirements.past_due", Now.AddMinutes(5)));
+        Assert.True(account.CanReceive);
+
+        account.Update(true, true, true, [], "rejected.fraud", Now.AddMinutes(20));
+        Assert.False(account.CanReceive);
+        Assert.Equal(PayeeAccountRefusals.NotReady, Assert.Throws<DomainException>(() => PayeeAccount.EnsureReadyForLaunch(account)).Refusal);
+        Assert.Null(account.RequirementsDue);
+        Assert.Throws<ArgumentOutOfRangeException>(() => PayeeAccount.Open(Holder, PaymentProvider.Offline, "x", Now));
+    }
+
+    [Fact]
+    public void APayeeAccount_KeepsItsLatestBankPayout()
+    {
+        var account = PayeeAccount.Open(Holder, PaymentProvider.Stripe, "acct_holder", Now);
+
+        account.RecordBankPayout(900_00, paid: false, "account_closed", Now.AddDays(2));
+        account.RecordBankPayout(100_00, paid: true, null, Now.AddDays(1));
+        Assert.Equal((900_00L, false, "account_closed"), (account.LastBankPayoutCents, account.LastBankPayoutPaid, account.LastBankPayoutFailure));
+
+        account.RecordBankPayout(900_00, paid: true, "ignored", Now.AddDays(3));
+        Assert.Equal((true, (string?)null), (account.LastBankPayoutPaid, account.LastBankPayoutFailure));
+    }
+
     /// <summary>The settlement's plan decides the payout: what the campaign raised, less the fee on the contributors' money only.</summary>
     [Theory]
     //          goal,     contributed, matched, fee bp, payout (0: none is due)
@@ -152,13 +240,13 @@ public sealed class PayoutTests
     }
 
     /// <summary>A live campaign brought past its end and into settlement with the outcome the ledger would give.</summary>
-    private static Campaign Settling(Campaign campaign, bool funded)
+    internal static Campaign Settling(Campaign campaign, bool funded)
     {
         campaign.StartSettlement(funded, AfterTheEnd);
         return campaign;
     }
 
     /// <summary>Stands in for the seeding that makes a city's own project: no domain move gives a project to the city yet.</summary>
-    private static void HeldByTheCity(Project project) =>
+    internal static void HeldByTheCity(Project project) =>
         typeof(Project).GetProperty(nameof(Project.HolderType), BindingFlags.Public | BindingFlags.Instance)!.SetValue(project, HolderType.Municipality);
 }

@@ -197,6 +197,21 @@ public sealed class CampaignSetupTests(FundingApp app) : IClassFixture<FundingAp
     }
 
     [Fact]
+    public async Task WithTheSandbox_NoAccountAtTheProcessorIsAsked_AndItsPageDoesNotExist()
+    {
+        var city = await app.Given.City();
+        var holder = await app.Given.Citizen();
+        var campaign = await app.Given.Campaign(city, holder, new CampaignSpec { Title = "Un jardin (bac à sable)", State = CampaignState.Draft });
+        using var browser = await app.SignedInAsync(holder.Email);
+
+        var page = await browser.GetAsync(CampaignPaths.Setup(city.Slug, campaign.Project.Id));
+        Assert.DoesNotContain("Recevoir les fonds", page.MainText, StringComparison.Ordinal);
+        Assert.NotNull(page.Document.QuerySelector("form#lancer"));
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync(CampaignPaths.PayeeAccount(city.Slug, campaign.Project.Id) + "?handler=Back")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.PostAsync(CampaignPaths.PayeeAccount(city.Slug, campaign.Project.Id), page, new Dictionary<string, string>())).Status);
+    }
+
+    [Fact]
     public async Task AnotherCitizen_AndTheCitysStaff_CannotReachTheHolderPages()
     {
         var city = await app.Given.City();

@@ -18,7 +18,7 @@ namespace Labelkoz.Web.Tests.Funding;
 /// through its signed webhook: a partial refund moves exactly its amount, and a refund after a funded
 /// settlement is borne by the payout (or the payee, once it was sent), never by an empty escrow.
 /// </summary>
-public sealed class RefundTests(StripeApp app) : IClassFixture<StripeApp>
+public sealed class RefundTests(StripeManualPayoutsApp app) : IClassFixture<StripeManualPayoutsApp>
 {
     [Fact]
     public async Task APartialRefund_MovesExactlyItsAmount_ReducesTheMatchInProportion_AndKeepsTheReward()

@@ -87,7 +87,8 @@ public sealed class StripeProviderTests
 
 /// <summary>
 /// Stripe's API as far as the platform uses it: Checkout Sessions (create, get, list by
-/// PaymentIntent) and refunds. Records every request; the same idempotency key gives the same object.
+/// PaymentIntent), refunds, balance transactions, and Connect (accounts, account links, login links,
+/// transfers). Records every request; the same idempotency key gives the same object.
 /// </summary>
 public sealed class FakeStripeApi : HttpMessageHandler
 {
@@ -107,7 +108,45 @@ public sealed class FakeStripeApi : HttpMessageHandler
     /// <summary>What <c>GET /v1/balance_transactions</c> lists, oldest first, two to a page (to follow Stripe's paging).</summary>
     public ConcurrentQueue<BalanceTransaction> BalanceTransactions { get; } = new();
 
+    /// <summary>The connected accounts opened (Stripe Connect), by id: what <c>GET /v1/accounts/{id}</c> answers; a test sets their state.</summary>
+    public ConcurrentDictionary<string, AccountState> Accounts { get; } = new();
+
+    /// <summary>Transfers left to refuse with a 400 (Stripe's error when the platform's balance is short).</summary>
+    public int FailNextTransfers { get; set; }
+
     public sealed record Sent(string Method, string Path, string Query, string? IdempotencyKey, string? Authorization, IReadOnlyDictionary<string, string> Form);
+
+    /// <summary>A connected account's state, as Stripe reports it.</summary>
+    public sealed record AccountState(bool DetailsSubmitted = false, string Transfers = "inactive", bool PayoutsEnabled = false, string[]? CurrentlyDue = null, string? DisabledReason = null)
+    {
+        public static AccountState Ready { get; } = new(true, "active", true, []);
+    }
+
+    /// <summary>An account as Stripe serialises it (the object of <c>account.updated</c> too).</summary>
+    public static object Account(string id, AccountState state) => new
+    {
+        id,
+        @object = "account",
+        type = "express",
+        country = "FR",
+        details_submitted = state.DetailsSubmitted,
+        payouts_enabled = state.PayoutsEnabled,
+        charges_enabled = false,
+        capabilities = new { transfers = state.Transfers },
+        requirements = new { currently_due = state.CurrentlyDue ?? ["external_account", "individual.verification.document"], disabled_reason = state.DisabledReason },
+    };
+
+    /// <summary>A transfer as Stripe serialises it.</summary>
+    public static object Transfer(string id, long amount, string destination, string? transferGroup, long? payoutId) => new
+    {
+        id,
+        @object = "transfer",
+        amount,
+        currency = "eur",
+        destination,
+        transfer_group = transferGroup,
+        metadata = payoutId is { } payout ? new Dictionary<string, string> { ["payout_id"] = payout.ToString(System.Globalization.CultureInfo.InvariantCulture) } : [],
+    };
 
     /// <summary>A balance transaction with its source expanded (a charge, a refund or a dispute, each with its charge).</summary>
     public sealed record BalanceTransaction(string Id, long Amount, long Fee, object Source);
@@ -172,6 +211,48 @@ public sealed class FakeStripeApi : HttpMessageHandler
             var page = all.Skip(start).Take(2).ToList();
             var data = page.Select(t => new { id = t.Id, @object = "balance_transaction", amount = t.Amount, fee = t.Fee, currency = "eur", source = t.Source }).ToArray();
             return Json(HttpStatusCode.OK, new { @object = "list", url = "/v1/balance_transactions", has_more = start + page.Count < all.Count, data });
+        }
+
+        if (request.Method == HttpMethod.Post && path == "/v1/accounts")
+        {
+            var id = "acct_" + key!.Replace("payee-account-", string.Empty, StringComparison.Ordinal);
+            var state = Accounts.GetOrAdd(id, _ => new AccountState());
+            return Json(HttpStatusCode.OK, Account(id, state));
+        }
+
+        if (request.Method == HttpMethod.Get && path.StartsWith("/v1/accounts/", StringComparison.Ordinal))
+        {
+            var id = path["/v1/accounts/".Length..];
+            return Accounts.TryGetValue(id, out var state)
+                ? Json(HttpStatusCode.OK, Account(id, state))
+                : Json(HttpStatusCode.NotFound, new { error = new { type = "invalid_request_error", code = "resource_missing", message = $"No such account: '{id}'" } });
+        }
+
+        if (request.Method == HttpMethod.Post && path.StartsWith("/v1/accounts/", StringComparison.Ordinal) && path.EndsWith("/login_links", StringComparison.Ordinal))
+        {
+            var id = path["/v1/accounts/".Length..^"/login_links".Length];
+            return Json(HttpStatusCode.OK, new { @object = "login_link", created = 1_780_000_000, url = $"https://connect.stripe.com/express/{id}/dashboard" });
+        }
+
+        if (request.Method == HttpMethod.Post && path == "/v1/account_links")
+        {
+            return Json(HttpStatusCode.OK, new { @object = "account_link", created = 1_780_000_000, expires_at = 1_780_000_300, url = $"https://connect.stripe.com/setup/e/{form["account"]}/onboarding" });
+        }
+
+        if (request.Method == HttpMethod.Post && path == "/v1/transfers")
+        {
+            lock (_requests)
+            {
+                if (FailNextTransfers > 0)
+                {
+                    FailNextTransfers--;
+                    return Json(HttpStatusCode.BadRequest, new { error = new { type = "invalid_request_error", code = "balance_insufficient", message = "You have insufficient available funds in your Stripe account." } });
+                }
+            }
+
+            var amount = long.Parse(form["amount"], System.Globalization.CultureInfo.InvariantCulture);
+            var payoutId = long.Parse(form["metadata[payout_id]"], System.Globalization.CultureInfo.InvariantCulture);
+            return Json(HttpStatusCode.OK, Transfer("tr_" + key, amount, form["destination"], form.GetValueOrDefault("transfer_group"), payoutId));
         }
 
         if (request.Method == HttpMethod.Post && path == "/v1/refunds")

@@ -266,9 +266,12 @@ public sealed class StripeWebhookTests(StripeApp app) : IClassFixture<StripeApp>
 /// The application with Stripe configured (<c>sk_test_x</c>, <c>whsec_test</c>), Stripe's API
 /// answered by <see cref="FakeStripeApi"/>, and a clock the test moves.
 /// </summary>
-public sealed class StripeApp : AppFactory
+public class StripeApp : AppFactory
 {
     public const string WebhookSecret = "whsec_test";
+
+    /// <summary>The Connect endpoint's own secret (its holders' accounts' events).</summary>
+    public const string ConnectWebhookSecret = "whsec_connect";
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
@@ -288,6 +291,20 @@ public sealed class StripeApp : AppFactory
         @object = "event",
         api_version = "2025-01-27.acacia",
         created = 1_780_000_000,
+        livemode = false,
+        pending_webhooks = 1,
+        type,
+        data = new { @object = dataObject },
+    });
+
+    /// <summary>An event of a connected account (Connect): it names the account.</summary>
+    public static string ConnectEvent(string id, string type, string account, object dataObject, long created = 1_780_000_000) => JsonSerializer.Serialize(new
+    {
+        id,
+        @object = "event",
+        account,
+        api_version = "2025-01-27.acacia",
+        created,
         livemode = false,
         pending_webhooks = 1,
         type,
@@ -349,6 +366,7 @@ public sealed class StripeApp : AppFactory
     [
         new("Payments:Stripe:SecretKey", "sk_test_x"),
         new("Payments:Stripe:WebhookSecret", WebhookSecret),
+        new("Payments:Stripe:ConnectWebhookSecret", ConnectWebhookSecret),
         new("Platform:PublicBaseUrl", "https://labelkoz.test"),
     ];
 
@@ -362,6 +380,16 @@ public sealed class StripeApp : AppFactory
             services.AddSingleton(StripeClients.Create("sk_test_x", Stripe, maxNetworkRetries: 0));
         });
     }
+}
+
+/// <summary>
+/// <see cref="StripeApp"/> with Stripe Connect turned off (<c>Payments:Stripe:Connect=false</c>):
+/// every payout is made by hand, as with the sandbox (ADR 17's refunds after a payout sent by hand).
+/// </summary>
+public sealed class StripeManualPayoutsApp : StripeApp
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() =>
+        [.. base.ExtraSettings(), new("Payments:Stripe:Connect", "false")];
 }
 
 /// <summary>A live campaign of <see cref="StripeApp"/>, and its project's address (without the title's slug).</summary>

@@ -82,7 +82,7 @@ public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders prov
         try
         {
             payment = await provider.StartAsync(
-                new PaymentRequest(contribution.Id, contribution.AmountCents, $"Contribution n° {contribution.Id}", $"contribution-{contribution.Id}", returnUrl(contribution.Id), returnUrl(contribution.Id), email, Now + CampaignSettlement.CheckoutLifetime),
+                new PaymentRequest(contribution.Id, contribution.AmountCents, $"Contribution n° {contribution.Id}", $"contribution-{contribution.Id}", returnUrl(contribution.Id), returnUrl(contribution.Id), email, Now + CampaignSettlement.CheckoutLifetime, contribution.CampaignId),
                 cancellationToken);
         }
         catch (Exception exception) when (exception is not (OperationCanceledException or DomainException))
@@ -442,8 +442,20 @@ public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders prov
 
         var totals = await FundingTotals.ForAsync(db, campaign.Id, cancellationToken);
         var split = Settlement.RefundAfterSettlement(totals.ContributedAtSettlementCents, totals.RefundedAfterSettlementCents, refund.AmountCents, campaign.FeeBasisPoints);
-        var payout = await db.Payouts.IgnoreQueryFilters().SingleOrDefaultAsync(p => p.CampaignId == campaign.Id, cancellationToken);
-        var fromPayout = payout is { Status: PayoutStatus.Due } ? Math.Min(split.FromPayeeCents, payout.AmountCents) : 0;
+        // Taken first from the payout that carries this gift's money (the processor's transfer for a
+        // card gift, ADR 18), then from the other while it is due; what no due payout covers, the payee owes.
+        var payouts = await db.Payouts.IgnoreQueryFilters().Where(p => p.CampaignId == campaign.Id).ToListAsync(cancellationToken);
+        var fromPayout = 0L;
+        foreach (var payout in payouts.Where(p => p.Status == PayoutStatus.Due).OrderBy(p => p.Provider == contribution.Provider ? 0 : 1).ThenBy(p => p.Id))
+        {
+            var taken = Math.Min(split.FromPayeeCents - fromPayout, payout.AmountCents);
+            if (taken > 0)
+            {
+                payout.Reduce(taken, Now);
+                fromPayout += taken;
+            }
+        }
+
         var owed = split.FromPayeeCents - fromPayout;
         List<(LedgerAccount, long)> lines = [(RefundedTo(contribution, refund), refund.AmountCents)];
         if (split.FeeReturnedCents > 0)
@@ -454,7 +466,6 @@ public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders prov
         if (fromPayout > 0)
         {
             lines.Add((LedgerAccount.Payable(campaign.Id), -fromPayout));
-            payout!.Reduce(fromPayout, Now);
         }
 
         if (owed > 0)

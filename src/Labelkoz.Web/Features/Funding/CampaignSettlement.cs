@@ -22,7 +22,7 @@ namespace Labelkoz.Web.Features.Funding;
 /// ledger once; the campaign ends when none is left.</item>
 /// </list>
 /// </summary>
-public sealed partial class CampaignSettlement(AppDbContext db, CampaignMoney money, PaymentProviders providers, TaxReceipts receipts, Notifier notifier, TimeProvider clock, ILogger<CampaignSettlement> logger)
+public sealed partial class CampaignSettlement(AppDbContext db, CampaignMoney money, PaymentProviders providers, PayeeAccounts payees, TaxReceipts receipts, Notifier notifier, TimeProvider clock, ILogger<CampaignSettlement> logger)
 {
     /// <summary>
     /// How long the processor's payment page takes a payment, from its creation: Stripe's shortest
@@ -157,7 +157,7 @@ public sealed partial class CampaignSettlement(AppDbContext db, CampaignMoney mo
             await money.AddOnceAsync(LedgerTransaction.Transfer(
                 campaign.MunicipalityId, campaign.Id, null, LedgerTransactionKind.PayoutDue, $"campaign:{campaign.Id}:payout-due",
                 LedgerAccount.Escrow(campaign.Id), LedgerAccount.Payable(campaign.Id), plan.PayoutCents, Now), cancellationToken);
-            db.Payouts.Add(Payout.Due(campaign, plan.PayoutCents, Now));
+            await AddPayoutsAsync(campaign, plan, cancellationToken);
         }
 
         var project = await db.Projects.IgnoreQueryFilters().SingleAsync(p => p.Id == campaign.ProjectId, cancellationToken);
@@ -178,6 +178,36 @@ public sealed partial class CampaignSettlement(AppDbContext db, CampaignMoney mo
         await transaction.CommitAsync(cancellationToken);
         await notifier.SendMailsAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// The payouts of a funded campaign (ADR 18): when the card processor transfers to its own
+    /// accounts and the payee is a person, the card money it holds for the campaign (less the fee) is
+    /// transferred to the holder's account, and the rest (offline gifts, the city's matchfunding) is
+    /// sent by hand; otherwise all of it is sent by hand.
+    /// </summary>
+    private async Task AddPayoutsAsync(Domain.Funding.Campaign campaign, SettlementPlan plan, CancellationToken cancellationToken)
+    {
+        if (payees.Card is not { } card || campaign.PaysPublicAccountant)
+        {
+            db.Payouts.Add(Payout.Due(campaign, plan.PayoutCents, Now));
+            return;
+        }
+
+        // What the processor holds for the campaign: its standing gifts, less what open disputes withdrew.
+        var cardHeld = await db.Contributions.IgnoreQueryFilters()
+            .Where(c => c.CampaignId == campaign.Id && c.Provider == card.Kind && c.Status == ContributionStatus.Succeeded)
+            .SumAsync(c => c.AmountCents - c.RefundedCents - (c.Dispute == DisputeState.Open ? c.DisputedCents : 0), cancellationToken);
+        var (transfer, manual) = Settlement.PayoutParts(plan.PayoutCents, cardHeld, plan.FeeCents);
+        if (transfer > 0)
+        {
+            db.Payouts.Add(Payout.DueByTransfer(campaign, transfer, card.Kind, Now));
+        }
+
+        if (manual > 0)
+        {
+            db.Payouts.Add(Payout.Due(campaign, manual, Now));
+        }
     }
 
     /// <summary>
@@ -330,6 +360,9 @@ public sealed partial class FundingJobService(IServiceScopeFactory scopes, IConf
         }
 
         await services.GetRequiredService<CampaignSettlement>().SettleDueAsync(cancellationToken);
+
+        // Last, the funded campaigns' card money to their holders' own accounts (ADR 18).
+        await services.GetRequiredService<PayoutTransfers>().SendDueAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -15,6 +15,8 @@ public static class FundingModule
         builder.Services.AddScoped<CampaignMoney>();
         builder.Services.AddScoped<TaxReceipts>();
         builder.Services.AddScoped<CampaignSettlement>();
+        builder.Services.AddScoped<PayeeAccounts>();
+        builder.Services.AddScoped<PayoutTransfers>();
         builder.Services.AddScoped<IProcessorRecords, SandboxRecords>();
         builder.Services.AddScoped<Reconciler>();
         if (builder.Configuration.GetValue("Funding:RunJobs", true))

@@ -19,6 +19,8 @@ public static class FundingPageRefusals
 
     public static readonly DomainRefusal ProviderUnavailable = new("funding.provider-unavailable", null, "Le paiement est momentanément indisponible : renvoyez le formulaire dans un instant.");
 
+    public static readonly DomainRefusal PayeeAccountsUnavailable = new("funding.payee-accounts-unavailable", null, "Stripe ne répond pas pour le moment : réessayez dans un instant.");
+
     public static readonly DomainRefusal UnknownReceipt = new("funding.unknown-receipt", null, "Ce reçu n'existe pas.");
 
     public static readonly DomainRefusal ReceiptsClosed = new("funding.receipts-closed", null, "Les reçus fiscaux de ce projet sont fermés : ouvrez-les de nouveau pour corriger un reçu.");

@@ -9,6 +9,8 @@ namespace Labelkoz.Web.Features.Payments;
 /// return address (or the cancel address). The hosted page stops taking the payment at
 /// <paramref name="ExpiresAtUtc"/>, before the platform gives the contribution up
 /// (<see cref="CampaignSettlement.CheckoutLifetime"/>, <see cref="CampaignSettlement.PendingTimeout"/>).
+/// <paramref name="CampaignId"/> ties the payment to its campaign at the processor (Stripe's
+/// <c>transfer_group</c>), so that the transfer to the holder's account names the same group (ADR 18).
 /// </summary>
 public sealed record PaymentRequest(
     long ContributionId,
@@ -18,7 +20,8 @@ public sealed record PaymentRequest(
     string ReturnUrl,
     string CancelUrl,
     string? CustomerEmail,
-    DateTime ExpiresAtUtc);
+    DateTime ExpiresAtUtc,
+    long CampaignId = 0);
 
 /// <summary>The processor's payment and the hosted page where the contributor pays.</summary>
 public sealed record PaymentStart(string PaymentId, Uri RedirectUrl);

@@ -38,7 +38,8 @@ public sealed class SandboxRecords(AppDbContext db) : IProcessorRecords
 /// Stripe's records: its balance transactions, every page of them (Stripe.net's auto-paging), with
 /// their source expanded to the charge, whose metadata names the contribution. A charge brings its
 /// amount in, a refund and a dispute's withdrawal take theirs out (a dispute's fee too, as the
-/// ledger books it); Stripe's processing fees on charges are left out, as in the ledger.
+/// ledger books it); Stripe's processing fees on charges are left out, as in the ledger. A transfer
+/// to a holder's connected account takes its amount out, under the transfer's id (ADR 18).
 /// </summary>
 public sealed class StripeRecords(StripeClients clients) : IProcessorRecords
 {
@@ -49,6 +50,19 @@ public sealed class StripeRecords(StripeClients clients) : IProcessorRecords
         var options = new Stripe.BalanceTransactionListOptions { Limit = 100, Expand = ["data.source", "data.source.charge"] };
         await foreach (var transaction in new Stripe.BalanceTransactionService(clients.Client).ListAutoPagingAsync(options, null, cancellationToken))
         {
+            if (transaction.Source is Stripe.Transfer transfer)
+            {
+                // A funded campaign's card money transferred to its holder's own account (ADR 18): it left the balance.
+                yield return new ProcessorPayment(transfer.Id, transaction.Amount);
+                continue;
+            }
+
+            if (transaction.Source is Stripe.TransferReversal reversal && reversal.TransferId is { } reversed)
+            {
+                yield return new ProcessorPayment(reversed, transaction.Amount);
+                continue;
+            }
+
             var (charge, dispute) = transaction.Source switch
             {
                 Stripe.Charge c => (c, false),
@@ -150,6 +164,34 @@ public sealed class Reconciler(AppDbContext db, IEnumerable<IProcessorRecords> r
             if (held != booked)
             {
                 differences.Add((contribution.PaymentId, held, booked, contribution.Id));
+            }
+        }
+
+        // The transfers of payouts to holders' own accounts (ADR 18): each left the processor's balance
+        // once, as the ledger's clearing account says (the payout's key), under the transfer's id.
+        var transfers = await db.Payouts.IgnoreQueryFilters().AsNoTracking()
+            .Where(p => p.Route == PayoutRoute.ProcessorTransfer && p.Provider == provider && p.Reference != null)
+            .Select(p => new { p.Id, TransferId = p.Reference! })
+            .ToListAsync(cancellationToken);
+        if (transfers.Count > 0)
+        {
+            var sent = await (
+                    from line in db.LedgerLines.IgnoreQueryFilters()
+                    join transaction in db.LedgerTransactions.IgnoreQueryFilters() on line.TransactionId equals transaction.Id
+                    where line.AccountKind == clearing.Kind && line.AccountReference == clearing.Reference
+                        && transaction.ContributionId == null && transaction.Kind == LedgerTransactionKind.PayoutSent
+                    group line by transaction.IdempotencyKey into g
+                    select new { Key = g.Key, Cents = -g.Sum(l => l.AmountCents) })
+                .ToDictionaryAsync(x => x.Key, x => x.Cents, cancellationToken);
+            foreach (var transfer in transfers)
+            {
+                paymentsSeen.Add(transfer.TransferId);
+                var held = processor.GetValueOrDefault(transfer.TransferId);
+                var booked = sent.GetValueOrDefault($"payout:{transfer.Id}:sent");
+                if (held != booked)
+                {
+                    differences.Add((transfer.TransferId, held, booked, null));
+                }
             }
         }
 

@@ -21,10 +21,19 @@ public static class StripeModule
         }
 
         builder.Services.AddSingleton(_ => StripeClients.Create(secretKey.Trim()));
-        builder.Services.AddSingleton(new StripeWebhookSettings(webhookSecret.Trim()));
+        builder.Services.AddSingleton(new StripeWebhookSettings(webhookSecret.Trim(), builder.Configuration["Payments:Stripe:ConnectWebhookSecret"]?.Trim()));
         builder.Services.AddScoped<StripePaymentProvider>();
         builder.Services.AddScoped<IPaymentProvider>(s => s.GetRequiredService<StripePaymentProvider>());
         builder.Services.AddScoped<IProcessorRecords, StripeRecords>();
+
+        // Stripe Connect (ADR 18): holders' own accounts, and the transfer of funded campaigns' card
+        // money to them. On unless Payments:Stripe:Connect is false (then payouts go by hand).
+        if (builder.Configuration.GetValue("Payments:Stripe:Connect", true))
+        {
+            builder.Services.AddScoped<StripeConnect>();
+            builder.Services.AddScoped<IConnectedAccounts>(s => s.GetRequiredService<StripeConnect>());
+        }
+
         return builder;
     }
 

@@ -30,6 +30,9 @@ public sealed class StripePaymentProvider(StripeClients clients, SiteAddress sit
 
     public PaymentProvider Kind => PaymentProvider.Stripe;
 
+    /// <summary>The campaign's group at Stripe: its charges and the transfer of its money to the holder (ADR 18).</summary>
+    public static string TransferGroup(long campaignId) => "campaign-" + campaignId.ToString(CultureInfo.InvariantCulture);
+
     public async Task<PaymentStart> StartAsync(PaymentRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -62,6 +65,10 @@ public sealed class StripePaymentProvider(StripeClients clients, SiteAddress sit
             PaymentIntentData = new SessionPaymentIntentDataOptions
             {
                 Description = request.Description,
+
+                // The charge stays on the platform's account until the campaign is funded; the transfer
+                // to the holder's connected account then names the same group (ADR 18).
+                TransferGroup = request.CampaignId > 0 ? TransferGroup(request.CampaignId) : null,
                 Metadata = new Dictionary<string, string> { [ContributionIdKey] = contributionId },
             },
         };

@@ -75,12 +75,9 @@ public static partial class StripeWebhook
 
         var now = clock.GetUtcNow();
         Event stripeEvent;
-        try
+        if (!settings.Secrets.Any(secret => Signed(json, signature, secret, now)))
         {
-            EventUtility.ValidateSignature(json, signature, settings.Secret, ToleranceSeconds, now.ToUnixTimeSeconds());
-        }
-        catch (StripeException)
-        {
+            // The platform's endpoint and the Connect endpoint (its holders' accounts) each have their secret.
             LogRejected(logger);
             return BadRequest(l, l["Signature Stripe invalide ou trop ancienne."]);
         }
@@ -110,6 +107,13 @@ public static partial class StripeWebhook
         IReadOnlyList<Mapped> mapped;
         try
         {
+            // The holders' accounts and the transfers to them (ADR 18): applied at once, each safe to repeat.
+            if (await ConnectEvents.HandleAsync(stripeEvent, db, services, cancellationToken))
+            {
+                LogHandled(logger, stripeEvent.Id, stripeEvent.Type, Outcome.Recorded);
+                return TypedResults.Ok();
+            }
+
             mapped = await MapAsync(stripeEvent, db, services, cancellationToken);
         }
         catch (Exception exception) when (exception is StripeException or HttpRequestException
@@ -217,6 +221,19 @@ public static partial class StripeWebhook
         }
     }
 
+    private static bool Signed(string json, string signature, string secret, DateTimeOffset now)
+    {
+        try
+        {
+            EventUtility.ValidateSignature(json, signature, secret, ToleranceSeconds, now.ToUnixTimeSeconds());
+            return true;
+        }
+        catch (StripeException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>An inquiry (<c>warning_*</c>) withdraws no money: nothing to book.</summary>
     private static bool IsInquiry(Dispute dispute) => dispute.Status?.StartsWith("warning", StringComparison.Ordinal) == true;
 
@@ -290,5 +307,82 @@ public static partial class StripeWebhook
     private static partial void LogLookupFailed(ILogger logger, Exception exception, string eventId);
 }
 
-/// <summary>The webhook's signing secret (<c>Payments:Stripe:WebhookSecret</c>).</summary>
-public sealed record StripeWebhookSettings(string Secret);
+/// <summary>
+/// The webhook's signing secrets: the platform endpoint's (<c>Payments:Stripe:WebhookSecret</c>), and
+/// the Connect endpoint's (<c>Payments:Stripe:ConnectWebhookSecret</c>), which Stripe gives its own
+/// when both deliver to the same address.
+/// </summary>
+public sealed record StripeWebhookSettings(string Secret, string? ConnectSecret = null)
+{
+    public IEnumerable<string> Secrets => string.IsNullOrWhiteSpace(ConnectSecret) ? [Secret] : [Secret, ConnectSecret];
+}
+
+/// <summary>
+/// Stripe Connect's events (ADR 18), applied as they arrive: none moves a contribution's money, and
+/// each is safe to repeat or to receive out of order.
+/// <list type="bullet">
+/// <item><c>account.updated</c>: the holder's account state, unless an event newer than it was kept.</item>
+/// <item><c>transfer.created</c>: the transfer of a payout the platform asked for is made (the
+/// platform's own answer from Stripe usually came first: then nothing changes).</item>
+/// <item><c>payout.paid</c> / <c>payout.failed</c> from a holder's account: how the money reached
+/// (or did not reach) the holder's bank, shown to the holder and the operator.</item>
+/// </list>
+/// </summary>
+internal static class ConnectEvents
+{
+    /// <summary>True when the event was one of Connect's (handled, or about an account the platform does not know).</summary>
+    public static async Task<bool> HandleAsync(Event stripeEvent, AppDbContext db, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        switch (stripeEvent.Type, stripeEvent.Data?.Object)
+        {
+            case (EventTypes.AccountUpdated, Account account) when !string.IsNullOrEmpty(account.Id):
+                await UpdateAsync(db, account.Id, payee => ConnectedAccountState.Of(account).Apply(payee, stripeEvent.Created), cancellationToken);
+                return true;
+            case (EventTypes.TransferCreated, Transfer transfer) when !string.IsNullOrEmpty(transfer.Id):
+                if (transfer.Metadata?.GetValueOrDefault(StripeConnect.PayoutIdKey) is { } text
+                    && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var payoutId))
+                {
+                    await services.GetRequiredService<PayoutTransfers>().RecordAsync(payoutId, transfer.Id, cancellationToken);
+                }
+
+                return true;
+            case (EventTypes.PayoutPaid or EventTypes.PayoutFailed, Stripe.Payout payout) when !string.IsNullOrEmpty(stripeEvent.Account):
+                var paid = stripeEvent.Type == EventTypes.PayoutPaid;
+                await UpdateAsync(
+                    db,
+                    stripeEvent.Account,
+                    payee =>
+                    {
+                        payee.RecordBankPayout(payout.Amount, paid, payout.FailureMessage ?? payout.FailureCode, stripeEvent.Created);
+                        return true;
+                    },
+                    cancellationToken);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Applies a change to a known account; two notifications at once: the second is applied again on a fresh copy.</summary>
+    private static async Task UpdateAsync(AppDbContext db, string accountId, Func<PayeeAccount, bool> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            var payee = await db.PayeeAccounts.SingleOrDefaultAsync(a => a.Provider == PaymentProvider.Stripe && a.AccountId == accountId, cancellationToken);
+            if (payee is null || !change(payee))
+            {
+                return;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+            }
+        }
+    }
+}

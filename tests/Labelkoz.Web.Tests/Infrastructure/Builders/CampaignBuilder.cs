@@ -211,7 +211,7 @@ public sealed partial class Given
         var notifier = new Notifier(db, clock, new DiscardedMail(), scoped.GetRequiredService<IStringLocalizer<SharedResource>>(), scoped.GetRequiredService<SiteAddress>(), loggers.CreateLogger<Notifier>());
         var receipts = new TaxReceipts(db, clock, configuration);
         var money = new CampaignMoney(db, providers, notifier, receipts, clock, loggers.CreateLogger<CampaignMoney>());
-        return (money, sandbox, new CampaignSettlement(db, money, providers, receipts, notifier, clock, loggers.CreateLogger<CampaignSettlement>()));
+        return (money, sandbox, new CampaignSettlement(db, money, providers, new PayeeAccounts(db, [], providers, clock), receipts, notifier, clock, loggers.CreateLogger<CampaignSettlement>()));
     }
 
     private sealed class DiscardedMail : IMailSender

@@ -43,4 +43,4 @@ public sealed record CampaignContributionRow(
 public sealed record CampaignReceiptRow(long Id, string Number, string DonorFullName, long AmountCents, DateOnly GiftDate, TaxReceiptStatus Status, string? ReplacedByNumber);
 
 /// <summary>The campaign's payout; <paramref name="OwedCents"/> is what its payee owes back (refunds after it was sent).</summary>
-public sealed record CampaignPayoutRow(long AmountCents, PayoutStatus Status, bool ToPublicAccountant, string? PayeeName, DateTime CreatedAtUtc, DateTime? SentAtUtc, string? Reference, long OwedCents = 0);
+public sealed record CampaignPayoutRow(long AmountCents, PayoutStatus Status, bool ToPublicAccountant, string? PayeeName, DateTime CreatedAtUtc, DateTime? SentAtUtc, string? Reference, long OwedCents = 0, PayoutRoute Route = PayoutRoute.Manual, string? TransferError = null);

@@ -57,7 +57,8 @@ public sealed class DetailsModel(
 
     public IReadOnlyList<CampaignContributionRow> Contributions { get; private set; } = [];
 
-    public CampaignPayoutRow? Payout { get; private set; }
+    /// <summary>The campaign's payouts: one, or two when Stripe transfers the card money and the rest goes by hand (ADR 18).</summary>
+    public IReadOnlyList<CampaignPayoutRow> Payouts { get; private set; } = [];
 
     public int ContributionCount { get; private set; }
 
@@ -347,7 +348,8 @@ public sealed class DetailsModel(
                 c.RefundedCents,
                 c.Dispute))
             .ToListAsync(cancellationToken);
-        Payout = await db.Payouts.AsNoTracking().Where(p => p.CampaignId == id)
+        Payouts = await db.Payouts.AsNoTracking().Where(p => p.CampaignId == id)
+            .OrderByDescending(p => p.Route).ThenBy(p => p.Id)
             .Select(p => new CampaignPayoutRow(
                 p.AmountCents,
                 p.Status,
@@ -356,8 +358,10 @@ public sealed class DetailsModel(
                 p.CreatedAtUtc,
                 p.SentAtUtc,
                 p.Reference,
-                -db.LedgerLines.Where(l => l.AccountKind == Domain.Funding.Ledger.LedgerAccountKind.PayeeReceivable && l.AccountReference == p.CampaignId).Sum(l => l.AmountCents)))
-            .FirstOrDefaultAsync(cancellationToken);
+                -db.LedgerLines.Where(l => l.AccountKind == Domain.Funding.Ledger.LedgerAccountKind.PayeeReceivable && l.AccountReference == p.CampaignId).Sum(l => l.AmountCents),
+                p.Route,
+                p.TransferError))
+            .ToListAsync(cancellationToken);
         var receipts = ReceiptRows(id);
         ReceiptCount = await receipts.CountAsync(cancellationToken);
         ReceiptPageCount = Math.Max(1, (ReceiptCount + ReceiptPageSize - 1) / ReceiptPageSize);

@@ -86,6 +86,7 @@ public static class FundingAdminNames
             Domain.Funding.PayoutStatus.Due => l["À verser"],
             Domain.Funding.PayoutStatus.Sent => l["Versé"],
             Domain.Funding.PayoutStatus.Cancelled => l["Annulé (tout remboursé)"],
+            Domain.Funding.PayoutStatus.Transferring => l["Virement Stripe en cours"],
         };
     }
 

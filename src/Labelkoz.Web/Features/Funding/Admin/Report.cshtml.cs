@@ -132,7 +132,9 @@ public sealed class ReportModel(AppDbContext db, TenantContext tenant, TimeProvi
                     Method = db.Contributions.Where(c => c.Id == transaction.ContributionId).Select(c => (PaymentMethod?)c.Method).FirstOrDefault(),
                     Reference = transaction.ContributionId != null
                         ? db.Contributions.Where(c => c.Id == transaction.ContributionId).Select(c => c.OfflineReference).FirstOrDefault()
-                        : db.Payouts.Where(p => p.CampaignId == transaction.CampaignId).Select(p => p.Reference).FirstOrDefault(),
+#pragma warning disable CA1305 // Translated to SQL (a cast of an integer): no culture is involved.
+                        : db.Payouts.Where(p => p.CampaignId == transaction.CampaignId && "payout:" + p.Id.ToString() + ":sent" == transaction.IdempotencyKey).Select(p => p.Reference).FirstOrDefault(),
+#pragma warning restore CA1305
                 })
             .ToListAsync(cancellationToken);
 

@@ -9,5 +9,8 @@ public static class CampaignPaths
 
     public static string Contributions(string citySlug, long projectId) => Setup(citySlug, projectId) + "/contributions";
 
+    /// <summary>The holder's account at the processor (ADR 18): opening it, back from the processor's form, its dashboard.</summary>
+    public static string PayeeAccount(string citySlug, long projectId) => Setup(citySlug, projectId) + "/compte-de-versement";
+
     public static string Contribute(string citySlug, long projectId) => string.Create(CultureInfo.InvariantCulture, $"/{citySlug}/projets/{projectId}/contribuer");
 }

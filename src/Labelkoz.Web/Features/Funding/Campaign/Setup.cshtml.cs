@@ -2,6 +2,7 @@ using Labelkoz.Data;
 using Labelkoz.Domain.Common;
 using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Projects;
+using Labelkoz.Web.Features.Payments;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Tenancy;
 using Labelkoz.Web.Infrastructure.Web;
@@ -23,6 +24,7 @@ namespace Labelkoz.Web.Features.Funding.Campaigns;
 public sealed class SetupModel(
     AppDbContext db,
     TenantContext tenant,
+    PayeeAccounts payees,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage, IRefusalFields
 {
@@ -48,6 +50,12 @@ public sealed class SetupModel(
     public string? NotFundableReason { get; private set; }
 
     public IReadOnlyList<string> Missing { get; private set; } = [];
+
+    /// <summary>The campaign's card money goes to the holder's own account at the processor (ADR 18): it must be opened before launch.</summary>
+    public bool PayeeAccountRequired { get; private set; }
+
+    /// <summary>The holder's account at the processor (null: not opened yet).</summary>
+    public PayeeAccount? PayeeAccount { get; private set; }
 
     public string CitySlug => tenant.City!.Slug;
 
@@ -236,6 +244,12 @@ public sealed class SetupModel(
         var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == project.MunicipalityId, cancellationToken);
         Expect(campaign, version.Value);
         var fee = await LaunchFee.OfCityAsync(db, city.Id, cancellationToken);
+        if (payees.Required(project.HolderType == HolderType.Municipality))
+        {
+            // The money of a funded campaign must have somewhere to go that is not the platform (ADR 18).
+            PayeeAccount.EnsureReadyForLaunch(await payees.OfAsync(UserId, cancellationToken));
+        }
+
         campaign.Launch(project, city, UserId, fee, Now);
         await SaveAsync(cancellationToken);
         StatusMessage = l["Votre campagne est lancée : elle reçoit des contributions jusqu'à sa date de fin."];
@@ -257,6 +271,15 @@ public sealed class SetupModel(
 
         Campaign = SetupCampaign.Of(campaign);
         Missing = campaign.Status == CampaignStatus.Draft ? campaign.MissingForLaunch(Now) : [];
+        PayeeAccountRequired = payees.Required(campaign.Status == CampaignStatus.Draft ? project.HolderType == HolderType.Municipality : campaign.PaysPublicAccountant);
+        if (PayeeAccountRequired)
+        {
+            PayeeAccount = await payees.OfAsync(UserId, cancellationToken);
+            if (campaign.Status == CampaignStatus.Draft && PayeeAccount is not { CanReceive: true })
+            {
+                Missing = [.. Missing, "un compte de versement validé par Stripe (ci-dessus)"];
+            }
+        }
         if (!posted || Request.Query["handler"] != "Configure")
         {
             Config = CampaignConfigForm.Of(campaign);

@@ -10,8 +10,10 @@ namespace Labelkoz.Web.Features.Funding.Operator;
 /// The payouts of every city's funded campaigns: those due first (oldest first), then the last
 /// ones sent. The operator makes the transfer outside the platform, then types its reference
 /// here and confirms on the payout's own page (<see cref="SendPayoutModel"/>): the step cannot be
-/// undone. Below them, the payees who owe money back (refunds after their payout was sent). Three
-/// SQL commands to show (four when some payee owes).
+/// undone. Then the payouts Stripe transfers to holders' own accounts (ADR 18): waiting for the
+/// holder's account, or asked and refused (with Stripe's reason; tried again by the platform). Below
+/// them, the payees who owe money back (refunds after their payout was sent). Four SQL commands to
+/// show (five when some payee owes).
 /// </summary>
 public sealed class PayoutsModel(AppDbContext db) : PageModel
 {
@@ -21,6 +23,9 @@ public sealed class PayoutsModel(AppDbContext db) : PageModel
     public IReadOnlyList<Row> Due { get; private set; } = [];
 
     public IReadOnlyList<Row> Sent { get; private set; } = [];
+
+    /// <summary>Payouts Stripe transfers to the holder's own account, not made yet (ADR 18).</summary>
+    public IReadOnlyList<Row> Transfers { get; private set; } = [];
 
     /// <summary>Payees who owe money back: refunds made after their payout was sent (ADR 17).</summary>
     public IReadOnlyList<Debt> Owed { get; private set; } = [];
@@ -32,7 +37,11 @@ public sealed class PayoutsModel(AppDbContext db) : PageModel
 
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Due = await Rows(db.Payouts.AsNoTracking().Where(p => p.Status == PayoutStatus.Due).OrderBy(p => p.CreatedAtUtc).ThenBy(p => p.Id))
+        Due = await Rows(db.Payouts.AsNoTracking().Where(p => p.Status == PayoutStatus.Due && p.Route == PayoutRoute.Manual).OrderBy(p => p.CreatedAtUtc).ThenBy(p => p.Id))
+            .ToListAsync(cancellationToken);
+        Transfers = await Rows(db.Payouts.AsNoTracking()
+                .Where(p => p.Route == PayoutRoute.ProcessorTransfer && (p.Status == PayoutStatus.Due || p.Status == PayoutStatus.Transferring))
+                .OrderBy(p => p.CreatedAtUtc).ThenBy(p => p.Id))
             .ToListAsync(cancellationToken);
         Sent = await Rows(db.Payouts.AsNoTracking().Where(p => p.Status == PayoutStatus.Sent).OrderByDescending(p => p.SentAtUtc).ThenByDescending(p => p.Id).Take(SentShown))
             .ToListAsync(cancellationToken);
@@ -46,7 +55,10 @@ public sealed class PayoutsModel(AppDbContext db) : PageModel
         {
             var ids = owed.Select(d => d.CampaignId).ToList();
             var rows = await Rows(db.Payouts.AsNoTracking().Where(p => ids.Contains(p.CampaignId))).ToListAsync(cancellationToken);
-            Owed = [.. rows.Select(r => new Debt(r, owed.Single(d => d.CampaignId == r.CampaignId).Cents)).OrderByDescending(d => d.OwedCents)];
+            // One line per campaign: its payout sent (the transfer by Stripe first, when it has two).
+            Owed = [.. rows.GroupBy(r => r.CampaignId)
+                .Select(g => g.OrderBy(r => r.Status == PayoutStatus.Sent ? 0 : 1).ThenByDescending(r => r.Route).First())
+                .Select(r => new Debt(r, owed.Single(d => d.CampaignId == r.CampaignId).Cents)).OrderByDescending(d => d.OwedCents)];
         }
     }
 
@@ -66,7 +78,10 @@ public sealed class PayoutsModel(AppDbContext db) : PageModel
                 p.Status,
                 p.CreatedAtUtc,
                 p.SentAtUtc,
-                p.Reference));
+                p.Reference,
+                p.Route,
+                p.TransferError,
+                db.PayeeAccounts.Any(a => a.UserId == p.PayeeUserId && a.Provider == p.Provider && a.DetailsSubmitted && a.TransfersActive && a.DisabledReason == null)));
 
     /// <summary>A payee's debt: the payout it received, and what it owes back.</summary>
     public sealed record Debt(Row Payout, long OwedCents);
@@ -86,5 +101,8 @@ public sealed class PayoutsModel(AppDbContext db) : PageModel
         PayoutStatus Status,
         DateTime CreatedAtUtc,
         DateTime? SentAtUtc,
-        string? Reference);
+        string? Reference,
+        PayoutRoute Route = PayoutRoute.Manual,
+        string? TransferError = null,
+        bool PayeeAccountReady = false);
 }
