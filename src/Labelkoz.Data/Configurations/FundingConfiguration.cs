@@ -183,6 +183,8 @@ internal sealed class PayoutConfiguration : IEntityTypeConfiguration<Payout>
         builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.SentByUserId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(p => p.DestinationAccountId).HasMaxLength(PayeeAccount.AccountIdMaxLength);
         builder.Property(p => p.TransferError).HasMaxLength(Payout.ReferenceMaxLength);
+        builder.Property(p => p.RecoveryKey).HasMaxLength(Payout.ReferenceMaxLength);
+        builder.Property(p => p.RecoveryError).HasMaxLength(Payout.ReferenceMaxLength);
 
         // At most one payout per campaign and route (ADR 18): the card money by transfer, the rest by hand.
         builder.HasIndex(p => new { p.CampaignId, p.Route }).IsUnique();

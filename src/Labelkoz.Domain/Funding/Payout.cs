@@ -78,6 +78,21 @@ public sealed class Payout : ITenantOwned
     /// <summary>Why the processor refused the last attempt (tried again later); null once it is made.</summary>
     public string? TransferError { get; private set; }
 
+    /// <summary>
+    /// A reversal of the transfer asked of the processor and not recorded yet (ADR 18): what the payee
+    /// owes after refunds made once the transfer was sent, taken back from the payee's account. Its
+    /// amount and key are saved before the processor is asked, so that asking again after a crash
+    /// takes back once.
+    /// </summary>
+    public long? RecoveryCents { get; private set; }
+
+    public string? RecoveryKey { get; private set; }
+
+    public DateTime? RecoveryAttemptedAtUtc { get; private set; }
+
+    /// <summary>Why the processor refused the last reversal (the payee's account is short, say); tried again later.</summary>
+    public string? RecoveryError { get; private set; }
+
     public long Version { get; private set; } = 1;
 
     /// <summary>The card money of a funded campaign, to be transferred by <paramref name="provider"/> to the holder's connected account.</summary>
@@ -212,6 +227,65 @@ public sealed class Payout : ITenantOwned
         TransferError = null;
         SentAtUtc = nowUtc;
         Status = PayoutStatus.Sent;
+        Version++;
+        return true;
+    }
+
+    /// <summary>
+    /// What to take back from the payee's account, by reversing part of the transfer: what the payee
+    /// owes (<paramref name="owedCents"/>), at most what is left of the transfer after earlier
+    /// reversals (<paramref name="reversedCents"/>). The reversal already asked for, if one is pending;
+    /// null when there is nothing to take back.
+    /// </summary>
+    public (long Cents, string Key)? BeginRecovery(long owedCents, long reversedCents, DateTime nowUtc)
+    {
+        if (Route != PayoutRoute.ProcessorTransfer || Status != PayoutStatus.Sent)
+        {
+            throw new InvalidOperationException("Only a transfer made can be reversed.");
+        }
+
+        if (RecoveryKey is { } pending)
+        {
+            return (RecoveryCents!.Value, pending);
+        }
+
+        var cents = Math.Min(owedCents, AmountCents - reversedCents);
+        if (cents <= 0)
+        {
+            return null;
+        }
+
+        RecoveryCents = cents;
+        RecoveryKey = $"payout-{Id}-reversal-{reversedCents}";
+        RecoveryAttemptedAtUtc = nowUtc;
+        RecoveryError = null;
+        Version++;
+        return (cents, RecoveryKey);
+    }
+
+    /// <summary>The processor refused the reversal: kept (same amount, same key), tried again later.</summary>
+    public void RecoveryFailed(string error, DateTime nowUtc)
+    {
+        if (RecoveryKey is null)
+        {
+            throw new InvalidOperationException("Only a reversal asked for can fail.");
+        }
+
+        var text = string.IsNullOrWhiteSpace(error) ? "Erreur inconnue." : error.Trim();
+        RecoveryError = text[..Math.Min(text.Length, ReferenceMaxLength)];
+        RecoveryAttemptedAtUtc = nowUtc;
+        Version++;
+    }
+
+    /// <summary>The reversal asked with <paramref name="key"/> is made; true when it was the pending one.</summary>
+    public bool Recovered(string? key)
+    {
+        if (key is null || RecoveryKey != key)
+        {
+            return false;
+        }
+
+        (RecoveryCents, RecoveryKey, RecoveryError, RecoveryAttemptedAtUtc) = (null, null, null, null);
         Version++;
         return true;
     }

@@ -1321,6 +1321,20 @@ namespace Labelkoz.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateTime?>("RecoveryAttemptedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("RecoveryCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RecoveryError")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RecoveryKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Reference")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");

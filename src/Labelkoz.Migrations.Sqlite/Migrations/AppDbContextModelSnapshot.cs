@@ -1278,6 +1278,20 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RecoveryAttemptedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RecoveryCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecoveryError")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecoveryKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reference")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");

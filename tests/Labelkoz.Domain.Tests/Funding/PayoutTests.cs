@@ -156,6 +156,31 @@ public sealed class PayoutTests
     }
 
     [Fact]
+    public void WhatThePayeeOwes_IsTakenBackFromTheTransfer_AtMostWhatIsLeftOfIt_OnceByItsKey()
+    {
+        var payout = Payout.DueByTransfer(Settling(_kit.Live(), funded: true), 100_00, PaymentProvider.Stripe, AfterTheEnd);
+        Assert.Throws<InvalidOperationException>(() => payout.BeginRecovery(10_00, 0, AfterTheEnd));
+        payout.BeginTransfer("acct_holder", AfterTheEnd);
+        payout.MarkTransferred("tr_1", AfterTheEnd);
+
+        Assert.Null(payout.BeginRecovery(0, 0, AfterTheEnd));
+        var first = payout.BeginRecovery(30_00, 0, AfterTheEnd);
+        Assert.Equal((30_00L, $"payout-{payout.Id}-reversal-0"), first);
+
+        // Pending: asked again (after a crash, a refusal), the same amount and key, whatever is owed now.
+        payout.RecoveryFailed("Insufficient funds in the connected account.", AfterTheEnd.AddMinutes(1));
+        Assert.Equal("Insufficient funds in the connected account.", payout.RecoveryError);
+        Assert.Equal(first, payout.BeginRecovery(45_00, 0, AfterTheEnd.AddMinutes(20)));
+        Assert.False(payout.Recovered("payout-0-reversal-other"));
+        Assert.True(payout.Recovered(first!.Value.Key));
+        Assert.Equal(((long?)null, (string?)null, (string?)null), (payout.RecoveryCents, payout.RecoveryKey, payout.RecoveryError));
+
+        // At most what is left of the transfer once 90 € were taken back.
+        Assert.Equal((10_00L, $"payout-{payout.Id}-reversal-9000"), payout.BeginRecovery(50_00, 90_00, AfterTheEnd));
+        Assert.Throws<InvalidOperationException>(() => Payout.Due(Settling(new FundingKit().Live(), funded: true), 1_00, AfterTheEnd).RecoveryFailed("x", AfterTheEnd));
+    }
+
+    [Fact]
     public void AManualPayout_IsNeverTransferredByTheProcessor()
     {
         var payout = Payout.Due(Settling(_kit.Live(), funded: true), 950_00, AfterTheEnd);

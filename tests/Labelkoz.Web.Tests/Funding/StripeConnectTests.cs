@@ -270,7 +270,8 @@ public sealed class StripeConnectTests(StripeApp app) : IClassFixture<StripeApp>
         payout = (await PayoutsAsync(campaign.Id)).Single();
         Assert.Equal((PayoutStatus.Sent, (string?)null), (payout.Status, payout.TransferError));
 
-        // Once sent, a later refund is owed by the holder (a receivable), never taken from a payout gone.
+        // Once sent, a later refund is owed by the holder (a receivable), never taken from a payout gone;
+        // the platform takes it back from the transfer. Stripe refuses first (the holder's balance is short).
         await PostAsync(StripeApp.Event($"evt_wait_refund2_{gift}", EventTypes.RefundCreated, new
         {
             id = $"re_wait2_{gift}",
@@ -280,9 +281,57 @@ public sealed class StripeConnectTests(StripeApp app) : IClassFixture<StripeApp>
             payment_intent = $"pi_{gift}",
             metadata = new Dictionary<string, string> { ["contribution_id"] = gift.ToString(CultureInfo.InvariantCulture) },
         }));
+        app.Stripe.FailNextReversals = 1;
         await app.RunJobsAsync();
         Assert.Equal(-19_00, await BalanceAsync(LedgerAccount.Receivable(campaign.Id)));
-        Assert.Equal(142_50, (await PayoutsAsync(campaign.Id)).Single().AmountCents);
+        payout = (await PayoutsAsync(campaign.Id)).Single();
+        Assert.Equal((142_50L, (long?)19_00, $"payout-{payout.Id}-reversal-0"), (payout.AmountCents, payout.RecoveryCents, payout.RecoveryKey));
+        Assert.Contains("Reprise refusée par Stripe : Insufficient funds in the connected account.", (await operatorBrowser.GetAsync(PayoutsModel.Path)).MainText, StringComparison.Ordinal);
+
+        // Asked again after the delay, with the same key and amount: the debt is taken back, once.
+        app.Clock.Advance(PayoutTransfers.RetryDelay + TimeSpan.FromMinutes(1));
+        await app.RunJobsAsync();
+        await app.RunJobsAsync();
+        var reversals = app.Stripe.Requests.Where(r => r.Path == $"/v1/transfers/{payout.Reference}/reversals").ToList();
+        Assert.Equal(2, reversals.Count);
+        Assert.All(reversals, r => Assert.Equal(("1900", $"payout-{payout.Id}-reversal-0"), (r.Form["amount"], r.IdempotencyKey)));
+        Assert.Equal(0, await BalanceAsync(LedgerAccount.Receivable(campaign.Id)));
+        payout = (await PayoutsAsync(campaign.Id)).Single();
+        Assert.Equal(((long?)null, (string?)null), (payout.RecoveryCents, payout.RecoveryError));
+        var reversalId = $"trr_payout-{payout.Id}-reversal-0";
+        Assert.True(await app.WithDbAsync(db => db.LedgerTransactions.AnyAsync(t => t.IdempotencyKey == $"payout:{payout.Id}:reversal:{reversalId}" && t.Kind == LedgerTransactionKind.TransferReversed)));
+        Assert.DoesNotContain("À récupérer auprès des bénéficiaires", (await operatorBrowser.GetAsync(PayoutsModel.Path)).MainText, StringComparison.Ordinal);
+
+        // Stripe's notification lists the same reversal, and one the operator made from Stripe's dashboard: each recorded once.
+        var transferObject = new
+        {
+            id = payout.Reference,
+            @object = "transfer",
+            amount = 142_50,
+            amount_reversed = 24_00,
+            currency = "eur",
+            destination = accountId,
+            metadata = new Dictionary<string, string> { ["payout_id"] = payout.Id.ToString(CultureInfo.InvariantCulture) },
+            reversals = new
+            {
+                @object = "list",
+                has_more = false,
+                url = $"/v1/transfers/{payout.Reference}/reversals",
+                data = new[] { FakeStripeApi.Reversal(reversalId, payout.Reference!, 19_00, $"payout-{payout.Id}-reversal-0"), FakeStripeApi.Reversal("trr_dashboard", payout.Reference!, 5_00, null) },
+            },
+        };
+        var reversedEvent = StripeApp.Event($"evt_reversed_{payout.Id}", EventTypes.TransferReversed, transferObject);
+        await PostAsync(reversedEvent);
+        await PostAsync(reversedEvent);
+        Assert.Equal(2, await app.WithDbAsync(db => db.LedgerTransactions.CountAsync(t => t.IdempotencyKey.StartsWith($"payout:{payout.Id}:reversal:"))));
+        Assert.Equal(5_00, await BalanceAsync(LedgerAccount.Receivable(campaign.Id)));
+
+        // Stripe's balance and the ledger agree on the transfer and its two reversals.
+        app.Stripe.BalanceTransactions.Enqueue(new($"txn_t_{payout.Id}", -142_50, 0, FakeStripeApi.Transfer(payout.Reference!, 142_50, accountId, $"campaign-{campaign.Id}", payout.Id)));
+        app.Stripe.BalanceTransactions.Enqueue(new($"txn_r1_{payout.Id}", 19_00, 0, FakeStripeApi.Reversal(reversalId, payout.Reference!, 19_00, null)));
+        app.Stripe.BalanceTransactions.Enqueue(new($"txn_r2_{payout.Id}", 5_00, 0, FakeStripeApi.Reversal("trr_dashboard", payout.Reference!, 5_00, null)));
+        var report = await ReconcileAsync();
+        Assert.DoesNotContain(report.Lines, l => l.PaymentId == payout.Reference);
     }
 
     [Fact]

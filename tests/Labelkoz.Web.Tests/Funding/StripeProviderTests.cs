@@ -114,6 +114,9 @@ public sealed class FakeStripeApi : HttpMessageHandler
     /// <summary>Transfers left to refuse with a 400 (Stripe's error when the platform's balance is short).</summary>
     public int FailNextTransfers { get; set; }
 
+    /// <summary>Transfer reversals left to refuse with a 400 (the connected account's balance is short).</summary>
+    public int FailNextReversals { get; set; }
+
     public sealed record Sent(string Method, string Path, string Query, string? IdempotencyKey, string? Authorization, IReadOnlyDictionary<string, string> Form);
 
     /// <summary>A connected account's state, as Stripe reports it.</summary>
@@ -134,6 +137,17 @@ public sealed class FakeStripeApi : HttpMessageHandler
         charges_enabled = false,
         capabilities = new { transfers = state.Transfers },
         requirements = new { currently_due = state.CurrentlyDue ?? ["external_account", "individual.verification.document"], disabled_reason = state.DisabledReason },
+    };
+
+    /// <summary>A reversal of a transfer as Stripe serialises it.</summary>
+    public static object Reversal(string id, string transfer, long amount, string? recoveryKey) => new
+    {
+        id,
+        @object = "transfer_reversal",
+        amount,
+        currency = "eur",
+        transfer,
+        metadata = recoveryKey is null ? [] : new Dictionary<string, string> { ["recovery_key"] = recoveryKey },
     };
 
     /// <summary>A transfer as Stripe serialises it.</summary>
@@ -237,6 +251,21 @@ public sealed class FakeStripeApi : HttpMessageHandler
         if (request.Method == HttpMethod.Post && path == "/v1/account_links")
         {
             return Json(HttpStatusCode.OK, new { @object = "account_link", created = 1_780_000_000, expires_at = 1_780_000_300, url = $"https://connect.stripe.com/setup/e/{form["account"]}/onboarding" });
+        }
+
+        if (request.Method == HttpMethod.Post && path.StartsWith("/v1/transfers/", StringComparison.Ordinal) && path.EndsWith("/reversals", StringComparison.Ordinal))
+        {
+            lock (_requests)
+            {
+                if (FailNextReversals > 0)
+                {
+                    FailNextReversals--;
+                    return Json(HttpStatusCode.BadRequest, new { error = new { type = "invalid_request_error", code = "insufficient_funds", message = "Insufficient funds in the connected account." } });
+                }
+            }
+
+            var transfer = path["/v1/transfers/".Length..^"/reversals".Length];
+            return Json(HttpStatusCode.OK, Reversal("trr_" + key, transfer, long.Parse(form["amount"], System.Globalization.CultureInfo.InvariantCulture), form.GetValueOrDefault("metadata[recovery_key]")));
         }
 
         if (request.Method == HttpMethod.Post && path == "/v1/transfers")

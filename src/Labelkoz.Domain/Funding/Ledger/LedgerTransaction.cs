@@ -44,6 +44,12 @@ public enum LedgerTransactionKind
 
     /// <summary>A payee paid back what it owed after refunds once its payout was sent: payouts sent → payee receivable.</summary>
     PayeeRepaid = 12,
+
+    /// <summary>
+    /// Part of a transfer to the payee's connected account was reversed (ADR 18): the money is back in
+    /// the processor's balance, and the payee owes that much less: provider clearing → payee receivable.
+    /// </summary>
+    TransferReversed = 13,
 }
 
 /// <summary>

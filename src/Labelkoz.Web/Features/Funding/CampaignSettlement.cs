@@ -362,7 +362,11 @@ public sealed partial class FundingJobService(IServiceScopeFactory scopes, IConf
         await services.GetRequiredService<CampaignSettlement>().SettleDueAsync(cancellationToken);
 
         // Last, the funded campaigns' card money to their holders' own accounts (ADR 18).
-        await services.GetRequiredService<PayoutTransfers>().SendDueAsync(cancellationToken);
+        var transfers = services.GetRequiredService<PayoutTransfers>();
+        await transfers.SendDueAsync(cancellationToken);
+
+        // And what payees owe after refunds made once their transfer was sent, taken back from it.
+        await transfers.RecoverOwedAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -52,6 +52,9 @@ public interface IConnectedAccounts
 
     /// <summary>Transfers to the payee's account; the same key transfers once. Returns the transfer's id.</summary>
     Task<string> TransferAsync(TransferRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Takes <paramref name="amountCents"/> of a transfer back from the payee's account; the same key reverses once. Returns the reversal's id.</summary>
+    Task<string> ReverseAsync(long payoutId, string transferId, long amountCents, string idempotencyKey, CancellationToken cancellationToken);
 }
 
 /// <summary>Stripe Connect (Express accounts; separate charges and transfers), through Stripe.net.</summary>
@@ -60,8 +63,11 @@ public sealed class StripeConnect(StripeClients clients, SiteAddress site) : ICo
     /// <summary>Metadata key of the platform's user id, on the account.</summary>
     public const string UserIdKey = "user_id";
 
-    /// <summary>Metadata key of the platform's payout id, on the transfer.</summary>
+    /// <summary>Metadata key of the platform's payout id, on the transfer and its reversals.</summary>
     public const string PayoutIdKey = "payout_id";
+
+    /// <summary>Metadata key of the reversal's idempotency key, on the reversals the platform asks for.</summary>
+    public const string RecoveryKeyKey = "recovery_key";
 
     public PaymentProvider Kind => PaymentProvider.Stripe;
 
@@ -116,5 +122,23 @@ public sealed class StripeConnect(StripeClients clients, SiteAddress site) : ICo
             new RequestOptions { IdempotencyKey = request.IdempotencyKey },
             cancellationToken);
         return string.IsNullOrEmpty(transfer.Id) ? throw new StripeException("Stripe returned a transfer without an id.") : transfer.Id;
+    }
+
+    public async Task<string> ReverseAsync(long payoutId, string transferId, long amountCents, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var reversal = await new TransferReversalService(clients.Client).CreateAsync(
+            transferId,
+            new TransferReversalCreateOptions
+            {
+                Amount = amountCents,
+                Metadata = new Dictionary<string, string>
+                {
+                    [PayoutIdKey] = payoutId.ToString(CultureInfo.InvariantCulture),
+                    [RecoveryKeyKey] = idempotencyKey,
+                },
+            },
+            new RequestOptions { IdempotencyKey = idempotencyKey },
+            cancellationToken);
+        return string.IsNullOrEmpty(reversal.Id) ? throw new StripeException("Stripe returned a transfer reversal without an id.") : reversal.Id;
     }
 }

@@ -131,6 +131,151 @@ public sealed partial class PayoutTransfers(AppDbContext db, CampaignMoney money
         return true;
     }
 
+    /// <summary>
+    /// Takes back from payees' accounts what they owe after refunds made once their transfer was sent
+    /// (ADR 17, 18): a reversal of part of the transfer, at most what is left of it. Like a transfer, in
+    /// three steps: the amount and key saved first (<see cref="Domain.Funding.Payout.BeginRecovery"/>),
+    /// then Stripe asked with that key, then the reversal recorded once. Returns how many were recorded.
+    /// </summary>
+    public async Task<int> RecoverOwedAsync(CancellationToken cancellationToken)
+    {
+        var retryBefore = Now - RetryDelay;
+        var owing = await db.Payouts.IgnoreQueryFilters().AsNoTracking()
+            .Where(p => p.Route == PayoutRoute.ProcessorTransfer && p.Status == PayoutStatus.Sent && p.Reference != null
+                && (p.RecoveryKey != null
+                    ? p.RecoveryError == null || p.RecoveryAttemptedAtUtc <= retryBefore
+                    : db.LedgerLines.Where(l => l.AccountKind == LedgerAccountKind.PayeeReceivable && l.AccountReference == p.CampaignId).Sum(l => l.AmountCents) < 0))
+            .OrderBy(p => p.Id)
+            .Select(p => p.Id)
+            .Take(100)
+            .ToListAsync(cancellationToken);
+        var recovered = 0;
+        foreach (var id in owing)
+        {
+            try
+            {
+                if (await RecoverAsync(id, cancellationToken))
+                {
+                    recovered++;
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogRecoveryFailed(logger, exception, id);
+            }
+        }
+
+        return recovered;
+    }
+
+    /// <summary>Takes back what the payee of one payout owes, as far as it can now; true when a reversal was recorded.</summary>
+    public async Task<bool> RecoverAsync(long payoutId, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var campaignId = await db.Payouts.IgnoreQueryFilters().Where(p => p.Id == payoutId).Select(p => p.CampaignId).SingleAsync(cancellationToken);
+        (long Cents, string Key)? recovery;
+        Domain.Funding.Payout payout;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await money.LockAsync(campaignId, cancellationToken);
+            payout = await db.Payouts.IgnoreQueryFilters().SingleAsync(p => p.Id == payoutId, cancellationToken);
+            if (payout.Route != PayoutRoute.ProcessorTransfer || payout.Status != PayoutStatus.Sent || payout.Provider is not { } kind || accounts.All(a => a.Kind != kind))
+            {
+                await transaction.CommitAsync(cancellationToken);
+                return false;
+            }
+
+            var owed = -await FundingTotals.BalanceAsync(db, LedgerAccount.Receivable(campaignId), cancellationToken);
+            var reversed = await ReversedAsync(campaignId, cancellationToken);
+            recovery = payout.BeginRecovery(owed, reversed, Now);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (recovery is not { } asked)
+        {
+            return false;
+        }
+
+        string reversalId;
+        try
+        {
+            reversalId = await accounts.Single(a => a.Kind == payout.Provider).ReverseAsync(payout.Id, payout.Reference!, asked.Cents, asked.Key, cancellationToken);
+        }
+        catch (Exception exception) when (exception is StripeException or HttpRequestException
+                                              || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            db.ChangeTracker.Clear();
+            var failed = await db.Payouts.IgnoreQueryFilters().SingleAsync(p => p.Id == payoutId, cancellationToken);
+            if (failed.RecoveryKey == asked.Key)
+            {
+                failed.RecoveryFailed(exception is StripeException stripe ? stripe.Message : "Stripe est injoignable.", Now);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            LogRecoveryRefused(logger, exception, payoutId);
+            return false;
+        }
+
+        return await RecordReversalAsync(payoutId, reversalId, asked.Cents, asked.Key, cancellationToken);
+    }
+
+    /// <summary>
+    /// A reversal of a payout's transfer is made (Stripe's answer, or its <c>transfer.reversed</c>
+    /// notification, including a reversal made from Stripe's dashboard): the money is back in the
+    /// processor's balance and the payee owes that much less, recorded once per reversal. True when
+    /// this call recorded it.
+    /// </summary>
+    public async Task<bool> RecordReversalAsync(long payoutId, string reversalId, long amountCents, string? recoveryKey, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reversalId);
+        var campaignId = await db.Payouts.IgnoreQueryFilters().Where(p => p.Id == payoutId).Select(p => (long?)p.CampaignId).SingleOrDefaultAsync(cancellationToken);
+        if (campaignId is not { } id || amountCents <= 0)
+        {
+            return false;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await money.LockAsync(id, cancellationToken);
+        db.ChangeTracker.Clear();
+        var payout = await db.Payouts.IgnoreQueryFilters().SingleAsync(p => p.Id == payoutId, cancellationToken);
+        if (payout.Route != PayoutRoute.ProcessorTransfer || payout.Provider is not { } kind)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return false;
+        }
+
+        var key = $"payout:{payout.Id}:reversal:{reversalId}";
+        var recorded = false;
+        if (!await db.LedgerTransactions.IgnoreQueryFilters().AnyAsync(t => t.IdempotencyKey == key, cancellationToken))
+        {
+            await money.AddOnceAsync(
+                LedgerTransaction.Transfer(
+                    payout.MunicipalityId, id, null, LedgerTransactionKind.TransferReversed, key,
+                    LedgerAccount.Clearing(kind), LedgerAccount.Receivable(id), amountCents, Now),
+                cancellationToken);
+            var title = await db.Campaigns.IgnoreQueryFilters().Where(c => c.Id == id)
+                .Select(c => db.Projects.IgnoreQueryFilters().Where(p => p.Id == c.ProjectId).Select(p => p.Title).FirstOrDefault())
+                .SingleAsync(cancellationToken) ?? string.Empty;
+            db.AuditEntries.Add(AuditEntry.Record(
+                payout.MunicipalityId, null, "Plateforme", AuditAction.PayeeRepaid, AuditSubject.Payout, payout.Id, title, Now,
+                $"Reprise {reversalId} sur le virement Stripe {payout.Reference} : {Money.Euros(amountCents)}"));
+            recorded = true;
+        }
+
+        payout.Recovered(recoveryKey);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return recorded;
+    }
+
+    /// <summary>What was already taken back from the campaign's transfer (its reversals, in the ledger).</summary>
+    private Task<long> ReversedAsync(long campaignId, CancellationToken cancellationToken) =>
+        (from line in db.LedgerLines.IgnoreQueryFilters()
+         join transaction in db.LedgerTransactions.IgnoreQueryFilters() on line.TransactionId equals transaction.Id
+         where transaction.CampaignId == campaignId && transaction.Kind == LedgerTransactionKind.TransferReversed && line.AccountKind == LedgerAccountKind.PayeeReceivable
+         select line.AmountCents).SumAsync(cancellationToken);
+
     /// <summary>Step 1: null when the payout cannot go now (the holder's account not ready, already sent).</summary>
     private async Task<Begun?> BeginAsync(long payoutId, CancellationToken cancellationToken)
     {
@@ -182,6 +327,12 @@ public sealed partial class PayoutTransfers(AppDbContext db, CampaignMoney money
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The processor refused the transfer of payout {PayoutId}; it is asked again later.")]
     private static partial void LogTransferRefused(ILogger logger, Exception exception, long payoutId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The processor refused to reverse part of the transfer of payout {PayoutId}; it is asked again later.")]
+    private static partial void LogRecoveryRefused(ILogger logger, Exception exception, long payoutId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Taking back what the payee of payout {PayoutId} owes failed; it is tried again on a later run.")]
+    private static partial void LogRecoveryFailed(ILogger logger, Exception exception, long payoutId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The transfer of payout {PayoutId} failed; it is tried again on a later run.")]
     private static partial void LogTransferFailed(ILogger logger, Exception exception, long payoutId);

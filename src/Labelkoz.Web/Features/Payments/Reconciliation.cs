@@ -110,8 +110,9 @@ public sealed record ReconciliationReport(PaymentProvider Provider, DateTime AtU
 /// Compares, per provider, what the processor holds for the platform (its own records) with the
 /// ledger's clearing account, payment by payment: what a payment brought in less what went back
 /// (refunds, disputes) must be the same on both sides. The processor's own fees on each charge are
-/// not in the ledger (the platform's bank statement shows them) and are not compared. Five SQL
-/// commands, plus the processor's records.
+/// not in the ledger (the platform's bank statement shows them) and are not compared. Transfers to
+/// payees' accounts are compared each with its payout's transfer and reversals (ADR 18). Five SQL
+/// commands (seven with transfers), plus the processor's records.
 /// </summary>
 public sealed class Reconciler(AppDbContext db, IEnumerable<IProcessorRecords> records, TimeProvider clock)
 {
@@ -175,19 +176,23 @@ public sealed class Reconciler(AppDbContext db, IEnumerable<IProcessorRecords> r
             .ToListAsync(cancellationToken);
         if (transfers.Count > 0)
         {
-            var sent = await (
+            // Per payout: the transfer (payout:{id}:sent) and its reversals (payout:{id}:reversal:{trr}).
+            var moved = await (
                     from line in db.LedgerLines.IgnoreQueryFilters()
                     join transaction in db.LedgerTransactions.IgnoreQueryFilters() on line.TransactionId equals transaction.Id
-                    where line.AccountKind == clearing.Kind && line.AccountReference == clearing.Reference
-                        && transaction.ContributionId == null && transaction.Kind == LedgerTransactionKind.PayoutSent
+                    where line.AccountKind == clearing.Kind && line.AccountReference == clearing.Reference && transaction.ContributionId == null
+                        && (transaction.Kind == LedgerTransactionKind.PayoutSent || transaction.Kind == LedgerTransactionKind.TransferReversed)
                     group line by transaction.IdempotencyKey into g
                     select new { Key = g.Key, Cents = -g.Sum(l => l.AmountCents) })
-                .ToDictionaryAsync(x => x.Key, x => x.Cents, cancellationToken);
+                .ToListAsync(cancellationToken);
+            var byPayout = moved
+                .GroupBy(m => m.Key.Split(':') is ["payout", var payout, ..] ? payout : string.Empty, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Sum(m => m.Cents), StringComparer.Ordinal);
             foreach (var transfer in transfers)
             {
                 paymentsSeen.Add(transfer.TransferId);
                 var held = processor.GetValueOrDefault(transfer.TransferId);
-                var booked = sent.GetValueOrDefault($"payout:{transfer.Id}:sent");
+                var booked = byPayout.GetValueOrDefault(transfer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 if (held != booked)
                 {
                     differences.Add((transfer.TransferId, held, booked, null));

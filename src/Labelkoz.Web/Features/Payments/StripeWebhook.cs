@@ -324,6 +324,8 @@ public sealed record StripeWebhookSettings(string Secret, string? ConnectSecret 
 /// <item><c>account.updated</c>: the holder's account state, unless an event newer than it was kept.</item>
 /// <item><c>transfer.created</c>: the transfer of a payout the platform asked for is made (the
 /// platform's own answer from Stripe usually came first: then nothing changes).</item>
+/// <item><c>transfer.reversed</c>: each reversal it lists is recorded once (the platform's own, or one
+/// made from Stripe's dashboard): the payee owes that much less.</item>
 /// <item><c>payout.paid</c> / <c>payout.failed</c> from a holder's account: how the money reached
 /// (or did not reach) the holder's bank, shown to the holder and the operator.</item>
 /// </list>
@@ -343,6 +345,21 @@ internal static class ConnectEvents
                     && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var payoutId))
                 {
                     await services.GetRequiredService<PayoutTransfers>().RecordAsync(payoutId, transfer.Id, cancellationToken);
+                }
+
+                return true;
+            case (EventTypes.TransferReversed, Transfer reversed) when !string.IsNullOrEmpty(reversed.Id):
+                if (reversed.Metadata?.GetValueOrDefault(StripeConnect.PayoutIdKey) is { } reversedText
+                    && long.TryParse(reversedText, NumberStyles.None, CultureInfo.InvariantCulture, out var reversedPayoutId))
+                {
+                    var transfers = services.GetRequiredService<PayoutTransfers>();
+                    foreach (var reversal in reversed.Reversals?.Data ?? [])
+                    {
+                        if (!string.IsNullOrEmpty(reversal.Id))
+                        {
+                            await transfers.RecordReversalAsync(reversedPayoutId, reversal.Id, reversal.Amount, reversal.Metadata?.GetValueOrDefault(StripeConnect.RecoveryKeyKey), cancellationToken);
+                        }
+                    }
                 }
 
                 return true;

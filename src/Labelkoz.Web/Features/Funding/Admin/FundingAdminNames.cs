@@ -107,6 +107,7 @@ public static class FundingAdminNames
             LedgerTransactionKind.DisputeOpened => l["Paiement contesté : somme retenue par le processeur"],
             LedgerTransactionKind.DisputeWon => l["Contestation gagnée : somme rendue"],
             LedgerTransactionKind.PayeeRepaid => l["Somme rendue par le bénéficiaire"],
+            LedgerTransactionKind.TransferReversed => l["Somme reprise par Stripe sur le compte du bénéficiaire"],
         };
     }
 

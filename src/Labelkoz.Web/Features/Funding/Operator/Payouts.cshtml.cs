@@ -80,7 +80,7 @@ public sealed class PayoutsModel(AppDbContext db) : PageModel
                 p.SentAtUtc,
                 p.Reference,
                 p.Route,
-                p.TransferError,
+                p.TransferError ?? p.RecoveryError,
                 db.PayeeAccounts.Any(a => a.UserId == p.PayeeUserId && a.Provider == p.Provider && a.DetailsSubmitted && a.TransfersActive && a.DisabledReason == null)));
 
     /// <summary>A payee's debt: the payout it received, and what it owes back.</summary>
