@@ -36,6 +36,7 @@ builder.Services.AddLabelkozSecurity();
 var app = builder.Build();
 app.UseLabelkozPipeline();
 app.MapHealth();
+app.MapSecurityTxt();
 app.MapCityEndpoints();
 app.MapProjectImages();
 app.MapOpenData();

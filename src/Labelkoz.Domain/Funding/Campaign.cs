@@ -121,6 +121,12 @@ public sealed class Campaign : ITenantOwned
     public Matchfunding? Matchfunding => MatchRatioPercent is { } ratio && MatchCapCents is { } cap ? new Matchfunding(ratio, cap) : null;
 
     /// <summary>
+    /// The city's matchfunding of a gift from <paramref name="contributorUserId"/>: none for the
+    /// holder's own gifts, whose match the holder would be paid (a conflict of interest, issue #16).
+    /// </summary>
+    public Matchfunding? MatchfundingOf(long? contributorUserId) => contributorUserId == HolderUserId ? null : Matchfunding;
+
+    /// <summary>
     /// The holder prepares a campaign for their project: labelled (with a label still valid), or,
     /// when the city lets projects be funded without a label, simply published.
     /// </summary>

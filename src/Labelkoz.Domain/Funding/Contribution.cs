@@ -174,6 +174,37 @@ public sealed class Contribution : ITenantOwned
     /// <summary>The refunds the processor made, each once (loaded with the contribution when it is refunded).</summary>
     public IReadOnlyList<ContributionRefund> Refunds => _refunds;
 
+
+    /// <summary>
+    /// A unit of a limited reward is held by an unpaid contribution until it is paid or abandoned: a
+    /// person holds at most one unit of a limited reward at a time, so that one account cannot make
+    /// a reward look sold out to everyone by starting contributions it never pays (issue #16).
+    /// </summary>
+    public static void EnsureOneHoldPerPerson(RewardTier? tier, bool personHasUnpaidOnTier)
+    {
+        if (tier?.Quantity is not null && personHasUnpaidOnTier)
+        {
+            throw new DomainException(ContributionRefusals.LimitedRewardAlreadyHeld);
+        }
+    }
+
+    /// <summary>
+    /// The same form sent again (its idempotency key) finds this contribution: it must be the same
+    /// person asking for the same gift. A key replayed with another amount or reward is refused,
+    /// never answered with the first contribution as if it were the second (issue #16).
+    /// </summary>
+    public void EnsureSameRequest(long userId, long amountCents, long? tierId)
+    {
+        if (ContributorUserId != userId)
+        {
+            throw new DomainException(ContributionRefusals.FormExpired);
+        }
+
+        if (AmountCents != amountCents || TierId != tierId)
+        {
+            throw new DomainException(ContributionRefusals.FormReusedForAnotherGift);
+        }
+    }
     /// <summary>A person starts a card contribution; the tier's unit is held until the payment fails.</summary>
     public static Contribution Start(
         Campaign campaign,

@@ -30,5 +30,9 @@ public static class ContributionRefusals
 
     public static readonly DomainRefusal DonorIdentityOfUnconfirmedGift = new("contribution.donor-identity-of-unconfirmed-gift", null, "Seul un don confirmé, et non remboursé, donne droit à un reçu fiscal.");
 
+    public static readonly DomainRefusal LimitedRewardAlreadyHeld = new("contribution.limited-reward-already-held", "TierId", "Vous avez déjà une contribution en attente de paiement pour cette contrepartie : terminez-la (ou attendez qu'elle expire) avant d'en commencer une autre.");
+
+    public static readonly DomainRefusal FormReusedForAnotherGift = new("contribution.form-reused-for-another-gift", null, "Ce formulaire a déjà servi pour une contribution d'un autre montant ou avec une autre contrepartie : rechargez la page pour en faire une nouvelle.");
+
     public static readonly DomainRefusal FormExpired = new("contribution.form-expired", null, "Le formulaire a expiré : rechargez la page et recommencez.");
 }

@@ -471,6 +471,7 @@ public sealed class Project : ITenantOwned
         EnsureStaff(city, staffUserId);
         var assignee = assigneeUserId ?? staffUserId;
         EnsureColleague(city, assignee);
+        EnsureNotHolder(assignee, ProjectRefusals.OwnProjectAssigned);
         Move(ProjectStatus.InReview, ProjectAction.TakenIntoReview, staffUserId, null, nowUtc, isPublic: true);
         AssignedStaffUserId = assignee;
     }
@@ -487,6 +488,7 @@ public sealed class Project : ITenantOwned
         if (assigneeUserId is { } assignee)
         {
             EnsureColleague(city, assignee);
+            EnsureNotHolder(assignee, ProjectRefusals.OwnProjectAssigned);
         }
 
         if (assigneeUserId == AssignedStaffUserId)
@@ -546,6 +548,7 @@ public sealed class Project : ITenantOwned
     {
         ArgumentNullException.ThrowIfNull(terms);
         var role = EnsureStaff(city, staffUserId);
+        EnsureNotHolder(staffUserId, ProjectRefusals.OwnProjectDecided);
         EnsureDecidable();
         city.EnsureCanLabel();
         var commitments = Commitment.FromTerms(MunicipalityId, terms.Commitments, id => city.RoleOf(id) is not null);
@@ -564,6 +567,7 @@ public sealed class Project : ITenantOwned
     public ProjectDecision ProposeDecline(Municipality city, long staffUserId, string? publicReason, DateTime nowUtc, string? requestToken = null)
     {
         var role = EnsureStaff(city, staffUserId);
+        EnsureNotHolder(staffUserId, ProjectRefusals.OwnProjectDecided);
         EnsureDecidable();
         var reason = Text.Required(publicReason, ReasonMaxLength, "Motif public", multiline: true, field: "Reason");
         var decision = StartDecision(DecisionKind.Decline, staffUserId, requestToken, nowUtc);
@@ -575,6 +579,7 @@ public sealed class Project : ITenantOwned
     public ProjectDecision ConfirmProposal(Municipality city, long adminUserId, long decisionId, DateTime nowUtc)
     {
         EnsureAdmin(EnsureStaff(city, adminUserId), ProjectRefusals.ConfirmProposalAdminOnly);
+        EnsureNotHolder(adminUserId, ProjectRefusals.OwnProjectDecided);
         var decision = PendingDecision(decisionId);
         EnsureDecidable();
         Apply(city, decision, adminUserId, nowUtc);
@@ -585,6 +590,7 @@ public sealed class Project : ITenantOwned
     public void RejectProposal(Municipality city, long adminUserId, long decisionId, string? note, DateTime nowUtc)
     {
         EnsureAdmin(EnsureStaff(city, adminUserId), ProjectRefusals.RejectProposalAdminOnly);
+        EnsureNotHolder(adminUserId, ProjectRefusals.OwnProjectDecided);
         var decision = PendingDecision(decisionId);
         decision.Reject(adminUserId, Text.Required(note, ReasonMaxLength, "Note à l'agent", multiline: true, field: "Note"), nowUtc);
         Record(ProjectAction.ProposalRejected, Status, Status, adminUserId, decision.RejectionNote, nowUtc, isPublic: false);
@@ -749,6 +755,15 @@ public sealed class Project : ITenantOwned
         }
 
         return city.RoleOf(userId) ?? throw new DomainException(ProjectRefusals.StaffOnly);
+    }
+
+    /// <summary>Nobody decides on, nor reviews, a project they hold (issue #16): a conflict of interest.</summary>
+    private void EnsureNotHolder(long staffUserId, DomainRefusal refusal)
+    {
+        if (HolderUserId == staffUserId)
+        {
+            throw new DomainException(refusal);
+        }
     }
 
     private static void EnsureColleague(Municipality city, long userId)

@@ -45,6 +45,10 @@ public static class ProjectRefusals
 
     public static readonly DomainRefusal NotAssignableInStatus = new("project.not-assignable-in-status", null, "Le suivi d'un projet ne peut plus être attribué dans l'état « {0} ».");
 
+    public static readonly DomainRefusal OwnProjectDecided = new("project.own-project-decided", null, "Vous portez ce projet : un autre membre de l'équipe de la ville doit décider de son label.");
+
+    public static readonly DomainRefusal OwnProjectAssigned = new("project.own-project-assigned", "AssigneeId", "Le porteur de ce projet ne peut pas en suivre l'examen : confiez-le à un autre membre de l'équipe.");
+
     public static readonly DomainRefusal AlreadyAssignedSo = new("project.already-assigned-so", "AssigneeId", "Le suivi de ce projet est déjà attribué ainsi.");
 
     public static readonly DomainRefusal DraftNotYetSubmitted = new("project.draft-not-yet-submitted", null, "Un brouillon n'est pas encore soumis à la ville.");

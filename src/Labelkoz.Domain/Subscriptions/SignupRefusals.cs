@@ -16,6 +16,8 @@ public static class SignupRefusals
 
     public static readonly DomainRefusal PlanForAnotherPopulation = new("signup.plan-for-another-population", "PlanId", "L'offre « {0} » ne correspond pas à une commune de {1} habitants : choisissez l'offre proposée pour sa population.");
 
+    public static readonly DomainRefusal WebmailDomain = new("signup.webmail-domain", "OfficialDomain", "« {0} » est une messagerie ouverte à tous, pas le domaine de la mairie : indiquez celui de ses adresses officielles, par exemple montreuil.fr.");
+
     public static readonly DomainRefusal NotADomain = new("signup.not-a-domain", "OfficialDomain", "« {0} » n'est pas un nom de domaine : indiquez celui des adresses de la mairie, par exemple montreuil.fr.");
 
     public static readonly DomainRefusal InvalidConfirmationLink = new("signup.invalid-confirmation-link", null, "Ce lien de confirmation n'est pas valide.");

@@ -226,10 +226,28 @@ public sealed class SignupRequest
         var valid = ascii.Length <= DomainMaxLength && labels.Length >= 2
             && labels.All(l => l.Length is > 0 and <= 63 && l[0] != '-' && l[^1] != '-' && l.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
             && labels[^1].Length >= 2 && labels[^1].All(c => char.IsAsciiLetterLower(c) || c == '-');
-        return valid
-            ? ascii
-            : throw new DomainException(SignupRefusals.NotADomain.With(value!.Trim()));
+        if (!valid)
+        {
+            throw new DomainException(SignupRefusals.NotADomain.With(value!.Trim()));
+        }
+
+        // Anyone can have an address there: it proves nothing about the town hall (issue #16).
+        if (Webmail.Any(w => ascii == w || ascii.EndsWith("." + w, StringComparison.Ordinal)))
+        {
+            throw new DomainException(SignupRefusals.WebmailDomain.With(ascii));
+        }
+
+        return ascii;
     }
+
+    /// <summary>Domains of mail services open to anyone: never a town hall's official domain.</summary>
+    public static readonly IReadOnlySet<string> Webmail = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "gmail.com", "googlemail.com", "yahoo.fr", "yahoo.com", "ymail.com", "hotmail.fr", "hotmail.com", "outlook.fr", "outlook.com",
+        "live.fr", "live.com", "msn.com", "icloud.com", "me.com", "mac.com", "aol.com", "aol.fr", "orange.fr", "wanadoo.fr", "free.fr",
+        "sfr.fr", "neuf.fr", "club-internet.fr", "laposte.net", "bbox.fr", "numericable.fr", "gmx.fr", "gmx.com", "gmx.net",
+        "protonmail.com", "proton.me", "pm.me", "tutanota.com", "tuta.io", "yandex.com", "yandex.ru", "mail.com", "zoho.com", "mailo.com",
+    };
 
     /// <summary>True when the address is on the domain or one of its sub-domains (agent@mairie-montreuil.fr is not on montreuil.fr).</summary>
     public static bool IsOnDomain(string email, string domain)

@@ -1,5 +1,6 @@
 using Labelkoz.Domain.Common;
 using Labelkoz.Domain.Funding;
+using Labelkoz.Domain.Labels;
 using Labelkoz.Domain.Municipalities;
 using Labelkoz.Domain.Projects;
 
@@ -26,6 +27,16 @@ public sealed class CampaignTests
         Assert.True(campaign.IsOpen(Now.AddDays(29)));
         Assert.False(campaign.IsOpen(Now.AddDays(30)));
         Assert.Contains(campaign.History, e => e.Action == CampaignAction.Launched && e.IsPublic);
+    }
+
+    [Fact]
+    public void TheHoldersOwnGift_IsNeverMatched_OthersAre()
+    {
+        var campaign = _kit.Live();
+
+        Assert.Null(campaign.MatchfundingOf(Holder));
+        Assert.Equal(new Matchfunding(100, 5_000_00), campaign.MatchfundingOf(FundingKit.Donor));
+        Assert.Equal(new Matchfunding(100, 5_000_00), campaign.MatchfundingOf(null));
     }
 
     [Fact]

@@ -176,6 +176,8 @@ public sealed class FundingRuleTests
         }),
         RuleCase.Thrown(ContributionRefusals.DonorIdentityOfUnconfirmedGift, () => Pending().SetDonorIdentity(Lea)),
         RuleCase.Thrown(ContributionRefusals.FormExpired, () => Contribution.Start(new FundingKit().Live(), null, FundingKit.Donor, 10_00, false, null, null, PaymentProvider.Sandbox, " ", null, Now)),
+        RuleCase.Thrown(ContributionRefusals.LimitedRewardAlreadyHeld, "TierId", () => Contribution.EnsureOneHoldPerPerson(new FundingKit().Live().Tiers[0], personHasUnpaidOnTier: true)),
+        RuleCase.Thrown(ContributionRefusals.FormReusedForAnotherGift, () => Pending().EnsureSameRequest(FundingKit.Donor, 30_00, null)),
         RuleCase.Thrown(TextRefusals.Required, "DonorFullName", () => DonorIdentity.Create(" ", "3 rue de Paris", required: true)),
         RuleCase.Thrown(TextRefusals.Required, "DonorAddress", () => DonorIdentity.Create("Léa Fontaine", null, required: true)),
         RuleCase.Thrown(TextRefusals.TooLong, "PublicName", () => Contribution.Start(new FundingKit().Live(), null, FundingKit.Donor, 10_00, false, new string('L', Contribution.PublicNameMaxLength + 1), null, PaymentProvider.Sandbox, "k", null, Now)),

@@ -37,6 +37,16 @@ public sealed class ProjectRuleTests
         RuleCase.Thrown(ProjectRefusals.AlreadyPublished, () => Submitted().Project.Publish(Admin, Now)),
         RuleCase.Thrown(ProjectRefusals.NotAssignableInStatus, () => Act(Drafted, (city, p) => p.Assign(city, Admin, Admin, Now))),
         RuleCase.Thrown(ProjectRefusals.AlreadyAssignedSo, () => Act(Submitted, (city, p) => p.Assign(city, Admin, null, Now))),
+        RuleCase.Thrown(ProjectRefusals.OwnProjectDecided, () => Act(InReview, (city, p) =>
+        {
+            city.GrantRole(Holder, StaffRole.Admin, Now);
+            p.ProposeLabel(city, Holder, ReviewKit.Terms(), Now);
+        })),
+        RuleCase.Thrown(ProjectRefusals.OwnProjectAssigned, "AssigneeId", () => Act(Submitted, (city, p) =>
+        {
+            city.GrantRole(Holder, StaffRole.Agent, Now);
+            p.TakeIntoReview(city, Holder, null, Now);
+        })),
         RuleCase.Thrown(ProjectRefusals.DraftNotYetSubmitted, () => Act(Drafted, (city, p) => p.AddNote(city, Admin, "Une note", Now))),
         RuleCase.Thrown(ProjectRefusals.LabelValidityInThePast, () => Act(InReview, (city, p) => p.ProposeLabel(city, Admin, ReviewKit.Terms() with { ValidUntil = DateOnly.FromDateTime(Now) }, Now))),
         RuleCase.Thrown(ProjectRefusals.NoLabelToRevoke, () => Act(InReview, (city, p) => p.RevokeLabel(city, Admin, "Le chantier n'a pas commencé.", Now))),

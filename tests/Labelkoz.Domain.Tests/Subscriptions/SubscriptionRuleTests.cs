@@ -89,6 +89,7 @@ public sealed class SubscriptionRuleTests
         }),
         RuleCase.Thrown(SignupRefusals.PlanForAnotherPopulation, () => Submit(plan: FundingKit.WithId(Plan.Defaults()[0], 1))),
         RuleCase.Thrown(SignupRefusals.NotADomain, () => SignupRequest.NormalizeDomain("pas un domaine")),
+        RuleCase.Thrown(SignupRefusals.WebmailDomain, () => SignupRequest.NormalizeDomain("https://www.Gmail.com/")),
         RuleCase.Thrown(SignupRefusals.InvalidConfirmationLink, () => Submit().Confirm(new string('b', 64), Now)),
         RuleCase.Thrown(SignupRefusals.RefusedCannotBeConfirmed, () => Refused().Confirm(Hash, Now)),
         RuleCase.Thrown(SignupRefusals.ConfirmationLinkExpired, () => Submit().Confirm(Hash, Now + SignupRequest.ConfirmationValidity)),

@@ -45,6 +45,20 @@ public sealed class DevMailTests(DevelopmentAppFactory app) : IClassFixture<Deve
     }
 
     [Fact]
+    public async Task DevMail_ThroughAProxy_Is404_SoAPublicDevelopmentBuildHandsOutNobodysLinks()
+    {
+        using var browser = app.HttpsBrowser();
+        await browser.RegisterAsync(NewEmail("relais"), "Rémi Relais");
+        var id = Directory.EnumerateFiles(Path.Combine(app.DataDirectory, "mail"), "*.json").Select(Path.GetFileNameWithoutExtension).First()!;
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/dev/courriels")).Status);
+
+        using var relayed = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        relayed.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.7");
+        Assert.Equal(HttpStatusCode.NotFound, (await relayed.GetAsync(new Uri("/dev/courriels", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await relayed.GetAsync(new Uri("/dev/courriels/" + id, UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
     public async Task DevMail_UnknownOrHostileId_Is404()
     {
         using var browser = app.HttpsBrowser();

@@ -132,6 +132,45 @@ public sealed class ContributeTests(FundingApp app) : IClassFixture<FundingApp>
     }
 
     [Fact]
+    public async Task OneAccount_HoldsAtMostOneUnpaidUnitOfALimitedReward_SoItCannotLookSoldOutToEveryone()
+    {
+        // Issue #16: one account started three contributions on a 3-unit tier without paying them.
+        var live = await app.CreateLiveCampaignAsync("Un parc (réservations)", tierQuantity: 3);
+        var tier = live.TierId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var hoarder = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var first = await hoarder.SubmitAsync(await hoarder.GetAsync(live.ContributePath), "form#contribution", new Dictionary<string, string> { ["Input.Amount"] = "25", ["Input.TierId"] = tier });
+        Assert.Equal(HttpStatusCode.SeeOther, first.Status);
+
+        var second = await hoarder.SubmitAsync(await hoarder.GetAsync(live.ContributePath), "form#contribution", new Dictionary<string, string> { ["Input.Amount"] = "25", ["Input.TierId"] = tier });
+        Assert.Equal(HttpStatusCode.OK, second.Status);
+        Assert.Contains("Vous avez déjà une contribution en attente de paiement pour cette contrepartie", second.MainText, StringComparison.Ordinal);
+
+        // Without the reward, or by someone else, it goes on; two units are still there for others.
+        var withoutReward = await hoarder.SubmitAsync(await hoarder.GetAsync(live.ContributePath), "form#contribution", new Dictionary<string, string> { ["Input.Amount"] = "25" });
+        Assert.Equal(HttpStatusCode.SeeOther, withoutReward.Status);
+        using var other = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        Assert.Equal(HttpStatusCode.SeeOther, (await other.SubmitAsync(await other.GetAsync(live.ContributePath), "form#contribution", new Dictionary<string, string> { ["Input.Amount"] = "25", ["Input.TierId"] = tier })).Status);
+        Assert.Equal(2, await app.WithDbAsync(db => db.RewardTiers.Where(t => t.Id == live.TierId).Select(t => t.Taken).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task TheSameFormReplayedWithAnotherAmount_Is409WithAMessage_NeverTheFirstContribution()
+    {
+        var live = await app.CreateLiveCampaignAsync("Un parc (clé rejouée)");
+        using var browser = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var form = await browser.GetAsync(live.ContributePath);
+        var first = await browser.SubmitAsync(form, "form#contribution", new Dictionary<string, string> { ["Input.Amount"] = "40" });
+        Assert.Equal(HttpStatusCode.SeeOther, first.Status);
+
+        // Issue #16: the same key with 400 € used to answer with the 40 € contribution, silently.
+        var replayed = await browser.SubmitAsync(form, "form#contribution", new Dictionary<string, string> { ["Input.Amount"] = "400" });
+
+        Assert.Equal(HttpStatusCode.Conflict, replayed.Status);
+        Assert.Contains("Ce formulaire a déjà servi pour une contribution d'un autre montant", replayed.MainText, StringComparison.Ordinal);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Contributions.CountAsync(c => c.CampaignId == live.Id)));
+    }
+
+    [Fact]
     public async Task EveryBadInput_IsRefusedWithAMessage_AndLeavesNoContribution()
     {
         var live = await app.CreateLiveCampaignAsync("Un parc (mauvaises saisies)");

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using Labelkoz.Web.Features.Payments;
 using Labelkoz.Web.Infrastructure.Web;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Configuration;
 using Stripe;
@@ -81,7 +80,7 @@ public sealed class StripeProviderTests
     private StripePaymentProvider Provider()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Platform:PublicBaseUrl", "https://labelkoz.test")]).Build();
-        return new StripePaymentProvider(StripeClients.Create("sk_test_x", _stripe, maxNetworkRetries: 0), new SiteAddress(configuration, new HttpContextAccessor()));
+        return new StripePaymentProvider(StripeClients.Create("sk_test_x", _stripe, maxNetworkRetries: 0), new SiteAddress(configuration));
     }
 }
 

@@ -42,7 +42,7 @@ public sealed class OperatorTests(AppFactory app) : IClassFixture<AppFactory>
         var link = app.InvitationLinkTo(adminEmail);
         var token = link["/invitations/".Length..];
         Assert.Equal(43, token.Length);
-        Assert.Contains($"href=\"https://localhost{link}\"", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains($"href=\"http://localhost:5000{link}\"", mail.HtmlBody, StringComparison.Ordinal);
         var stored = await app.WithDbAsync(db => db.StaffInvitations.Where(i => i.Email == adminEmail).Select(i => i.TokenHash).SingleAsync());
         Assert.Equal(64, stored.Length);
         Assert.DoesNotContain(token, stored, StringComparison.Ordinal);

@@ -160,6 +160,7 @@ public sealed class SignupPagesTests(SignupPagesTests.SignupApp app) : IClassFix
             ("Input.ContactFunction", new string('x', 10_000), "Input_ContactFunction-error", "ne peut pas dépasser 120 caractères"),
             ("Input.BillingStreet", new string('x', 10_000), "Input_BillingStreet-error", "ne peut pas dépasser 200 caractères"),
             ("Input.OfficialDomain", "pas un domaine", "Input_OfficialDomain-error", "« pas un domaine » n'est pas un nom de domaine"),
+            ("Input.OfficialDomain", "gmail.com", "Input_OfficialDomain-error", "« gmail.com » est une messagerie ouverte à tous"),
             ("Input.ContactEmail", "pas-une-adresse", "Input_ContactEmail-error", "adresse électronique valide"),
             ("Input.ContactEmail", "maire.leslilas@gmail.com", "Input_ContactEmail-error", "L'adresse maire.leslilas@gmail.com n'est pas sur le domaine officiel leslilas.fr"),
             ("Input.BillingPostalCode", "ABCDE", "Input_BillingPostalCode-error", "Le code postal doit comporter 5 chiffres."),

@@ -19,6 +19,6 @@ public static class AccountForm
     public static string SafeReturnUrl(IUrlHelper url, string? returnUrl)
     {
         ArgumentNullException.ThrowIfNull(url);
-        return !string.IsNullOrEmpty(returnUrl) && url.IsLocalUrl(returnUrl) ? returnUrl : DashboardPath;
+        return Infrastructure.Web.LocalAddress.Of(url, returnUrl) ?? DashboardPath;
     }
 }

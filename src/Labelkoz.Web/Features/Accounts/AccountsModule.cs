@@ -48,6 +48,7 @@ public static class AccountsModule
             options.AccessDeniedPath = "/erreur/403";
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
+            options.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
             options.Events.OnRedirectToAccessDenied = context =>
             {
                 // A signed-in person without the right gets a 403 page, not a redirect.

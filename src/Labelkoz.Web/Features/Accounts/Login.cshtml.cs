@@ -3,6 +3,7 @@ using System.Globalization;
 using Labelkoz.Data;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Security;
+using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -95,9 +96,9 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
     /// </summary>
     private async Task<string> LandingAsync(long userId)
     {
-        if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl))
+        if (LocalAddress.Of(Url, ReturnUrl) is { } local)
         {
-            return ReturnUrl;
+            return local;
         }
 
         var slugs = await (

@@ -18,7 +18,7 @@ public sealed partial class MessageModel(IWebHostEnvironment environment, MailSi
 
     public IActionResult OnGet(string id)
     {
-        if (!environment.IsDevelopment() || sink.Find(id) is not { } mail)
+        if (!DevMailAccess.Allowed(HttpContext, environment) || sink.Find(id) is not { } mail)
         {
             return NotFound();
         }

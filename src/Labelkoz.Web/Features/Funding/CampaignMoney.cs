@@ -53,17 +53,15 @@ public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders prov
             if (existing is not null)
             {
                 await transaction.CommitAsync(cancellationToken);
-                if (existing.ContributorUserId != userId)
-                {
-                    throw new DomainException(ContributionRefusals.FormExpired);
-                }
-
+                existing.EnsureSameRequest(userId, request.AmountCents, request.TierId);
                 contribution = existing;
             }
             else
             {
                 var campaign = await db.Campaigns.Include(c => c.Tiers).SingleAsync(c => c.Id == campaignId, cancellationToken);
                 var tier = request.TierId is { } tierId ? campaign.Tier(tierId) : null;
+                Contribution.EnsureOneHoldPerPerson(tier, tier is not null && await db.Contributions.AnyAsync(
+                    c => c.CampaignId == campaignId && c.ContributorUserId == userId && c.TierId == tier.Id && c.Status == ContributionStatus.Pending, cancellationToken));
                 contribution = Contribution.Start(campaign, tier, userId, request.AmountCents, request.IsAnonymous, request.PublicName, request.Message, providers.Card.Kind, request.IdempotencyKey, request.Donor, Now);
                 db.Contributions.Add(contribution);
                 await db.SaveChangesAsync(cancellationToken);
@@ -376,8 +374,9 @@ public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders prov
             return;
         }
 
-        if (campaign.Matchfunding is not { } match)
+        if (campaign.MatchfundingOf(contribution.ContributorUserId) is not { } match)
         {
+            // No match, or the holder's own gift: never matched (issue #16).
             return;
         }
 

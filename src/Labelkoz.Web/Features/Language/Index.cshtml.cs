@@ -1,4 +1,5 @@
 using Labelkoz.Web.Infrastructure.Localization;
+using Labelkoz.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,6 +25,6 @@ public sealed class IndexModel(TimeProvider clock) : PageModel
                 SameSite = SameSiteMode.Lax,
                 Secure = Request.IsHttps,
             });
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        return LocalRedirect(LocalAddress.Of(Url, returnUrl) ?? "/");
     }
 }

@@ -14,6 +14,7 @@ public static class WebModule
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.RequirePublicAddress();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddLabelkozLocalization();
         builder.Services

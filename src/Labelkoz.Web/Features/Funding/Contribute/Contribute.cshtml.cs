@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Labelkoz.Data;
+using Labelkoz.Domain.Common;
 using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Projects;
 using Labelkoz.Web.Features.Projects;
@@ -44,6 +45,9 @@ public sealed class ContributeModel(
     public CampaignTotals Totals { get; private set; } = new(0, 0, 0);
 
     public DateTime NowUtc { get; private set; }
+
+    /// <summary>The holder is on their own campaign's form: their gift is not matched by the city (issue #16).</summary>
+    public bool HolderGives { get; private set; }
 
     /// <summary>
     /// A gift to an association of general interest (or to the city) whose receipts the city opened
@@ -128,13 +132,24 @@ public sealed class ContributeModel(
         var userId = User.Id();
         var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleAsync(cancellationToken);
         var slug = City.Slug;
-        var started = await money.StartAsync(
-            Campaign.Id,
-            userId,
-            new ContributionRequest(cents, Input.TierId, Input.IsAnonymous, Input.IsAnonymous ? null : Input.PublicName, Input.Message, Input.IdempotencyKey.Trim(), donor),
-            contributionId => ContributionPaths.Status(slug, id, contributionId),
-            email,
-            cancellationToken);
+        ContributionStarted started;
+        try
+        {
+            started = await money.StartAsync(
+                Campaign.Id,
+                userId,
+                new ContributionRequest(cents, Input.TierId, Input.IsAnonymous, Input.IsAnonymous ? null : Input.PublicName, Input.Message, Input.IdempotencyKey.Trim(), donor),
+                contributionId => ContributionPaths.Status(slug, id, contributionId),
+                email,
+                cancellationToken);
+        }
+        catch (DomainException refusal) when (refusal.Refusal.Is(ContributionRefusals.FormReusedForAnotherGift))
+        {
+            // The same key with another gift: a conflict with the first request, said on the form (409).
+            ModelState.AddRefusal(refusal, l);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
 
         var target = started.PaymentUrl is { } url
             ? (url.IsAbsoluteUri ? url.AbsoluteUri : url.OriginalString)
@@ -152,7 +167,7 @@ public sealed class ContributeModel(
                 from c in db.Campaigns.AsNoTracking()
                 join p in db.Projects on c.ProjectId equals p.Id
                 where p.Id == _projectId && p.HiddenAtUtc == null && c.Status != CampaignStatus.Draft
-                select new CampaignView(c.Id, p.Id, p.Title, p.HolderType, p.ReceiptIssuer != null, c.Status, c.GoalCents, c.EndsAtUtc, c.Mode, c.MinimumContributionCents, c.PauseReason, c.MatchRatioPercent, c.MatchCapCents))
+                select new CampaignView(c.Id, p.Id, p.Title, p.HolderType, p.ReceiptIssuer != null, c.Status, c.GoalCents, c.EndsAtUtc, c.Mode, c.MinimumContributionCents, c.PauseReason, c.MatchRatioPercent, c.MatchCapCents, c.HolderUserId))
             .SingleOrDefaultAsync(cancellationToken);
         if (campaign is null)
         {
@@ -160,6 +175,7 @@ public sealed class ContributeModel(
         }
 
         Campaign = campaign;
+        HolderGives = User.Identity?.IsAuthenticated == true && User.Id() == campaign.HolderUserId;
         Tiers = await db.RewardTiers.AsNoTracking()
             .Where(t => t.CampaignId == campaign.Id)
             .OrderBy(t => t.Position).ThenBy(t => t.Id)
@@ -171,7 +187,7 @@ public sealed class ContributeModel(
 
     public sealed record CampaignView(
         long Id, long ProjectId, string Title, HolderType HolderType, bool IssuesReceipts, CampaignStatus Status, long GoalCents, DateTime? EndsAtUtc,
-        CampaignMode Mode, long MinimumCents, string? PauseReason, int? MatchRatioPercent, long? MatchCapCents);
+        CampaignMode Mode, long MinimumCents, string? PauseReason, int? MatchRatioPercent, long? MatchCapCents, long HolderUserId);
 
     public sealed record TierView(long Id, string Title, string? Description, long MinimumCents, int? Quantity, int Taken, DateOnly? DeliveryMonth)
     {
