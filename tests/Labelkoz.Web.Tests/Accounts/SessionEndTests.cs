@@ -70,6 +70,35 @@ public sealed class SessionEndTests(AppFactory app) : IClassFixture<AppFactory>
         AssertSentToLogIn(await laptop.GetAsync("/compte/mon-espace"));
     }
 
+    [Fact]
+    public async Task TheCurrentPassword_CannotBeGuessedWithoutLimit_FromASession()
+    {
+        // Issue #16: "change password" let whoever held a session guess the current password forever.
+        var email = NewEmail("devine");
+        await app.RegisterConfirmedAsync(email, "Denis Devine");
+        using var thief = app.HttpsBrowser();
+        await thief.LogInAsync(email, StrongPassword);
+
+        TestBrowser.Page attempt = null!;
+        for (var i = 0; i < 5; i++)
+        {
+            var form = await thief.GetAsync("/compte/mot-de-passe");
+            attempt = await thief.SubmitAsync(form, "form#mot-de-passe", new Dictionary<string, string>
+            {
+                ["Input.CurrentPassword"] = $"Essai-numero-{i}-faux",
+                ["Input.NewPassword"] = OtherStrongPassword,
+                ["Input.ConfirmPassword"] = OtherStrongPassword,
+            });
+        }
+
+        // The fifth wrong guess locks the account and ends the session.
+        Assert.Equal(HttpStatusCode.Redirect, attempt.Status);
+        Assert.Equal("/compte/connexion", attempt.Location);
+        Assert.Contains("votre compte est verrouillé pendant 15 minutes", (await thief.FollowAsync(attempt)).MainText, StringComparison.Ordinal);
+        AssertSentToLogIn(await thief.GetAsync("/compte/mon-espace"));
+        Assert.Contains("votre compte est bloqué pour quelques minutes", (await thief.TryLogInAsync(email, StrongPassword)).MainText, StringComparison.Ordinal);
+    }
+
     private static void AssertSentToLogIn(TestBrowser.Page page)
     {
         Assert.Equal(HttpStatusCode.Redirect, page.Status);

@@ -73,14 +73,15 @@ public sealed class DatabaseSaturationTests(DatabaseSaturationTests.SmallPoolApp
         var path = $"{city.Path}/projets/{campaign.Project.Id}/contribuer";
         var tier = campaign.Tiers[0].ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        // Ten donors, thirty forms each (every form has its own key): 300 different contributions.
+        // Sixty donors, five forms each (every form has its own key): 300 different contributions. A
+        // person holds one unpaid unit at most (issue #16), so sixty donors compete for forty units.
         var forms = new List<(TestBrowser Browser, TestBrowser.Page Form)>();
         var browsers = new List<TestBrowser>();
-        for (var d = 0; d < 10; d++)
+        for (var d = 0; d < 60; d++)
         {
             var browser = await app.SignedInAsync((await app.Given.Citizen()).Email);
             browsers.Add(browser);
-            for (var f = 0; f < 30; f++)
+            for (var f = 0; f < 5; f++)
             {
                 forms.Add((browser, await browser.GetAsync(path)));
             }

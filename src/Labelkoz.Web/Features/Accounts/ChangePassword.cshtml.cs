@@ -35,17 +35,43 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
             return Page();
         }
 
+        if (await users.IsLockedOutAsync(user))
+        {
+            return await LockedOutAsync(user);
+        }
+
         var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
         if (!result.Succeeded)
         {
+            // A wrong current password counts as a failed log-in (issue #16): whoever holds a session
+            // cannot guess the password without limit; at the lockout every session of the account ends.
+            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+            {
+                await users.AccessFailedAsync(user);
+                if (await users.IsLockedOutAsync(user))
+                {
+                    return await LockedOutAsync(user);
+                }
+            }
+
             IdentityResults.AddTo(ModelState, result, passwordKey: "Input.NewPassword", currentPasswordKey: "Input.CurrentPassword");
             return Page();
         }
+
+        await users.ResetAccessFailedCountAsync(user);
 
         // The security stamp changed: other sessions end, this one is renewed.
         await signIn.RefreshSignInAsync(user);
         StatusMessage = l["Votre mot de passe a été modifié."];
         return RedirectToPage();
+    }
+
+    private async Task<IActionResult> LockedOutAsync(AppUser user)
+    {
+        await users.UpdateSecurityStampAsync(user);
+        await signIn.SignOutAsync();
+        TempData["StatusMessage"] = l["Trop d'essais de mot de passe : par sécurité, votre compte est verrouillé pendant 15 minutes et vos sessions sont fermées."].Value;
+        return Redirect("/compte/connexion");
     }
 
     public sealed class InputModel
