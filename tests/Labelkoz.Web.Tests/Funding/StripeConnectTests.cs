@@ -160,9 +160,10 @@ public sealed class StripeConnectTests(StripeApp app) : IClassFixture<StripeApp>
 
         // Each payment names its campaign's group: the transfer will name it too.
         var group = $"campaign-{campaign.Id}";
-        Assert.All(app.Stripe.Requests.Where(r => r.Path == "/v1/checkout/sessions" && r.Method == "POST" && r.IdempotencyKey!.StartsWith($"contribution-", StringComparison.Ordinal)
-                && (r.IdempotencyKey == $"contribution-{first}" || r.IdempotencyKey == $"contribution-{second}")),
-            r => Assert.Equal(group, r.Form["payment_intent_data[transfer_group]"]));
+        var sessions = app.Stripe.Requests.Where(r => r.Path == "/v1/checkout/sessions" && r.Method == "POST"
+            && (r.IdempotencyKey == $"contribution-{first}" || r.IdempotencyKey == $"contribution-{second}")).ToList();
+        Assert.Equal(2, sessions.Count);
+        Assert.All(sessions, r => Assert.Equal(group, r.Form["payment_intent_data[transfer_group]"]));
         await PostAsync(StripeApp.SessionEvent($"evt_connect_{first}", EventTypes.CheckoutSessionCompleted, firstSession, first));
         await PostAsync(StripeApp.SessionEvent($"evt_connect_{second}", EventTypes.CheckoutSessionCompleted, secondSession, second));
         await app.RunJobsAsync();

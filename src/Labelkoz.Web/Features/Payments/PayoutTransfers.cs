@@ -140,11 +140,19 @@ public sealed partial class PayoutTransfers(AppDbContext db, CampaignMoney money
     public async Task<int> RecoverOwedAsync(CancellationToken cancellationToken)
     {
         var retryBefore = Now - RetryDelay;
+
+        // Run every few seconds: it starts from the few campaigns whose payee owes something (receivable
+        // lines exist only after refunds made once a payout was sent), not from every transfer ever made.
+        var owingCampaigns = db.LedgerLines.IgnoreQueryFilters()
+            .Where(l => l.AccountKind == LedgerAccountKind.PayeeReceivable)
+            .GroupBy(l => l.AccountReference)
+            .Where(g => g.Sum(l => l.AmountCents) < 0)
+            .Select(g => g.Key);
         var owing = await db.Payouts.IgnoreQueryFilters().AsNoTracking()
             .Where(p => p.Route == PayoutRoute.ProcessorTransfer && p.Status == PayoutStatus.Sent && p.Reference != null
                 && (p.RecoveryKey != null
                     ? p.RecoveryError == null || p.RecoveryAttemptedAtUtc <= retryBefore
-                    : db.LedgerLines.Where(l => l.AccountKind == LedgerAccountKind.PayeeReceivable && l.AccountReference == p.CampaignId).Sum(l => l.AmountCents) < 0))
+                    : owingCampaigns.Contains(p.CampaignId)))
             .OrderBy(p => p.Id)
             .Select(p => p.Id)
             .Take(100)
