@@ -60,6 +60,8 @@ public enum AuditAction
     TaxReceiptCancelledForRefund,
     ContributionRefundRequested,
     PayeeRepaid,
+    OfflinePaymentConfirmed,
+    OfflinePaymentRejected,
 }
 
 /// <summary>The kind of object an audit entry is about.</summary>

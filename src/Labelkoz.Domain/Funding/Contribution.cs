@@ -85,6 +85,7 @@ public sealed class Contribution : ITenantOwned
     public const int MessageMaxLength = 1_000;
     public const int ReferenceMaxLength = 200;
     public const int RefundReasonMaxLength = 500;
+    public const int FailureReasonMaxLength = 200;
 
     private Contribution()
     {
@@ -125,6 +126,11 @@ public sealed class Contribution : ITenantOwned
     public string? OfflineReference { get; private set; }
 
     public long? RecordedByUserId { get; private set; }
+
+    /// <summary>The admin who confirmed an offline payment that waited for a second person (issue #16).</summary>
+    public long? ConfirmedByUserId { get; private set; }
+
+    public DateTime? ConfirmedAtUtc { get; private set; }
 
     public string? DonorFullName { get; private set; }
 
@@ -170,6 +176,12 @@ public sealed class Contribution : ITenantOwned
 
     /// <summary>Whether it holds a unit of its reward tier (<see cref="RewardTier.Taken"/> counts it).</summary>
     public bool HoldsReward => TierId is not null && !RewardReleased;
+
+    /// <summary>
+    /// An offline payment recorded by one person that waits for a city admin's confirmation before
+    /// it counts (four eyes on money, issue #16): it holds its reward unit, and nothing is booked.
+    /// </summary>
+    public bool AwaitsConfirmation => Provider == PaymentProvider.Offline && Status == ContributionStatus.Pending;
 
     /// <summary>The refunds the processor made, each once (loaded with the contribution when it is refunded).</summary>
     public IReadOnlyList<ContributionRefund> Refunds => _refunds;
@@ -235,8 +247,27 @@ public sealed class Contribution : ITenantOwned
     }
 
     /// <summary>
-    /// The city's staff record a cheque or a transfer they received: it succeeds at once. The
-    /// reference (cheque number, transfer label) is required, and the donor is named.
+    /// Whether a cheque or a transfer recorded by <paramref name="staffUserId"/> waits for a second
+    /// person before it counts (four eyes on money, issue #16): always when an agent records it (an
+    /// admin confirms); when an admin records more than the city's threshold
+    /// (<see cref="Municipality.OfflineSecondAdminAboveCents"/>) and the city has another admin.
+    /// </summary>
+    public static bool OfflineNeedsConfirmation(Municipality city, long staffUserId, long amountCents)
+    {
+        ArgumentNullException.ThrowIfNull(city);
+        return city.RoleOf(staffUserId) switch
+        {
+            StaffRole.Admin => city.OfflineSecondAdminAboveCents is { } threshold && amountCents > threshold
+                && city.Memberships.Any(m => m.Role == StaffRole.Admin && m.UserId != staffUserId),
+            _ => true,
+        };
+    }
+
+    /// <summary>
+    /// The city's staff record a cheque or a transfer they received. The reference (cheque number,
+    /// transfer label) is required, and the donor is named. It succeeds at once when one person may
+    /// record it alone; otherwise it waits, holding its reward unit, for an admin other than the
+    /// one who typed it (<see cref="OfflineNeedsConfirmation"/>, <see cref="ConfirmOffline"/>).
     /// </summary>
     public static Contribution RecordOffline(
         Campaign campaign,
@@ -271,8 +302,89 @@ public sealed class Contribution : ITenantOwned
         contribution.OfflineReference = Text.Required(reference, ReferenceMaxLength, "Référence du paiement", field: "Reference");
         contribution.RecordedByUserId = staffUserId;
         tier?.Take();
-        contribution.Succeed(nowUtc);
+        if (!OfflineNeedsConfirmation(city, staffUserId, amountCents))
+        {
+            contribution.Succeed(nowUtc);
+        }
+
         return contribution;
+    }
+
+    /// <summary>
+    /// A city admin, not the person who recorded it, confirms an offline payment that waited: it
+    /// counts from now (the caller books it, matchfunding included). Possible until the campaign's
+    /// settlement starts, even after its end date (a cheque that arrived on the last day).
+    /// Returns false on a replay (already confirmed by this admin).
+    /// </summary>
+    public bool ConfirmOffline(Campaign campaign, Municipality city, long adminUserId, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(city);
+        EnsureOfflineDecider(campaign, city, adminUserId);
+        if (Status == ContributionStatus.Succeeded && ConfirmedByUserId == adminUserId)
+        {
+            return false;
+        }
+
+        if (!AwaitsConfirmation)
+        {
+            throw new DomainException(ContributionRefusals.OfflineNotAwaiting);
+        }
+
+        if (adminUserId == RecordedByUserId)
+        {
+            throw new DomainException(ContributionRefusals.OfflineConfirmedByAnother);
+        }
+
+        if (campaign.Status is not (CampaignStatus.Live or CampaignStatus.Paused))
+        {
+            throw new DomainException(ContributionRefusals.OfflineConfirmTooLate);
+        }
+
+        ConfirmedByUserId = adminUserId;
+        ConfirmedAtUtc = nowUtc;
+        Succeed(nowUtc);
+        return true;
+    }
+
+    /// <summary>
+    /// A city admin (or the person who typed it, to correct a mistake) sets aside an offline payment
+    /// that waited, with a reason: it never counts, its reward unit goes back.
+    /// </summary>
+    public string RejectOffline(Campaign campaign, Municipality city, long staffUserId, RewardTier? tier, string? reason, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(city);
+        if (!AwaitsConfirmation)
+        {
+            throw new DomainException(ContributionRefusals.OfflineNotAwaiting);
+        }
+
+        if (staffUserId != RecordedByUserId)
+        {
+            EnsureOfflineDecider(campaign, city, staffUserId);
+        }
+        else if (city.Id != MunicipalityId || city.RoleOf(staffUserId) is null)
+        {
+            throw new DomainException(ContributionRefusals.OfflineByStaffOnly);
+        }
+
+        var why = Text.Required(reason, FailureReasonMaxLength, "Motif", multiline: true, field: "Reason");
+        Fail(tier, why, nowUtc);
+        return why;
+    }
+
+    private void EnsureOfflineDecider(Campaign campaign, Municipality city, long adminUserId)
+    {
+        if (Provider != PaymentProvider.Offline || campaign.Id != CampaignId || city.Id != MunicipalityId)
+        {
+            throw new DomainException(ContributionRefusals.OfflineNotAwaiting);
+        }
+
+        if (city.RoleOf(adminUserId) != StaffRole.Admin)
+        {
+            throw new DomainException(ContributionRefusals.OfflineConfirmedByAdmin);
+        }
     }
 
     /// <summary>The provider confirmed the payment. Returns false when this was already known (a replay).</summary>
@@ -303,7 +415,7 @@ public sealed class Contribution : ITenantOwned
 
         Status = ContributionStatus.Failed;
         FailedAtUtc = nowUtc;
-        FailureReason = reason is null ? null : reason.Length > 200 ? reason[..200] : reason;
+        FailureReason = reason is null ? null : reason.Length > FailureReasonMaxLength ? reason[..FailureReasonMaxLength] : reason;
         ReleaseTier(tier);
         Touch();
         return true;

@@ -12,6 +12,14 @@ public static class ContributionRefusals
 
     public static readonly DomainRefusal OfflineIsChequeOrTransfer = new("contribution.offline-is-cheque-or-transfer", "Method", "Un paiement hors ligne est un chèque ou un virement.");
 
+    public static readonly DomainRefusal OfflineConfirmedByAdmin = new("contribution.offline-confirmed-by-admin", null, "Seul un administrateur de la ville peut confirmer ou écarter un paiement hors ligne.");
+
+    public static readonly DomainRefusal OfflineConfirmedByAnother = new("contribution.offline-confirmed-by-another", null, "Un paiement hors ligne est confirmé par une autre personne que celle qui l'a enregistré : demandez à un autre administrateur.");
+
+    public static readonly DomainRefusal OfflineNotAwaiting = new("contribution.offline-not-awaiting", null, "Ce paiement hors ligne n'attend pas de confirmation : il a déjà été confirmé ou écarté.");
+
+    public static readonly DomainRefusal OfflineConfirmTooLate = new("contribution.offline-confirm-too-late", null, "La campagne est clôturée : ce paiement ne peut plus être confirmé. Rendez le chèque ou le virement au donateur.");
+
     public static readonly DomainRefusal FailedCannotSucceed = new("contribution.failed-cannot-succeed", null, "Ce paiement avait échoué : il ne peut plus réussir.");
 
     public static readonly DomainRefusal RefundOfUnsucceeded = new("contribution.refund-of-unsucceeded", null, "Seule une contribution réussie peut être remboursée.");

@@ -34,6 +34,8 @@ public static class CityRefusals
 
     public static readonly DomainRefusal NotStaff = new("city.not-staff", null, "Cette personne ne fait pas partie de l'équipe de la ville.");
 
+    public static readonly DomainRefusal OfflineThresholdOutOfRange = new("city.offline-threshold-out-of-range", "Threshold", "Le seuil doit être compris entre 0 € et {0}.");
+
     public static readonly DomainRefusal UnknownRole = new("city.unknown-role", "Role", "Rôle inconnu.");
 
     public static readonly DomainRefusal LastAdmin = new("city.last-admin", null, "La ville doit garder au moins un administrateur.");

@@ -78,6 +78,13 @@ public sealed class Municipality
 
     public string AccessibilityCompliance { get; private set; } = "partiellement conforme";
 
+    /// <summary>
+    /// Above this amount, a cheque or a transfer an admin records waits for a second admin's
+    /// confirmation (when the city has one); null: an admin's entry always counts at once. An
+    /// agent's entry always waits for an admin (issue #16).
+    /// </summary>
+    public long? OfflineSecondAdminAboveCents { get; private set; } = DefaultOfflineSecondAdminAboveCents;
+
     public SubscriptionStatus SubscriptionStatus { get; private set; }
 
     public DateTime CreatedAtUtc { get; private set; }
@@ -198,6 +205,21 @@ public sealed class Municipality
     {
         LogoFileKey = Text.Required(fileKey, 200, "Logo", field: "Logo");
         LogoContentType = Text.Required(contentType, 100, "Logo", field: "Logo");
+        Touch(nowUtc);
+    }
+
+    /// <summary>The four-eyes threshold of a new city: 1 500 €.</summary>
+    public const long DefaultOfflineSecondAdminAboveCents = 1_500_00;
+
+    /// <summary>A city admin sets the amount above which an admin's offline entry needs a second admin (null: never).</summary>
+    public void SetOfflineSecondAdminThreshold(long? cents, DateTime nowUtc)
+    {
+        if (cents is < 0 or > Funding.Campaign.MaxContributionCents)
+        {
+            throw new DomainException(CityRefusals.OfflineThresholdOutOfRange.With(Money.Euros(Funding.Campaign.MaxContributionCents)));
+        }
+
+        OfflineSecondAdminAboveCents = cents;
         Touch(nowUtc);
     }
 

@@ -858,6 +858,12 @@ namespace Labelkoz.Migrations.Postgres.Migrations
                     b.Property<long>("CampaignId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTime?>("ConfirmedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ConfirmedByUserId")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("ContributorUserId")
                         .HasColumnType("bigint");
 
@@ -1782,6 +1788,9 @@ namespace Labelkoz.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
+
+                    b.Property<long?>("OfflineSecondAdminAboveCents")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("Population")
                         .HasColumnType("integer");

@@ -827,6 +827,12 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                     b.Property<long>("CampaignId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ConfirmedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConfirmedByUserId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ContributorUserId")
                         .HasColumnType("INTEGER");
 
@@ -1731,6 +1737,9 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("OfflineSecondAdminAboveCents")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Population")
                         .HasColumnType("INTEGER");

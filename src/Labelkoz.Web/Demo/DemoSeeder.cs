@@ -26,6 +26,13 @@ public sealed partial class DemoSeeder(
     /// <summary>Shared by every demo account; long enough and absent from common-password lists.</summary>
     public const string DemoPassword = "Labelkoz-Demo-2026";
 
+    /// <summary>
+    /// The authenticator key of every demo staff account (staff must have a second factor, ADR 19):
+    /// printed at start-up, to add to any authenticator app (or <c>oathtool --totp -b KEY</c>).
+    /// Demo data only; a real account sets up its own key at its first log-in.
+    /// </summary>
+    public const string DemoAuthenticatorKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
     public static readonly IReadOnlyList<DemoAccount> Accounts =
     [
         new("operateur@demo.labelkoz.fr", "Opératrice de la plateforme", null, null, "Opérateur de la plateforme"),
@@ -74,6 +81,12 @@ public sealed partial class DemoSeeder(
                 {
                     city.GrantRole(user.Id, role, now);
                 }
+            }
+
+            if ((account.Role is not null || account.Email.StartsWith("operateur", StringComparison.Ordinal)) && !user.TwoFactorEnabled)
+            {
+                await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", DemoAuthenticatorKey);
+                await users.SetTwoFactorEnabledAsync(user, true);
             }
         }
 
@@ -155,11 +168,11 @@ public sealed partial class DemoSeeder(
     private void LogAccounts()
     {
         var lines = string.Join(Environment.NewLine, Accounts.Select(a => $"  {a.Description,-32} {a.Email}"));
-        LogDemoAccounts(logger, DemoPassword, lines);
+        LogDemoAccounts(logger, DemoPassword, lines, DemoAuthenticatorKey);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Comptes de démonstration (mot de passe commun : {Password}) :\n{Accounts}")]
-    private static partial void LogDemoAccounts(ILogger logger, string password, string accounts);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Comptes de démonstration (mot de passe commun : {Password}) :\n{Accounts}\nLes comptes des équipes et de l'opérateur demandent un code de double authentification : ajoutez la clé {Key} à une application d'authentification (FreeOTP, Aegis, Google Authenticator…) ou tapez « oathtool --totp -b {Key} ».")]
+    private static partial void LogDemoAccounts(ILogger logger, string password, string accounts, string key);
 
     public sealed record DemoAccount(string Email, string DisplayName, string? InseeCode, StaffRole? Role, string Description);
 }

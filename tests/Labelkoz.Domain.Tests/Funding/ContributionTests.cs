@@ -146,7 +146,7 @@ public sealed class ContributionTests
         Assert.Throws<DomainException>(() => Contribution.RecordOffline(campaign, _kit.City, Projects.ReviewKit.Outsider, null, 50_00, PaymentMethod.Cheque, "Chèque 123", donor, false, "k", Now));
         Assert.Throws<DomainException>(() => Contribution.RecordOffline(campaign, _kit.City, FundingKit.Admin, null, 50_00, PaymentMethod.Cheque, " ", donor, false, "k", Now));
         Assert.Throws<DomainException>(() => Contribution.RecordOffline(campaign, _kit.City, FundingKit.Admin, null, 50_00, PaymentMethod.Card, "x", donor, false, "k", Now));
-        var gift = Contribution.RecordOffline(campaign, _kit.City, Projects.ReviewKit.Agent, null, 50_00, PaymentMethod.Cheque, "Chèque 123", donor, false, "k", Now);
+        var gift = Contribution.RecordOffline(campaign, _kit.City, FundingKit.Admin, null, 50_00, PaymentMethod.Cheque, "Chèque 123", donor, false, "k", Now);
 
         Assert.Equal(ContributionStatus.Succeeded, gift.Status);
         Assert.Equal(PaymentProvider.Offline, gift.Provider);

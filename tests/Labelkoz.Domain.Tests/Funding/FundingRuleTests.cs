@@ -177,6 +177,36 @@ public sealed class FundingRuleTests
         RuleCase.Thrown(ContributionRefusals.DonorIdentityOfUnconfirmedGift, () => Pending().SetDonorIdentity(Lea)),
         RuleCase.Thrown(ContributionRefusals.FormExpired, () => Contribution.Start(new FundingKit().Live(), null, FundingKit.Donor, 10_00, false, null, null, PaymentProvider.Sandbox, " ", null, Now)),
         RuleCase.Thrown(ContributionRefusals.LimitedRewardAlreadyHeld, "TierId", () => Contribution.EnsureOneHoldPerPerson(new FundingKit().Live().Tiers[0], personHasUnpaidOnTier: true)),
+        RuleCase.Thrown(ContributionRefusals.OfflineConfirmedByAdmin, () =>
+        {
+            var kit = new FundingKit();
+            var campaign = kit.Live();
+            Contribution.RecordOffline(campaign, kit.City, Projects.ReviewKit.Agent, null, 50_00, PaymentMethod.Cheque, "Chèque 1", Lea, false, "k", Now)
+                .ConfirmOffline(campaign, kit.City, Projects.ReviewKit.Agent, Now);
+        }),
+        RuleCase.Thrown(ContributionRefusals.OfflineConfirmedByAnother, () =>
+        {
+            var kit = new FundingKit();
+            kit.City.GrantRole(22, Labelkoz.Domain.Municipalities.StaffRole.Admin, Now);
+            var campaign = kit.Live();
+            Contribution.RecordOffline(campaign, kit.City, FundingKit.Admin, null, 2_000_00, PaymentMethod.Cheque, "Chèque 1", Lea, false, "k", Now)
+                .ConfirmOffline(campaign, kit.City, FundingKit.Admin, Now);
+        }),
+        RuleCase.Thrown(ContributionRefusals.OfflineNotAwaiting, () =>
+        {
+            var kit = new FundingKit();
+            var campaign = kit.Live();
+            Contribution.RecordOffline(campaign, kit.City, FundingKit.Admin, null, 50_00, PaymentMethod.Cheque, "Chèque 1", Lea, false, "k", Now)
+                .ConfirmOffline(campaign, kit.City, FundingKit.Admin, Now);
+        }),
+        RuleCase.Thrown(ContributionRefusals.OfflineConfirmTooLate, () =>
+        {
+            var kit = new FundingKit();
+            var campaign = kit.Live();
+            var gift = Contribution.RecordOffline(campaign, kit.City, Projects.ReviewKit.Agent, null, 50_00, PaymentMethod.Cheque, "Chèque 1", Lea, false, "k", Now);
+            campaign.StartSettlement(false, campaign.EndsAtUtc!.Value);
+            gift.ConfirmOffline(campaign, kit.City, FundingKit.Admin, Now);
+        }),
         RuleCase.Thrown(ContributionRefusals.FormReusedForAnotherGift, () => Pending().EnsureSameRequest(FundingKit.Donor, 30_00, null)),
         RuleCase.Thrown(TextRefusals.Required, "DonorFullName", () => DonorIdentity.Create(" ", "3 rue de Paris", required: true)),
         RuleCase.Thrown(TextRefusals.Required, "DonorAddress", () => DonorIdentity.Create("Léa Fontaine", null, required: true)),

@@ -29,6 +29,7 @@ public sealed class CityRuleTests
         RuleCase.Thrown(CityRefusals.NeighbourhoodHasProjects, () => City("Bas-Montreuil").RemoveNeighbourhood(0, 3, Now)),
         RuleCase.Thrown(CityRefusals.NotStaff, () => City().RemoveStaff(ReviewKit.Outsider, Now)),
         RuleCase.Thrown(CityRefusals.UnknownRole, () => City().GrantRole(42, (StaffRole)9, Now)),
+        RuleCase.Thrown(CityRefusals.OfflineThresholdOutOfRange, "Threshold", () => City().SetOfflineSecondAdminThreshold(-1, Now)),
         RuleCase.Thrown(CityRefusals.LastAdmin, () => City().RemoveStaff(Admin, Now)),
         RuleCase.Thrown(CityRefusals.EmailInvalid, () => City().Invite("pas-une-adresse", StaffRole.Agent, Hash, Admin, Now, Week)),
         RuleCase.Thrown(CityRefusals.EmailInvalid, "ContactEmail", () => City().UpdatePresentation("Montreuil", null, "contact@montreuil", null, null, Now)),

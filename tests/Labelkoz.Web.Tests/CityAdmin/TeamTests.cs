@@ -37,6 +37,9 @@ public sealed class TeamTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal(city.AdminPath, accepted.Location);
         Assert.Equal(StaffRole.Agent, await RoleInAsync(city, email));
+        var enrolment = await invitee.FollowAsync(accepted);
+        Assert.StartsWith("/compte/double-authentification/activer", enrolment.Url, StringComparison.Ordinal);
+        Assert.Equal(city.AdminPath, (await invitee.EnrolAndContinueAsync(enrolment, email)).Url);
         Assert.Equal(HttpStatusCode.OK, (await invitee.GetAsync(city.AdminPath)).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await invitee.GetAsync($"{city.AdminPath}/presentation")).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await invitee.GetAsync(other.AdminPath)).Status);

@@ -237,7 +237,7 @@ public sealed class CampaignMoneyTests(FundingApp app) : IClassFixture<FundingAp
         }
 
         var admin = live.City.Admin.Id;
-        await app.WithServiceAsync<CampaignMoney, long>(m => m.RecordOfflineAsync(
+        await app.WithServiceAsync<CampaignMoney, OfflineRecorded>(m => m.RecordOfflineAsync(
             campaignId, admin, null, 15_00, PaymentMethod.Cheque, "Chèque n° 1234", new DonorIdentity("Jeanne Martin", "3 rue de Paris, 93100 Montreuil"), false, "offline-1", CancellationToken.None));
 
         app.Clock.Advance(TimeSpan.FromDays(31));

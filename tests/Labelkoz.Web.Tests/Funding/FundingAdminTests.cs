@@ -127,14 +127,15 @@ public sealed class FundingAdminTests(FundingApp app) : IClassFixture<FundingApp
     {
         var live = await app.CreateLiveCampaignAsync("Un parc (chèque)", matchCapCents: 10_00);
         var (campaignId, tierId, _) = live;
-        using var agent = await app.SignedInAsync(live.City.Agent.Email);
-        var page = await agent.GetAsync(live.AdminPath);
+        using var admin = await app.SignedInAsync(live.City.Admin.Email);
+        var page = await admin.GetAsync(live.AdminPath);
         page.AssertAccessibleStructure();
         var fields = OfflineFields("150,50", "Cheque", "Chèque n° 1234567");
         fields["Offline.TierId"] = tierId.ToString(CultureInfo.InvariantCulture);
 
-        var first = await agent.SubmitAsync(page, "form#hors-ligne", fields);
-        var second = await agent.SubmitAsync(page, "form#hors-ligne", fields);
+        // The city's only admin, under the four-eyes threshold: it counts at once (OfflineFourEyesTests for the rest).
+        var first = await admin.SubmitAsync(page, "form#hors-ligne", fields);
+        var second = await admin.SubmitAsync(page, "form#hors-ligne", fields);
 
         Assert.Equal(HttpStatusCode.Redirect, first.Status);
         Assert.Equal(HttpStatusCode.Redirect, second.Status);
@@ -150,7 +151,7 @@ public sealed class FundingAdminTests(FundingApp app) : IClassFixture<FundingApp
         var line = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == AuditAction.OfflinePaymentRecorded && a.SubjectLabel.StartsWith("Un parc (chèque)")));
         Assert.Equal(contribution.Id, line.SubjectId);
 
-        var shown = await agent.FollowAsync(second);
+        var shown = await admin.FollowAsync(second);
         Assert.Contains("Ce paiement hors ligne est déjà enregistré.", shown.MainText, StringComparison.Ordinal);
         Assert.Contains("Jeanne Martin", shown.Document.QuerySelector("#contributions")!.TextContent, StringComparison.Ordinal);
     }
@@ -226,9 +227,9 @@ public sealed class FundingAdminTests(FundingApp app) : IClassFixture<FundingApp
         await app.ContributeAndPayAsync(funded, donor, 50_00, null, "report-1");
         await app.ContributeAndPayAsync(funded, donor, 33_33, null, "report-2");
         await app.ContributeAndPayAsync(failed, donor, 25_00, null, "report-3");
-        var agent = city.Agent.Id;
-        await app.WithServiceAsync<CampaignMoney, long>(m => m.RecordOfflineAsync(
-            funded, agent,
+        var adminId = city.Admin.Id;
+        await app.WithServiceAsync<CampaignMoney, OfflineRecorded>(m => m.RecordOfflineAsync(
+            funded, adminId,
             null, 12_34, PaymentMethod.Transfer, "=HYPERLINK(\"x\")", new DonorIdentity("-Jeanne; \"Martin\"", "1 rue de la Paix"), false, "report-offline", CancellationToken.None));
 
         app.Clock.Advance(TimeSpan.FromDays(31));

@@ -434,13 +434,13 @@ public sealed class ReceiptAdminTests(FundingApp app) : IClassFixture<FundingApp
         return (campaignId, projectId, city);
     }
 
-    /// <summary>Cheques received by the city (recorded by its agent), with each donor's identity (what a receipt needs).</summary>
+    /// <summary>Cheques received by the city (recorded by its admin, alone: they count at once), with each donor's identity (what a receipt needs).</summary>
     private async Task GiveOfflineAsync(TestCity city, long campaignId, params (string Donor, long Cents)[] gifts)
     {
         foreach (var (donor, cents) in gifts)
         {
-            await app.WithServiceAsync<CampaignMoney, long>(m => m.RecordOfflineAsync(
-                campaignId, city.Agent.Id, null, cents, PaymentMethod.Cheque, $"Chèque de {donor}", new DonorIdentity(donor, "1 rue du Verger, 93100 Montreuil"), false,
+            await app.WithServiceAsync<CampaignMoney, OfflineRecorded>(m => m.RecordOfflineAsync(
+                campaignId, city.Admin.Id, null, cents, PaymentMethod.Cheque, $"Chèque de {donor}", new DonorIdentity(donor, "1 rue du Verger, 93100 Montreuil"), false,
                 $"receipts-{campaignId}-{donor}", CancellationToken.None));
         }
     }

@@ -229,10 +229,12 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// A browser-like client: cookies kept, redirects not followed (tests assert them), over https
     /// like production, so Secure cookies (the session outside Development) are sent back.
     /// </summary>
-    public TestBrowser NewBrowser() => new(CreateClient(new WebApplicationFactoryClientOptions
-    {
-        AllowAutoRedirect = false,
-        HandleCookies = true,
-        BaseAddress = new Uri("https://localhost"),
-    }));
+    public TestBrowser NewBrowser() => new(
+        CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+            BaseAddress = new Uri("https://localhost"),
+        }),
+        () => Services.GetRequiredService<TimeProvider>().GetUtcNow());
 }

@@ -64,8 +64,12 @@ public sealed class OperatorTests(AppFactory app) : IClassFixture<AppFactory>
         var accepted = await invitee.SubmitAsync(invitation, "form#accepter");
         Assert.Equal(HttpStatusCode.Redirect, accepted.Status);
         Assert.Equal("/saint-ouen-sur-seine/admin", accepted.Location);
-        var dashboard = await invitee.FollowAsync(accepted);
+        // A new admin sets up the second factor before the back office opens (ADR 19), then lands there.
+        var enrolment = await invitee.FollowAsync(accepted);
+        Assert.StartsWith("/compte/double-authentification/activer", enrolment.Url, StringComparison.Ordinal);
+        var dashboard = await invitee.EnrolAndContinueAsync(enrolment, adminEmail);
         Assert.Equal(HttpStatusCode.OK, dashboard.Status);
+        Assert.Equal("/saint-ouen-sur-seine/admin", dashboard.Url);
         Assert.Contains("Bienvenue dans l'équipe de Saint-Ouen-sur-Seine", dashboard.MainText, StringComparison.Ordinal);
 
         var branding = await invitee.GetAsync("/saint-ouen-sur-seine/admin/identite-visuelle");

@@ -138,6 +138,7 @@ public sealed class SignupReviewTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal(link, loggedIn.Location);
         var accepted = await invitee.SubmitAsync(await invitee.GetAsync(link), "form#accepter");
         Assert.Equal("/romainville/admin", accepted.Location);
+        await invitee.EnrolAndContinueAsync(await invitee.FollowAsync(accepted), contact);
         var subscriptionPage = await invitee.GetAsync("/romainville/admin/abonnement");
         Assert.Equal(HttpStatusCode.OK, subscriptionPage.Status);
         Assert.Contains("Période d'essai", subscriptionPage.MainText, StringComparison.Ordinal);

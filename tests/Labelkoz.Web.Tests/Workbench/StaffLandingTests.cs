@@ -63,6 +63,10 @@ public sealed class StaffLandingTests(AppFactory app) : IClassFixture<AppFactory
         {
             var login = await browser.GetAsync("/compte/connexion?returnUrl=%2Fcompte%2Fprofil");
             var result = await browser.SubmitAsync(login, "form#connexion", new Dictionary<string, string> { ["Input.Email"] = city.Agent.Email, ["Input.Password"] = Given.Password });
+
+            // Staff give their second factor's code; the return address goes along.
+            Assert.StartsWith("/compte/connexion/code?", result.Location, StringComparison.Ordinal);
+            result = await browser.SubmitAsync(await browser.GetAsync(result.Location!), "form#code-connexion", new Dictionary<string, string> { ["Code"] = browser.CurrentCode() });
             Assert.Equal("/compte/profil", result.Location);
         }
 
@@ -70,6 +74,8 @@ public sealed class StaffLandingTests(AppFactory app) : IClassFixture<AppFactory
         {
             var login = await browser.GetAsync("/compte/connexion?returnUrl=" + Uri.EscapeDataString("https://evil.example/"));
             var result = await browser.SubmitAsync(login, "form#connexion", new Dictionary<string, string> { ["Input.Email"] = city.Agent.Email, ["Input.Password"] = Given.Password });
+            Assert.DoesNotContain("evil", result.Location, StringComparison.Ordinal);
+            result = await browser.SubmitAsync(await browser.GetAsync(result.Location!), "form#code-connexion", new Dictionary<string, string> { ["Code"] = browser.CurrentCode() });
             Assert.Equal($"/{city.Slug}/admin", result.Location);
         }
     }

@@ -1,4 +1,5 @@
 using Labelkoz.Data;
+using Labelkoz.Web.Features.Accounts.SecondFactor;
 using Labelkoz.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -29,6 +30,7 @@ public static class AccountsModule
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<ClockAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddErrorDescriber<FrenchIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>();
 
@@ -36,6 +38,8 @@ public static class AccountsModule
         services.AddScoped<FrenchIdentityErrorDescriber>();
         services.AddHttpContextAccessor();
         services.AddScoped<AccountMails>();
+        services.Configure<SecondFactorOptions>(builder.Configuration.GetSection(SecondFactorOptions.Section));
+        services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = SecondFactorClaims.KeepProofAsync);
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -49,19 +53,26 @@ public static class AccountsModule
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
             options.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
-            options.Events.OnRedirectToAccessDenied = context =>
+            options.Events.OnRedirectToAccessDenied = async context =>
             {
-                // A signed-in person without the right gets a 403 page, not a redirect.
+                // Staff without a proven second factor are sent to set one up or to prove it; anyone
+                // else without the right gets a 403 page, not a redirect.
+                if (await SecondFactorRedirect.ForAsync(context.HttpContext) is { } secondFactor)
+                {
+                    context.Response.Redirect(secondFactor);
+                    return;
+                }
+
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Task.CompletedTask;
             };
         });
 
         services.AddScoped<IAuthorizationHandler, CityRoleHandler>();
+        services.AddScoped<IAuthorizationHandler, SecondFactorHandler>();
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.CityStaff, p => p.RequireAuthenticatedUser().AddRequirements(new CityRoleRequirement(Domain.Municipalities.StaffRole.Agent)))
-            .AddPolicy(Policies.CityAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new CityRoleRequirement(Domain.Municipalities.StaffRole.Admin)))
-            .AddPolicy(Policies.Operator, p => p.RequireAuthenticatedUser().RequireRole(Policies.OperatorRole));
+            .AddPolicy(Policies.CityStaff, p => p.RequireAuthenticatedUser().AddRequirements(new CityRoleRequirement(Domain.Municipalities.StaffRole.Agent), new SecondFactorRequirement()))
+            .AddPolicy(Policies.CityAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new CityRoleRequirement(Domain.Municipalities.StaffRole.Admin), new SecondFactorRequirement()))
+            .AddPolicy(Policies.Operator, p => p.RequireAuthenticatedUser().RequireRole(Policies.OperatorRole).AddRequirements(new SecondFactorRequirement()));
         return builder;
     }
 }

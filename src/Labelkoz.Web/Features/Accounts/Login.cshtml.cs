@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Labelkoz.Data;
+using Labelkoz.Web.Features.Accounts.SecondFactor;
 using Labelkoz.Web.Infrastructure.Localization;
 using Labelkoz.Web.Infrastructure.Security;
 using Labelkoz.Web.Infrastructure.Web;
@@ -8,8 +9,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Labelkoz.Web.Features.Accounts;
 
@@ -18,7 +19,13 @@ namespace Labelkoz.Web.Features.Accounts;
 /// account); five failures lock the account for a while, and the message says until when.
 /// </summary>
 [EnableRateLimiting(SecurityModule.AuthFormsPolicy)]
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, AppDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class LoginModel(
+    SignInManager<AppUser> signIn,
+    UserManager<AppUser> users,
+    AppDbContext db,
+    IOptions<SecondFactorOptions> secondFactor,
+    IStringLocalizer<SharedResource> l,
+    TimeProvider clock) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -53,9 +60,23 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         }
 
         var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; the code from the authenticator app comes next.
+            return LocalRedirect(SecondFactorPaths.LogInWithCode(LocalAddress.Of(Url, ReturnUrl), Input.RememberMe));
+        }
+
         if (result.Succeeded)
         {
-            return LocalRedirect(await LandingAsync(user.Id));
+            await signIn.SignInProvenAsync(user, Input.RememberMe, secondFactor: false, clock.GetUtcNow());
+            var landing = await Landing.ForAsync(db, Url, ReturnUrl, user.Id, HttpContext.RequestAborted);
+            if (await SecondFactorRedirect.MustEnrolAsync(db, users, user, secondFactor.Value, HttpContext.RequestAborted))
+            {
+                // Staff set up their second factor before any work (issue #16).
+                return LocalRedirect($"{SecondFactorRedirect.EnablePath}?ReturnUrl={Uri.EscapeDataString(landing)}");
+            }
+
+            return LocalRedirect(landing);
         }
 
         if (result.IsLockedOut)
@@ -87,28 +108,6 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         }
 
         return Refused();
-    }
-
-    /// <summary>
-    /// Where a successful log-in goes: the page asked for when it is on this site; else, for the
-    /// staff of exactly one city, that city's back office (their work starts there); else the
-    /// person's space, which lists the cities of someone on several teams.
-    /// </summary>
-    private async Task<string> LandingAsync(long userId)
-    {
-        if (LocalAddress.Of(Url, ReturnUrl) is { } local)
-        {
-            return local;
-        }
-
-        var slugs = await (
-                from m in db.Memberships.AsNoTracking()
-                join c in db.Municipalities on m.MunicipalityId equals c.Id
-                where m.UserId == userId
-                select c.Slug)
-            .Take(2)
-            .ToListAsync(HttpContext.RequestAborted);
-        return slugs.Count == 1 ? $"/{slugs[0]}/admin" : AccountForm.DashboardPath;
     }
 
     private PageResult Refused()

@@ -86,6 +86,8 @@ public static class AuditNames
             AuditAction.TaxReceiptCancelledForRefund => l["Reçu fiscal annulé après un remboursement"],
             AuditAction.ContributionRefundRequested => l["Remboursement d'une contribution demandé par l'opérateur"],
             AuditAction.PayeeRepaid => l["Somme rendue par le bénéficiaire"],
+            AuditAction.OfflinePaymentConfirmed => l["Paiement hors ligne confirmé"],
+            AuditAction.OfflinePaymentRejected => l["Paiement hors ligne écarté"],
         };
     }
 
@@ -108,7 +110,8 @@ public static class AuditNames
         AuditAction.CampaignPaused or AuditAction.CampaignResumed or AuditAction.OfflinePaymentRecorded or AuditAction.PayoutSent
             or AuditAction.TaxReceiptsAllowed or AuditAction.TaxReceiptsStopped or AuditAction.TaxReceiptCorrected
             or AuditAction.PaymentEventRetried or AuditAction.PaymentEventResolved or AuditAction.TaxReceiptCancelledForRefund
-            or AuditAction.ContributionRefundRequested or AuditAction.PayeeRepaid => AuditGroup.Funding,
+            or AuditAction.ContributionRefundRequested or AuditAction.PayeeRepaid or AuditAction.OfflinePaymentConfirmed
+            or AuditAction.OfflinePaymentRejected => AuditGroup.Funding,
     };
 
     /// <summary>The actions of a family, in the enum's order.</summary>

@@ -20,6 +20,9 @@ public sealed record ContributionRequest(
     string IdempotencyKey,
     DonorIdentity? Donor);
 
+/// <summary>An offline payment as staff recorded it: whether it waits for an admin's confirmation, whether the form was a replay.</summary>
+public sealed record OfflineRecorded(long ContributionId, bool AwaitsConfirmation, bool Replayed);
+
 /// <summary>A contribution and where its contributor pays (null: nothing to pay, e.g. a replay of a paid one).</summary>
 public sealed record ContributionStarted(long ContributionId, ContributionStatus Status, Uri? PaymentUrl);
 
@@ -103,21 +106,24 @@ public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders prov
     }
 
     /// <summary>
-    /// Staff record a cheque or a transfer they received: it counts at once, matchfunding included.
-    /// A replayed key returns the contribution it made. <paramref name="record"/> is called only
-    /// when the contribution is new, with its id known and before the commit: the audit line it adds
-    /// is written in the same transaction.
+    /// Staff record a cheque or a transfer they received: it counts at once, matchfunding included,
+    /// unless it waits for a second person (<see cref="Contribution.OfflineNeedsConfirmation"/>):
+    /// then it holds its reward unit and nothing is booked until an admin confirms it
+    /// (<see cref="ConfirmOfflineAsync"/>). A replayed key returns the contribution it made.
+    /// <paramref name="record"/> is called only when the contribution is new, with its id known and
+    /// before the commit: the audit line it adds is written in the same transaction.
     /// </summary>
-    public async Task<long> RecordOfflineAsync(
+    public async Task<OfflineRecorded> RecordOfflineAsync(
         long campaignId, long staffUserId, long? tierId, long amountCents, PaymentMethod method, string? reference, DonorIdentity donor, bool isAnonymous, string idempotencyKey,
         CancellationToken cancellationToken, Func<Contribution, Task>? record = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await LockAsync(campaignId, cancellationToken);
-        var existing = await db.Contributions.Where(c => c.CampaignId == campaignId && c.IdempotencyKey == idempotencyKey).Select(c => (long?)c.Id).SingleOrDefaultAsync(cancellationToken);
-        if (existing is { } id)
+        var existing = await db.Contributions.Where(c => c.CampaignId == campaignId && c.IdempotencyKey == idempotencyKey)
+            .Select(c => new { c.Id, c.Status }).SingleOrDefaultAsync(cancellationToken);
+        if (existing is not null)
         {
-            return id;
+            return new OfflineRecorded(existing.Id, existing.Status == ContributionStatus.Pending, Replayed: true);
         }
 
         var campaign = await db.Campaigns.Include(c => c.Tiers).SingleAsync(c => c.Id == campaignId, cancellationToken);
@@ -126,7 +132,11 @@ public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders prov
         var contribution = Contribution.RecordOffline(campaign, city, staffUserId, tier, amountCents, method, reference, donor, isAnonymous, idempotencyKey, Now);
         db.Contributions.Add(contribution);
         await db.SaveChangesAsync(cancellationToken);
-        await RecordPaidAsync(campaign, contribution, cancellationToken);
+        if (!contribution.AwaitsConfirmation)
+        {
+            await RecordPaidAsync(campaign, contribution, cancellationToken);
+        }
+
         if (record is not null)
         {
             await record(contribution);
@@ -134,7 +144,71 @@ public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders prov
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return contribution.Id;
+        return new OfflineRecorded(contribution.Id, contribution.AwaitsConfirmation, Replayed: false);
+    }
+
+    /// <summary>
+    /// A city admin confirms an offline payment that waited for them (four eyes, issue #16): under
+    /// the campaign's lock, the domain checks who confirms and when, then the money is booked with
+    /// the city's match, once. Returns false on a replay. <paramref name="record"/> adds the audit
+    /// line in the same transaction.
+    /// </summary>
+    public async Task<bool> ConfirmOfflineAsync(long contributionId, long adminUserId, Func<Contribution, Task> record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var (campaign, city, contribution, transaction) = await OfflineUnderLockAsync(contributionId, cancellationToken);
+        await using (transaction)
+        {
+            if (!contribution.ConfirmOffline(campaign, city, adminUserId, Now))
+            {
+                return false;
+            }
+
+            await RecordPaidAsync(campaign, contribution, cancellationToken);
+            await record(contribution);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// A city admin (or the one who typed it) sets aside an offline payment that waited: it never
+    /// counts, its reward unit goes back. <paramref name="record"/> adds the audit line, given the
+    /// reason as the domain kept it.
+    /// </summary>
+    public async Task RejectOfflineAsync(long contributionId, long staffUserId, string? reason, Func<Contribution, string, Task> record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var (campaign, city, contribution, transaction) = await OfflineUnderLockAsync(contributionId, cancellationToken);
+        await using (transaction)
+        {
+            var tier = contribution.TierId is { } tierId ? campaign.Tier(tierId) : null;
+            var why = contribution.RejectOffline(campaign, city, staffUserId, tier, reason, Now);
+            await record(contribution, why);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
+    private async Task<(Domain.Funding.Campaign Campaign, Domain.Municipalities.Municipality City, Contribution Contribution, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction Transaction)> OfflineUnderLockAsync(
+        long contributionId, CancellationToken cancellationToken)
+    {
+        var campaignId = await db.Contributions.Where(c => c.Id == contributionId).Select(c => c.CampaignId).SingleAsync(cancellationToken);
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await LockAsync(campaignId, cancellationToken);
+            var contribution = await db.Contributions.SingleAsync(c => c.Id == contributionId, cancellationToken);
+            var campaign = await db.Campaigns.Include(c => c.Tiers).SingleAsync(c => c.Id == campaignId, cancellationToken);
+            var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == campaign.MunicipalityId, cancellationToken);
+            return (campaign, city, contribution, transaction);
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>
@@ -317,7 +391,7 @@ public sealed partial class CampaignMoney(AppDbContext db, PaymentProviders prov
     {
         var before = Now - timeout;
         var abandoned = await db.Contributions.IgnoreQueryFilters().AsNoTracking()
-            .Where(c => c.Status == ContributionStatus.Pending && c.CreatedAtUtc < before)
+            .Where(c => c.Status == ContributionStatus.Pending && c.Provider != PaymentProvider.Offline && c.CreatedAtUtc < before)
             .Select(c => new { c.Id, c.CampaignId })
             .Take(500)
             .ToListAsync(cancellationToken);

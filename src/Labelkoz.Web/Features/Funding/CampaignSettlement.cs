@@ -37,6 +37,13 @@ public sealed partial class CampaignSettlement(AppDbContext db, CampaignMoney mo
     /// </summary>
     public static readonly TimeSpan PendingTimeout = CheckoutLifetime + TimeSpan.FromMinutes(4);
 
+    /// <summary>
+    /// How long after a campaign's end its admins may still confirm a cheque or a transfer that waits
+    /// for them (one that arrived on the last day): the settlement waits that long for such entries,
+    /// then sets them aside, for the city to give the money back (issue #16).
+    /// </summary>
+    public static readonly TimeSpan OfflineConfirmationGrace = TimeSpan.FromDays(3);
+
     /// <summary>Settles every due campaign; returns how many reached their end state.</summary>
     public async Task<int> SettleDueAsync(CancellationToken cancellationToken)
     {
@@ -108,10 +115,12 @@ public sealed partial class CampaignSettlement(AppDbContext db, CampaignMoney mo
             return false;
         }
 
-        // A payment started before the end may still be confirmed: wait for it, up to the timeout.
+        // A payment started before the end may still be confirmed: wait for it, up to the timeout;
+        // an offline payment waiting for an admin, up to the grace after the end.
         var pending = await db.Contributions.IgnoreQueryFilters().Where(c => c.CampaignId == campaignId && c.Status == ContributionStatus.Pending).ToListAsync(cancellationToken);
         var abandonedBefore = Now - PendingTimeout;
-        if (pending.Any(c => c.CreatedAtUtc > abandonedBefore))
+        var offlineWaits = campaign.EndsAtUtc + OfflineConfirmationGrace > Now;
+        if (pending.Any(c => c.AwaitsConfirmation ? offlineWaits : c.CreatedAtUtc > abandonedBefore))
         {
             await transaction.CommitAsync(cancellationToken);
             return false;
@@ -119,7 +128,10 @@ public sealed partial class CampaignSettlement(AppDbContext db, CampaignMoney mo
 
         foreach (var contribution in pending)
         {
-            contribution.Fail(contribution.TierId is { } tierId ? campaign.Tier(tierId) : null, "Paiement abandonné avant la fin de la campagne.", Now);
+            contribution.Fail(
+                contribution.TierId is { } tierId ? campaign.Tier(tierId) : null,
+                contribution.AwaitsConfirmation ? "Paiement hors ligne non confirmé par un administrateur : à rendre au donateur." : "Paiement abandonné avant la fin de la campagne.",
+                Now);
         }
 
         var totals = await FundingTotals.ForAsync(db, campaignId, cancellationToken);

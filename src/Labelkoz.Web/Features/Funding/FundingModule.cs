@@ -13,6 +13,7 @@ public static class FundingModule
         builder.AddStripePayments();
         builder.Services.AddScoped<PaymentProviders>();
         builder.Services.AddScoped<CampaignMoney>();
+        builder.Services.AddScoped<Admin.OfflineDesk>();
         builder.Services.AddScoped<TaxReceipts>();
         builder.Services.AddScoped<CampaignSettlement>();
         builder.Services.AddScoped<PayeeAccounts>();

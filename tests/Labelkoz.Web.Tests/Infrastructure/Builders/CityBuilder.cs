@@ -98,7 +98,7 @@ public sealed partial class Given
 
     private async Task<TestUser> Staff(long cityId, StaffRole role, string displayName)
     {
-        var user = await NewUserAsync(role == StaffRole.Admin ? "admin" : "agent", displayName, cityId, withPassword: true);
+        var user = await NewUserAsync(role == StaffRole.Admin ? "admin" : "agent", displayName, cityId, withPassword: true, secondFactor: true);
         await InDbAsync(async db =>
         {
             var city = await db.Municipalities.Include(m => m.Memberships).SingleAsync(m => m.Id == cityId);

@@ -58,7 +58,7 @@ public sealed partial class Given(IServiceProvider services)
     /// <summary>A platform operator (the role is created on first use: only the demo seeding makes it otherwise).</summary>
     public async Task<TestUser> Operator()
     {
-        var user = await NewUserAsync("operateur", $"Opératrice {Next()}", null, withPassword: true);
+        var user = await NewUserAsync("operateur", $"Opératrice {Next()}", null, withPassword: true, secondFactor: true);
         await using var scope = services.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<long>>>();
         if (!await roles.RoleExistsAsync(Policies.OperatorRole))
@@ -72,7 +72,7 @@ public sealed partial class Given(IServiceProvider services)
         return user;
     }
 
-    private async Task<TestUser> NewUserAsync(string prefix, string displayName, long? homeCityId, bool withPassword, string? email = null)
+    private async Task<TestUser> NewUserAsync(string prefix, string displayName, long? homeCityId, bool withPassword, string? email = null, bool secondFactor = false)
     {
         email ??= $"{prefix}-{Next()}-{Guid.NewGuid():N}"[..(prefix.Length + 14)] + "@exemple.fr";
         await using var scope = services.CreateAsyncScope();
@@ -88,6 +88,13 @@ public sealed partial class Given(IServiceProvider services)
         };
         var created = withPassword ? await users.CreateAsync(user, Password) : await users.CreateAsync(user);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        if (secondFactor)
+        {
+            // Staff have set up their authenticator app (mandatory, ADR 19): the test browser holds the same key.
+            await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", TestTotp.Key);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
+
         return new TestUser(user.Id, email, displayName);
     }
 

@@ -22,6 +22,7 @@ namespace Labelkoz.Web.Features.Cities.Admin;
 /// (invite, cancel, resend, remove) is an admin's, enforced by <see cref="AdminForChangesAttribute"/>.
 /// </summary>
 [AdminForChanges]
+[Labelkoz.Web.Features.Accounts.SecondFactor.RecentAuthentication]
 public sealed class StaffModel(
     AppDbContext db,
     TenantContext tenant,

@@ -20,7 +20,8 @@ public sealed record CampaignHeader(
     bool PaysPublicAccountant,
     DateTime? PausedAtUtc,
     string? PauseReason,
-    long Version);
+    long Version,
+    long? OfflineSecondAdminAboveCents = null);
 
 public sealed record CampaignTierRow(long Id, string Title, long MinimumCents, int? Quantity, int Taken);
 
@@ -44,3 +45,15 @@ public sealed record CampaignReceiptRow(long Id, string Number, string DonorFull
 
 /// <summary>The campaign's payout; <paramref name="OwedCents"/> is what its payee owes back (refunds after it was sent).</summary>
 public sealed record CampaignPayoutRow(long AmountCents, PayoutStatus Status, bool ToPublicAccountant, string? PayeeName, DateTime CreatedAtUtc, DateTime? SentAtUtc, string? Reference, long OwedCents = 0, PayoutRoute Route = PayoutRoute.Manual, string? TransferError = null);
+
+/// <summary>A cheque or a transfer waiting for an admin's confirmation: who typed it, for whom, how much.</summary>
+public sealed record AwaitingOfflineRow(
+    long Id,
+    DateTime CreatedAtUtc,
+    string Donor,
+    long AmountCents,
+    PaymentMethod Method,
+    string? Reference,
+    long? RecordedByUserId,
+    string? RecordedBy,
+    string ProjectTitle);

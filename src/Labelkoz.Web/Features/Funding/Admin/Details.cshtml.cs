@@ -1,6 +1,7 @@
 using System.Globalization;
 using Labelkoz.Data;
 using Labelkoz.Domain.Audit;
+using Labelkoz.Domain.Common;
 using Labelkoz.Domain.Funding;
 using Labelkoz.Domain.Notifications;
 using Labelkoz.Web.Features.Notifications;
@@ -24,13 +25,14 @@ namespace Labelkoz.Web.Features.Funding.Admin;
 /// public reason or resumes it; staff record a cheque or a transfer received for it. Every action
 /// is audited. Another city's campaign is "not found".
 /// </summary>
+[Labelkoz.Web.Features.Accounts.SecondFactor.RecentAuthentication]
 public sealed class DetailsModel(
     AppDbContext db,
     TenantContext tenant,
     TimeProvider clock,
     AuditTrail audit,
     Notifier notifier,
-    CampaignMoney money,
+    OfflineDesk desk,
     IAuthorizationService authorization,
     IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
 {
@@ -43,6 +45,7 @@ public sealed class DetailsModel(
     public const string DonorNameField = "Offline.DonorFullName";
     public const string DonorAddressField = "Offline.DonorAddress";
     public const string TierField = "Offline.TierId";
+    public const string OfflineDecisionField = "offlineDecision";
 
     [FromRoute]
     public long CampaignId { get; set; }
@@ -56,6 +59,12 @@ public sealed class DetailsModel(
     public LedgerFigures Figures { get; private set; } = LedgerFigures.From([]);
 
     public IReadOnlyList<CampaignContributionRow> Contributions { get; private set; } = [];
+
+    /// <summary>Cheques and transfers that wait for an admin's confirmation before they count (issue #16).</summary>
+    public IReadOnlyList<AwaitingOfflineRow> AwaitingOffline { get; private set; } = [];
+
+    /// <summary>The signed-in person, to tell their own entries (which they may withdraw, not confirm).</summary>
+    public long? CurrentUserId { get; private set; }
 
     /// <summary>The campaign's payouts: one, or two when Stripe transfers the card money and the rest goes by hand (ADR 18).</summary>
     public IReadOnlyList<CampaignPayoutRow> Payouts { get; private set; } = [];
@@ -161,32 +170,56 @@ public sealed class DetailsModel(
             return RedirectToPage(new { slug = City.Slug, campaignId = CampaignId });
         }
 
-        var donor = new DonorIdentity(Offline.DonorFullName!.Trim(), Offline.DonorAddress!.Trim());
-        var project = await ProjectAsync(campaign.ProjectId, cancellationToken);
-
-        // The audit line is written with the contribution, in its transaction; a parallel post with
-        // the same key that won the race leaves this one without contribution and without line.
-        var created = false;
-        await money.RecordOfflineAsync(
-            campaign.Id, staffUserId, tierId, cents, method, Offline.Reference, donor, Offline.IsAnonymous, key, cancellationToken, contribution =>
-            {
-                created = true;
-                return audit.RecordAsync(
-                    AuditAction.OfflinePaymentRecorded, AuditSubject.Contribution, contribution.Id, $"{project.Title} — {donor.FullName}",
-                    $"Référence : {Offline.Reference!.Trim()}",
-                    after: AuditTrail.Values(
-                        ("Montant", MoneyInput.Format(cents, CultureInfo.GetCultureInfo(Cultures.Default))),
-                        ("Moyen de paiement", method == PaymentMethod.Cheque ? "Chèque" : "Virement"),
-                        ("Donateur", donor.FullName),
-                        ("Anonyme", Offline.IsAnonymous)),
-                    cancellationToken: cancellationToken);
-            });
-
-        StatusMessage = !created
-            ? l["Ce paiement hors ligne est déjà enregistré."]
-            : l["Le paiement de {0} de {1} est enregistré : il compte dès maintenant dans la collecte.", MoneyInput.Format(cents, CultureInfo.CurrentCulture), donor.FullName];
+        StatusMessage = await desk.RecordAsync(campaign.Id, campaign.ProjectId, staffUserId, Offline, cents, method, tierId, key, cancellationToken);
         return RedirectToPage(new { slug = City.Slug, campaignId = CampaignId });
     }
+
+    /// <summary>
+    /// A city admin confirms a cheque or a transfer another person recorded (four eyes, issue #16):
+    /// it counts from now, matchfunding included. Refused with the reason when the domain refuses
+    /// (the same person, an agent, a campaign already settling).
+    /// </summary>
+    public Task<IActionResult> OnPostConfirmOfflineAsync([FromForm] long? contributionId, CancellationToken cancellationToken) =>
+        DecideOfflineAsync(contributionId, (row, userId) => desk.ConfirmAsync(row, userId, cancellationToken), cancellationToken);
+
+    /// <summary>A city admin, or the person who typed it, sets aside an offline payment that waited, with a reason.</summary>
+    public Task<IActionResult> OnPostRejectOfflineAsync([FromForm] long? contributionId, [FromForm] string? rejectReason, CancellationToken cancellationToken) =>
+        DecideOfflineAsync(contributionId, (row, userId) => desk.RejectAsync(row, userId, rejectReason, cancellationToken), cancellationToken);
+
+    private async Task<IActionResult> DecideOfflineAsync(long? contributionId, Func<AwaitingOfflineRow, long, Task<string>> decide, CancellationToken cancellationToken)
+    {
+        if (contributionId is not { } id || User.IdOrNull() is not { } userId)
+        {
+            return BadRequest();
+        }
+
+        // The tenant's filter: another city's contribution, or another campaign's, is not found.
+        var row = await desk.Rows(CampaignId, id).SingleOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            StatusMessage = await decide(row, userId);
+        }
+        catch (DomainException refusal)
+        {
+            ModelState.AddRefusal(refusal, l, OfflineDecisionField, new Dictionary<string, string> { ["Reason"] = OfflineReasonField(id) });
+            if (refusal.Field is null)
+            {
+                ModelState.AddModelError(OfflineDecisionField, l.Localize(refusal));
+            }
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        return RedirectToPage(new { slug = City.Slug, campaignId = CampaignId });
+    }
+
+    /// <summary>The field of the reason typed to set aside offline payment <paramref name="contributionId"/>.</summary>
+    public static string OfflineReasonField(long contributionId) => string.Create(CultureInfo.InvariantCulture, $"rejectReason-{contributionId}");
 
     /// <summary>Every receipt of the campaign, in force or cancelled, as a CSV file for a French spreadsheet. Two SQL commands.</summary>
     public async Task<IActionResult> OnGetReceiptsCsvAsync(CancellationToken cancellationToken)
@@ -196,29 +229,7 @@ public sealed class DetailsModel(
             return NotFound();
         }
 
-        var rows = await ReceiptRows(CampaignId)
-            .Select(r => new { r.Number, r.IssuedOn, r.GiftDate, r.DonorFullName, r.DonorAddress, r.AmountCents, r.Status, r.ReplacesNumber, r.ReplacedByNumber })
-            .ToListAsync(cancellationToken);
-        var csv = new CsvFile();
-        csv.Line([
-            l["Numéro"], l["Date d'émission"], l["Date du don"], l["Donateur"], l["Adresse du donateur"], l["Montant (euros)"], l["Statut"],
-            l["Remplace le reçu"], l["Remplacé par le reçu"]]);
-        foreach (var row in rows)
-        {
-            csv.Line([
-                row.Number,
-                row.IssuedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                row.GiftDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                row.DonorFullName,
-                row.DonorAddress,
-                (row.AmountCents / 100m).ToString("0.00", CultureInfo.CurrentCulture),
-                ReceiptAdminNames.Status(l, row.Status, null),
-                row.ReplacesNumber,
-                row.ReplacedByNumber,
-            ]);
-        }
-
-        var bytes = csv.ToBytes();
+        var bytes = await CampaignReceiptsCsv.BuildAsync(ReceiptRows(CampaignId), l, cancellationToken);
         Response.Headers.CacheControl = "no-store";
         return File(bytes, Csv.ContentType, string.Create(CultureInfo.InvariantCulture, $"recus-fiscaux-campagne-{CampaignId}.csv"));
     }
@@ -300,7 +311,8 @@ public sealed class DetailsModel(
                 c.PaysPublicAccountant,
                 c.PausedAtUtc,
                 c.PauseReason,
-                c.Version))
+                c.Version,
+                db.Municipalities.Where(m => m.Id == c.MunicipalityId).Select(m => m.OfflineSecondAdminAboveCents).FirstOrDefault()))
             .SingleOrDefaultAsync(cancellationToken);
         if (header is null)
         {
@@ -374,6 +386,8 @@ public sealed class DetailsModel(
             .Select(r => new CampaignReceiptRow(r.Id, r.Number, r.DonorFullName, r.AmountCents, r.GiftDate, r.Status, r.ReplacedByNumber))
             .ToListAsync(cancellationToken);
         IsAdmin = (await authorization.AuthorizeAsync(User, Policies.CityAdmin)).Succeeded;
+        CurrentUserId = User.IdOrNull();
+        AwaitingOffline = await desk.Rows(id, null).Take(PageSize).ToListAsync(cancellationToken);
         return true;
     }
 

@@ -21,6 +21,7 @@ namespace Labelkoz.Web.Features.Funding.Operator;
 /// asked with the form's key (posted twice, refunded once); the ledger records the refund when the
 /// processor confirms it. Audited in the city's journal. Two SQL commands to show.
 /// </summary>
+[Labelkoz.Web.Features.Accounts.SecondFactor.RecentAuthentication]
 public sealed class RefundModel(AppDbContext db, CampaignMoney money, AuditTrail audit, IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
 {
     public long Id { get; private set; }

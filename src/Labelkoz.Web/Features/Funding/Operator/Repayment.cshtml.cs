@@ -20,6 +20,7 @@ namespace Labelkoz.Web.Features.Funding.Operator;
 /// ledger moves it from the payee's receivable back (payouts sent ← payee receivable), once per form;
 /// audited in the city's journal.
 /// </summary>
+[Labelkoz.Web.Features.Accounts.SecondFactor.RecentAuthentication]
 public sealed class RepaymentModel(AppDbContext db, CampaignMoney money, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
 {
     public long Id { get; private set; }

@@ -18,6 +18,7 @@ namespace Labelkoz.Web.Features.Funding.Operator;
 /// reference; the page restates the amount, the payee and the project; only "Confirmer" marks it
 /// sent, once, whatever the number of posts (<see cref="PayoutSending"/>).
 /// </summary>
+[Labelkoz.Web.Features.Accounts.SecondFactor.RecentAuthentication]
 public sealed class SendPayoutModel(AppDbContext db, CampaignMoney money, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
 {
     public const string ReferenceField = "reference";

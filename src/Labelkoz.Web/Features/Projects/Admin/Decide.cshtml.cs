@@ -23,6 +23,7 @@ namespace Labelkoz.Web.Features.Projects.Admin;
 /// admin. Each form carries a one-time token, so the same form posted twice (a double click) makes
 /// one decision. A city whose subscription does not allow labels is told why before filling the form.
 /// </summary>
+[Labelkoz.Web.Features.Accounts.SecondFactor.RecentAuthentication]
 public sealed class DecideModel(
     AppDbContext db,
     TenantContext tenant,

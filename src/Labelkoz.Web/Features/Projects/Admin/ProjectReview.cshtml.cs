@@ -25,6 +25,7 @@ namespace Labelkoz.Web.Features.Projects.Admin;
 /// and the project's dossier (<see cref="ProjectDetailsModel"/>) are pages of their own. Every
 /// action is audited.
 /// </summary>
+[Labelkoz.Web.Features.Accounts.SecondFactor.RecentAuthentication(Handlers = ["Confirm", "Reject"])]
 public sealed class ProjectReviewModel(
     AppDbContext db,
     TenantContext tenant,

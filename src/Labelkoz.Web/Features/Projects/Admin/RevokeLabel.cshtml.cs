@@ -22,6 +22,7 @@ namespace Labelkoz.Web.Features.Projects.Admin;
 /// holder is told.
 /// </summary>
 [Authorize(Policy = Policies.CityAdmin)]
+[Labelkoz.Web.Features.Accounts.SecondFactor.RecentAuthentication]
 public sealed class RevokeLabelModel(
     AppDbContext db,
     TenantContext tenant,

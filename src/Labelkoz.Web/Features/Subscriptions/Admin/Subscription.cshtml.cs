@@ -24,6 +24,7 @@ namespace Labelkoz.Web.Features.Subscriptions.Admin;
 /// posts the subscription's version and is audited. Three SQL commands to show.
 /// </summary>
 [Authorize(Policy = Policies.CityAdmin)]
+[Labelkoz.Web.Features.Accounts.SecondFactor.RecentAuthentication]
 public sealed class SubscriptionModel(AppDbContext db, TenantContext tenant, SubscriptionBilling billing, AuditTrail audit, IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
 {
     public const string PlanField = "planId";

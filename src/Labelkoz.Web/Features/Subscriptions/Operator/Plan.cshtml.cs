@@ -19,6 +19,7 @@ namespace Labelkoz.Web.Features.Subscriptions.Operator;
 /// and its subscribers keep it. A new price applies from each subscriber's next invoice (invoices
 /// are snapshots). No audit entry: a plan belongs to no city; the plan keeps its version.
 /// </summary>
+[Labelkoz.Web.Features.Accounts.SecondFactor.RecentAuthentication]
 public sealed class PlanModel(AppDbContext db, IStringLocalizer<SharedResource> l) : PageModel, IReloadablePage
 {
     public const string NewSegment = "nouvelle";
