@@ -60,6 +60,7 @@ public enum AuditAction
     TaxReceiptCancelledForRefund,
     ContributionRefundRequested,
     PayeeRepaid,
+    LegalDetailsChanged,
 }
 
 /// <summary>The kind of object an audit entry is about.</summary>

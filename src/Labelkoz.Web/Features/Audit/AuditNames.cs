@@ -86,6 +86,7 @@ public static class AuditNames
             AuditAction.TaxReceiptCancelledForRefund => l["Reçu fiscal annulé après un remboursement"],
             AuditAction.ContributionRefundRequested => l["Remboursement d'une contribution demandé par l'opérateur"],
             AuditAction.PayeeRepaid => l["Somme rendue par le bénéficiaire"],
+            AuditAction.LegalDetailsChanged => l["Informations légales modifiées"],
         };
     }
 
@@ -99,7 +100,7 @@ public static class AuditNames
         AuditAction.CommentHidden or AuditAction.CommentRestored or AuditAction.CommentApproved => AuditGroup.Comments,
         AuditAction.StaffInvited or AuditAction.InvitationResent or AuditAction.InvitationCancelled or AuditAction.StaffRemoved => AuditGroup.Team,
         AuditAction.PresentationChanged or AuditAction.BrandColourChanged or AuditAction.LogoChanged or AuditAction.NeighbourhoodAdded
-            or AuditAction.NeighbourhoodRemoved or AuditAction.SettingsChanged => AuditGroup.Settings,
+            or AuditAction.NeighbourhoodRemoved or AuditAction.SettingsChanged or AuditAction.LegalDetailsChanged => AuditGroup.Settings,
         AuditAction.CityCreated or AuditAction.SubscriptionStatusChanged or AuditAction.SignupApproved or AuditAction.SubscriptionPlanChanged
             or AuditAction.SubscriptionCancelled or AuditAction.SubscriptionResumed or AuditAction.SubscriptionStartedEarly => AuditGroup.Platform,
         AuditAction.CallCreated or AuditAction.CallEdited or AuditAction.CallPublished or AuditAction.CallCancelled or AuditAction.ApplicationScored
