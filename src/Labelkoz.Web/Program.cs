@@ -5,6 +5,7 @@ using Labelkoz.Web.Features.Cities;
 using Labelkoz.Web.Features.Communes;
 using Labelkoz.Web.Features.Funding;
 using Labelkoz.Web.Features.Invitations;
+using Labelkoz.Web.Features.Legal;
 using Labelkoz.Web.Features.Notifications;
 using Labelkoz.Web.Features.OpenData;
 using Labelkoz.Web.Features.Operator;
@@ -30,6 +31,7 @@ builder.AddFunding();
 builder.AddCommunes();
 builder.AddSubscriptions();
 builder.AddSignup();
+builder.AddLegal();
 builder.AddDemo();
 builder.Services.AddLabelkozSecurity();
 

@@ -28,6 +28,26 @@ internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Munic
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.Ignore(m => m.Brand);
         builder.Ignore(m => m.CanLabelOrOpenCalls);
+        builder.OwnsOne(m => m.Legal, legal =>
+        {
+            // Columns of the municipality's own row: the details are read with the city and have no life of their own.
+            legal.Property(l => l.PublicationDirector).HasColumnName("LegalPublicationDirector").HasMaxLength(LegalDetails.NameMaxLength);
+            legal.Property(l => l.PublisherAddress).HasColumnName("LegalPublisherAddress").HasMaxLength(LegalDetails.AddressMaxLength);
+            legal.Property(l => l.DpoName).HasColumnName("LegalDpoName").HasMaxLength(LegalDetails.NameMaxLength);
+            legal.Property(l => l.DpoEmail).HasColumnName("LegalDpoEmail").HasMaxLength(LegalDetails.EmailMaxLength);
+            legal.Property(l => l.LegalContactEmail).HasColumnName("LegalContactEmail").HasMaxLength(LegalDetails.EmailMaxLength);
+            legal.Property(l => l.AuditRate).HasColumnName("AccessibilityAuditRate");
+            legal.Property(l => l.AuditDate).HasColumnName("AccessibilityAuditDate");
+            legal.Property(l => l.Auditor).HasColumnName("AccessibilityAuditor").HasMaxLength(LegalDetails.AuditorMaxLength);
+            legal.Property(l => l.NonConformities).HasColumnName("AccessibilityNonConformities").HasMaxLength(LegalDetails.LongTextMaxLength);
+            legal.Property(l => l.Derogations).HasColumnName("AccessibilityDerogations").HasMaxLength(LegalDetails.LongTextMaxLength);
+            legal.Property(l => l.ExemptContent).HasColumnName("AccessibilityExemptContent").HasMaxLength(LegalDetails.LongTextMaxLength);
+            legal.Property(l => l.PlanUrl).HasColumnName("AccessibilityPlanUrl").HasMaxLength(LegalDetails.UrlMaxLength);
+            legal.Property(l => l.PlanText).HasColumnName("AccessibilityPlanText").HasMaxLength(LegalDetails.LongTextMaxLength);
+            legal.Property(l => l.AccessibilityContactEmail).HasColumnName("AccessibilityContactEmail").HasMaxLength(LegalDetails.EmailMaxLength);
+            legal.Ignore(l => l.HasOwnAudit);
+        });
+        builder.Navigation(m => m.Legal).IsRequired();
 
         builder.HasMany(m => m.Neighbourhoods).WithOne(n => n.Municipality).HasForeignKey(n => n.MunicipalityId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(m => m.Memberships).WithOne(n => n.Municipality).HasForeignKey(n => n.MunicipalityId).OnDelete(DeleteBehavior.Cascade);

@@ -62,6 +62,7 @@ public enum AuditAction
     PayeeRepaid,
     OfflinePaymentConfirmed,
     OfflinePaymentRejected,
+    LegalDetailsChanged,
 }
 
 /// <summary>The kind of object an audit entry is about.</summary>

@@ -76,7 +76,10 @@ public sealed class Municipality
 
     public bool LabelRequiredForFunding { get; private set; } = true;
 
-    public string AccessibilityCompliance { get; private set; } = "partiellement conforme";
+    public string AccessibilityCompliance { get; private set; } = AccessibilityConformity.Partial;
+
+    /// <summary>The city's publisher, data-protection and accessibility details for its legal pages.</summary>
+    public LegalDetails Legal { get; private set; } = new();
 
     /// <summary>
     /// Above this amount, a cheque or a transfer an admin records waits for a second admin's
@@ -230,16 +233,102 @@ public sealed class Municipality
             throw new DomainException(CityRefusals.UnknownModerationMode);
         }
 
+        var compliance = ComplianceWith(accessibilityCompliance, Legal.AuditRate);
         ProjectModeration = projectModeration;
         CommentModeration = commentModeration;
         LabelRequiredForFunding = labelRequiredForFunding;
-        AccessibilityCompliance = accessibilityCompliance?.Trim() switch
-        {
-            "totalement conforme" or "partiellement conforme" or "non conforme" => accessibilityCompliance.Trim(),
-            _ => throw new DomainException(CityRefusals.UnknownComplianceLevel),
-        };
+        AccessibilityCompliance = compliance;
         Touch(nowUtc);
     }
+
+    /// <summary>
+    /// Replaces the city's legal details (and its SIREN and declared conformity) as a whole once every
+    /// part is valid: a refused draft changes nothing. Returns false when nothing changes.
+    /// </summary>
+    public bool ReviseLegalDetails(LegalDetailsDraft draft, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var siren = draft.Siren?.Trim() is { Length: > 0 } typed ? typed : null;
+        if (siren is not null && (siren.Length != 9 || !siren.All(char.IsAsciiDigit)))
+        {
+            throw new DomainException(CityRefusals.SirenNotNineDigits);
+        }
+
+        if (draft.AuditRate is < 0 or > 100)
+        {
+            throw new DomainException(LegalRefusals.RateOutOfRange);
+        }
+
+        var auditor = Text.Optional(draft.Auditor, LegalDetails.AuditorMaxLength, "Auteur de l'audit", field: "Auditor");
+        if (draft.AuditRate is not null && (draft.AuditDate is null || auditor is null))
+        {
+            throw new DomainException(LegalRefusals.AuditIncomplete);
+        }
+
+        if (draft.AuditDate is { } auditDate && auditDate > ParisTime.DateOf(nowUtc))
+        {
+            throw new DomainException(LegalRefusals.AuditInTheFuture);
+        }
+
+        var cleaned = new LegalDetailsDraft
+        {
+            PublicationDirector = Text.Optional(draft.PublicationDirector, LegalDetails.NameMaxLength, "Directeur ou directrice de la publication", field: "PublicationDirector"),
+            PublisherAddress = Text.Optional(draft.PublisherAddress, LegalDetails.AddressMaxLength, "Adresse de l'éditeur", multiline: true, field: "PublisherAddress"),
+            DpoName = Text.Optional(draft.DpoName, LegalDetails.NameMaxLength, "Délégué à la protection des données", field: "DpoName"),
+            DpoEmail = ValidateEmail(Text.Optional(draft.DpoEmail, LegalDetails.EmailMaxLength, "Courriel du délégué à la protection des données", field: "DpoEmail"), "DpoEmail"),
+            LegalContactEmail = ValidateEmail(Text.Optional(draft.LegalContactEmail, LegalDetails.EmailMaxLength, "Courriel de contact juridique", field: "LegalContactEmail"), "LegalContactEmail"),
+            AuditRate = draft.AuditRate,
+            AuditDate = draft.AuditDate,
+            Auditor = auditor,
+            NonConformities = Text.Optional(draft.NonConformities, LegalDetails.LongTextMaxLength, "Non-conformités", multiline: true, field: "NonConformities"),
+            Derogations = Text.Optional(draft.Derogations, LegalDetails.LongTextMaxLength, "Dérogations", multiline: true, field: "Derogations"),
+            ExemptContent = Text.Optional(draft.ExemptContent, LegalDetails.LongTextMaxLength, "Contenus non soumis à l'obligation", multiline: true, field: "ExemptContent"),
+            PlanUrl = ValidatePlanUrl(Text.Optional(draft.PlanUrl, LegalDetails.UrlMaxLength, "Adresse du schéma pluriannuel", field: "PlanUrl")),
+            PlanText = Text.Optional(draft.PlanText, LegalDetails.LongTextMaxLength, "Schéma pluriannuel", multiline: true, field: "PlanText"),
+            AccessibilityContactEmail = ValidateEmail(Text.Optional(draft.AccessibilityContactEmail, LegalDetails.EmailMaxLength, "Courriel de contact pour l'accessibilité", field: "AccessibilityContactEmail"), "AccessibilityContactEmail"),
+        };
+        var compliance = ComplianceWith(draft.AccessibilityCompliance, draft.AuditRate);
+        var legal = LegalDetails.From(cleaned);
+        if (siren == Siren && compliance == AccessibilityCompliance && SameLegal(legal, Legal))
+        {
+            return false;
+        }
+
+        Siren = siren;
+        AccessibilityCompliance = compliance;
+        Legal = legal;
+        Touch(nowUtc);
+        return true;
+    }
+
+    /// <summary>A declared state of conformity, refused when unknown or when the city's own audit rate gives another.</summary>
+    private static string ComplianceWith(string? declared, int? auditRate)
+    {
+        var state = declared?.Trim();
+        if (!AccessibilityConformity.IsState(state))
+        {
+            throw new DomainException(CityRefusals.UnknownComplianceLevel);
+        }
+
+        if (auditRate is { } rate && AccessibilityConformity.StateFor(rate) != state)
+        {
+            throw new DomainException(LegalRefusals.StateDisagreesWithRate.With(rate, AccessibilityConformity.StateFor(rate)));
+        }
+
+        return state!;
+    }
+
+    private static bool SameLegal(LegalDetails a, LegalDetails b) =>
+        a.PublicationDirector == b.PublicationDirector && a.PublisherAddress == b.PublisherAddress && a.DpoName == b.DpoName
+        && a.DpoEmail == b.DpoEmail && a.LegalContactEmail == b.LegalContactEmail && a.AuditRate == b.AuditRate
+        && a.AuditDate == b.AuditDate && a.Auditor == b.Auditor && a.NonConformities == b.NonConformities
+        && a.Derogations == b.Derogations && a.ExemptContent == b.ExemptContent && a.PlanUrl == b.PlanUrl
+        && a.PlanText == b.PlanText && a.AccessibilityContactEmail == b.AccessibilityContactEmail;
+
+    private static string? ValidatePlanUrl(string? url) =>
+        url is null || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+            ? url
+            : throw new DomainException(LegalRefusals.PlanNotAbsolute);
 
     public Neighbourhood AddNeighbourhood(string? name, DateTime nowUtc)
     {

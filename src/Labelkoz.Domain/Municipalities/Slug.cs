@@ -15,7 +15,7 @@ public static class Slug
         "admin", "api", "appels", "assets", "compte", "connexion", "css", "dev", "erreur", "favicon.ico",
         "fichiers", "img", "inscription", "inscrire-ma-collectivite", "js", "langue", "lib", "openapi",
         "operateur", "projets", "robots.txt", "statistiques", "villes", "webhooks", "accessibilite",
-        "mentions-legales", "confidentialite", "invitations", "notifications", "health", "healthz", "paiement-test",
+        "mentions-legales", "confidentialite", "conditions-d-utilisation", "cookies", "invitations", "notifications", "health", "healthz", "paiement-test",
     };
 
     public static string Validate(string? raw)

@@ -3482,6 +3482,93 @@ namespace Labelkoz.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("Labelkoz.Domain.Municipalities.Municipality", b =>
+                {
+                    b.OwnsOne("Labelkoz.Domain.Municipalities.LegalDetails", "Legal", b1 =>
+                        {
+                            b1.Property<long>("MunicipalityId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("AccessibilityContactEmail")
+                                .HasMaxLength(254)
+                                .HasColumnType("character varying(254)")
+                                .HasColumnName("AccessibilityContactEmail");
+
+                            b1.Property<DateOnly?>("AuditDate")
+                                .HasColumnType("date")
+                                .HasColumnName("AccessibilityAuditDate");
+
+                            b1.Property<int?>("AuditRate")
+                                .HasColumnType("integer")
+                                .HasColumnName("AccessibilityAuditRate");
+
+                            b1.Property<string>("Auditor")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("AccessibilityAuditor");
+
+                            b1.Property<string>("Derogations")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("AccessibilityDerogations");
+
+                            b1.Property<string>("DpoEmail")
+                                .HasMaxLength(254)
+                                .HasColumnType("character varying(254)")
+                                .HasColumnName("LegalDpoEmail");
+
+                            b1.Property<string>("DpoName")
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("LegalDpoName");
+
+                            b1.Property<string>("ExemptContent")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("AccessibilityExemptContent");
+
+                            b1.Property<string>("LegalContactEmail")
+                                .HasMaxLength(254)
+                                .HasColumnType("character varying(254)")
+                                .HasColumnName("LegalContactEmail");
+
+                            b1.Property<string>("NonConformities")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("AccessibilityNonConformities");
+
+                            b1.Property<string>("PlanText")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("AccessibilityPlanText");
+
+                            b1.Property<string>("PlanUrl")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("AccessibilityPlanUrl");
+
+                            b1.Property<string>("PublicationDirector")
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("LegalPublicationDirector");
+
+                            b1.Property<string>("PublisherAddress")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("LegalPublisherAddress");
+
+                            b1.HasKey("MunicipalityId");
+
+                            b1.ToTable("Municipalities");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MunicipalityId");
+                        });
+
+                    b.Navigation("Legal")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Labelkoz.Domain.Municipalities.MunicipalityMembership", b =>
                 {
                     b.HasOne("Labelkoz.Domain.Municipalities.Municipality", "Municipality")

@@ -3387,6 +3387,93 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("Labelkoz.Domain.Municipalities.Municipality", b =>
+                {
+                    b.OwnsOne("Labelkoz.Domain.Municipalities.LegalDetails", "Legal", b1 =>
+                        {
+                            b1.Property<long>("MunicipalityId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("AccessibilityContactEmail")
+                                .HasMaxLength(254)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AccessibilityContactEmail");
+
+                            b1.Property<DateOnly?>("AuditDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AccessibilityAuditDate");
+
+                            b1.Property<int?>("AuditRate")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("AccessibilityAuditRate");
+
+                            b1.Property<string>("Auditor")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AccessibilityAuditor");
+
+                            b1.Property<string>("Derogations")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AccessibilityDerogations");
+
+                            b1.Property<string>("DpoEmail")
+                                .HasMaxLength(254)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LegalDpoEmail");
+
+                            b1.Property<string>("DpoName")
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LegalDpoName");
+
+                            b1.Property<string>("ExemptContent")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AccessibilityExemptContent");
+
+                            b1.Property<string>("LegalContactEmail")
+                                .HasMaxLength(254)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LegalContactEmail");
+
+                            b1.Property<string>("NonConformities")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AccessibilityNonConformities");
+
+                            b1.Property<string>("PlanText")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AccessibilityPlanText");
+
+                            b1.Property<string>("PlanUrl")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AccessibilityPlanUrl");
+
+                            b1.Property<string>("PublicationDirector")
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LegalPublicationDirector");
+
+                            b1.Property<string>("PublisherAddress")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LegalPublisherAddress");
+
+                            b1.HasKey("MunicipalityId");
+
+                            b1.ToTable("Municipalities");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MunicipalityId");
+                        });
+
+                    b.Navigation("Legal")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Labelkoz.Domain.Municipalities.MunicipalityMembership", b =>
                 {
                     b.HasOne("Labelkoz.Domain.Municipalities.Municipality", "Municipality")

@@ -41,6 +41,13 @@ public sealed class CityRuleTests
         RuleCase.Thrown(CityRefusals.InseeCodeMalformed, () => InseeCode.Parse("9304")),
         RuleCase.Thrown(CityRefusals.BrandColourMalformed, () => BrandColour.Parse("bleu")),
 
+        RuleCase.Thrown(LegalRefusals.RateOutOfRange, () => City().ReviseLegalDetails(Audited() with { AuditRate = 101 }, Now)),
+        RuleCase.Thrown(LegalRefusals.AuditIncomplete, () => City().ReviseLegalDetails(Audited() with { Auditor = " " }, Now)),
+        RuleCase.Thrown(LegalRefusals.AuditInTheFuture, () => City().ReviseLegalDetails(Audited() with { AuditDate = new DateOnly(2026, 5, 5) }, Now)),
+        RuleCase.Thrown(LegalRefusals.StateDisagreesWithRate, () => City().ReviseLegalDetails(Audited() with { AuditRate = 100 }, Now)),
+        RuleCase.Thrown(LegalRefusals.PlanNotAbsolute, () => City().ReviseLegalDetails(Audited() with { PlanUrl = "montreuil.fr/schema" }, Now)),
+        RuleCase.Thrown(CityRefusals.EmailInvalid, "DpoEmail", () => City().ReviseLegalDetails(Audited() with { DpoEmail = "dpo@montreuil" }, Now)),
+
         RuleCase.Thrown(InvitationRefusals.AlreadyPending, () => Invited().Invite("agent@exemple.fr", StaffRole.Admin, Hash, Admin, Now, Week)),
         RuleCase.Thrown(InvitationRefusals.Unknown, () => City().RevokeInvitation(999, Now)),
         RuleCase.Thrown(InvitationRefusals.AlreadyAccepted, () => Accepted().AcceptInvitation(0, 42, "agent@exemple.fr", Now)),
@@ -91,6 +98,17 @@ public sealed class CityRuleTests
 
         return city;
     }
+
+    /// <summary>A complete, valid set of legal details with an audit of 72 %, dated the day before <see cref="Now"/>.</summary>
+    internal static LegalDetailsDraft Audited() => new()
+    {
+        Siren = "219300480",
+        PublicationDirector = "Le maire",
+        AccessibilityCompliance = AccessibilityConformity.Partial,
+        AuditRate = 72,
+        AuditDate = new DateOnly(2026, 5, 3),
+        Auditor = "Cabinet Exemple",
+    };
 
     private static Municipality In(SubscriptionStatus status)
     {

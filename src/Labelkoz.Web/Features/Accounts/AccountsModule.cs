@@ -43,7 +43,7 @@ public static class AccountsModule
 
         services.ConfigureApplicationCookie(options =>
         {
-            options.Cookie.Name = ".Labelkoz.Session";
+            options.Cookie.Name = Infrastructure.Security.StrictlyNecessaryCookies.Session;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;

@@ -88,6 +88,7 @@ public static class AuditNames
             AuditAction.PayeeRepaid => l["Somme rendue par le bénéficiaire"],
             AuditAction.OfflinePaymentConfirmed => l["Paiement hors ligne confirmé"],
             AuditAction.OfflinePaymentRejected => l["Paiement hors ligne écarté"],
+            AuditAction.LegalDetailsChanged => l["Informations légales modifiées"],
         };
     }
 
@@ -101,7 +102,7 @@ public static class AuditNames
         AuditAction.CommentHidden or AuditAction.CommentRestored or AuditAction.CommentApproved => AuditGroup.Comments,
         AuditAction.StaffInvited or AuditAction.InvitationResent or AuditAction.InvitationCancelled or AuditAction.StaffRemoved => AuditGroup.Team,
         AuditAction.PresentationChanged or AuditAction.BrandColourChanged or AuditAction.LogoChanged or AuditAction.NeighbourhoodAdded
-            or AuditAction.NeighbourhoodRemoved or AuditAction.SettingsChanged => AuditGroup.Settings,
+            or AuditAction.NeighbourhoodRemoved or AuditAction.SettingsChanged or AuditAction.LegalDetailsChanged => AuditGroup.Settings,
         AuditAction.CityCreated or AuditAction.SubscriptionStatusChanged or AuditAction.SignupApproved or AuditAction.SubscriptionPlanChanged
             or AuditAction.SubscriptionCancelled or AuditAction.SubscriptionResumed or AuditAction.SubscriptionStartedEarly => AuditGroup.Platform,
         AuditAction.CallCreated or AuditAction.CallEdited or AuditAction.CallPublished or AuditAction.CallCancelled or AuditAction.ApplicationScored

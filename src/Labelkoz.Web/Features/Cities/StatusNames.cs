@@ -7,7 +7,7 @@ namespace Labelkoz.Web.Features.Cities;
 /// <summary>The French names of the municipality's states and roles, shared by the back office, the operator console and the mails.</summary>
 public static class StatusNames
 {
-    public static readonly IReadOnlyList<string> ComplianceLevels = ["totalement conforme", "partiellement conforme", "non conforme"];
+    public static readonly IReadOnlyList<string> ComplianceLevels = AccessibilityConformity.States;
 
     public static string Subscription(IStringLocalizer l, SubscriptionStatus status)
     {

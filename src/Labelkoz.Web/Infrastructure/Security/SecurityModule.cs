@@ -45,7 +45,7 @@ public static class SecurityModule
         });
         services.AddAntiforgery(options =>
         {
-            options.Cookie.Name = ".Labelkoz.Antiforgery";
+            options.Cookie.Name = StrictlyNecessaryCookies.Antiforgery;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.HttpOnly = true;
