@@ -85,6 +85,8 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<long>
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<Campaign> Campaigns => Set<Campaign>();

@@ -1,5 +1,6 @@
 using Labelkoz.Web.Demo;
 using Labelkoz.Web.Features.Accounts;
+using Labelkoz.Web.Features.Audit;
 using Labelkoz.Web.Features.Calls;
 using Labelkoz.Web.Features.Cities;
 using Labelkoz.Web.Features.Communes;
@@ -25,6 +26,7 @@ builder.AddMail();
 builder.AddNotifications();
 builder.AddInvitations();
 builder.AddOperator();
+builder.AddAudit();
 builder.AddOpenData();
 builder.AddCalls();
 builder.AddFunding();
@@ -36,6 +38,12 @@ builder.AddDemo();
 builder.Services.AddLabelkozSecurity();
 
 var app = builder.Build();
+if (AuditChainCommand.IsInvoked(args))
+{
+    // `dotnet run --project src/Labelkoz.Web -- verify-audit [slug]`: checks the chains and exits (ADR 20).
+    return await AuditChainCommand.RunAsync(app.Services, args, Console.Out, CancellationToken.None);
+}
+
 app.UseLabelkozPipeline();
 app.MapHealth();
 app.MapSecurityTxt();
@@ -51,6 +59,7 @@ await app.LoadCommunesAsync();
 await app.EnsurePlansAsync();
 await app.SeedDemoDataAsync();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to <c>WebApplicationFactory</c> in the tests.</summary>
 public partial class Program;

@@ -87,11 +87,29 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.Details).HasMaxLength(AuditEntry.DetailsMaxLength);
         builder.Property(e => e.Before).HasMaxLength(AuditEntry.ValuesMaxLength);
         builder.Property(e => e.After).HasMaxLength(AuditEntry.ValuesMaxLength);
+        builder.Property(e => e.PreviousHash).HasMaxLength(AuditChain.HashLength).IsFixedLength();
+        builder.Property(e => e.Hash).HasMaxLength(AuditChain.HashLength).IsFixedLength();
+
+        // One place per sequence number in a city's chain: a fork would be refused by the database too.
+        builder.HasIndex(e => new { e.MunicipalityId, e.Sequence }).IsUnique();
 
         // No foreign key to the actor: the log keeps the name even when the account is erased.
         builder.HasOne<Municipality>().WithMany().HasForeignKey(e => e.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => new { e.MunicipalityId, e.AtUtc });
         builder.HasIndex(e => e.AtUtc);
+    }
+}
+
+internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<AuditChainHead>
+{
+    public void Configure(EntityTypeBuilder<AuditChainHead> builder)
+    {
+        builder.ToTable("AuditChainHeads");
+        builder.HasKey(h => h.MunicipalityId);
+        builder.Property(h => h.MunicipalityId).ValueGeneratedNever();
+        builder.Property(h => h.LastHash).HasMaxLength(AuditChain.HashLength).IsFixedLength().IsRequired();
+        builder.Property(h => h.VerifiedReport).HasMaxLength(AuditChainHead.ReportMaxLength);
+        builder.HasOne<Municipality>().WithMany().HasForeignKey(h => h.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -86,7 +86,9 @@ public enum AuditSubject
 /// <summary>
 /// One line of the append-only audit log: who did what, when, to which object, with the values
 /// before and after where that applies. There is no method to change or delete an entry; the
-/// database refuses it too (triggers), and the save pipeline refuses it before that.
+/// database refuses it too (triggers), and the save pipeline refuses it before that. Each entry is
+/// also sealed into its city's hash chain (<see cref="AuditChain"/>, ADR 20), so that a change made
+/// by someone who got past the triggers is still found.
 /// </summary>
 public sealed class AuditEntry : ITenantOwned
 {
@@ -129,6 +131,34 @@ public sealed class AuditEntry : ITenantOwned
 
     public string? After { get; private set; }
 
+    /// <summary>The entry's place in its city's chain, from 1, without gaps; null until the save pipeline seals it.</summary>
+    public long? Sequence { get; private set; }
+
+    /// <summary>The <see cref="Hash"/> of the entry before it in the chain (<see cref="AuditChain.Genesis"/> for the first).</summary>
+    public string? PreviousHash { get; private set; }
+
+    /// <summary>SHA-256 (hex) of the entry's canonical text and <see cref="PreviousHash"/>: see <see cref="AuditChain.HashOf"/>.</summary>
+    public string? Hash { get; private set; }
+
+    /// <summary>
+    /// Gives the entry its place in the chain. Called by the save pipeline while it holds the chain's
+    /// lock, just before the insert (again if a save is retried); a stored entry is never sealed
+    /// again, since the pipeline and the database refuse any change to a saved entry.
+    /// </summary>
+    public void Seal(long sequence, string previousHash)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(sequence, 1);
+        ArgumentNullException.ThrowIfNull(previousHash);
+        if (previousHash.Length != AuditChain.HashLength)
+        {
+            throw new ArgumentException("A previous hash is 64 hexadecimal digits.", nameof(previousHash));
+        }
+
+        Sequence = sequence;
+        PreviousHash = previousHash;
+        Hash = AuditChain.HashOf(this, sequence, previousHash);
+    }
+
     public static AuditEntry Record(
         long municipalityId,
         long? actorUserId,
@@ -156,7 +186,8 @@ public sealed class AuditEntry : ITenantOwned
             SubjectType = subjectType,
             SubjectId = subjectId,
             SubjectLabel = Clip(subjectLabel, SubjectLabelMaxLength) ?? string.Empty,
-            AtUtc = nowUtc,
+            // Microseconds: what PostgreSQL keeps, so the hash computed now matches the stored row.
+            AtUtc = new DateTime(nowUtc.Ticks - (nowUtc.Ticks % 10), DateTimeKind.Utc),
             Details = Clip(details, DetailsMaxLength),
             Before = Clip(before, ValuesMaxLength),
             After = Clip(after, ValuesMaxLength),

@@ -224,6 +224,35 @@ namespace Labelkoz.Migrations.Postgres.Migrations
                     b.ToTable("SandboxRefunds", (string)null);
                 });
 
+            modelBuilder.Entity("Labelkoz.Domain.Audit.AuditChainHead", b =>
+                {
+                    b.Property<long>("MunicipalityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("VerifiedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool?>("VerifiedIntact")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("VerifiedReport")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("MunicipalityId");
+
+                    b.ToTable("AuditChainHeads", (string)null);
+                });
+
             modelBuilder.Entity("Labelkoz.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -260,7 +289,20 @@ namespace Labelkoz.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
                     b.Property<long>("MunicipalityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<long?>("Sequence")
                         .HasColumnType("bigint");
 
                     b.Property<long?>("SubjectId")
@@ -281,6 +323,9 @@ namespace Labelkoz.Migrations.Postgres.Migrations
                     b.HasIndex("AtUtc");
 
                     b.HasIndex("MunicipalityId", "AtUtc");
+
+                    b.HasIndex("MunicipalityId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("AuditEntries", (string)null);
                 });
@@ -3162,6 +3207,15 @@ namespace Labelkoz.Migrations.Postgres.Migrations
                     b.HasOne("Labelkoz.Data.Payments.SandboxPayment", null)
                         .WithMany()
                         .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Audit.AuditChainHead", b =>
+                {
+                    b.HasOne("Labelkoz.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

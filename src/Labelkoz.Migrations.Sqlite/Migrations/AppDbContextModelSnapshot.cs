@@ -217,6 +217,35 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                     b.ToTable("SandboxRefunds", (string)null);
                 });
 
+            modelBuilder.Entity("Labelkoz.Domain.Audit.AuditChainHead", b =>
+                {
+                    b.Property<long>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("VerifiedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("VerifiedIntact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VerifiedReport")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MunicipalityId");
+
+                    b.ToTable("AuditChainHeads", (string)null);
+                });
+
             modelBuilder.Entity("Labelkoz.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -251,7 +280,20 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
                     b.Property<long>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long?>("Sequence")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("SubjectId")
@@ -272,6 +314,9 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                     b.HasIndex("AtUtc");
 
                     b.HasIndex("MunicipalityId", "AtUtc");
+
+                    b.HasIndex("MunicipalityId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("AuditEntries", (string)null);
                 });
@@ -3067,6 +3112,15 @@ namespace Labelkoz.Migrations.Sqlite.Migrations
                     b.HasOne("Labelkoz.Data.Payments.SandboxPayment", null)
                         .WithMany()
                         .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Labelkoz.Domain.Audit.AuditChainHead", b =>
+                {
+                    b.HasOne("Labelkoz.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

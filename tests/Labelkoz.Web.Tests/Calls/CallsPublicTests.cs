@@ -231,6 +231,27 @@ public sealed class CallsPublicTests(CallClosingTests.ClockedApp app, ITestOutpu
     }
 
     [Fact]
+    public async Task AnImageJoinedToAnApplication_IsStoredWithoutItsExifGpsPosition()
+    {
+        var city = await app.Given.City();
+        var camilleUser = await app.Given.Citizen("Camille");
+        var id = await CreateCallAsync(city, "Une recyclerie (photo du local)", TimeSpan.FromDays(5));
+        var questions = await QuestionIdsAsync(id);
+        using var browser = await app.SignedInAsync(camilleUser.Email);
+        var form = await browser.GetAsync($"{city.Path}/appels/{id}/candidature");
+        var photo = TestImages.Jpeg(60, 40, TestImages.ExifSegment());
+
+        var saved = await PostMultipartAsync(browser, form, Fields(questions, "Photo du local"), (questions[2], "local.jpg", photo));
+
+        Assert.True(saved.IsRedirect, saved.MainText);
+        var file = await app.WithDbAsync(db => db.ApplicationAnswers.AsNoTracking().SingleAsync(a => a.QuestionId == questions[2] && a.FileKey != null));
+        Assert.Equal("image/jpeg", file.ContentType);
+        var stored = await File.ReadAllBytesAsync(Path.Combine(app.DataDirectory, "files", file.FileKey!));
+        Assert.False(TestImages.CarriesMetadata(stored));
+        Assert.Equal(-1, stored.AsSpan().IndexOf("GPS"u8));
+    }
+
+    [Fact]
     public async Task AnotherPersonsApplication_IsNotReachable()
     {
         var city = await app.Given.City();

@@ -183,11 +183,35 @@ public sealed class CitySiteAdminTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Equal(HttpStatusCode.Redirect, uploaded.Status);
         var logo = await admin.Client.GetAsync($"{city.Path}/logo");
         Assert.Equal("image/png", logo.Content.Headers.ContentType!.MediaType);
-        Assert.Equal(Given.TinyPng, await logo.Content.ReadAsByteArrayAsync());
         var newKey = (await app.SnapshotAsync(city.Slug)).LogoFileKey!;
+        var served = await logo.Content.ReadAsByteArrayAsync();
+        Assert.Equal(await File.ReadAllBytesAsync(StoredFile(newKey)), served);
+        using (var decoded = TestImages.Decode(served))
+        {
+            Assert.Equal((1, 1), (decoded.Width, decoded.Height));
+        }
+
         Assert.NotEqual(oldKey, newKey);
         Assert.True(File.Exists(StoredFile(newKey)));
         Assert.False(File.Exists(StoredFile(oldKey)));
+    }
+
+    [Fact]
+    public async Task Logo_IsReencoded_WithoutTheMetadataOfItsFile()
+    {
+        var city = await app.Given.City();
+        using var admin = await app.SignedInAsync(city.Admin.Email);
+        var form = await admin.GetAsync($"{city.AdminPath}/identite-visuelle");
+        var photo = TestImages.Jpeg(300, 200, TestImages.ExifSegment(artist: "Camille Martin"));
+
+        var uploaded = await admin.UploadAsync($"{city.AdminPath}/identite-visuelle?handler=Logo", form, "Logo", photo, "logo.png", "image/png");
+
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.Status);
+        var key = (await app.SnapshotAsync(city.Slug)).LogoFileKey!;
+        var stored = await File.ReadAllBytesAsync(StoredFile(key));
+        Assert.False(TestImages.CarriesMetadata(stored));
+        var logo = await admin.Client.GetAsync($"{city.Path}/logo");
+        Assert.Equal("image/jpeg", logo.Content.Headers.ContentType!.MediaType);
     }
 
     [Fact]

@@ -56,12 +56,16 @@ public sealed class CityCreationRaceTests(CityCreationRaceTests.RacingApp app) :
         }
     }
 
-    /// <summary>Just before the page's save, another request creates a city with the same slug.</summary>
-    public sealed class RivalCreation : SaveChangesInterceptor
+    /// <summary>
+    /// Just before the page's save opens its transaction, another request creates a city with the same
+    /// slug. (At the transaction's start, not in SaveChanges: the audit chain's sealer opens the
+    /// transaction before EF inserts, and SQLite would make a rival writer wait for it.)
+    /// </summary>
+    public sealed class RivalCreation : DbTransactionInterceptor
     {
         public bool Struck { get; private set; }
 
-        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        public override async ValueTask<InterceptionResult<System.Data.Common.DbTransaction>> TransactionStartingAsync(System.Data.Common.DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<System.Data.Common.DbTransaction> result, CancellationToken cancellationToken = default)
         {
             var context = eventData.Context!;
             var contested = context.ChangeTracker.Entries<Municipality>().Any(e => e.State == EntityState.Added && e.Entity.Slug == RacingApp.ContestedSlug);

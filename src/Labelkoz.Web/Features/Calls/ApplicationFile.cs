@@ -7,7 +7,8 @@ namespace Labelkoz.Web.Features.Calls;
 
 /// <summary>
 /// A file joined to an answer: typed by its bytes (PDF, PNG, JPEG, WebP), at most
-/// <see cref="ApplyModel.MaxFileBytes"/>; anything else is refused with the question's label.
+/// <see cref="ApplyModel.MaxFileBytes"/>; images are re-encoded (<see cref="ImageSanitizer"/>);
+/// anything else is refused with the question's label.
 /// </summary>
 internal static class ApplicationFile
 {
@@ -31,9 +32,17 @@ internal static class ApplicationFile
             return (bytes, "application/pdf", "pdf");
         }
 
-        if (ImageSniffer.Detect(bytes) is { } image)
+        // Images are re-encoded, so no metadata (GPS position, author) of the candidate's photos reaches reviewers or the disk.
+        var outcome = ImageSanitizer.Sanitize(bytes);
+        if (outcome.Image is { } image)
         {
-            return (bytes, image.ContentType, image.Extension);
+            return (image.Bytes, image.ContentType, image.Extension);
+        }
+
+        if (outcome.Refusal is ImageSanitizer.Problem.TooManyPixels)
+        {
+            modelState.AddModelError(field, ImageRefusals.TooManyPixels(l, outcome));
+            return null;
         }
 
         modelState.AddModelError(field, l["Le fichier joint à « {0} » n'est ni un PDF ni une image PNG, JPEG ou WebP : les autres formats ne sont pas acceptés.", label]);

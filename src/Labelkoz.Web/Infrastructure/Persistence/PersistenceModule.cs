@@ -1,4 +1,5 @@
 using Labelkoz.Data;
+using Labelkoz.Data.Audit;
 using Labelkoz.Data.Tenancy;
 using Labelkoz.Web.Infrastructure.Storage;
 using Labelkoz.Web.Infrastructure.Tenancy;
@@ -30,6 +31,7 @@ public static partial class PersistenceModule
         builder.Services.AddScoped<TenantContext>();
         builder.Services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
         builder.Services.AddSingleton<TenantWriteGuard>();
+        builder.Services.AddSingleton<AuditChainSealer>();
         builder.Services.AddSingleton(services => DatabaseSettings.From(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<DataDirectory>()));
         builder.Services.AddDbContext<AppDbContext>((services, options) =>
         {
@@ -39,7 +41,8 @@ public static partial class PersistenceModule
                 DatabaseProvider.Sqlite => options.UseSqlite(settings.ConnectionString, o => o.MigrationsAssembly("Labelkoz.Migrations.Sqlite")),
                 DatabaseProvider.Postgres => options.UseNpgsql(settings.ConnectionString, o => o.MigrationsAssembly("Labelkoz.Migrations.Postgres")),
             };
-            options.AddInterceptors(services.GetRequiredService<TenantWriteGuard>());
+            // The guard first: a refused write never takes a chain's lock.
+            options.AddInterceptors(services.GetRequiredService<TenantWriteGuard>(), services.GetRequiredService<AuditChainSealer>());
         });
         return builder;
     }
@@ -60,6 +63,9 @@ public static partial class PersistenceModule
 
         await StopOnUnknownMigrationsAsync(app, db);
         await db.Database.MigrateAsync();
+
+        // Entries written before the audit hash chain (ADR 20) are chained once, before any request.
+        await AuditChainBackfill.RunAsync(db);
     }
 
     /// <summary>

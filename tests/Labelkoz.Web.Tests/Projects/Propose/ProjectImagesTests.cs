@@ -6,24 +6,24 @@ using Labelkoz.Web.Tests.Infrastructure.Builders;
 
 namespace Labelkoz.Web.Tests.Projects.Propose;
 
-/// <summary>The holder's images: checked by their bytes, at most 5 MB and 8 per project, stored outside wwwroot, never left orphaned.</summary>
+/// <summary>
+/// The holder's images: checked by their bytes, decoded and re-encoded without metadata, at most
+/// 2 560 px, 5 MB and 8 per project, stored outside wwwroot, never left orphaned.
+/// </summary>
 public sealed class ProjectImagesTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    /// <summary>The first bytes of a JPEG and of a WebP file (enough for the sniffer).</summary>
-    private static readonly byte[] TinyJpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0x00, 0x01, 0xFF, 0xD9];
-    private static readonly byte[] TinyWebp = [.. "RIFF"u8, 0x1A, 0x00, 0x00, 0x00, .. "WEBPVP8 "u8, 0x00, 0x00, 0x00, 0x00];
-
     [Theory]
     [InlineData("png")]
     [InlineData("jpeg")]
     [InlineData("webp")]
     public async Task AcceptedImage_IsStored_ServedWithItsRealType_AndDescribed(string kind)
     {
+        // An opaque WebP is stored as a JPEG: the site serves what it encoded itself.
         var (bytes, contentType) = kind switch
         {
             "png" => (Given.TinyPng, "image/png"),
-            "jpeg" => (TinyJpeg, "image/jpeg"),
-            _ => (TinyWebp, "image/webp"),
+            "jpeg" => (TestImages.Jpeg(12, 8), "image/jpeg"),
+            _ => (TestImages.Webp(12, 8), "image/jpeg"),
         };
         var city = await app.Given.City();
         using var browser = await app.SignedInAsync((await app.Given.Citizen()).Email);
@@ -41,7 +41,12 @@ public sealed class ProjectImagesTests(AppFactory app) : IClassFixture<AppFactor
         Assert.DoesNotContain("wwwroot", app.StoredFile(image.FileKey), StringComparison.Ordinal);
         var served = await browser.Client.GetAsync(ProjectPaths.Image(city.Slug, id, image.Id));
         Assert.Equal(contentType, served.Content.Headers.ContentType!.MediaType);
-        Assert.Equal(bytes, await served.Content.ReadAsByteArrayAsync());
+        var servedBytes = await served.Content.ReadAsByteArrayAsync();
+        Assert.Equal(await File.ReadAllBytesAsync(app.StoredFile(image.FileKey)), servedBytes);
+        using (var decoded = TestImages.Decode(servedBytes))
+        {
+            Assert.Equal(bytes.Length == Given.TinyPng.Length ? (1, 1) : (12, 8), (decoded.Width, decoded.Height));
+        }
 
         var page = await browser.GetAsync(ProposeTestKit.ImagesUrl(city.Slug, id));
         var described = await browser.SubmitAsync(page, $"form#image-{image.Id}-description", new Dictionary<string, string> { ["altText"] = "Le square en été" });
@@ -60,6 +65,10 @@ public sealed class ProjectImagesTests(AppFactory app) : IClassFixture<AppFactor
         { "script shell", Encoding.ASCII.GetBytes("#!/bin/sh\nrm -rf /\n"), "photo.png", "image/png", "n'est pas une image JPEG, PNG ou WebP" },
         { "SVG", Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"), "dessin.svg", "image/svg+xml", "n'est pas une image JPEG, PNG ou WebP" },
         { "GIF", Encoding.Latin1.GetBytes("GIF89a\u0001\u0000\u0001\u0000\u0000\u0000\u0000;"), "anim.gif", "image/gif", "n'est pas une image JPEG, PNG ou WebP" },
+        { "texte renommé en .jpg", Encoding.UTF8.GetBytes("Réunion du conseil de quartier, mardi 18 h."), "photo.jpg", "image/jpeg", "n'est pas une image JPEG, PNG ou WebP" },
+        { "page HTML renommée en .jpg", Encoding.UTF8.GetBytes("<!doctype html><html><body><script>alert(document.cookie)</script></body></html>"), "photo.jpg", "image/jpeg", "n'est pas une image JPEG, PNG ou WebP" },
+        { "JPEG illisible (en-tête seul)", [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0x00, 0x01, 0xFF, 0xD9], "photo.jpg", "image/jpeg", "n'est pas une image JPEG, PNG ou WebP" },
+        { "bombe de décompression", ImageBomb(), "bombe.jpg", "image/jpeg", "ne peut pas dépasser 50 millions de pixels" },
         { "fichier vide", [], "vide.png", "image/png", "Choisissez une image à envoyer." },
         { "plus de 5 Mo", OverFiveMegabytes(), "grande.png", "image/png", "une image ne peut pas dépasser 5 Mo" },
     };
@@ -164,6 +173,85 @@ public sealed class ProjectImagesTests(AppFactory app) : IClassFixture<AppFactor
 
         Assert.True((int)refused.Status is 400 or 413, $"Got {(int)refused.Status}");
         Assert.Empty((await app.ProjectAsync(id)).Images);
+    }
+
+    [Fact]
+    public async Task PhotoWithExifGpsPosition_IsStoredWithoutAnyMetadata()
+    {
+        var city = await app.Given.City();
+        using var browser = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var id = await browser.StartDraftAsync(city.Slug, "Projet photographié au téléphone");
+        var photo = TestImages.Jpeg(120, 80, TestImages.ExifSegment(orientation: 6, artist: "Camille Martin"));
+        Assert.True(TestImages.CarriesMetadata(photo));
+
+        var uploaded = await browser.UploadImageAsync(city.Slug, id, photo, "IMG_2041.jpg", "image/jpeg", "Le jardin partagé");
+
+        Assert.True(uploaded.IsRedirect, uploaded.MainText);
+        var image = (await app.ProjectAsync(id)).Images.Single();
+        Assert.Equal("image/jpeg", image.ContentType);
+        var stored = await File.ReadAllBytesAsync(app.StoredFile(image.FileKey));
+        Assert.False(TestImages.CarriesMetadata(stored));
+        Assert.Equal(-1, stored.AsSpan().IndexOf("GPS"u8));
+        Assert.DoesNotContain(TestImages.JpegSegments(stored), s => s.Marker == 0xE1);
+        var served = await (await browser.Client.GetAsync(ProjectPaths.Image(city.Slug, id, image.Id))).Content.ReadAsByteArrayAsync();
+        Assert.Equal(stored, served);
+
+        // The orientation the tag carried is in the pixels now: the photo stands upright.
+        using var decoded = TestImages.Decode(stored);
+        Assert.Equal((80, 120), (decoded.Width, decoded.Height));
+    }
+
+    [Fact]
+    public async Task LargePhoto_IsStoredAtMost2560PixelsOnItsLongestSide()
+    {
+        var city = await app.Given.City();
+        using var browser = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var id = await browser.StartDraftAsync(city.Slug, "Projet en haute définition");
+        var photo = TestImages.Jpeg(6000, 4000);
+        Assert.True(photo.Length < ImagesModelLimit, $"The test photo weighs {photo.Length} bytes.");
+
+        var uploaded = await browser.UploadImageAsync(city.Slug, id, photo, "grand.jpg", "image/jpeg", "La place vue d'en haut");
+
+        Assert.True(uploaded.IsRedirect, uploaded.MainText);
+        var image = (await app.ProjectAsync(id)).Images.Single();
+        using var decoded = TestImages.Decode(await File.ReadAllBytesAsync(app.StoredFile(image.FileKey)));
+        Assert.Equal((2560, 1707), (decoded.Width, decoded.Height));
+    }
+
+    [Fact]
+    public async Task PngWithTransparency_StaysAPng()
+    {
+        var city = await app.Given.City();
+        using var browser = await app.SignedInAsync((await app.Given.Citizen()).Email);
+        var id = await browser.StartDraftAsync(city.Slug, "Projet au plan détouré");
+
+        var uploaded = await browser.UploadImageAsync(city.Slug, id, TestImages.Png(40, 30, transparent: true), "plan.png", "image/png", "Le plan du kiosque");
+
+        Assert.True(uploaded.IsRedirect, uploaded.MainText);
+        var image = (await app.ProjectAsync(id)).Images.Single();
+        Assert.Equal("image/png", image.ContentType);
+        Assert.EndsWith(".png", image.FileKey, StringComparison.Ordinal);
+        var stored = await File.ReadAllBytesAsync(app.StoredFile(image.FileKey));
+        using var decoded = TestImages.Decode(stored);
+        Assert.Equal((40, 30), (decoded.Width, decoded.Height));
+        Assert.InRange(decoded.GetPixel(5, 15).Alpha, 100, 160);
+    }
+
+    private const int ImagesModelLimit = Labelkoz.Web.Features.Projects.Propose.ImagesModel.MaxImageBytes;
+
+    /// <summary>A small JPEG whose frame header promises 30 000 × 30 000 pixels.</summary>
+    private static byte[] ImageBomb()
+    {
+        var jpeg = TestImages.Jpeg(16, 16);
+        var at = 2;
+        while (jpeg[at + 1] != 0xC0)
+        {
+            at += 2 + System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(jpeg.AsSpan(at + 2));
+        }
+
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(jpeg.AsSpan(at + 5), 30_000);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(jpeg.AsSpan(at + 7), 30_000);
+        return jpeg;
     }
 
     private static byte[] OverFiveMegabytes()

@@ -16,7 +16,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Labelkoz.Web.Features.Cities.Admin;
 
-/// <summary>The city's brand colour (kept readable: WCAG AA contrast is computed, not hoped for) and its logo.</summary>
+/// <summary>The city's brand colour (kept readable: WCAG AA contrast is computed, not hoped for) and its logo (re-encoded without metadata).</summary>
 [Authorize(Policy = Policies.CityAdmin)]
 [RequestFormLimits(MultipartBodyLengthLimit = FormLimit)]
 [RequestSizeLimit(FormLimit + (64 * 1024))]
@@ -102,21 +102,21 @@ public sealed class BrandingModel(AppDbContext db, TenantContext tenant, TimePro
             return Page();
         }
 
-        var (bytes, kind) = upload.Value;
+        var logo = upload;
         var city = await db.Municipalities.SingleAsync(m => m.Id == tenant.MunicipalityId, cancellationToken);
         var previousKey = city.LogoFileKey;
         var previousType = city.LogoContentType;
-        var key = await files.SaveAsync("logos", bytes, kind.Extension, cancellationToken);
+        var key = await files.SaveAsync("logos", logo.Bytes, logo.Extension, cancellationToken);
         try
         {
-            city.ReplaceLogo(key, kind.ContentType, clock.GetUtcNow().UtcDateTime);
+            city.ReplaceLogo(key, logo.ContentType, clock.GetUtcNow().UtcDateTime);
             await audit.RecordAsync(
                 AuditAction.LogoChanged,
                 AuditSubject.Municipality,
                 city.Id,
                 city.Name,
                 before: AuditTrail.Values(("Logo", previousKey is null ? "aucun" : previousType)),
-                after: AuditTrail.Values(("Logo", $"{kind.ContentType}, {bytes.Length.ToString(CultureInfo.InvariantCulture)} octets")),
+                after: AuditTrail.Values(("Logo", $"{logo.ContentType}, {logo.Bytes.Length.ToString(CultureInfo.InvariantCulture)} octets")),
                 cancellationToken: cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -172,7 +172,7 @@ public sealed class BrandingModel(AppDbContext db, TenantContext tenant, TimePro
         }
     }
 
-    private async Task<(byte[] Bytes, ImageSniffer.ImageKind Kind)?> ReadLogoAsync(CancellationToken cancellationToken)
+    private async Task<ImageSanitizer.CleanImage?> ReadLogoAsync(CancellationToken cancellationToken)
     {
         const string field = nameof(Logo);
         if (Logo is null)
@@ -189,14 +189,18 @@ public sealed class BrandingModel(AppDbContext db, TenantContext tenant, TimePro
 
         using var buffer = new MemoryStream((int)Logo.Length);
         await Logo.CopyToAsync(buffer, cancellationToken);
-        var bytes = buffer.ToArray();
-        if (ImageSniffer.Detect(bytes) is not { } kind)
+        var outcome = ImageSanitizer.Sanitize(buffer.ToArray());
+        switch (outcome.Refusal)
         {
-            ModelState.AddModelError(field, l["Ce fichier n'est pas une image PNG, JPEG ou WebP. Les autres formats (SVG, GIF…) ne sont pas acceptés."]);
-            return null;
+            case ImageSanitizer.Problem.NotAnImage:
+                ModelState.AddModelError(field, l["Ce fichier n'est pas une image PNG, JPEG ou WebP. Les autres formats (SVG, GIF…) ne sont pas acceptés."]);
+                return null;
+            case ImageSanitizer.Problem.TooManyPixels:
+                ModelState.AddModelError(field, ImageRefusals.TooManyPixels(l, outcome));
+                return null;
         }
 
-        return (bytes, kind);
+        return outcome.Image;
     }
 
     public sealed class ColourInput

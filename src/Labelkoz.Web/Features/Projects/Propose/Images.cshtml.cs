@@ -17,7 +17,8 @@ namespace Labelkoz.Web.Features.Projects.Propose;
 
 /// <summary>
 /// The project's images: one upload at a time with the alt text its holder writes, the type
-/// decided by the bytes (JPEG, PNG, WebP), stored outside wwwroot and served by our endpoint.
+/// decided by the bytes (JPEG, PNG, WebP), re-encoded without metadata (<see cref="ImageSanitizer"/>),
+/// stored outside wwwroot and served by our endpoint.
 /// </summary>
 [Authorize]
 [RequestFormLimits(MultipartBodyLengthLimit = FormLimit)]
@@ -75,17 +76,17 @@ public sealed class ImagesModel(
             return Forbid();
         }
 
-        var read = ModelState.IsValid ? await ReadImageAsync(cancellationToken) : null;
-        if (read is not { } image)
+        var image = ModelState.IsValid ? await ReadImageAsync(cancellationToken) : null;
+        if (image is null)
         {
             await LoadAsync(cancellationToken);
             return Page();
         }
 
-        var key = await files.SaveAsync("projects", image.Bytes, image.Kind.Extension, cancellationToken);
+        var key = await files.SaveAsync("projects", image.Bytes, image.Extension, cancellationToken);
         try
         {
-            project.AddImage(userId, key, image.Kind.ContentType, Upload.AltText, clock.GetUtcNow().UtcDateTime);
+            project.AddImage(userId, key, image.ContentType, Upload.AltText, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
         }
         catch
@@ -168,7 +169,7 @@ public sealed class ImagesModel(
         return holder == User.Id() ? null : Forbid();
     }
 
-    private async Task<(byte[] Bytes, ImageSniffer.ImageKind Kind)?> ReadImageAsync(CancellationToken cancellationToken)
+    private async Task<ImageSanitizer.CleanImage?> ReadImageAsync(CancellationToken cancellationToken)
     {
         const string field = "Upload.File";
         var file = Upload.File;
@@ -186,14 +187,18 @@ public sealed class ImagesModel(
 
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, cancellationToken);
-        var bytes = buffer.ToArray();
-        if (ImageSniffer.Detect(bytes) is not { } kind)
+        var outcome = ImageSanitizer.Sanitize(buffer.ToArray());
+        switch (outcome.Refusal)
         {
-            ModelState.AddModelError(field, l["Ce fichier n'est pas une image JPEG, PNG ou WebP. Les autres formats (SVG, GIF, documents…) ne sont pas acceptés."]);
-            return null;
+            case ImageSanitizer.Problem.NotAnImage:
+                ModelState.AddModelError(field, l["Ce fichier n'est pas une image JPEG, PNG ou WebP. Les autres formats (SVG, GIF, documents…) ne sont pas acceptés."]);
+                return null;
+            case ImageSanitizer.Problem.TooManyPixels:
+                ModelState.AddModelError(field, ImageRefusals.TooManyPixels(l, outcome));
+                return null;
         }
 
-        return (bytes, kind);
+        return outcome.Image;
     }
 
     public sealed record Summary(long Id, string Title, ProjectStatus Status)
