@@ -40,7 +40,7 @@ builder.Services.AddLabelkozSecurity();
 var app = builder.Build();
 if (AuditChainCommand.IsInvoked(args))
 {
-    // `dotnet run --project src/Labelkoz.Web -- verify-audit [slug]`: checks the chains and exits (ADR 20).
+    // `dotnet run --project src/Labelkoz.Web -- verify-audit [slug]`: checks the chains and exits (ADR 21).
     return await AuditChainCommand.RunAsync(app.Services, args, Console.Out, CancellationToken.None);
 }
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Labelkoz.Data.Audit;
 
 /// <summary>
-/// Seals the entries written before the hash chain existed (ADR 20): per city, under the head's
+/// Seals the entries written before the hash chain existed (ADR 21): per city, under the head's
 /// lock, in the order they happened (time, then id), after whatever the head already holds. The
 /// database lets an unsealed entry be sealed once and refuses every other change. Idempotent: a
 /// second run finds nothing to seal.

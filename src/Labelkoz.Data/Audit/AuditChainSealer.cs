@@ -9,7 +9,7 @@ namespace Labelkoz.Data.Audit;
 
 /// <summary>
 /// Seals every new audit entry into its city's hash chain inside the transaction that inserts it
-/// (ADR 20), whichever code added the entry. For each city with new entries it upserts the chain's
+/// (ADR 21), whichever code added the entry. For each city with new entries it upserts the chain's
 /// head row first: on PostgreSQL that takes the row's lock (a second transaction appending to the
 /// same city waits until the first commits, then reads the head the first left); SQLite has one
 /// writer at a time anyway (<c>BEGIN IMMEDIATE</c>). It then numbers and hashes the entries from
@@ -158,7 +158,7 @@ public sealed class AuditChainSealer : SaveChangesInterceptor
         UPDATE "AuditChainHeads" SET "LastSequence" = {lastSequence}, "LastHash" = {lastHash} WHERE "MunicipalityId" = {municipalityId}
         """;
 
-    /// <summary>Seals a stored entry that was inserted unsealed: the one update the database allows (ADR 20).</summary>
+    /// <summary>Seals a stored entry that was inserted unsealed: the one update the database allows (ADR 21).</summary>
     internal static FormattableString SealStored(AuditEntry entry) =>
         $"""UPDATE "AuditEntries" SET "Sequence" = {entry.Sequence}, "PreviousHash" = {entry.PreviousHash}, "Hash" = {entry.Hash} WHERE "Id" = {entry.Id} AND "Sequence" IS NULL""";
 

@@ -36,7 +36,7 @@ public sealed record AuditChainReport(long MunicipalityId, long Entries, long La
 }
 
 /// <summary>
-/// The audit log's hash chain (ADR 20): every city's entries are numbered 1, 2, 3… and each carries
+/// The audit log's hash chain (ADR 21): every city's entries are numbered 1, 2, 3… and each carries
 /// SHA-256(canonical text of its immutable fields + the previous entry's hash). Changing, deleting
 /// or inserting an entry anywhere breaks every link after it, unless the whole rest of the chain is
 /// recomputed, which the head's last hash (and any copy of it taken outside) then betrays.

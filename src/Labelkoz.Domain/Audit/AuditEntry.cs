@@ -87,7 +87,7 @@ public enum AuditSubject
 /// One line of the append-only audit log: who did what, when, to which object, with the values
 /// before and after where that applies. There is no method to change or delete an entry; the
 /// database refuses it too (triggers), and the save pipeline refuses it before that. Each entry is
-/// also sealed into its city's hash chain (<see cref="AuditChain"/>, ADR 20), so that a change made
+/// also sealed into its city's hash chain (<see cref="AuditChain"/>, ADR 21), so that a change made
 /// by someone who got past the triggers is still found.
 /// </summary>
 public sealed class AuditEntry : ITenantOwned

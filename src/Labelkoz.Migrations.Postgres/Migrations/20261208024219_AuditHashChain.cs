@@ -61,7 +61,7 @@ namespace Labelkoz.Migrations.Postgres.Migrations
                 columns: new[] { "MunicipalityId", "Sequence" },
                 unique: true);
 
-            // Hand-written (ADR 20): an entry written before the hash chain may be sealed once, by the
+            // Hand-written (ADR 21): an entry written before the hash chain may be sealed once, by the
             // start-up backfill (Sequence, PreviousHash and Hash from NULL to values, nothing else).
             // Any other update, a delete or a truncate is still refused.
             migrationBuilder.Sql("""

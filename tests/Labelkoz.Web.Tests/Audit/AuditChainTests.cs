@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Labelkoz.Web.Tests.Audit;
 
 /// <summary>
-/// The audit log's hash chain (ADR 20): every save seals its entries into the city's chain; what
+/// The audit log's hash chain (ADR 21): every save seals its entries into the city's chain; what
 /// someone changes or deletes behind the application's back (triggers dropped, as the database's
 /// owner could) is found at exactly the entry it touched, by the operator's page and the command.
 /// </summary>

@@ -6,7 +6,7 @@ namespace Labelkoz.Web.Features.Audit;
 
 /// <summary>
 /// Walks each city's audit chain (<see cref="AuditChain.Verify"/>) and records the result on the
-/// chain's head, for the operator's page and the <c>verify-audit</c> command alike (ADR 20).
+/// chain's head, for the operator's page and the <c>verify-audit</c> command alike (ADR 21).
 /// </summary>
 public sealed class AuditChainCheck(AppDbContext db, TimeProvider clock)
 {

@@ -64,7 +64,7 @@ public static partial class PersistenceModule
         await StopOnUnknownMigrationsAsync(app, db);
         await db.Database.MigrateAsync();
 
-        // Entries written before the audit hash chain (ADR 20) are chained once, before any request.
+        // Entries written before the audit hash chain (ADR 21) are chained once, before any request.
         await AuditChainBackfill.RunAsync(db);
     }
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Labelkoz.Web.Features.Audit.Operator;
 
 /// <summary>
-/// The audit log's integrity, city by city (ADR 20): each chain's entries, its last verification
+/// The audit log's integrity, city by city (ADR 21): each chain's entries, its last verification
 /// and its verdict ("Chaîne intacte" or the first broken link). Verifying walks every chain again.
 /// </summary>
 public sealed class ChainsModel(AppDbContext db, AuditChainCheck check, IStringLocalizer<SharedResource> l) : PageModel
