@@ -50,6 +50,9 @@ public sealed class OperatorJourneys(BrowserFixture fixture) : Journey(fixture)
         await Expect(admin).ToHaveURLAsync(new Regex("/invitations/"));
         await Pages.CheckAccessibilityAsync(admin);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Accepter l'invitation" }).ClickAsync();
+
+        // Before the back office opens, the new administrator sets up the second factor.
+        await AccountSteps.SetUpSecondFactorAsync(admin);
         await Expect(admin).ToHaveURLAsync(new Regex("/romainville/admin$"));
         await Expect(admin.Locator("h1")).ToHaveTextAsync("Administration de Romainville");
         await Pages.CheckAccessibilityAsync(admin);

@@ -87,6 +87,7 @@ public sealed class SubscriptionJourneys(BrowserFixture fixture) : Journey(fixtu
         await admin.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Se connecter" }).ClickAsync();
         await AccountSteps.LogInAsync(admin, contact, Password);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Accepter l'invitation" }).ClickAsync();
+        await AccountSteps.SetUpSecondFactorAsync(admin);
         await Expect(admin).ToHaveURLAsync(new Regex("/les-lilas/admin$"));
         await Pages.CheckAccessibilityAsync(admin);
 

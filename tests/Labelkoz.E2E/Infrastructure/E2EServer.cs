@@ -27,7 +27,10 @@ public sealed class E2EServer : WebApplicationFactory<Program>
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>The server's clock, which a journey moves forward (shared by every journey: a few hours at most).</summary>
-    public E2EClock Clock { get; } = new();
+    public E2EClock Clock { get; } = Shared;
+
+    /// <summary>The server's clock, for the steps that compute what a person's authenticator app shows (one server per run).</summary>
+    public static E2EClock Shared { get; } = new();
 
     /// <summary>What the server logged at Error or above.</summary>
     public ServerErrorLog Errors { get; } = new();

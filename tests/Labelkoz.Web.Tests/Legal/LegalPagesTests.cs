@@ -290,7 +290,8 @@ public sealed class LegalPagesTests(AppFactory app) : IClassFixture<AppFactory>
     {
         if (response.Headers.TryGetValues("Set-Cookie", out var cookies))
         {
-            foreach (var cookie in cookies)
+            // A cookie being deleted (expired in 1970: a sign-out clearing a scheme it never set) stores nothing.
+            foreach (var cookie in cookies.Where(c => !c.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase)))
             {
                 names.Add(cookie[..cookie.IndexOf('=', StringComparison.Ordinal)].Trim());
             }

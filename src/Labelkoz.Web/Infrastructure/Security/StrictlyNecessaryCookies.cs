@@ -1,5 +1,4 @@
 using Labelkoz.Web.Infrastructure.Localization;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
@@ -25,8 +24,8 @@ public static class StrictlyNecessaryCookies
         new(Antiforgery, "Protège les formulaires contre leur envoi par un autre site.", "la durée de la visite"),
         new(LocalizationModule.CultureCookie, "Retient la langue choisie avec le bouton « English » ou « Français ».", "1 an, posé seulement si vous changez de langue"),
         new(CookieTempDataProvider.CookieName, "Porte un message de confirmation d'une page à la suivante (« enregistré »).", "lu et effacé à la page suivante"),
-        new(CookieAuthenticationDefaults.CookiePrefix + IdentityConstants.TwoFactorUserIdScheme, "Relie les deux étapes d'une connexion avec un second facteur.", "la durée de la connexion"),
-        new(CookieAuthenticationDefaults.CookiePrefix + IdentityConstants.TwoFactorRememberMeScheme, "Retient, si vous le demandez, que cet appareil a déjà passé le second facteur.", "14 jours"),
+        new(IdentityConstants.TwoFactorUserIdScheme, "Relie les deux étapes d'une connexion avec un second facteur.", "la durée de la connexion"),
+        new(IdentityConstants.TwoFactorRememberMeScheme, "Retient, si vous le demandez, que cet appareil a déjà passé le second facteur.", "14 jours"),
     ];
 
     public static bool IsAllowed(string name) => All.Any(c => string.Equals(c.Name, name, StringComparison.Ordinal));
