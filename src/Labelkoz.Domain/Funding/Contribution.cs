@@ -252,11 +252,13 @@ public sealed class Contribution : ITenantOwned
     /// admin confirms); when an admin records more than the city's threshold
     /// (<see cref="Municipality.OfflineSecondAdminAboveCents"/>) and the city has another admin.
     /// </summary>
-    public static bool OfflineNeedsConfirmation(Municipality city, long staffUserId, long amountCents)
+    public static bool OfflineNeedsConfirmation(Municipality city, long staffUserId, long amountCents, long? holderUserId = null)
     {
         ArgumentNullException.ThrowIfNull(city);
         return city.RoleOf(staffUserId) switch
         {
+            // The holder's own team member typing a gift to their own campaign: never alone.
+            _ when staffUserId == holderUserId => true,
             StaffRole.Admin => city.OfflineSecondAdminAboveCents is { } threshold && amountCents > threshold
                 && city.Memberships.Any(m => m.Role == StaffRole.Admin && m.UserId != staffUserId),
             _ => true,
@@ -302,7 +304,7 @@ public sealed class Contribution : ITenantOwned
         contribution.OfflineReference = Text.Required(reference, ReferenceMaxLength, "Référence du paiement", field: "Reference");
         contribution.RecordedByUserId = staffUserId;
         tier?.Take();
-        if (!OfflineNeedsConfirmation(city, staffUserId, amountCents))
+        if (!OfflineNeedsConfirmation(city, staffUserId, amountCents, campaign.HolderUserId))
         {
             contribution.Succeed(nowUtc);
         }
@@ -334,6 +336,11 @@ public sealed class Contribution : ITenantOwned
         if (adminUserId == RecordedByUserId)
         {
             throw new DomainException(ContributionRefusals.OfflineConfirmedByAnother);
+        }
+
+        if (adminUserId == campaign.HolderUserId)
+        {
+            throw new DomainException(ContributionRefusals.OfflineConfirmedByHolder);
         }
 
         if (campaign.Status is not (CampaignStatus.Live or CampaignStatus.Paused))

@@ -16,6 +16,8 @@ public static class ContributionRefusals
 
     public static readonly DomainRefusal OfflineConfirmedByAnother = new("contribution.offline-confirmed-by-another", null, "Un paiement hors ligne est confirmé par une autre personne que celle qui l'a enregistré : demandez à un autre administrateur.");
 
+    public static readonly DomainRefusal OfflineConfirmedByHolder = new("contribution.offline-confirmed-by-holder", null, "Vous portez ce projet : un autre administrateur confirme les paiements reçus pour sa campagne.");
+
     public static readonly DomainRefusal OfflineNotAwaiting = new("contribution.offline-not-awaiting", null, "Ce paiement hors ligne n'attend pas de confirmation : il a déjà été confirmé ou écarté.");
 
     public static readonly DomainRefusal OfflineConfirmTooLate = new("contribution.offline-confirm-too-late", null, "La campagne est clôturée : ce paiement ne peut plus être confirmé. Rendez le chèque ou le virement au donateur.");

@@ -192,6 +192,14 @@ public sealed class FundingRuleTests
             Contribution.RecordOffline(campaign, kit.City, FundingKit.Admin, null, 2_000_00, PaymentMethod.Cheque, "Chèque 1", Lea, false, "k", Now)
                 .ConfirmOffline(campaign, kit.City, FundingKit.Admin, Now);
         }),
+        RuleCase.Thrown(ContributionRefusals.OfflineConfirmedByHolder, () =>
+        {
+            var kit = new FundingKit();
+            kit.City.GrantRole(FundingKit.Holder, Labelkoz.Domain.Municipalities.StaffRole.Admin, Now);
+            var campaign = kit.Live();
+            Contribution.RecordOffline(campaign, kit.City, Projects.ReviewKit.Agent, null, 50_00, PaymentMethod.Cheque, "Chèque 1", Lea, false, "k", Now)
+                .ConfirmOffline(campaign, kit.City, FundingKit.Holder, Now);
+        }),
         RuleCase.Thrown(ContributionRefusals.OfflineNotAwaiting, () =>
         {
             var kit = new FundingKit();

@@ -113,6 +113,21 @@ public sealed class OfflineFourEyesTests
     }
 
     [Fact]
+    public void AHolderOnTheCitysStaff_NeverCountsAGiftToTheirOwnCampaignAlone_NorConfirmsOne()
+    {
+        var kit = new FundingKit();
+        kit.City.GrantRole(FundingKit.Holder, StaffRole.Admin, Now);
+        var campaign = kit.Live();
+
+        var own = Record(kit, campaign, FundingKit.Holder, 10_00);
+        var byAgent = Record(kit, campaign, ReviewKit.Agent, 10_00);
+
+        Assert.True(own.AwaitsConfirmation);
+        Assert.Equal(ContributionRefusals.OfflineConfirmedByHolder.Code, Refusal(() => byAgent.ConfirmOffline(campaign, kit.City, FundingKit.Holder, Now)));
+        Assert.True(own.ConfirmOffline(campaign, kit.City, FundingKit.Admin, Now));
+    }
+
+    [Fact]
     public void ACardPayment_IsNeverConfirmedByStaff()
     {
         var kit = new FundingKit();
